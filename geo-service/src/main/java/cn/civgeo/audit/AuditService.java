@@ -1,0 +1,54 @@
+package cn.civgeo.audit;
+
+import cn.civgeo.common.Paging;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records changes; callers run inside their own write transaction (MANDATORY makes forgetting that an error). */
+@Service
+public class AuditService {
+    public enum Action { CREATE, UPDATE, DELETE }
+
+    private final AuditRepository repository;
+    private final JsonMapper json;
+
+    public AuditService(AuditRepository repository, JsonMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Action action, String entity, Object id, Object before, Object after) {
+        repository.insert(currentActor(), action.name(), entity, String.valueOf(id), toJson(before), toJson(after));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String entity, Object id, Object after) { record(Action.CREATE, entity, id, null, after); }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(String entity, Object id, Object before, Object after) { record(Action.UPDATE, entity, id, before, after); }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(String entity, Object id, Object before) { record(Action.DELETE, entity, id, before, null); }
+
+    public Paging.Page<AuditEntry> find(String entity, String entityId, String actor, Paging paging) {
+        List<AuditEntry> items = repository.find(entity, entityId, actor, paging);
+        return paging.page(items, repository.count(entity, entityId, actor));
+    }
+
+    public static String currentActor() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null || a.getName() == null ? "system" : a.getName();
+    }
+
+    private String toJson(Object o) {
+        if (o == null) return null;
+        if (o instanceof String s) return s;
+        return json.writeValueAsString(o);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.civgeo.common;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds problem-detail bodies the same way for the exception handler and the security filters. */
+public final class Problems {
+    private Problems() {}
+
+    public static ProblemDetail detail(ProblemType type, String detail, List<FieldProblem> errors, Map<String, Object> extra) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(type.status(), detail == null ? type.title() : detail);
+        pd.setType(type.type());
+        pd.setTitle(type.title());
+        if (errors != null && !errors.isEmpty()) pd.setProperty("errors", errors);
+        if (extra != null) extra.forEach(pd::setProperty);
+        return pd;
+    }
+
+    public static ResponseEntity<Object> response(ProblemType type, String detail, List<FieldProblem> errors,
+                                                  Map<String, Object> extra, HttpHeaders headers) {
+        HttpHeaders h = new HttpHeaders();
+        if (headers != null) h.putAll(headers);
+        h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(detail(type, detail, errors, extra), h, type.status());
+    }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType t : ProblemType.values()) {
+            if (t.status().value() == status) return t;
+        }
+        return status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION;
+    }
+}

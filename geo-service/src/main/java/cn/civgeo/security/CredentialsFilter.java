@@ -1,0 +1,76 @@
+package cn.civgeo.security;
+
+import cn.civgeo.common.ProblemType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} (users) and {@code X-API-Key} (other systems, rate-limited).
+ * A presented but unknown credential is a 401 at once rather than silently anonymous.
+ */
+class CredentialsFilter extends OncePerRequestFilter {
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final TokenService tokens;
+    private final UserService users;
+    private final ApiClientService clients;
+    private final RateLimiter limiter;
+    private final ProblemResponses problems;
+    private final int defaultLimit;
+
+    CredentialsFilter(TokenService tokens, UserService users, ApiClientService clients, RateLimiter limiter,
+                      ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
+        this.tokens = tokens;
+        this.users = users;
+        this.clients = clients;
+        this.limiter = limiter;
+        this.problems = problems;
+        this.defaultLimit = defaultLimit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws ServletException, IOException {
+        String auth = req.getHeader("Authorization");
+        String key = req.getHeader(API_KEY_HEADER);
+        if (key == null) key = req.getParameter("apiKey");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<UserAccount> user = tokens.usernameFor(auth.substring(7).trim()).flatMap(users::byUsername);
+            if (user.isEmpty()) {
+                problems.write(res, ProblemType.UNAUTHENTICATED, "The bearer token is unknown or expired; sign in again");
+                return;
+            }
+            List<SimpleGrantedAuthority> roles = user.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null, roles));
+        } else if (key != null) {
+            Optional<ApiClient> client = clients.byKey(key);
+            if (client.isEmpty()) {
+                problems.write(res, ProblemType.UNAUTHENTICATED, "The API key is unknown or disabled");
+                return;
+            }
+            ApiClient c = client.get();
+            int limit = c.rateLimitPerMinute() == null ? defaultLimit : c.rateLimitPerMinute();
+            long retry = limiter.acquire(c.id(), limit, System.currentTimeMillis());
+            if (retry > 0) {
+                res.setHeader("Retry-After", Long.toString(retry));
+                problems.write(res, ProblemType.RATE_LIMITED,
+                        "API client " + c.name() + " is limited to " + limit + " requests per minute; retry in " + retry + " s");
+                return;
+            }
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "api:" + c.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.API_CLIENT))));
+        }
+        chain.doFilter(req, res);
+    }
+}

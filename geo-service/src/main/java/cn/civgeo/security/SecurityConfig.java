@@ -1,0 +1,67 @@
+package cn.civgeo.security;
+
+import cn.civgeo.common.ProblemType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
+
+    @Bean
+    UserDetailsService userDetailsService(UserService users) {
+        return username -> users.byUsername(username)
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).disabled(!u.enabled())
+                        .roles(u.roles().toArray(String[]::new)).build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserService users, ApiClientService clients,
+                            RateLimiter limiter, ProblemResponses problems,
+                            @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit,
+                            @Value("${civgeo.security.anonymous-read}") boolean anonymousRead) throws Exception {
+        CredentialsFilter credentials = new CredentialsFilter(tokens, users, clients, limiter, problems, defaultLimit);
+        http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        problems.write(res, ProblemType.UNAUTHENTICATED, "Wrong user name or password")))
+                .addFilterBefore(credentials, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, ProblemType.UNAUTHENTICATED,
+                                "Sign in (Authorization: Bearer or Basic, or X-API-Key) to do this"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, ProblemType.FORBIDDEN,
+                                "Your role does not allow this action")))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/api/auth/login", "/error").permitAll();
+                    a.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+                    a.requestMatchers("/actuator/**").hasRole("ADMIN");
+                    a.requestMatchers("/api/audit/**", "/api/users/**", "/api/api-clients/**").hasRole("ADMIN");
+                    if (anonymousRead) {
+                        a.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+                    } else {
+                        a.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+                    }
+                    a.requestMatchers("/api/**").authenticated();
+                    // The map's static files and the OpenAPI document are public.
+                    a.anyRequest().permitAll();
+                })
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+}

