@@ -83,8 +83,6 @@ start() {
     rm -f "$pwfile"
     cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $PORT
-unix_socket_directories = '$PGSOCK'
 shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 512MB
@@ -98,7 +96,8 @@ CONF
   fi
   if ! is_running; then
     log "starting PostgreSQL on 127.0.0.1:$PORT"
-    as_owner "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGLOG" -w -t 60 start >/dev/null || { tail -20 "$PGLOG" >&2; exit 1; }
+    # Port and socket directory come from the command line so CIVGEO_DB_PORT always wins over an older cluster's.
+    as_owner "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGLOG" -w -t 60 -o "-p $PORT -k $PGSOCK" start >/dev/null || { tail -20 "$PGLOG" >&2; exit 1; }
   fi
   create_db "$DBNAME"
   create_db "$TESTDB"

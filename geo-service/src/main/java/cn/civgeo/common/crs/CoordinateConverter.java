@@ -1,0 +1,100 @@
+package cn.civgeo.common.crs;
+
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.io.ParseException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Converts between a client's coordinate system and storage (EPSG:4490). */
+@Component
+public class CoordinateConverter {
+    private final JdbcClient jdbc;
+
+    public CoordinateConverter(JdbcClient jdbc) { this.jdbc = jdbc; }
+
+    /** A copy of {@code g} in EPSG:4490 (SRID set). */
+    public Geometry toStorage(Geometry g, Crs from) {
+        Geometry out = switch (from.kind()) {
+            case GEOGRAPHIC -> g.copy();
+            case GCJ02 -> map(g, GcjTransform::gcjToWgs);
+            case BD09 -> map(g, GcjTransform::bdToWgs);
+            case PROJECTED -> transformInDb(g, from.srid(), Crs.STORAGE_SRID);
+        };
+        out.setSRID(Crs.STORAGE_SRID);
+        return out;
+    }
+
+    /** A copy of a stored geometry in {@code to}; the SRID is {@code to.srid()} (0 for GCJ-02/BD-09). */
+    public Geometry fromStorage(Geometry g, Crs to) {
+        Geometry out = switch (to.kind()) {
+            case GEOGRAPHIC -> g.copy();
+            case GCJ02 -> map(g, GcjTransform::wgsToGcj);
+            case BD09 -> map(g, GcjTransform::wgsToBd);
+            case PROJECTED -> transformInDb(g, Crs.STORAGE_SRID, to.srid());
+        };
+        out.setSRID(to.srid());
+        return out;
+    }
+
+    /** {lon, lat} in EPSG:4490 for a point given in {@code from} (x = easting for Gauss–Krüger). */
+    public double[] toStorage(double x, double y, Crs from) {
+        return switch (from.kind()) {
+            case GEOGRAPHIC -> new double[] {x, y};
+            case GCJ02 -> GcjTransform.gcjToWgs(x, y);
+            case BD09 -> GcjTransform.bdToWgs(x, y);
+            case PROJECTED -> transformPoint(x, y, from.srid(), Crs.STORAGE_SRID);
+        };
+    }
+
+    /** {x, y} in {@code to} for a stored lon/lat. */
+    public double[] fromStorage(double lon, double lat, Crs to) {
+        return switch (to.kind()) {
+            case GEOGRAPHIC -> new double[] {lon, lat};
+            case GCJ02 -> GcjTransform.wgsToGcj(lon, lat);
+            case BD09 -> GcjTransform.wgsToBd(lon, lat);
+            case PROJECTED -> transformPoint(lon, lat, Crs.STORAGE_SRID, to.srid());
+        };
+    }
+
+    private interface PointOp { double[] apply(double lon, double lat); }
+
+    private static Geometry map(Geometry g, PointOp op) {
+        Geometry copy = g.copy();
+        copy.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double[] r = op.apply(seq.getX(i), seq.getY(i));
+                seq.setOrdinate(i, 0, r[0]);
+                seq.setOrdinate(i, 1, r[1]);
+            }
+
+            @Override public boolean isDone() { return false; }
+
+            @Override public boolean isGeometryChanged() { return true; }
+        });
+        copy.geometryChanged();
+        return copy;
+    }
+
+    private double[] transformPoint(double x, double y, int fromSrid, int toSrid) {
+        return jdbc.sql("select ST_X(p), ST_Y(p) from (select ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), :f), :t) p) q")
+                .param("x", x).param("y", y).param("f", fromSrid).param("t", toSrid)
+                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+    }
+
+    private Geometry transformInDb(Geometry g, int fromSrid, int toSrid) {
+        byte[] wkb = new WKBWriter(2).write(g);
+        byte[] out = jdbc.sql("select ST_AsBinary(ST_Transform(ST_SetSRID(ST_GeomFromWKB(:g), :f), :t))")
+                .param("g", wkb).param("f", fromSrid).param("t", toSrid).query(byte[].class).single();
+        try {
+            return new WKBReader().read(out);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
+    }
+
+}
