@@ -1,0 +1,158 @@
+package cn.civgeo.division.demo;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.division.demo.DemoCityGenerator.Node;
+import cn.civgeo.division.registry.RegistryLoader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo city: Xiamen (厦门市, 350200) with the registry's real codes and names, and synthetic geometry at
+ * Xiamen's real position (about 118.0–118.4 E, 24.4–24.9 N) for every unit from the province (350000, a rough
+ * outline of Fujian) down to its ~555 communities and villages; plausible, deterministic population, households
+ * and elderly (60+) counts. All of it is marked {@code geom_source = 'synthetic'}; none of it is real.
+ */
+@Component
+public class DemoCity {
+    public static final String PROVINCE = "350000";
+    public static final String CITY = "350200";
+    private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /** District seeds near the real districts' centres, so the layout looks like Xiamen's. */
+    private static final Map<String, Coordinate> DISTRICT_SEEDS = Map.of(
+            "350203", new Coordinate(118.12, 24.46), // 思明
+            "350206", new Coordinate(118.14, 24.52), // 湖里
+            "350205", new Coordinate(118.05, 24.52), // 海沧
+            "350211", new Coordinate(118.08, 24.63), // 集美
+            "350212", new Coordinate(118.17, 24.77), // 同安
+            "350213", new Coordinate(118.29, 24.64)); // 翔安
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditService audit;
+    private final RegistryLoader registry;
+
+    public DemoCity(JdbcClient jdbc, TransactionTemplate tx, AuditService audit, RegistryLoader registry) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.registry = registry;
+    }
+
+    public boolean loaded() {
+        return jdbc.sql("select count(*) from division where code like '3502%' and geom is not null").query(Long.class).single() > 0;
+    }
+
+    /** Generates and stores the demo city unless some unit of 3502 already has geometry. Returns units written. */
+    public synchronized int loadIfNeeded() {
+        registry.loadIfNeeded();
+        if (loaded()) return 0;
+        return tx.execute(s -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('division_demo_city'))").query().singleValue();
+            if (loaded()) return 0;
+            long t0 = System.nanoTime();
+            record Row(String code, int level, String kind, String parent) {}
+            List<Row> rows = jdbc.sql("""
+                    select code, level, kind, parent_code from division
+                     where (code like '3502%' or code = :p) and status = 'active' order by level, code""")
+                    .param("p", PROVINCE)
+                    .query((rs, i) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
+            Map<String, List<String>> kids = new HashMap<>();
+            Map<String, Row> byCode = new HashMap<>();
+            for (Row r : rows) {
+                byCode.put(r.code, r);
+                if (r.parent != null) kids.computeIfAbsent(r.parent, k -> new ArrayList<>()).add(r.code);
+            }
+            if (!byCode.containsKey(CITY)) throw new IllegalStateException("registry has no " + CITY);
+            Node root = node(CITY, byCode, kids);
+            Geometry city = DemoCityGenerator.outline(118.19, 24.64, 0.19, 0.25, 350200);
+            Map<String, MultiPolygon> geoms = DemoCityGenerator.fill(root, city);
+            Geometry fujian = OverlayNGRobust.overlay(fujianOutline(), city, OverlayNG.UNION);
+            geoms.put(PROVINCE, DemoCityGenerator.multi(fujian));
+
+            Map<String, int[]> stats = new HashMap<>(); // population, households, elderly, urbanPopulation
+            demography(CITY, byCode, kids, stats);
+            WKBWriter wkb = new WKBWriter();
+            int n = 0;
+            for (Map.Entry<String, MultiPolygon> e : geoms.entrySet()) {
+                Row r = byCode.get(e.getKey());
+                int[] st = stats.get(e.getKey());
+                String urbanRural = st == null ? null : st[3] * 2 >= st[0] ? "urban" : "rural";
+                if (r.level == 4) urbanRural = r.kind.equals("街道") ? "urban" : "rural";
+                if (r.level == 5) urbanRural = r.kind.equals("村") ? "rural" : "urban";
+                n += jdbc.sql("""
+                        update division set geom = st_multi(st_geomfromwkb(:wkb, 4490)), geom_source = 'synthetic',
+                               population = coalesce(:pop, population), households = coalesce(:hh, households),
+                               elderly = coalesce(:old, elderly), urban_rural = coalesce(:ur, urban_rural),
+                               version = version + 1, updated_at = now()
+                         where code = :code and geom is null""")
+                        .param("wkb", wkb.write(e.getValue())).param("code", e.getKey())
+                        .param("pop", st == null ? null : st[0]).param("hh", st == null ? null : st[1])
+                        .param("old", st == null ? null : st[2]).param("ur", r.level == 1 ? null : urbanRural)
+                        .update();
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic"));
+            log.info("demo city {}: synthetic geometry and demography for {} units in {} ms", CITY, n, ms);
+            return n;
+        });
+    }
+
+    private static Node node(String code, Map<String, ? extends Object> byCode, Map<String, List<String>> kids) {
+        List<Node> children = new ArrayList<>();
+        for (String k : kids.getOrDefault(code, List.of())) children.add(node(k, byCode, kids));
+        return new Node(code, code.length() == 6 ? (code.endsWith("00") ? 2 : 3) : code.length() == 9 ? 4 : 5,
+                children, DISTRICT_SEEDS.get(code));
+    }
+
+    /** Sums children; leaves get deterministic figures by kind: communities denser and younger than villages. */
+    private static int[] demography(String code, Map<String, ?> byCode, Map<String, List<String>> kids, Map<String, int[]> out) {
+        List<String> ks = kids.getOrDefault(code, List.of());
+        int[] s = new int[4];
+        if (ks.isEmpty()) {
+            Random r = new Random(Long.parseLong(code) ^ 0x5DEECE66DL);
+            boolean village = code.length() == 12 && Integer.parseInt(code.substring(9)) >= 200;
+            int pop = village ? 1_800 + r.nextInt(5_200) : 4_500 + r.nextInt(11_500);
+            if (code.length() == 9) pop = 3_000 + r.nextInt(17_000); // township without registered villages
+            double perHousehold = 2.5 + r.nextDouble() * 0.7;
+            double elderlyShare = village ? 0.13 + r.nextDouble() * 0.09 : 0.09 + r.nextDouble() * 0.07;
+            s[0] = pop;
+            s[1] = (int) Math.round(pop / perHousehold);
+            s[2] = (int) Math.round(pop * elderlyShare);
+            s[3] = village ? 0 : pop;
+        } else {
+            for (String k : ks) {
+                int[] c = demography(k, byCode, kids, out);
+                for (int i = 0; i < 4; i++) s[i] += c[i];
+            }
+        }
+        out.put(code, s);
+        return s;
+    }
+
+    /** A rough, synthetic outline of Fujian (not the real boundary), enough to contain the demo city. */
+    private static Geometry fujianOutline() {
+        double[][] p = {{115.85, 24.9}, {116.5, 24.2}, {117.2, 23.6}, {118.3, 24.2}, {118.9, 24.6}, {119.6, 25.2},
+                {119.9, 26.0}, {120.6, 26.7}, {120.3, 27.3}, {119.4, 27.9}, {118.8, 28.3}, {117.9, 27.9},
+                {117.2, 27.6}, {116.5, 26.9}, {116.1, 26.0}, {115.85, 24.9}};
+        Coordinate[] cs = new Coordinate[p.length];
+        for (int i = 0; i < p.length; i++) cs[i] = new Coordinate(p[i][0], p[i][1]);
+        return GF.createPolygon(cs);
+    }
+}

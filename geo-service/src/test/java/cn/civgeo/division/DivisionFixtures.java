@@ -1,0 +1,82 @@
+package cn.civgeo.division;
+
+import cn.civgeo.division.demo.DemoCity;
+import cn.civgeo.division.registry.RegistryLoader;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test fixtures for any feature's integration tests. The registry (~665,000 units) and the demo city are loaded
+ * once per test database; later calls (and later runs) find them and return at once.
+ * <pre>
+ *   &#64;Autowired ApplicationContext ctx;
+ *   &#64;BeforeEach void data() { DivisionFixtures.ensureDemoCity(ctx); }
+ *   double[] p = DivisionFixtures.pointIn(jdbc, DivisionFixtures.SIMING);   // lon, lat inside 思明区
+ * </pre>
+ * Synthetic test units of your own: {@link #ensureTestUnit} under province 99 (990000, not a real province).
+ */
+public final class DivisionFixtures {
+    public static final String FUJIAN = "350000";
+    public static final String XIAMEN = "350200";
+    /** 思明区 */
+    public static final String SIMING = "350203";
+    /** 厦港街道, a township of 思明区 */
+    public static final String XIAGANG = "350203001";
+    /** The synthetic province for tests: 测试省 990000. */
+    public static final String TEST_PROVINCE = "990000";
+
+    private static volatile boolean registry;
+    private static volatile boolean demoCity;
+
+    private DivisionFixtures() {}
+
+    /** Makes sure the national registry is loaded in the test database (first time: ~30–60 s). */
+    public static synchronized void ensureRegistry(ApplicationContext ctx) {
+        if (registry) return;
+        ctx.getBean(RegistryLoader.class).loadIfNeeded();
+        registry = true;
+    }
+
+    /** Registry plus the demo city's synthetic geometry and demography (Xiamen 3502). */
+    public static synchronized void ensureDemoCity(ApplicationContext ctx) {
+        if (demoCity) return;
+        ensureRegistry(ctx);
+        ctx.getBean(DemoCity.class).loadIfNeeded();
+        demoCity = true;
+    }
+
+    /** A point (lon, lat, EPSG:4490) inside the unit's geometry. */
+    public static double[] pointIn(JdbcClient jdbc, String code) {
+        return jdbc.sql("select st_x(p), st_y(p) from (select st_pointonsurface(geom) p from division where code = :c) q")
+                .param("c", code).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+    }
+
+    /** Any community (level 5) of the demo city, with a point inside it. */
+    public static String demoCommunity(JdbcClient jdbc) {
+        return jdbc.sql("select code from division where code like '350203%' and level = 5 and geom is not null order by code limit 1")
+                .query(String.class).single();
+    }
+
+    /**
+     * Inserts a synthetic test unit (and 990000 测试省 when missing) unless the code exists; geometry as WKT in
+     * EPSG:4490 or null. Parents must exist (create them first, top down). Returns the code.
+     */
+    public static String ensureTestUnit(JdbcClient jdbc, String code, String name, String wkt) {
+        jdbc.sql("""
+                insert into division(code, name, short_name, level, kind, parent_code, status, pinyin, initials)
+                values ('990000', '测试省', '测试', 1, '省', null, 'active', 'ceshisheng', 'css') on conflict do nothing""").update();
+        if (code.equals(TEST_PROVINCE)) return code;
+        int level = DivisionNames.levelOf(code);
+        String[] py = DivisionPinyin.of(name);
+        jdbc.sql("""
+                insert into division(code, name, short_name, level, kind, parent_code, status, pinyin, initials, geom, geom_source)
+                values (:code, :name, :short, :level, :kind, :parent, 'active', :py, :ini,
+                        st_multi(st_geomfromtext(:wkt, 4490)), case when :wkt is null then null else 'synthetic' end)
+                on conflict do nothing""")
+                .param("code", code).param("name", name).param("short", DivisionNames.shortName(level, name))
+                .param("level", level).param("kind", DivisionNames.kindOf(level, code, name))
+                .param("parent", DivisionNames.impliedParent(code)).param("py", py[0]).param("ini", py[1])
+                .param("wkt", wkt).update();
+        return code;
+    }
+}
