@@ -153,6 +153,6 @@ public class DemoCity {
                 {117.2, 27.6}, {116.5, 26.9}, {116.1, 26.0}, {115.85, 24.9}};
         Coordinate[] cs = new Coordinate[p.length];
         for (int i = 0; i < p.length; i++) cs[i] = new Coordinate(p[i][0], p[i][1]);
-        return GF.createPolygon(cs);
+        return org.locationtech.jts.densify.Densifier.densify(GF.createPolygon(cs), DemoCityGenerator.MAX_SEGMENT);
     }
 }

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
@@ -27,6 +28,8 @@ public final class DemoCityGenerator {
     /** A unit of the tree to fill: code, level and children. Optional {@code seed}: where its cell should be. */
     public record Node(String code, int level, List<Node> children, Coordinate seed) {}
 
+    /** Longest edge in degrees (~500 m at 24.6° N). */
+    public static final double MAX_SEGMENT = 0.005;
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
 
     private DemoCityGenerator() {}
@@ -44,7 +47,7 @@ public final class DemoCityGenerator {
             cs[i] = new Coordinate(round(cx + rx * k * Math.cos(t)), round(cy + ry * k * Math.sin(t)));
         }
         cs[n] = cs[0];
-        return GF.createPolygon(cs);
+        return (Polygon) Densifier.densify(GF.createPolygon(cs), MAX_SEGMENT);
     }
 
     /**
@@ -104,7 +107,10 @@ public final class DemoCityGenerator {
         List<Geometry> out = new ArrayList<>(seeds.size());
         for (Coordinate s : seeds) {
             Geometry cell = bySite.get(s);
-            out.add(cell == null ? GF.createPolygon() : OverlayNGRobust.overlay(cell, parent, OverlayNG.INTERSECTION));
+            // Densified edges (≤ ~500 m) so planar and geodesic areas agree: a long straight lon/lat edge is not a
+            // geodesic, and summed child areas would otherwise differ from the parent's on the ellipsoid.
+            out.add(cell == null ? GF.createPolygon()
+                    : OverlayNGRobust.overlay(Densifier.densify(cell, MAX_SEGMENT), parent, OverlayNG.INTERSECTION));
         }
         return out;
     }

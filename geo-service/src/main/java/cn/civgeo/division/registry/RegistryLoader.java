@@ -13,8 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -82,27 +80,23 @@ public class RegistryLoader {
         return tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('division_registry_load'))").query().singleValue();
             if (loaded()) return new Result(true, 0, 0, 0, 0);
-            Map<String, Unit> units = parse();
-            int mismatches = (int) units.values().stream().filter(u -> !u.rangeOk).count();
-            int inserted = copy(units);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Result r = load(t0);
             jdbc.sql("insert into division_registry_load(source, units, millis) values (:s, :u, :ms)")
-                    .param("s", SOURCE).param("u", units.size()).param("ms", ms).update();
-            audit.created("division-registry", SOURCE, Map.of("units", units.size(), "inserted", inserted,
-                    "kindRangeMismatches", mismatches));
+                    .param("s", SOURCE).param("u", r.parsed()).param("ms", r.millis()).update();
+            audit.created("division-registry", SOURCE, Map.of("units", r.parsed(), "inserted", r.inserted(),
+                    "kindRangeMismatches", r.kindRangeMismatches()));
             log.info("division registry: {} units parsed, {} inserted, {} kinds outside their code range, in {} ms",
-                    units.size(), inserted, mismatches, ms);
-            return new Result(false, units.size(), inserted, mismatches, ms);
+                    r.parsed(), r.inserted(), r.kindRangeMismatches(), r.millis());
+            return r;
         });
     }
 
     record Unit(String code, String name, String shortName, int level, String kind, String parent, String pinyin,
                 String initials, boolean rangeOk) {}
 
-    /** Parses the five files into units keyed by (padded) code, parents resolved to units that exist. */
-    Map<String, Unit> parse() {
-        Map<String, Unit> units = new LinkedHashMap<>(700_000);
-        Map<String, String> alias = new HashMap<>(); // a county code equal to its prefecture (东莞) → the prefecture
+    /** Parses the five files in level order, handing each unit (parent already seen) to the sink. */
+    void parse(java.util.function.Consumer<Unit> sink) {
+        java.util.Set<String> seen = new java.util.HashSet<>(1 << 20);
         long t0 = System.nanoTime();
         for (int f = 0; f < FILES.length; f++) {
             int level = f + 1;
@@ -114,77 +108,119 @@ public class RegistryLoader {
                     List<String> cols = csv(line);
                     String code = DivisionNames.pad(cols.get(0));
                     String name = cols.get(1).trim();
-                    String parent = switch (level) {
-                        case 1 -> null;
-                        default -> DivisionNames.pad(cols.get(2));
-                    };
-                    if (parent != null) parent = alias.getOrDefault(parent, parent);
-                    if (units.containsKey(code)) {
-                        // 东莞市 441900 is listed as a prefecture and again as its own county: one unit.
-                        if (level == 3) alias.put(code, code);
-                        continue;
-                    }
-                    if (parent != null && !units.containsKey(parent)) {
+                    String parent = level == 1 ? null : DivisionNames.pad(cols.get(2));
+                    // 东莞市 441900 is listed as a prefecture and again as its own county: one unit, whose
+                    // townships hang directly under the prefecture.
+                    if (!seen.add(code)) continue;
+                    if (parent != null && !seen.contains(parent)) {
                         throw new IllegalStateException(FILES[f] + ": unit " + code + " names a parent " + parent + " that is not in the list");
                     }
                     String kind = DivisionNames.kindOf(level, code, name);
                     String[] py = DivisionPinyin.of(name);
-                    units.put(code, new Unit(code, name, DivisionNames.shortName(level, name), level, kind, parent,
+                    sink.accept(new Unit(code, name, DivisionNames.shortName(level, name), level, kind, parent,
                             py[0], py[1], DivisionNames.kindMatchesRange(level, code, kind)));
-                    if (++n % 100_000 == 0) log.info("division registry: {} {} parsed ...", n, FILES[f]);
+                    if (++n % 100_000 == 0) log.info("division registry: {} {} parsed and copied ...", n, FILES[f]);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            log.info("division registry: {} {} units from {} ({} ms so far)", n, level, FILES[f], (System.nanoTime() - t0) / 1_000_000);
+            log.info("division registry: level {}: {} units from {} ({} ms so far)", level, n, FILES[f], (System.nanoTime() - t0) / 1_000_000);
         }
-        return units;
     }
 
-    /** COPY into a temporary table, then one insert of the rows not yet present. Returns rows inserted. */
-    private int copy(Map<String, Unit> units) {
+    /**
+     * Into a table without registry rows (the first load): secondary indexes and the parent check are dropped,
+     * the units are COPYed straight into {@code division} while parsing, and indexes are built once at the end
+     * (several times faster than maintaining them row by row). Otherwise COPY into a temporary staging table and
+     * insert only the codes not yet present (existing rows, perhaps changed by events, are never overwritten).
+     */
+    private Result load(long t0) {
         Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            try (Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
+            boolean bulk = count(s, "select count(*) from division where code not like '99%'") == 0;
+            List<String> rebuild = bulk ? dropIndexes(s) : List.of();
+            String target = bulk ? "division" : "division_stage";
+            if (!bulk) {
                 s.execute("""
                         create temporary table division_stage (code varchar(12), name text, short_name text, level smallint,
-                          kind text, parent_code varchar(12), pinyin text, initials text) on commit drop""");
+                          kind text, parent_code varchar(12), pinyin text, initials text, status text) on commit drop""");
             }
-            long t0 = System.nanoTime();
-            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy division_stage from stdin (format text)");
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target
+                    + " (code, name, short_name, level, kind, parent_code, pinyin, initials, status) from stdin (format text)");
             StringBuilder b = new StringBuilder(1 << 20);
-            int n = 0;
-            for (Unit u : units.values()) {
-                b.append(u.code).append('\t').append(esc(u.name)).append('\t').append(esc(u.shortName)).append('\t')
-                        .append(u.level).append('\t').append(esc(u.kind)).append('\t')
-                        .append(u.parent == null ? "\\N" : u.parent).append('\t').append(esc(u.pinyin)).append('\t')
-                        .append(esc(u.initials)).append('\n');
-                if (b.length() > (1 << 20) - 512) {
-                    write(in, b);
-                }
-                if (++n % 200_000 == 0) log.info("division registry: {} / {} rows copied ...", n, units.size());
+            int[] counts = new int[2]; // units, kind/range mismatches
+            try {
+                parse(u -> {
+                    b.append(u.code).append('\t').append(esc(u.name)).append('\t').append(esc(u.shortName)).append('\t')
+                            .append(u.level).append('\t').append(esc(u.kind)).append('\t')
+                            .append(u.parent == null ? "\\N" : u.parent).append('\t').append(esc(u.pinyin)).append('\t')
+                            .append(esc(u.initials)).append("\tactive\n");
+                    counts[0]++;
+                    if (!u.rangeOk) counts[1]++;
+                    if (b.length() > (1 << 20) - 512) {
+                        try {
+                            write(in, b);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("division registry COPY failed: " + e.getMessage(), e);
+                        }
+                    }
+                });
+                write(in, b);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) in.cancelCopy();
             }
-            write(in, b);
-            in.endCopy();
-            log.info("division registry: {} rows copied to staging in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
-            long t1 = System.nanoTime();
-            int inserted;
-            try (Statement s = c.createStatement()) {
+            log.info("division registry: {} units parsed and copied in {} ms", counts[0], (System.nanoTime() - t0) / 1_000_000);
+            int inserted = counts[0];
+            if (!bulk) {
                 inserted = s.executeUpdate("""
                         insert into division (code, name, short_name, level, kind, parent_code, pinyin, initials, status)
-                        select code, name, short_name, level, kind, parent_code, pinyin, initials, 'active'
+                        select code, name, short_name, level, kind, parent_code, pinyin, initials, status
                           from division_stage order by code
                         on conflict (code) do nothing""");
-                s.execute("analyze division");
+            } else {
+                log.info("division registry: building {} indexes and constraints ...", rebuild.size());
+                for (String def : rebuild) s.execute(def);
             }
-            log.info("division registry: {} rows inserted (indexes and parent checks) in {} ms", inserted,
-                    (System.nanoTime() - t1) / 1_000_000);
-            return inserted;
+            s.execute("analyze division");
+            return new Result(false, counts[0], inserted, counts[1], (System.nanoTime() - t0) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("division registry load failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** Drops division's secondary indexes and foreign keys; returns the statements that rebuild them. */
+    private static List<String> dropIndexes(Statement s) throws SQLException {
+        List<String> rebuild = new ArrayList<>();
+        List<String[]> indexes = new ArrayList<>();
+        try (var rs = s.executeQuery("""
+                select indexname, indexdef from pg_indexes
+                 where schemaname = current_schema() and tablename = 'division' and indexname <> 'division_pkey'""")) {
+            while (rs.next()) indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        List<String[]> fks = new ArrayList<>();
+        try (var rs = s.executeQuery("""
+                select conname, pg_get_constraintdef(oid) from pg_constraint
+                 where conrelid = 'division'::regclass and contype = 'f'""")) {
+            while (rs.next()) fks.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        for (String[] i : indexes) {
+            s.execute("drop index " + i[0]);
+            rebuild.add(i[1]);
+        }
+        for (String[] f : fks) {
+            s.execute("alter table division drop constraint " + f[0]);
+            rebuild.add("alter table division add constraint " + f[0] + " " + f[1]);
+        }
+        return rebuild;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
