@@ -1,6 +1,9 @@
 package cn.civgeo.division;
 
-import cn.civgeo.common.ApiException;
+import cn.civgeo.common.GeoJson;
+import cn.civgeo.common.Validation;
+import cn.civgeo.common.crs.CoordinateConverter;
+import cn.civgeo.common.crs.Crs;
 import cn.civgeo.common.Paging;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -24,8 +27,12 @@ public class DivisionController {
     static final String SYNTHETIC_NOTE = "synthetic demo geometry generated for the demo city; not the real boundary";
 
     private final DivisionService service;
+    private final CoordinateConverter converter;
 
-    public DivisionController(DivisionService service) { this.service = service; }
+    public DivisionController(DivisionService service, CoordinateConverter converter) {
+        this.service = service;
+        this.converter = converter;
+    }
 
     /** A short reference to another unit. */
     public record Ref(String code, String name, int level, String kind, String status) {
@@ -40,12 +47,13 @@ public class DivisionController {
 
     @GetMapping("/{code}")
     @Operation(summary = "One unit with its parent, ancestors and children (first 1000); successors if abolished",
-            description = "asOf (yyyy-MM-dd) answers as the registry stood that day. geometry=true adds GeoJSON.")
+            description = "asOf (yyyy-MM-dd) answers as the registry stood that day. geometry=true adds GeoJSON in crs "
+                    + "(EPSG:4490 default, EPSG:4326, GCJ02, BD09, Gauss–Krüger EPSG:4513–4554).")
     public Detail get(@PathVariable String code,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                       @RequestParam(defaultValue = "false") boolean geometry,
                       @RequestParam(required = false) String crs) {
-        checkCrs(crs);
+        Crs out = Crs.parse(crs);
         Division d = service.get(code, asOf);
         List<Division> chain = service.chain(code, asOf);
         List<Ref> ancestors = chain.stream().filter(x -> !x.code().equals(code)).map(Ref::of).toList();
@@ -53,7 +61,9 @@ public class DivisionController {
         Paging.Page<Division> kids = service.children(code, asOf, false, Paging.of(Paging.MAX_LIMIT, 0));
         List<Ref> successors = d.active() && asOf == null ? null : asOf == null
                 ? service.successors(code).stream().map(Ref::of).toList() : null;
-        String geo = geometry ? service.geometryGeoJson(code, asOf).orElse(null) : null;
+        String geo = !geometry ? null : out.isStorage() || out.srid() == 4326
+                ? service.geometryGeoJson(code, asOf).orElse(null)
+                : service.geometry(code, asOf).map(g -> GeoJson.write(converter.fromStorage(g, out))).orElse(null);
         return new Detail(d, parent, kids.items().stream().map(Ref::of).toList(), kids.total(), successors, ancestors,
                 d.syntheticGeometry() ? SYNTHETIC_NOTE : null, geo);
     }
@@ -70,25 +80,21 @@ public class DivisionController {
 
     @GetMapping("/at")
     @Operation(summary = "Units containing a point, province first, down to the finest level with geometry",
-            description = "crs: EPSG:4490 (default) or EPSG:4326. An empty chain means no unit's geometry contains the point.")
+            description = "crs of lon/lat: EPSG:4490 (default), EPSG:4326, GCJ02, BD09, or a Gauss–Krüger EPSG code "
+                    + "(then lon = easting x, lat = northing y). An empty chain means no unit's geometry contains the point.")
     public Chain at(@RequestParam Double lon, @RequestParam Double lat,
                     @RequestParam(required = false) String crs,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        String c = checkCrs(crs);
-        cn.civgeo.common.Validation v = new cn.civgeo.common.Validation();
-        v.require(lon != null && lon >= -180 && lon <= 180, "lon", "must be a longitude between -180 and 180");
-        v.require(lat != null && lat >= -90 && lat <= 90, "lat", "must be a latitude between -90 and 90");
+        Crs c = Crs.parse(crs);
+        Validation v = new Validation();
+        if (!c.isProjected()) {
+            v.require(lon >= -180 && lon <= 180, "lon", "must be a longitude between -180 and 180");
+            v.require(lat >= -90 && lat <= 90, "lat", "must be a latitude between -90 and 90");
+        }
         v.throwIfInvalid();
-        List<Division> chain = service.chainAt(lon, lat, asOf);
+        double[] p = converter.toStorage(lon, lat, c);
+        List<Division> chain = service.chainAt(p[0], p[1], asOf);
         boolean synthetic = chain.stream().anyMatch(Division::syntheticGeometry);
-        return new Chain(lon, lat, c, asOf, chain, synthetic ? SYNTHETIC_NOTE : null);
-    }
-
-    private static String checkCrs(String crs) {
-        if (crs == null || crs.isBlank()) return "EPSG:4490";
-        String c = crs.trim().toUpperCase();
-        if (c.equals("EPSG:4490") || c.equals("4490")) return "EPSG:4490";
-        if (c.equals("EPSG:4326") || c.equals("4326")) return "EPSG:4326";
-        throw ApiException.badField("crs", "must be EPSG:4490 or EPSG:4326");
+        return new Chain(lon, lat, c.id(), asOf, chain, synthetic ? SYNTHETIC_NOTE : null);
     }
 }

@@ -92,8 +92,8 @@ public class DivisionRepository {
                 .param("code", code).query(String.class).optional();
     }
 
-    public Optional<byte[]> geometryWkb(String code) {
-        return jdbc.sql("select st_asbinary(geom) from division where code = :code and geom is not null")
+    public Optional<byte[]> geometryWkb(String code, LocalDate asOf) {
+        return sql("select st_asbinary(geom) from " + source(asOf) + " d where code = :code and geom is not null", asOf)
                 .param("code", code).query((rs, i) -> rs.getBytes(1)).optional();
     }
 

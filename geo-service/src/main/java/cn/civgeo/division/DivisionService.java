@@ -79,9 +79,12 @@ public class DivisionService {
     }
 
     /** The unit's geometry (EPSG:4490 MultiPolygon) if it has one. */
-    public Optional<Geometry> geometry(String code) {
+    public Optional<Geometry> geometry(String code) { return geometry(code, null); }
+
+    /** The unit's geometry as it was on {@code asOf} (null = today). */
+    public Optional<Geometry> geometry(String code, LocalDate asOf) {
         requireCode(code, "code");
-        return repository.geometryWkb(code).map(b -> {
+        return repository.geometryWkb(code, asOf).map(b -> {
             try {
                 Geometry g = new WKBReader().read(b);
                 g.setSRID(4490);

@@ -93,6 +93,20 @@ class DivisionApiIT extends IntegrationTest {
     }
 
     @Test
+    void pointInOtherCrsIsConvertedFirst() {
+        String community = DivisionFixtures.demoCommunity(jdbc);
+        double[] p = DivisionFixtures.pointIn(jdbc, community);
+        double[] gcj = cn.civgeo.common.crs.GcjTransform.wgsToGcj(p[0], p[1]);
+        JsonNode r = get("/api/divisions/at?lon=" + gcj[0] + "&lat=" + gcj[1] + "&crs=GCJ02").json();
+        assertThat(r.get("crs").asString()).isEqualTo("GCJ02");
+        assertThat(r.get("chain").get(4).get("code").asString()).isEqualTo(community);
+        JsonNode g = get("/api/divisions/" + community + "?geometry=true&crs=GCJ02").json().get("geometry");
+        JsonNode w = get("/api/divisions/" + community + "?geometry=true").json().get("geometry");
+        double dx = g.get("coordinates").get(0).get(0).get(0).get(0).asDouble() - w.get("coordinates").get(0).get(0).get(0).get(0).asDouble();
+        assertThat(dx).isBetween(0.002, 0.008); // GCJ-02 shifts Xiamen by roughly 500 m east
+    }
+
+    @Test
     void pointOutsideEverythingGivesEmptyChain() {
         Response r = get("/api/divisions/at?lon=-30&lat=-40");
         assertThat(r.status()).isEqualTo(200);
