@@ -1,0 +1,130 @@
+package cn.civgeo.map;
+
+import cn.civgeo.common.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTWriter;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.kml.KMLWriter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Downloads of a map layer at full detail: GeoJSON, CSV (properties plus WKT, UTF-8 with BOM so Excel reads
+ * Chinese) or KML (for Google Earth / 91卫图 users). Same filters as the items endpoint.
+ */
+@RestController
+@RequestMapping("/api/map/collections")
+@Tag(name = "Map")
+class ExportController {
+    private final FeatureService features;
+    private final JsonMapper json;
+
+    ExportController(FeatureService features, JsonMapper json) {
+        this.features = features;
+        this.json = json;
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Download a layer as geojson, csv (WKT geometry) or kml; at most 100,000 features")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "geojson") String format,
+                                  @RequestParam(required = false) String bbox, @RequestParam(required = false) Integer level) {
+        String fmt = format.toLowerCase();
+        if (!List.of("geojson", "csv", "kml").contains(fmt)) throw ApiException.badField("format", "must be geojson, csv or kml");
+        if (level != null && (level < 1 || level > 5)) throw ApiException.badField("level", "must be between 1 and 5");
+        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, FeatureService.EXPORT_MAX, 0);
+        List<String> fs = features.find(q).features();
+        byte[] body;
+        MediaType type;
+        switch (fmt) {
+            case "csv" -> { body = csv(fs); type = MediaType.parseMediaType("text/csv;charset=UTF-8"); }
+            case "kml" -> { body = kml(id, fs); type = MediaType.parseMediaType("application/vnd.google-earth.kml+xml"); }
+            default -> { body = geojson(fs); type = MapController.GEOJSON; }
+        }
+        String ext = fmt.equals("geojson") ? "geojson" : fmt;
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + "." + ext).build().toString())
+                .body(body);
+    }
+
+    private static byte[] geojson(List<String> fs) {
+        return ("{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", fs) + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] csv(List<String> fs) {
+        List<JsonNode> nodes = new ArrayList<>();
+        Set<String> cols = new LinkedHashSet<>();
+        for (String f : fs) {
+            JsonNode n = json.readTree(f);
+            nodes.add(n);
+            n.path("properties").propertyNames().forEach(cols::add);
+        }
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        sb.append("id");
+        for (String c : cols) sb.append(',').append(cell(c));
+        sb.append(",wkt\r\n");
+        WKTWriter wkt = new WKTWriter();
+        for (JsonNode n : nodes) {
+            sb.append(cell(n.path("id").asString("")));
+            for (String c : cols) {
+                JsonNode v = n.path("properties").path(c);
+                sb.append(',').append(v.isMissingNode() || v.isNull() ? "" : cell(v.isValueNode() ? v.asString() : v.toString()));
+            }
+            sb.append(',').append(cell(wkt.write(geometry(n)))).append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] kml(String layer, List<String> fs) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>").append(xml(layer)).append("</name>\n");
+        KMLWriter w = new KMLWriter();
+        for (String f : fs) {
+            JsonNode n = json.readTree(f);
+            String name = n.path("properties").path("name").asString(n.path("id").asString(""));
+            sb.append("<Placemark><name>").append(xml(name)).append("</name><ExtendedData>");
+            n.path("properties").properties().forEach(e -> {
+                if (!e.getValue().isNull()) sb.append("<Data name=\"").append(xml(e.getKey())).append("\"><value>")
+                        .append(xml(e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()))
+                        .append("</value></Data>");
+            });
+            sb.append("</ExtendedData>").append(w.write(geometry(n))).append("</Placemark>\n");
+        }
+        sb.append("</Document></kml>\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Geometry geometry(JsonNode feature) {
+        try {
+            return new GeoJsonReader().read(feature.path("geometry").toString());
+        } catch (ParseException e) {
+            throw new IllegalStateException("bad geometry from SQL", e);
+        }
+    }
+
+    private static String cell(String s) {
+        if (s.isEmpty()) return s;
+        String safe = "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s; // no spreadsheet formulas
+        return safe.matches(".*[,\"\r\n].*") || safe.contains("\n") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,72 @@
+package cn.civgeo.map;
+
+import cn.civgeo.common.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The layers the map knows. A layer is available when every table it reads exists, so the map grows as the
+ * features it shows are deployed. SQL comes from {@code classpath:sql/map/<id>.tile.sql} and {@code .items.sql}.
+ */
+@Component
+public class MapLayerRegistry {
+    private static final long RECHECK_MILLIS = 30_000;
+
+    private final JdbcClient jdbc;
+    private final Map<String, MapLayer> layers = new LinkedHashMap<>();
+    private final Map<String, Boolean> tableExists = new ConcurrentHashMap<>();
+    private volatile long checkedAt;
+
+    MapLayerRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        add("divisions", "行政区划", "Administrative divisions", "Polygon", List.of("division"));
+        add("division-labels", "行政区划注记", "Division labels", "Point", List.of("division"));
+    }
+
+    private void add(String id, String zh, String en, String geometryType, List<String> tables) {
+        layers.put(id, new MapLayer(id, zh, en, geometryType, tables, sql(id + ".tile.sql"), sql(id + ".items.sql")));
+    }
+
+    private static String sql(String file) {
+        ClassPathResource r = new ClassPathResource("sql/map/" + file);
+        if (!r.exists()) return null;
+        try (InputStream in = r.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All layers, available or not, in display order. */
+    public List<MapLayer> all() { return List.copyOf(layers.values()); }
+
+    public boolean available(MapLayer layer) {
+        long now = System.currentTimeMillis();
+        if (now - checkedAt > RECHECK_MILLIS) {
+            tableExists.clear();
+            checkedAt = now;
+        }
+        return layer.requiredTables().stream().allMatch(t -> tableExists.computeIfAbsent(t, this::exists));
+    }
+
+    private boolean exists(String table) {
+        return Boolean.TRUE.equals(jdbc.sql("select to_regclass(:t) is not null").param("t", table)
+                .query(Boolean.class).single());
+    }
+
+    /** The layer, or 404 when unknown or not deployed. */
+    public MapLayer get(String id) {
+        MapLayer l = layers.get(id);
+        if (l == null || !available(l)) throw ApiException.notFound("Map layer", id);
+        return l;
+    }
+}

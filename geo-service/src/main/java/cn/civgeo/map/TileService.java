@@ -1,0 +1,93 @@
+package cn.civgeo.map;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Validation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds Mapbox vector tiles in PostGIS and keeps recently built ones in a small LRU cache (bounded in entries and
+ * age), so panning back and forth at city zoom is answered from memory.
+ */
+@Service
+public class TileService {
+    public static final int MAX_ZOOM = 22;
+
+    /** A built tile: its bytes, a strong ETag over them, and the division level it shows (0 when not levelled). */
+    public record Tile(byte[] bytes, String etag, int level, long builtAt) {}
+
+    private final JdbcClient jdbc;
+    private final MapLayerRegistry layers;
+    private final MapProperties props;
+    private final Map<String, Tile> cache;
+
+    TileService(JdbcClient jdbc, MapLayerRegistry layers, MapProperties props) {
+        this.jdbc = jdbc;
+        this.layers = layers;
+        this.props = props;
+        int max = props.tileCacheEntries();
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Tile> eldest) { return size() > max; }
+        };
+    }
+
+    /** Simplification tolerance for a zoom: half a screen pixel, in degrees. */
+    public static double tolerance(int z) { return 180.0 / (256.0 * Math.pow(2, z)); }
+
+    public Tile tile(String layerId, int z, int x, int y, Integer level) {
+        long n = 1L << Math.min(Math.max(z, 0), MAX_ZOOM);
+        new Validation()
+                .require(z >= 0 && z <= MAX_ZOOM, "z", "must be between 0 and " + MAX_ZOOM)
+                .require(x >= 0 && x < n, "x", "must be between 0 and 2^z - 1")
+                .require(y >= 0 && y < n, "y", "must be between 0 and 2^z - 1")
+                .require(level == null || (level >= 1 && level <= 5), "level", "must be between 1 and 5")
+                .throwIfInvalid();
+        MapLayer layer = layers.get(layerId);
+        if (!layer.tiled()) throw ApiException.notFound("Vector tiles for layer", layerId);
+        int lvl = level != null ? level : props.levelForZoom(z);
+        String key = layerId + '/' + z + '/' + x + '/' + y + '/' + lvl;
+        long now = System.currentTimeMillis();
+        synchronized (cache) {
+            Tile t = cache.get(key);
+            if (t != null && now - t.builtAt() < props.tileCacheSeconds() * 1000L) return t;
+        }
+        byte[] bytes = jdbc.sql(layer.tileSql()).param("z", z).param("x", x).param("y", y)
+                .param("tol", tolerance(z)).param("level", lvl).query(byte[].class).optional().orElse(new byte[0]);
+        Tile t = new Tile(bytes, etag(bytes), lvl, now);
+        synchronized (cache) {
+            cache.put(key, t);
+        }
+        return t;
+    }
+
+    /** The deepest division level that has geometry (the map never zooms into an empty level); 5 when unknown. */
+    public int maxDivisionLevel() {
+        MapLayer divisions = layers.all().stream().filter(l -> l.id().equals("divisions")).findFirst().orElseThrow();
+        if (!layers.available(divisions)) return 5;
+        Integer max = jdbc.sql("select max(level) from division where geom is not null and status = 'active'")
+                .query(Integer.class).optional().orElse(null);
+        return max == null ? 5 : max;
+    }
+
+    /** Forget every built tile (after data changes that must show at once). */
+    public void invalidate() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return '"' + HexFormat.of().formatHex(d, 0, 12) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/* Boot: read the map configuration, build the map, the layers, the legend, and wire clicks, search and language. */
+(function (global) {
+  'use strict';
+  var api = CivGeoApi, t = CivGeoI18n.t;
+  var metrics = { start: performance.now(), firstRenderMs: null, tiles: [] };
+  global.civgeo = { metrics: metrics };
+  CivGeoI18n.apply();
+
+  document.getElementById('lang').addEventListener('click', function () {
+    CivGeoI18n.setLang(CivGeoI18n.lang() === 'zh' ? 'en' : 'zh');
+  });
+
+  api.get('/api/map/config').then(function (config) {
+    var map = L.map('map', { center: [config.centerLat, config.centerLon], zoom: config.zoom, zoomControl: true, preferCanvas: true,
+      minZoom: 3, maxZoom: 18, keyboard: true });
+    global.civgeo.map = map;
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    map.attributionControl.addAttribution(t('offline'));
+    L.control.scale({ imperial: false }).addTo(map);
+    if (config.rasterUrl) {
+      L.tileLayer(config.rasterUrl, { subdomains: config.rasterSubdomains || 'abc', attribution: config.rasterAttribution, maxZoom: 18, zIndex: 1 }).addTo(map);
+    }
+    var layers = new CivGeoLayers.Layers(map, config);
+    global.civgeo.layers = layers;
+    layers.metrics = metrics;
+    layers.build();
+    layers.legend();
+    layers.updateStatus();
+
+    var highlight = L.geoJSON(null, { style: { color: '#f5b301', weight: 4, fill: false }, interactive: false }).addTo(map);
+    global.civgeo.highlight = function (feature) { highlight.clearLayers(); if (feature) highlight.addData(feature); };
+    var pin = null;
+    global.civgeo.flyTo = function (it) {
+      if (pin) map.removeLayer(pin);
+      pin = L.marker([it.lat, it.lon], { title: it.label, alt: it.label }).addTo(map);
+      map.flyTo([it.lat, it.lon], it.zoom || 14, { duration: 0.8 });
+      map.once('moveend', function () { map.getContainer().setAttribute('data-flown-to', it.label); });
+      if (it.code) CivGeoPanels.showDivision(it.code);
+      else if (it.open) it.open();
+    };
+    map.on('click', function (e) { CivGeoPanels.showReverse(e.latlng); });
+    map.on('mousemove', function (e) { document.getElementById('status').setAttribute('data-cursor', e.latlng.lng.toFixed(5) + ',' + e.latlng.lat.toFixed(5)); });
+
+    // First full render: every visible division tile drawn and the labels placed.
+    var tilesDone = new Promise(function (res) { layers.divisions.once('load', res); });
+    Promise.all([tilesDone, layers.refreshLabels()]).then(function () {
+      metrics.firstRenderMs = performance.now();
+      document.body.setAttribute('data-ready', 'true');
+    });
+    CivGeoI18n.onChange(function () { layers.renderLegend(); layers.updateStatus(); });
+    CivGeoSurvey.renderWho();
+  }).catch(function (e) {
+    document.getElementById('map').innerHTML = '<p class="error" role="alert">' + api.esc(t('errorPrefix') + e.message) + '</p>';
+  });
+})(window);
