@@ -78,26 +78,38 @@
       c.lng.toFixed(4) + ', ' + c.lat.toFixed(4);
   };
 
-  /** A GeoJSON layer reloaded for the visible box on every move (simplified for the zoom by the server). */
-  Layers.prototype.geoJsonLayer = function (collection, options, extraQuery) {
-    var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false }) : L.layerGroup();
-    var inner = L.geoJSON(null, options), seq = 0;
-    if (!options.cluster) layer.addLayer(inner);
+  Layers.prototype.bbox = function () { return clampBbox(bboxParam(this.map)); };
+
+  /** A GeoJSON layer reloaded on every move from url() (a string, or a promise of one; null = nothing to show).
+   *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group) and name (data-<name> count on the map). */
+  Layers.prototype.geoJsonLayerUrl = function (url, options) {
+    var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }) : L.layerGroup();
+    var seq = 0;
     function load() {
       if (!map.hasLayer(layer)) return;
       var s = ++seq;
-      api.get('/api/map/collections/' + collection + '/items?limit=1000&zoom=' + map.getZoom() + '&bbox=' + clampBbox(bboxParam(map)) + (extraQuery ? extraQuery() : ''))
+      Promise.resolve(url()).then(function (u) { return u ? api.get(u) : { type: 'FeatureCollection', features: [] }; })
         .then(function (fc) {
           if (s !== seq) return;
-          inner.clearLayers(); inner.addData(fc);
-          if (options.cluster) { layer.clearLayers(); layer.addLayer(inner); }
-          map.getContainer().setAttribute('data-' + collection, fc.features.length);
-        }).catch(function (e) { console.warn(collection, e); });
+          layer.clearLayers();
+          var g = L.geoJSON(fc, options);
+          if (options.cluster) layer.addLayers(g.getLayers()); else layer.addLayer(g);
+          map.getContainer().setAttribute('data-' + options.name, (fc.features || []).length);
+        }).catch(function (e) { console.warn(options.name, e); });
     }
     layer.on('add', load);
     map.on('moveend', load);
     layer.reload = load;
     return layer;
+  };
+
+  /** A map collection (/api/map/collections/{id}/items) for the visible box, simplified for the zoom. */
+  Layers.prototype.geoJsonLayer = function (collection, options, extraQuery) {
+    var self = this;
+    options.name = options.name || collection;
+    return this.geoJsonLayerUrl(function () {
+      return '/api/map/collections/' + collection + '/items?limit=1000&zoom=' + self.map.getZoom() + '&bbox=' + self.bbox() + (extraQuery ? extraQuery() : '');
+    }, options);
   };
 
   /** The legend: one labelled checkbox per layer; the level picker for divisions. */
