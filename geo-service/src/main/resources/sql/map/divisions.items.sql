@@ -6,7 +6,7 @@ select json_build_object(
          'properties', json_build_object('code', d.code, 'name', d.name, 'shortName', d.short_name, 'level', d.level,
                                          'kind', d.kind, 'parentCode', d.parent_code, 'urbanRural', d.urban_rural,
                                          'population', d.population, 'households', d.households,
-                                         'elderly', d.elderly, 'areaKm2', d.area_km2))::text as feature,
+                                         'elderly', d.elderly, 'areaKm2', d.area_km2, 'geometrySource', d.geom_source))::text as feature,
        count(*) over () as total
 from division d
 where d.status = 'active' and d.geom is not null

@@ -30,6 +30,11 @@ public class MapLayerRegistry {
         this.jdbc = jdbc;
         add("divisions", "行政区划", "Administrative divisions", "Polygon", List.of("division"));
         add("division-labels", "行政区划注记", "Division labels", "Point", List.of("division"));
+        add("boundary-lines", "行政区域界线", "Boundary lines", "LineString", List.of("boundary_line", "boundary_marker"));
+        add("boundary-markers", "界桩", "Boundary markers", "Point", List.of("boundary_marker", "boundary_line"));
+        add("disputes", "界线争议", "Boundary disputes", "Polygon", List.of("boundary_dispute"));
+        add("line-inspections", "界线联检记录", "Line inspection history", null,
+                List.of("line_inspection", "inspection_round", "marker_record"));
     }
 
     private void add(String id, String zh, String en, String geometryType, List<String> tables) {

@@ -102,19 +102,29 @@ class MapBrowserIT extends IntegrationTest {
             b.js("window.civgeo.map.panBy([arguments[0], arguments[1]], {animate: false})", d[0], d[1]);
             awaitTilesLoaded();
         }
-        @SuppressWarnings("unchecked")
-        List<Number> ms = (List<Number>) b.js("return performance.getEntriesByType('resource')"
-                + ".filter(e => e.name.indexOf('/api/map/tiles/') >= 0).map(e => e.duration)");
-        assertThat(ms).as("tiles fetched while panning").isNotEmpty();
-        double[] sorted = ms.stream().mapToDouble(Number::doubleValue).sorted().toArray();
-        System.out.printf("[map-bench] tiles at zoom 12 while panning: %d tiles, median %.0f ms, p95 %.0f ms, max %.0f ms (target < 200 ms each)%n",
-                sorted.length, sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
-                sorted[sorted.length - 1]);
+        // duration: the browser's whole fetch, queueing for a connection included; response: request sent to first byte.
+        double[] total = timings("e.duration");
+        double[] response = timings("e.responseStart - e.requestStart");
+        assertThat(total).as("tiles fetched while panning").isNotEmpty();
+        System.out.printf("[map-bench] tiles at zoom 12 while panning: %d tiles; fetch median %.0f ms, p95 %.0f ms, max %.0f ms;"
+                + " server response median %.0f ms, max %.0f ms (target < 200 ms each)%n", total.length, pct(total, 50), pct(total, 95),
+                pct(total, 100), pct(response, 50), pct(response, 100));
         assertThat(b.el("#status").getText()).contains("乡级"); // level followed the zoom
         List<String> townships = jdbc.sql("select name from division where parent_code = :c").param("c", DivisionFixtures.SIMING)
                 .query(String.class).list();
         assertThat(texts(".div-label")).containsAnyElementsOf(townships);
         b.screenshot("02-city-zoom");
+    }
+
+    private double[] timings(String expr) {
+        @SuppressWarnings("unchecked")
+        List<Number> ms = (List<Number>) b.js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.indexOf('/api/map/tiles/') >= 0).map(e => " + expr + ")");
+        return ms.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+    }
+
+    private static double pct(double[] sorted, int p) {
+        return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(sorted.length * p / 100.0) - 1))];
     }
 
     @Test
