@@ -204,3 +204,10 @@ create table boundary_dispute_event (
     to_status   text not null,
     note        text
 );
+
+-- A MultiLineString's parts joined in their stored order (the line is oriented and its parts ordered along the
+-- numbering direction), so ST_LineLocatePoint gives a marker's position along the whole line.
+create function boundary_line_path(g geometry) returns geometry language sql immutable parallel safe as $$
+    select case when ST_NumGeometries(g) = 1 then ST_GeometryN(g, 1)
+                else ST_MakeLine(array(select (dp).geom from ST_DumpPoints(g) dp order by (dp).path)) end
+$$;

@@ -1,0 +1,164 @@
+package cn.civgeo.boundary;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.ProblemType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Photos and documents attached to markers, inspection records, problems and disputes. Size-limited
+ * ({@code civgeo.boundary.attachment-max-bytes}); photos must be JPEG, PNG or WebP by their magic bytes. Bytes are
+ * kept in the database unless {@code civgeo.boundary.attachment-dir} names a directory, where they are stored as
+ * {@code <sha256>} files (identical uploads share one file).
+ */
+@Service
+public class AttachmentService {
+    public record Attachment(long id, String ownerKind, long ownerId, String kind, String filename, String contentType,
+                             long sizeBytes, String sha256, String uploadedBy, OffsetDateTime uploadedAt, String url) {}
+
+    public record Content(String filename, String contentType, byte[] bytes) {}
+
+    private static final Set<String> OWNERS = Set.of("marker", "marker_record", "problem", "dispute");
+    private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "image/webp");
+
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final long maxBytes;
+    private final String dir;
+
+    AttachmentService(JdbcClient jdbc, AuditService audit,
+                      @Value("${civgeo.boundary.attachment-max-bytes:5242880}") long maxBytes,
+                      @Value("${civgeo.boundary.attachment-dir:}") String dir) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.maxBytes = maxBytes;
+        this.dir = dir == null ? "" : dir.strip();
+    }
+
+    @Transactional
+    public Attachment add(String ownerKind, long ownerId, String kind, MultipartFile file) {
+        if (!OWNERS.contains(ownerKind)) throw new IllegalArgumentException(ownerKind);
+        if (file == null || file.isEmpty()) throw ApiException.badField("file", "is required and must not be empty");
+        if (file.getSize() > maxBytes) {
+            throw new ApiException(ProblemType.TOO_LARGE, "file: larger than the limit of " + maxBytes + " bytes",
+                    List.of(new cn.civgeo.common.FieldProblem("file", "larger than " + maxBytes + " bytes")));
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw ApiException.badField("file", "could not be read");
+        }
+        String type = sniff(bytes);
+        if ("photo".equals(kind) && (type == null || type.equals("application/pdf"))) {
+            throw ApiException.badField("file", "a photo must be JPEG, PNG or WebP");
+        }
+        if (type == null || !DOCUMENT_TYPES.contains(type)) {
+            throw ApiException.badField("file", "must be PDF, JPEG, PNG or WebP");
+        }
+        String sha = sha256(bytes);
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? kind
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
+        String path = null;
+        if (!dir.isEmpty()) {
+            try {
+                Path d = Path.of(dir);
+                Files.createDirectories(d);
+                Path target = d.resolve(sha);
+                if (!Files.exists(target)) Files.write(target, bytes);
+                path = target.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        long id = jdbc.sql("""
+                        insert into boundary_attachment(owner_kind, owner_id, kind, filename, content_type, size_bytes, sha256,
+                               data, storage_path, uploaded_by)
+                        values (:ok, :oid, :kind, :fn, :ct, :size, :sha, :data, :path, :by) returning id""")
+                .param("ok", ownerKind).param("oid", ownerId).param("kind", kind).param("fn", name).param("ct", type)
+                .param("size", (long) bytes.length).param("sha", sha).param("data", path == null ? bytes : null)
+                .param("path", path).param("by", AuditService.currentActor())
+                .query(Long.class).single();
+        Attachment a = get(id);
+        audit.created("boundary_attachment", id, a);
+        return a;
+    }
+
+    public Attachment get(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(AttachmentService::map).optional()
+                .orElseThrow(() -> ApiException.notFound("attachment", id));
+    }
+
+    public List<Attachment> list(String ownerKind, long ownerId) {
+        return jdbc.sql(SELECT + " where owner_kind = :ok and owner_id = :oid order by id")
+                .param("ok", ownerKind).param("oid", ownerId).query(AttachmentService::map).list();
+    }
+
+    public Map<Long, Long> counts(String ownerKind, List<Long> ownerIds) {
+        if (ownerIds.isEmpty()) return Map.of();
+        return jdbc.sql("select owner_id, count(*) n from boundary_attachment where owner_kind = :ok and owner_id in (:ids) group by owner_id")
+                .param("ok", ownerKind).param("ids", ownerIds)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public Content content(long id) {
+        return jdbc.sql("select filename, content_type, data, storage_path from boundary_attachment where id = :id")
+                .param("id", id).query((rs, i) -> {
+                    byte[] data = rs.getBytes("data");
+                    if (data == null) {
+                        try {
+                            data = Files.readAllBytes(Path.of(rs.getString("storage_path")));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return new Content(rs.getString("filename"), rs.getString("content_type"), data);
+                }).optional().orElseThrow(() -> ApiException.notFound("attachment", id));
+    }
+
+    private static final String SELECT = """
+            select id, owner_kind, owner_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+              from boundary_attachment""";
+
+    private static Attachment map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        return new Attachment(id, rs.getString("owner_kind"), rs.getLong("owner_id"), rs.getString("kind"),
+                rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
+                "/api/boundary/attachments/" + id);
+    }
+
+    /** Content type from the first bytes; null when not one we accept. */
+    static String sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return "image/jpeg";
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return "image/png";
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') return "image/webp";
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') return "application/pdf";
+        return null;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

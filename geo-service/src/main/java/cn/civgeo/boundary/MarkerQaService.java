@@ -1,0 +1,35 @@
+package cn.civgeo.boundary;
+
+import cn.civgeo.common.ApiException;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Lists markers breaking the placement and numbering rules (see {@code sql/boundary/marker-qa.sql}). */
+@Service
+public class MarkerQaService {
+    public record Issue(String issue, long markerId, String number, String lineCode, String detail) {}
+
+    public record Report(double toleranceM, int count, List<Issue> issues) {}
+
+    private final JdbcClient jdbc;
+    private final double defaultTolerance;
+
+    MarkerQaService(JdbcClient jdbc, @Value("${civgeo.boundary.marker-tolerance-m:20}") double defaultTolerance) {
+        this.jdbc = jdbc;
+        this.defaultTolerance = defaultTolerance;
+    }
+
+    public Report check(Long lineId, String within, Double toleranceM) {
+        double tol = toleranceM == null ? defaultTolerance : toleranceM;
+        if (!(tol >= 0 && tol <= 10_000)) throw ApiException.badField("tolerance", "must be 0–10000 metres");
+        String prefix = within == null ? null : LineDerivationService.scopePrefix(within);
+        List<Issue> issues = jdbc.sql(BoundarySql.load("marker-qa.sql"))
+                .param("line", lineId).param("prefix", prefix).param("tol", tol)
+                .query((rs, i) -> new Issue(rs.getString("issue"), rs.getLong("id"), rs.getString("number"),
+                        rs.getString("line_code"), rs.getString("detail")))
+                .list();
+        return new Report(tol, issues.size(), issues);
+    }
+}

@@ -1,0 +1,93 @@
+package cn.civgeo.boundary;
+
+import cn.civgeo.common.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads line geometry from survey files with GDAL's {@code ogr2ogr}: GeoJSON, zipped Shapefile, GeoPackage, KML.
+ * Everything is reprojected to EPSG:4490 by GDAL from the file's own CRS (a Shapefile needs its .prj; a file
+ * without CRS is taken as EPSG:4490 unless {@code sourceSrid} says otherwise). Returns each feature's geometry as
+ * GeoJSON text.
+ */
+@Component
+class SurveyFiles {
+    private final JsonMapper json;
+
+    SurveyFiles(JsonMapper json) { this.json = json; }
+
+    List<String> lineGeometries(InputStream in, String filename, Integer sourceSrid) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        String ext = name.endsWith(".geojson") || name.endsWith(".json") ? ".geojson"
+                : name.endsWith(".zip") ? ".zip" : name.endsWith(".gpkg") ? ".gpkg" : name.endsWith(".kml") ? ".kml" : null;
+        if (ext == null) {
+            throw ApiException.badField("file", "must be .geojson/.json, a zipped Shapefile (.zip), a GeoPackage (.gpkg) or .kml");
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("civgeo-survey");
+            Path src = dir.resolve("in" + ext);
+            Files.copy(in, src);
+            Path out = dir.resolve("out.geojson");
+            List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490"));
+            if (sourceSrid != null) cmd.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
+            cmd.addAll(List.of("-lco", "COORDINATE_PRECISION=9", out.toString(),
+                    ext.equals(".zip") ? "/vsizip/" + src : src.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw ApiException.badField("file", "GDAL took too long to read the file");
+            }
+            if (p.exitValue() != 0 || !Files.exists(out)) {
+                throw ApiException.badField("file", "GDAL could not read the file: " + firstLine(log));
+            }
+            JsonNode fc = json.readTree(Files.readString(out));
+            List<String> geoms = new ArrayList<>();
+            for (JsonNode f : fc.path("features")) {
+                JsonNode g = f.get("geometry");
+                if (g == null || g.isNull()) continue;
+                String type = g.path("type").asString();
+                if (!type.equals("LineString") && !type.equals("MultiLineString")) {
+                    throw ApiException.badField("file", "feature " + (geoms.size() + 1) + " is a " + type + ", not a line");
+                }
+                geoms.add(json.writeValueAsString(g));
+            }
+            if (geoms.isEmpty()) throw ApiException.badField("file", "holds no line features");
+            return geoms;
+        } catch (IOException e) {
+            throw ApiException.badField("file", "could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (dir != null) deleteQuietly(dir);
+        }
+    }
+
+    private static String firstLine(String log) {
+        String s = log.strip();
+        int i = s.indexOf('\n');
+        return (i < 0 ? s : s.substring(0, i)).replaceAll("/tmp/\\S+", "<file>");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files; the OS cleans up the rest
+        }
+    }
+}
