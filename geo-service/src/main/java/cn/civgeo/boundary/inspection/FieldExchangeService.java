@@ -1,0 +1,252 @@
+package cn.civgeo.boundary.inspection;
+
+import cn.civgeo.boundary.BoundaryLine;
+import cn.civgeo.boundary.BoundaryLineService;
+import cn.civgeo.boundary.BoundaryMarker;
+import cn.civgeo.boundary.GaussKruger;
+import cn.civgeo.boundary.MarkerService;
+import cn.civgeo.boundary.inspection.InspectionModels.Inspection;
+import cn.civgeo.boundary.inspection.InspectionModels.MarkerRecordInput;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.io.ImportReport;
+import cn.civgeo.common.io.Tabular;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Field exchange with teams working offline. Out: a line's package (GeoJSON of the line and its markers, CSV of
+ * the markers with Gauss–Krüger coordinates and last condition, a results template). In: the team's results CSV
+ * (number, condition, x, y, zone, note), every row validated; all-or-nothing unless mode=partial.
+ */
+@Service
+public class FieldExchangeService {
+    public static final List<String> RESULT_HEADERS = List.of("number", "condition", "x", "y", "zone", "note");
+    private static final Map<String, String> CONDITION_WORDS = Map.of("完好", "intact", "损坏", "damaged", "丢失", "missing",
+            "移位", "displaced");
+
+    private final BoundaryLineService lines;
+    private final MarkerService markers;
+    private final InspectionService inspections;
+    private final JsonMapper json;
+    private final double maxDistanceM;
+
+    FieldExchangeService(BoundaryLineService lines, MarkerService markers, InspectionService inspections, JsonMapper json,
+                         @Value("${civgeo.boundary.import-max-distance-m:200}") double maxDistanceM) {
+        this.lines = lines;
+        this.markers = markers;
+        this.inspections = inspections;
+        this.json = json;
+        this.maxDistanceM = maxDistanceM;
+    }
+
+    // ---- out
+
+    public String packageGeoJson(long lineId) {
+        BoundaryLine l = lines.get(lineId);
+        List<String> features = new ArrayList<>();
+        Map<String, Object> lp = new LinkedHashMap<>();
+        lp.put("kind", "line");
+        lp.put("code", l.code());
+        lp.put("name", l.name());
+        lp.put("level", l.level());
+        lp.put("leftCode", l.leftCode());
+        lp.put("rightCode", l.rightCode());
+        lp.put("direction", l.direction());
+        lp.put("lengthKm", l.lengthKm());
+        lp.put("status", l.status());
+        features.add("{\"type\":\"Feature\",\"properties\":" + json.writeValueAsString(lp) + ",\"geometry\":" + l.geometry() + "}");
+        for (BoundaryMarker m : markers.byLine(lineId)) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("kind", "marker");
+            p.put("number", m.number());
+            p.put("type", m.type());
+            p.put("zone", m.gk().zone());
+            p.put("x", m.gk().x());
+            p.put("y", m.gk().y());
+            p.put("status", m.status());
+            p.put("lastCondition", m.lastCondition());
+            p.put("lastInspectedOn", m.lastInspectedOn() == null ? null : m.lastInspectedOn().toString());
+            features.add("{\"type\":\"Feature\",\"properties\":" + json.writeValueAsString(p)
+                    + ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + m.lon() + "," + m.lat() + "]}}");
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    public byte[] markersCsv(long lineId) {
+        lines.get(lineId);
+        List<List<?>> rows = new ArrayList<>();
+        for (BoundaryMarker m : markers.byLine(lineId)) {
+            rows.add(java.util.Arrays.asList(m.number(), m.type(), m.kind(), m.gk().zone(), fmt3(m.gk().x()), fmt3(m.gk().y()),
+                    String.format(Locale.ROOT, "%.8f", m.lon()), String.format(Locale.ROOT, "%.8f", m.lat()),
+                    m.elevationM(), m.status(), m.lastCondition(), m.lastInspectedOn()));
+        }
+        return Tabular.csv(List.of("number", "type", "kind", "zone", "x", "y", "lon", "lat", "elevation_m", "status",
+                "last_condition", "last_inspected_on"), rows);
+    }
+
+    public byte[] resultsTemplateCsv(long lineId) {
+        List<List<?>> rows = new ArrayList<>();
+        for (BoundaryMarker m : markers.byLine(lineId)) rows.add(java.util.Arrays.asList(m.number(), "", "", "", m.gk().zone(), ""));
+        return Tabular.csv(RESULT_HEADERS, rows);
+    }
+
+    public byte[] packageZip(long lineId) {
+        BoundaryLine l = lines.get(lineId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            put(zip, l.code() + "/line-and-markers.geojson", packageGeoJson(lineId).getBytes(StandardCharsets.UTF_8));
+            put(zip, l.code() + "/markers.csv", markersCsv(lineId));
+            put(zip, l.code() + "/results-template.csv", resultsTemplateCsv(lineId));
+            put(zip, l.code() + "/README.txt", ("""
+                    %s (%s)
+                    markers.csv: registered markers; x = northing, y = easting with zone prefix (CGCS2000 3-degree Gauss-Krueger).
+                    results-template.csv: fill one row per inspected marker: condition = intact | damaged | missing | displaced
+                    (完好/损坏/丢失/移位); x, y, zone when re-surveyed (not for missing markers); note.
+                    Upload it to POST /api/boundary/inspections/{inspectionId}/results (mode=partial to keep valid rows).
+                    """).formatted(l.name(), l.code()).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    // ---- in
+
+    private record Checked(int row, BoundaryMarker marker, MarkerRecordInput input, List<FieldProblem> errors, Double displacementM) {}
+
+    /** Validates every row, then writes all (strict) or the valid ones (partial). */
+    @Transactional
+    public ImportReport importResults(long inspectionId, InputStream in, String filename, ImportReport.Mode mode) {
+        Inspection insp = inspections.inspection(inspectionId);
+        BoundaryLine line = lines.get(insp.lineId());
+        Tabular t = Tabular.read(in, filename);
+        List<String> missing = RESULT_HEADERS.stream().filter(h -> !h.equals("note") && t.headers().stream().noneMatch(x -> x.equalsIgnoreCase(h))).toList();
+        if (!missing.isEmpty()) throw ApiException.badField("file", "lacks the column(s) " + missing + "; expected " + RESULT_HEADERS);
+        if (t.size() == 0) throw ApiException.badField("file", "has no data rows");
+
+        Map<String, Integer> firstRow = new HashMap<>();
+        List<Checked> checked = new ArrayList<>();
+        for (Tabular.DataRow r : t.rows()) {
+            List<FieldProblem> errs = new ArrayList<>();
+            String number = r.get("number") == null ? null : r.get("number").toUpperCase(Locale.ROOT);
+            String condition = normaliseCondition(r.get("condition"));
+            Double x = number(r, "x", errs), y = number(r, "y", errs);
+            Integer zone = null;
+            if (r.get("zone") != null) {
+                try {
+                    zone = Integer.valueOf(r.get("zone"));
+                } catch (NumberFormatException e) {
+                    errs.add(new FieldProblem("zone", "'" + r.get("zone") + "' is not a zone number"));
+                }
+            }
+            BoundaryMarker marker = null;
+            if (number == null) {
+                errs.add(new FieldProblem("number", "is required"));
+            } else {
+                Integer first = firstRow.putIfAbsent(number, r.rowNumber());
+                if (first != null) errs.add(new FieldProblem("number", "marker " + number + " is already in row " + first));
+                Optional<BoundaryMarker> m = markers.byNumber(number);
+                if (m.isEmpty()) errs.add(new FieldProblem("number", "unknown marker " + number));
+                else if (m.get().lineId() != line.id()) {
+                    errs.add(new FieldProblem("number", "marker " + number + " is on line " + m.get().lineCode() + ", not " + line.code()));
+                } else marker = m.get();
+            }
+            MarkerRecordInput input = new MarkerRecordInput(marker == null ? null : marker.id(), number, condition, x, y,
+                    zone, null, null, r.get("note"));
+            if (errs.stream().noneMatch(e -> e.field().equals("x") || e.field().equals("y") || e.field().equals("zone"))) {
+                for (String p : InspectionService.recordProblems(input)) {
+                    errs.add(new FieldProblem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)));
+                }
+            } else if (condition == null || !InspectionModels.CONDITIONS.contains(condition)) {
+                errs.add(new FieldProblem("condition", "must be one of " + InspectionModels.CONDITIONS + " or 完好/损坏/丢失/移位"));
+            }
+            Double displacement = null;
+            if (errs.isEmpty() && marker != null && x != null) {
+                double[] dd = inspections.displacementAndLineDistance(marker.id(), x, y, zone);
+                if (dd[1] > maxDistanceM) {
+                    errs.add(new FieldProblem("x", String.format(Locale.ROOT,
+                            "the surveyed position is %.1f m from line %s (more than %.0f m): wrong zone or coordinates?",
+                            dd[1], line.code(), maxDistanceM)));
+                } else {
+                    displacement = Math.round(dd[0] * 1000) / 1000.0;
+                }
+            }
+            checked.add(new Checked(r.rowNumber(), marker, input, errs, displacement));
+        }
+
+        ImportReport.Builder b = ImportReport.builder(mode);
+        boolean anyRejected = checked.stream().anyMatch(c -> !c.errors().isEmpty());
+        if (mode == ImportReport.Mode.STRICT && anyRejected) {
+            for (Checked c : checked) {
+                if (c.errors().isEmpty()) b.accept(c.row(), null, info(c));
+                else b.reject(c.row(), c.errors());
+            }
+            b.build(false).throwIfRejected();
+        }
+        for (Checked c : checked) {
+            if (!c.errors().isEmpty()) {
+                b.reject(c.row(), c.errors());
+                continue;
+            }
+            var rec = inspections.writeRecord(insp.roundId(), insp.id(), line, c.marker(), c.input(), insp.inspectedOn());
+            Map<String, Object> info = info(c);
+            if (rec.displacementM() != null) info.put("displacementM", rec.displacementM());
+            b.accept(c.row(), rec.id(), info);
+        }
+        return b.build(true);
+    }
+
+    private static Map<String, Object> info(Checked c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", c.input().number());
+        m.put("condition", c.input().condition());
+        if (c.displacementM() != null) m.put("displacementM", c.displacementM());
+        return m;
+    }
+
+    static String normaliseCondition(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        String zh = CONDITION_WORDS.get(t);
+        return zh != null ? zh : t.toLowerCase(Locale.ROOT);
+    }
+
+    private static Double number(Tabular.DataRow r, String col, List<FieldProblem> errs) {
+        String v = r.get(col);
+        if (v == null) return null;
+        try {
+            double d = Double.parseDouble(v.replace(",", ""));
+            if (!Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            errs.add(new FieldProblem(col, "'" + v + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static String fmt3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+
+    static boolean validZone(int z) { return GaussKruger.validZone(z); }
+}
