@@ -101,10 +101,10 @@ public class RoundReportService {
         return switch (part == null ? "lines" : part) {
             case "displaced" -> Tabular.csv(List.of("line_code", "number", "displacement_m", "x", "y", "zone", "inspected_on", "note"),
                     r.displaced().stream().map(d -> (List<?>) Arrays.asList(d.lineCode(), d.number(), d.displacementM(), d.x(), d.y(),
-                            d.zone(), d.inspectedOn(), d.note())).toList());
+                            d.zone(), d.inspectedOn(), d.note())).collect(java.util.stream.Collectors.<List<?>>toList()));
             case "problems" -> Tabular.csv(List.of("id", "line_code", "marker", "category", "status", "assignee", "description", "created_at"),
                     r.openProblems().stream().map(p -> (List<?>) Arrays.asList(p.id(), p.lineCode(), p.markerNumber(), p.category(),
-                            p.status(), p.assignee(), p.description(), p.createdAt().toLocalDate())).toList());
+                            p.status(), p.assignee(), p.description(), p.createdAt().toLocalDate())).collect(java.util.stream.Collectors.<List<?>>toList()));
             case "lines" -> {
                 List<List<?>> rows = new ArrayList<>();
                 for (LineSummary l : r.lines()) {
