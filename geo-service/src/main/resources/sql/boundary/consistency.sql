@@ -6,7 +6,9 @@ with l as (
     select ST_LineMerge(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 2)) as edge
       from l join division a on a.code = l.left_code join division b on b.code = l.right_code
 ), p as (
-    select ST_Transform(l.geom, :srid) as lg, ST_Transform(e.edge, :srid) as eg from l, e where not ST_IsEmpty(e.edge)
+    -- densify in degrees first (about every 50 m) so that straight lon/lat segments keep their shape in the zone
+    select ST_Transform(ST_Segmentize(l.geom, 0.0005), :srid) as lg, ST_Transform(ST_Segmentize(e.edge, 0.0005), :srid) as eg
+      from l, e where not ST_IsEmpty(e.edge)
 ), s as (
     select 'line' as which, (ST_Dump(ST_Difference(lg, ST_Buffer(eg, :tol)))).geom as g, eg as other from p
     union all

@@ -79,23 +79,25 @@ public final class LineOrientation {
      * weighted by the segment length.
      */
     public static int leftSide(MultiLineString line, Geometry a, Geometry b) {
-        double voteA = 0, voteB = 0;
-        double step = Math.max(1e-7, line.getEnvelopeInternal().getWidth() + line.getEnvelopeInternal().getHeight()) * 1e-4;
-        step = Math.min(step, 1e-5); // about 1 m: far inside either neighbour
-        for (int p = 0; p < line.getNumGeometries(); p++) {
-            Coordinate[] cs = line.getGeometryN(p).getCoordinates();
-            for (int i = 1; i < cs.length; i++) {
-                double dx = cs[i].x - cs[i - 1].x, dy = cs[i].y - cs[i - 1].y;
-                double len = Math.hypot(dx, dy);
-                if (len == 0) continue;
-                double mx = (cs[i].x + cs[i - 1].x) / 2, my = (cs[i].y + cs[i - 1].y) / 2;
-                Point left = GF.createPoint(new Coordinate(mx - dy / len * step, my + dx / len * step));
-                Point right = GF.createPoint(new Coordinate(mx + dy / len * step, my - dx / len * step));
-                if (a.covers(left) && b.covers(right)) voteA += len;
-                else if (b.covers(left) && a.covers(right)) voteB += len;
+        // Try about 1 m first; a surveyed line may run a little inside one polygon, so widen the step until the
+        // test points fall on different sides (10 m, 100 m, 1 km).
+        for (double step : new double[] {1e-5, 1e-4, 1e-3, 1e-2}) {
+            double voteA = 0, voteB = 0;
+            for (int p = 0; p < line.getNumGeometries(); p++) {
+                Coordinate[] cs = line.getGeometryN(p).getCoordinates();
+                for (int i = 1; i < cs.length; i++) {
+                    double dx = cs[i].x - cs[i - 1].x, dy = cs[i].y - cs[i - 1].y;
+                    double len = Math.hypot(dx, dy);
+                    if (len == 0) continue;
+                    double mx = (cs[i].x + cs[i - 1].x) / 2, my = (cs[i].y + cs[i - 1].y) / 2;
+                    Point left = GF.createPoint(new Coordinate(mx - dy / len * step, my + dx / len * step));
+                    Point right = GF.createPoint(new Coordinate(mx + dy / len * step, my - dx / len * step));
+                    if (a.covers(left) && b.covers(right)) voteA += len;
+                    else if (b.covers(left) && a.covers(right)) voteB += len;
+                }
             }
+            if (voteA > 0 || voteB > 0) return voteA >= voteB ? 1 : -1;
         }
-        if (voteA == 0 && voteB == 0) return 0;
-        return voteA >= voteB ? 1 : -1;
+        return 0;
     }
 }

@@ -49,4 +49,14 @@ class LineOrientationTest {
         assertThat(LineOrientation.orient(edge).toText())
                 .isEqualTo("MULTILINESTRING ((118 24.5, 118.1 24.5), (118.2 24.5, 118.3 24.5))");
     }
+
+    @Test
+    void surveyedLineRunningInsideOnePolygonStillFindsItsSides() throws ParseException {
+        // bulges 55 m into the northern polygon: 1 m test points fall in the north on both sides, 100 m ones do not
+        MultiLineString o = LineOrientation.orient(wkt("LINESTRING (118.2 24.55, 118.15 24.5505, 118.1 24.55)"));
+        Geometry north = wkt("POLYGON ((118.1 24.55, 118.2 24.55, 118.2 24.6, 118.1 24.6, 118.1 24.55))");
+        Geometry south = wkt("POLYGON ((118.1 24.5, 118.2 24.5, 118.2 24.55, 118.1 24.55, 118.1 24.5))");
+        assertThat(LineOrientation.leftSide(o, north, south)).isEqualTo(1);
+        assertThat(LineOrientation.leftSide(o, south, north)).isEqualTo(-1);
+    }
 }

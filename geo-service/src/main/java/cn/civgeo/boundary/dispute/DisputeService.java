@@ -53,10 +53,10 @@ public class DisputeService {
         String where = """
                  where (cast(:s as text) is null or status = :s)
                    and (cast(:d as text) is null or left_code = :d or right_code = :d)""";
-        return p.page(jdbc.sql(SELECT + where + " order by id desc limit :limit offset :offset").param("s", status)
+        return p.page(jdbc.sql(SELECT + " " + where + " order by id desc limit :limit offset :offset").param("s", status)
                         .param("d", division).param("limit", p.limit()).param("offset", p.offset())
                         .query(DisputeService::map).list(),
-                jdbc.sql("select count(*) from boundary_dispute" + where).param("s", status).param("d", division)
+                jdbc.sql("select count(*) from boundary_dispute " + where).param("s", status).param("d", division)
                         .query(Long.class).single());
     }
 

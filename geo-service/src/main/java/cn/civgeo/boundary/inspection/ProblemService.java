@@ -48,10 +48,10 @@ public class ProblemService {
         String where = """
                  where (cast(:r as bigint) is null or p.round_id = :r) and (cast(:l as bigint) is null or p.line_id = :l)
                    and (cast(:s as text) is null or p.status = :s) and (not :open or p.status <> 'closed')""";
-        List<Problem> items = jdbc.sql(SELECT + where + " order by p.id limit :limit offset :offset")
+        List<Problem> items = jdbc.sql(SELECT + " " + where + " order by p.id limit :limit offset :offset")
                 .param("r", roundId).param("l", lineId).param("s", status).param("open", openOnly)
                 .param("limit", p.limit()).param("offset", p.offset()).query(ProblemService::map).list();
-        long total = jdbc.sql("select count(*) from boundary_problem p" + where)
+        long total = jdbc.sql("select count(*) from boundary_problem p " + where)
                 .param("r", roundId).param("l", lineId).param("s", status).param("open", openOnly).query(Long.class).single();
         return p.page(items, total);
     }
