@@ -22,4 +22,4 @@ select p.hausdorff, p.line_m, p.edge_m, s.which, s.length_m, s.max_m, s.geometry
              ST_AsGeoJSON(ST_Transform(g, 4490), 7) as geometry
         from s where ST_Length(g) > 0.01
   ) s on true
- order by s.which, s.max_m desc nulls last
+ order by s.max_m desc nulls last, s.which

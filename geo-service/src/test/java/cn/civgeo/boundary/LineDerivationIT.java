@@ -99,8 +99,9 @@ class LineDerivationIT extends IntegrationTest {
         // 0.0005° of latitude at 24.55N is 55.4 m
         assertThat(c.json().get("hausdorffM").asDouble()).isCloseTo(55.4, within(0.5));
         assertThat(c.json().get("withinTolerance").asBoolean()).isFalse();
-        JsonNode stretch = c.json().get("stretches").get(0);
-        assertThat(stretch.get("which").asString()).isEqualTo("line");
+        JsonNode stretch = null;
+        for (JsonNode s : c.json().get("stretches")) if (s.get("which").asString().equals("line")) stretch = s;
+        assertThat(stretch).as("a stretch of the surveyed line beyond 5 m").isNotNull();
         assertThat(stretch.get("maxDistanceM").asDouble()).isCloseTo(55.4, within(0.5));
         // the bulge leaves the 5 m band about 0.45 km either side of its apex: nearly the whole 10 km line
         assertThat(stretch.get("lengthM").asDouble()).isGreaterThan(9000);
