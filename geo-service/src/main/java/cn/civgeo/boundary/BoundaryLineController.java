@@ -30,11 +30,13 @@ class BoundaryLineController {
     private final BoundaryLineService lines;
     private final LineDerivationService derivation;
     private final SurveyFiles files;
+    private final VertexCsv vertices;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    BoundaryLineController(BoundaryLineService lines, LineDerivationService derivation, SurveyFiles files, JdbcClient jdbc,
-                           JsonMapper json) {
+    BoundaryLineController(BoundaryLineService lines, LineDerivationService derivation, SurveyFiles files, VertexCsv vertices,
+                           JdbcClient jdbc, JsonMapper json) {
+        this.vertices = vertices;
         this.lines = lines;
         this.derivation = derivation;
         this.files = files;
@@ -91,6 +93,16 @@ class BoundaryLineController {
             throws IOException {
         List<String> geoms = files.lineGeometries(file.getInputStream(), file.getOriginalFilename(), sourceSrid);
         Geometry g = geometry(geoms, "file");
+        return lines.saveGeometry(new BoundaryLineService.LineInput(code, name, null, leftCode, rightCode, null, null), g, "survey");
+    }
+
+    @PostMapping(path = "/import-vertices", consumes = "multipart/form-data")
+    @PreAuthorize("hasAnyRole('ADMIN','SURVEYOR')")
+    @Operation(summary = "Import a surveyed line from a CSV/.xlsx of boundary points (x northing, y easting with prefix, optional part, seq) in a Gauss–Krüger zone")
+    BoundaryLine importVertices(@RequestParam("file") MultipartFile file, @RequestParam int zone, @RequestParam String leftCode,
+                                @RequestParam String rightCode, @RequestParam(required = false) String code,
+                                @RequestParam(required = false) String name) throws IOException {
+        Geometry g = vertices.read(file.getInputStream(), file.getOriginalFilename(), zone);
         return lines.saveGeometry(new BoundaryLineService.LineInput(code, name, null, leftCode, rightCode, null, null), g, "survey");
     }
 

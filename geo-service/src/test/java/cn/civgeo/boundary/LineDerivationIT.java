@@ -127,6 +127,38 @@ class LineDerivationIT extends IntegrationTest {
     }
 
     @Test
+    void surveyPointsInAGaussKrugerZoneBecomeTheLine() {
+        post("/api/boundary/lines/derive", "surveyor-t", Map.of("parentCode", "997100", "level", 3));
+        StringBuilder csv = new StringBuilder("part,seq,x,y\n");
+        double[] lons = {118.2, 118.175, 118.15, 118.125, 118.1};   // east to west; re-oriented on import
+        for (int i = 0; i < lons.length; i++) {
+            double[] p = GaussKrugerReference.forward(lons[i], 24.55, 39);
+            csv.append("1,").append(i + 1).append(',').append(String.format(java.util.Locale.ROOT, "%.3f,%.3f", p[0], p[1])).append('\n');
+        }
+        Multipart mp = Multipart.file("file", "points.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Response r = call("POST", "/api/boundary/lines/import-vertices?zone=39&leftCode=997102&rightCode=997103", "surveyor-t",
+                mp.contentType(), mp.body());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("source").asString()).isEqualTo("survey");
+        assertThat(r.json().get("leftCode").asString()).isEqualTo("997102");
+        assertThat(r.json().get("lengthKm").asDouble()).isCloseTo(10.131466, within(0.0005));
+        JsonNode first = r.json().get("geometry").get("coordinates").get(0).get(0);
+        assertThat(first.get(0).asDouble()).isCloseTo(118.1, within(1e-7));
+        assertThat(first.get(1).asDouble()).isCloseTo(24.55, within(1e-7));
+        // the surveyed points lie on the polygons' edge (to the projection's millimetres)
+        Response c = get("/api/boundary/lines/" + r.json().get("id").asLong() + "/consistency?tolerance=0.05");
+        assertThat(c.json().get("hausdorffM").asDouble()).isLessThan(0.05);
+
+        String bad = "x,y\n2716000.000,39611000.000\n2716000.000,611000.000\n";
+        Multipart mb = Multipart.file("file", "points.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8));
+        Response rb = call("POST", "/api/boundary/lines/import-vertices?zone=39&leftCode=997102&rightCode=997103", "surveyor-t",
+                mb.contentType(), mb.body());
+        assertThat(rb.status()).isEqualTo(400);
+        assertThat(rb.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(rb.json().get("errors").get(0).get("field").asString()).isEqualTo("y");
+    }
+
+    @Test
     void onlySurveyorsAndAdminsWrite() {
         assertThat(post("/api/boundary/lines/derive", "viewer-t", Map.of("parentCode", "997100", "level", 3)).status()).isEqualTo(403);
         assertThat(post("/api/boundary/lines/derive", "planner-t", Map.of("parentCode", "997100", "level", 3)).status()).isEqualTo(403);
