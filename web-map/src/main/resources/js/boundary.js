@@ -104,8 +104,14 @@
   function record(m, rec) {
     return api.get('/api/boundary/lines/' + m.lineId).then(function (line) {
       return api.get('/api/boundary/rounds?limit=100&level=' + line.level).then(function (page) {
-        var round = (page.items || []).filter(function (r) { return r.status === 'in_progress'; })[0];
-        if (!round) throw new Error(CivGeoI18n.lang() === 'zh' ? '没有进行中的联检轮次' : 'no inspection round in progress for this level');
+        var open = (page.items || []).filter(function (r) { return r.status !== 'completed'; })
+          .sort(function (a, b) { return (b.status === 'in_progress') - (a.status === 'in_progress') || b.id - a.id; });
+        return Promise.all(open.map(function (r) { return api.get('/api/boundary/rounds/' + r.id); })).then(function (details) {
+          var d = details.filter(function (x) { return x.lineIds.indexOf(m.lineId) >= 0; })[0];
+          if (!d) throw new Error(CivGeoI18n.lang() === 'zh' ? '该界线没有进行中的联检轮次' : 'no open inspection round covers this line');
+          return d.round;
+        });
+      }).then(function (round) {
         return api.get('/api/boundary/rounds/' + round.id + '/inspections').then(function (list) {
           var insp = list.filter(function (i) { return i.lineId === m.lineId; })[0];
           var s = api.session(), today = new Date().toISOString().slice(0, 10);

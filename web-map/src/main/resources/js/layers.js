@@ -33,8 +33,10 @@
 
   Layers.prototype.build = function () {
     var self = this, map = this.map;
-    this.divisions = new CivGeoMvt.MvtLayer('/api/map/tiles/divisions/{z}/{x}/{y}.mvt?level={level}', {
-      params: function (c) { return { level: self.levelForZoom(c.z) }; },
+    // 512-pixel tiles: a 256-pixel tile of zoom z - 1 drawn at twice the size, a quarter of the requests per view.
+    this.divisions = new CivGeoMvt.MvtLayer('/api/map/tiles/divisions/{tz}/{x}/{y}.mvt?level={level}', {
+      tileSize: 512,
+      params: function (c) { return { tz: c.z - 1, level: self.levelForZoom(c.z) }; },
       style: function (p) { return self.divisionStyle(p); },
       headers: function () { return api.headers(); },
       onTile: function (ms, url) { self.metrics.tiles.push({ ms: ms, url: url }); },
