@@ -6,7 +6,7 @@
   var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, COLORS = CivGeoLayers.CONDITION_COLORS;
   var LINE_WIDTH = { 1: 5, 2: 4, 3: 3, 4: 2 };
   var CONDITIONS = ['intact', 'damaged', 'missing', 'displaced'];
-  var markersLayer = null, dragged = null;
+  var markersLayer = null, linesLayer = null, dragged = null;
 
   function condBadge(c) { return '<span class="badge" style="background:' + (COLORS[c || 'unknown']) + '">' + esc(t(c || 'unknown')) + '</span>'; }
   function legend() {
@@ -95,6 +95,7 @@
         out.textContent = t('saved') + ' · ' + t(r.rec.condition) + (r.rec.displacementM != null ? ' · ' + (+r.rec.displacementM).toFixed(2) + ' m' : '') + (r.photo ? ' · ' + t('photo') + ' ✓' : '');
         out.setAttribute('data-record', r.rec.id);
         if (markersLayer && markersLayer.reload) markersLayer.reload();
+        if (linesLayer && linesLayer.reload) linesLayer.reload();
       }).catch(function (err) { out.className = 'error'; out.textContent = t('errorPrefix') + err.message; })
         .then(function () { btn.disabled = false; });
     });
@@ -136,7 +137,7 @@
   }
 
   CivGeoLayers.extra.push(function (layers) {
-    var lines = layers.geoJsonLayer('boundary-lines', {
+    var lines = linesLayer = layers.geoJsonLayer('boundary-lines', {
       style: function (f) { var p = f.properties; return { color: COLORS[p.condition || 'unknown'], weight: LINE_WIDTH[p.level] || 2, dashArray: p.status === 'needs_resurvey' ? '8 6' : null, opacity: 0.9 }; },
       onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showLine(f.properties.id); }); }
     });
@@ -144,6 +145,7 @@
   });
   CivGeoLayers.extra.push(function (layers) {
     markersLayer = layers.geoJsonLayer('boundary-markers', {
+      minZoom: 11,
       pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 6, color: '#222', weight: 1, fillColor: COLORS[f.properties.condition || 'unknown'], fillOpacity: 1 }); },
       onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.number)); l.on('click', function (e) { L.DomEvent.stop(e); showMarker(f.properties.id); }); }
     });

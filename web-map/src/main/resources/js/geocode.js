@@ -19,7 +19,7 @@
   }
 
   function suggest(q) {
-    return api.get('/api/suggest?limit=8&within=&q=' + encodeURIComponent(q)).then(function (list) {
+    return api.get('/api/suggest?limit=8&q=' + encodeURIComponent(q)).then(function (list) {
       return list.map(function (s) {
         return { label: s.name, sub: s.address && s.address !== s.name ? s.address : (s.code || ''), kind: s.kind,
           code: s.kind === 'division' ? s.code : null, resolve: function () { return locate(s); } };

@@ -83,14 +83,15 @@
   Layers.prototype.bbox = function () { return clampBbox(bboxParam(this.map)); };
 
   /** A GeoJSON layer reloaded on every move from url(): a URL, a FeatureCollection, or a promise of either (null = nothing).
-   *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group) and name (data-<name> count on the map). */
+   *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group), minZoom (nothing below it) and name
+ *  (the feature count is written to the map element's data-<name> attribute). */
   Layers.prototype.geoJsonLayerUrl = function (url, options) {
     var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }) : L.layerGroup();
     var seq = 0;
     function load() {
       if (!map.hasLayer(layer)) return;
       var s = ++seq;
-      Promise.resolve(url()).then(function (u) { return !u ? { type: 'FeatureCollection', features: [] } : typeof u === 'string' ? api.get(u) : u; })
+      Promise.resolve(options.minZoom && map.getZoom() < options.minZoom ? null : url()).then(function (u) { return !u ? { type: 'FeatureCollection', features: [] } : typeof u === 'string' ? api.get(u) : u; })
         .then(function (fc) {
           if (s !== seq) return;
           layer.clearLayers();

@@ -2,6 +2,7 @@ package cn.civgeo.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.civgeo.demo.DemoDataContributor;
 import cn.civgeo.division.DivisionFixtures;
 import cn.civgeo.support.IntegrationTest;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web map driven in headless Chromium on the demo city (Xiamen): each step asserts what the page shows and
@@ -225,5 +227,58 @@ class MapBrowserIT extends IntegrationTest {
         assertThat(b.el("#who").getText()).contains("SURVEYOR").contains("外业模式");
         assertThat(b.el("#signin").getText()).isEqualTo("退出");
         b.screenshot("08-surveyor-signed-in");
+    }
+
+    @Test
+    @Order(9)
+    void aSurveyorRecordsAMarkerObservationFromTheMap() throws Exception {
+        ctx.getBeansOfType(DemoDataContributor.class).values().stream().filter(c -> c.order() == 50).forEach(DemoDataContributor::load);
+        // a county-line marker of the demo city, and an open round (made by the surveyor) covering its line
+        Map<String, Object> m = jdbc.sql("""
+                select k.id, k.number, k.line_id, l.level, st_x(k.geom) lon, st_y(k.geom) lat from boundary_marker k
+                join boundary_line l on l.id = k.line_id where l.code like '3502%' and k.status <> 'removed'
+                order by l.level, k.id limit 1""").query().singleRow();
+        long markerId = ((Number) m.get("id")).longValue();
+        long lineId = ((Number) m.get("line_id")).longValue();
+        Response round = post("/api/boundary/rounds", "surveyor-t", Map.of("number", 90 + (int) (System.nanoTime() % 9),
+                "level", m.get("level"), "name", unique("地图巡检"), "yearFrom", 2026, "yearTo", 2026, "lineIds", List.of(lineId)));
+        assertThat(round.status()).as(round.toString()).isEqualTo(201);
+
+        double lon = ((Number) m.get("lon")).doubleValue(), lat = ((Number) m.get("lat")).doubleValue();
+        b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 16, {animate: false})", lon, lat);
+        awaitTilesLoaded();
+        b.js("CivGeoBoundary.showMarker(arguments[0])", markerId);
+        b.await(d -> !d.findElements(By.id("survey-form")).isEmpty());
+        assertThat(b.el("#marker-number").getText()).isEqualTo(m.get("number"));
+        // the page's Gauss–Krüger projection agrees with the server's for the registered position
+        @SuppressWarnings("unchecked")
+        Map<String, Number> gk = (Map<String, Number>) b.js("return CivGeoGk.forward(arguments[0], arguments[1])", lon, lat);
+        JsonNode server = get("/api/boundary/markers/" + markerId).json().get("gk");
+        assertThat(gk.get("x").doubleValue()).isCloseTo(server.get("x").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(gk.get("y").doubleValue()).isCloseTo(server.get("y").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+
+        WebElement pin = b.el(".survey-drag");
+        new Actions(b.driver).clickAndHold(pin).moveByOffset(10, 0).moveByOffset(20, 5).release().perform();
+        b.await(d -> !b.el("#survey-position").getText().startsWith(String.format("%.6f", lon)));
+        new org.openqa.selenium.support.ui.Select(b.el("#survey-condition")).selectByValue("displaced");
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("marker", ".png");
+        java.nio.file.Files.write(photo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="));
+        b.el("#survey-photo").sendKeys(photo.toAbsolutePath().toString());
+        b.el("#survey-note").sendKeys("地图外业记录");
+        b.screenshot("09-survey-form");
+        b.el("#survey-save").click();
+        b.await(d -> b.el("#survey-result").getText().startsWith("已保存"), Duration.ofSeconds(30));
+        assertThat(b.el("#survey-result").getText()).contains("移位").contains(" m").contains("照片");
+        long recordId = Long.parseLong(b.el("#survey-result").getAttribute("data-record"));
+        Map<String, Object> rec = jdbc.sql("select condition, displacement_m, note from marker_record where id = :id")
+                .param("id", recordId).query().singleRow();
+        assertThat(rec.get("condition")).isEqualTo("displaced");
+        assertThat(((Number) rec.get("displacement_m")).doubleValue()).isGreaterThan(1.0);
+        assertThat(rec.get("note")).isEqualTo("地图外业记录");
+        assertThat(get("/api/boundary/marker-records/" + recordId + "/photos", "surveyor-t").json().size()).isEqualTo(1);
+        assertThat(jdbc.sql("select last_condition from boundary_marker where id = :id").param("id", markerId).query(String.class).single())
+                .isEqualTo("displaced");
+        b.screenshot("09-survey-saved");
     }
 }
