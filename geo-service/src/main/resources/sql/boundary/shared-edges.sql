@@ -4,7 +4,7 @@
 -- :same_parent  only pairs with the same parent (township lines inside one county)
 -- :snap         snapping tolerance in degrees (0 = polygons must share vertices exactly)
 with d as (
-    select code, name, parent_code, geom
+    select code, name, parent_code, case when ST_IsValid(geom) then geom else ST_MakeValid(geom) end as geom
       from division
      where level = :level and status = 'active' and geom is not null and code like :prefix || '%'
 ), pairs as (
@@ -15,7 +15,7 @@ with d as (
 ), edges as (
     select a_code, a_name, b_code, b_name, a_geom, b_geom,
            ST_LineMerge(ST_CollectionExtract(
-               case when :snap > 0 then ST_Intersection(ST_Snap(a_geom, b_geom, :snap), b_geom)
+               case when :snap > 0 then ST_Intersection(ST_MakeValid(ST_Snap(a_geom, b_geom, :snap)), b_geom)
                     else ST_Intersection(a_geom, b_geom) end, 2)) as edge
       from pairs
 )

@@ -41,6 +41,8 @@ public class MarkerService {
 
     public BoundaryMarker get(long id) { return repo.find(id).orElseThrow(() -> ApiException.notFound("boundary marker", id)); }
 
+    public Optional<BoundaryMarker> find(long id) { return repo.find(id); }
+
     public Optional<BoundaryMarker> byNumber(String number) { return repo.findByNumber(number.strip().toUpperCase()); }
 
     public List<BoundaryMarker> byLine(long lineId) { return repo.byLine(lineId); }

@@ -90,6 +90,15 @@ class FieldResultsImportIT extends IntegrationTest {
         assertThat(rows.get(0).get("info").get("displacementM").asDouble()).isCloseTo(5.000, within(0.01));
         assertThat(rows.get(1).get("info").get("displacementM").asDouble()).isCloseTo(0.013, within(0.01));
         assertThat(rows.get(1).get("info").get("condition").asString()).isEqualTo("intact");
+        assertThat(auditRows("marker_record", rows.get(0).get("id").asLong())).isEqualTo(1);
+
+        // the office corrects one record afterwards: replaced, not duplicated, and audited as an update
+        Response fix = post("/api/boundary/inspections/" + insp + "/markers", "surveyor-t", Map.of("number", LINE + "002Q",
+                "condition", "intact", "x", p2[0], "y", p2[1], "zone", 39, "repainted", true));
+        assertThat(fix.status()).as(fix.toString()).isEqualTo(200);
+        assertThat(fix.json().get("displacementM").asDouble()).isCloseTo(0.0, within(0.01));
+        assertThat(fix.json().get("id").asLong()).isEqualTo(rows.get(1).get("id").asLong());
+        assertThat(auditRows("marker_record", fix.json().get("id").asLong())).isEqualTo(2);
 
         JsonNode m1 = get("/api/boundary/markers/by-number/" + LINE + "001Q").json();
         assertThat(m1.get("status").asString()).isEqualTo("displaced");

@@ -126,6 +126,13 @@ class InspectionController {
     @GetMapping("/inspections/{id}")
     Inspection inspection(@PathVariable long id) { return inspections.inspection(id); }
 
+    @PostMapping("/inspections/{id}/markers")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Add or replace one marker's record (condition, re-surveyed x/y/zone, reference objects, repainted, note)")
+    InspectionModels.MarkerRecord recordMarker(@PathVariable long id, @RequestBody InspectionModels.MarkerRecordInput body) {
+        return inspections.recordMarker(id, body);
+    }
+
     @PostMapping(path = "/inspections/{id}/results", consumes = "multipart/form-data")
     @PreAuthorize(WRITE)
     @Operation(summary = "Import the team's results CSV (number, condition, x, y, zone, note); all-or-nothing unless mode=partial")

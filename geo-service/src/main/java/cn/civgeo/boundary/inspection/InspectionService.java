@@ -146,7 +146,7 @@ public class InspectionService {
         for (int i = 0; i < records.size(); i++) {
             String f = "markers[" + i + "]";
             MarkerRecordInput m = records.get(i);
-            Optional<BoundaryMarker> bm = m.markerId() != null ? Optional.of(markers.get(m.markerId()))
+            Optional<BoundaryMarker> bm = m.markerId() != null ? markers.find(m.markerId())
                     : m.number() == null ? Optional.empty() : markers.byNumber(m.number());
             if (bm.isEmpty() || bm.get().lineId() != line.id()) {
                 v.add(f + ".number", "unknown marker " + (m.number() == null ? m.markerId() : m.number()) + " on line " + line.code());
@@ -176,10 +176,28 @@ public class InspectionService {
             if (cc) problems.create(new NewProblem(line.id(), roundId, id, null, "cross_boundary_construction",
                     "Cross-boundary construction" + where + d));
         }
-        if ("planned".equals(r.status())) repo.updateRound(r.id(), r.version(), "in_progress", r.note());
+        if ("planned".equals(r.status()) && repo.updateRound(r.id(), r.version(), "in_progress", r.note())) {
+            audit.updated("inspection_round", r.id(), r, round(r.id()));
+        }
         Inspection created = inspection(id);
         audit.created("line_inspection", id, created);
         return created;
+    }
+
+    /** Adds or replaces the record of one marker in an inspection (office entry after the field work). */
+    @Transactional
+    public MarkerRecord recordMarker(long inspectionId, MarkerRecordInput m) {
+        Inspection insp = repo.inspection(inspectionId).orElseThrow(() -> ApiException.notFound("line inspection", inspectionId));
+        BoundaryLine line = lines.get(insp.lineId());
+        Optional<BoundaryMarker> bm = m.markerId() != null ? markers.find(m.markerId())
+                : m.number() == null ? Optional.empty() : markers.byNumber(m.number());
+        if (bm.isEmpty() || bm.get().lineId() != line.id()) {
+            throw ApiException.badField("number", "unknown marker " + (m.number() == null ? m.markerId() : m.number()) + " on line " + line.code());
+        }
+        Validation v = new Validation();
+        for (String p : recordProblems(m)) v.add(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2));
+        v.throwIfInvalid();
+        return writeRecord(insp.roundId(), insp.id(), line, bm.get(), m, insp.inspectedOn());
     }
 
     /** Problems with a record's fields as "field: message" (condition, zone, x, y). */
@@ -205,10 +223,15 @@ public class InspectionService {
      */
     MarkerRecord writeRecord(long roundId, long inspectionId, BoundaryLine line, BoundaryMarker marker, MarkerRecordInput m,
                              LocalDate on) {
+        Optional<MarkerRecord> before = repo.markerRecords(inspectionId).stream().filter(r -> r.markerId() == marker.id()).findFirst();
         long rid = repo.upsertMarkerRecord(inspectionId, marker.id(), m.condition(), m.x(), m.y(), m.zone(),
                 m.referenceObjectsPresent(), m.repainted(), m.note());
-        repo.updateMarkerCondition(marker.id(), m.condition(), on);
         MarkerRecord rec = markerRecord(rid);
+        if (before.isPresent()) audit.updated("marker_record", rid, before.get(), rec);
+        else audit.created("marker_record", rid, rec);
+        repo.updateMarkerCondition(marker.id(), m.condition(), on);
+        BoundaryMarker after = markers.get(marker.id());
+        if (after.version() != marker.version()) audit.updated("boundary_marker", marker.id(), marker, after);
         if (!"intact".equals(m.condition())) {
             String desc = "Marker " + marker.number() + " " + m.condition()
                     + (rec.displacementM() == null ? "" : String.format(", displaced %.2f m", rec.displacementM()))
