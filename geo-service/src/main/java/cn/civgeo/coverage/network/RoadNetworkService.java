@@ -1,0 +1,203 @@
+package cn.civgeo.coverage.network;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Validation;
+import cn.civgeo.coverage.CoverageProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports walking networks. External tools (osm2pgrouting, ogr2ogr) write into a scratch schema outside the
+ * transaction; the copy into road_node/road_edge, the statistics and the audit row are one transaction, so a
+ * failed import leaves the previous network as it was.
+ */
+@Service
+public class RoadNetworkService {
+    static final String ENTITY = "road_network";
+    public static final List<String> FORMATS = List.of("osm", "geojson", "shapefile", "gpkg");
+    private static final AtomicLong SCRATCH = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+
+    private final RoadNetworkRepository repo;
+    private final ExternalTools tools;
+    private final CoverageProperties props;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    RoadNetworkService(RoadNetworkRepository repo, ExternalTools tools, CoverageProperties props, AuditService audit,
+                       ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.repo = repo;
+        this.tools = tools;
+        this.props = props;
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    public List<RoadNetwork> all() { return repo.all(); }
+
+    public RoadNetwork get(long id) { return repo.byId(id).orElseThrow(() -> ApiException.notFound("Road network", id)); }
+
+    public Optional<RoadNetwork> byName(String name) { return repo.byName(name); }
+
+    /** The active network whose extent contains the point, if any. */
+    public Optional<Long> covering(double lon, double lat) { return repo.covering(lon, lat); }
+
+    /**
+     * Imports a file as network {@code name}. {@code format}: osm (OSM XML, optionally gzipped), geojson, shapefile
+     * (a .zip with .shp/.dbf/.shx/.prj) or gpkg. {@code replace}: re-import into an existing network of that name.
+     */
+    public RoadNetwork importFile(String name, String format, InputStream in, String filename, Double snapToleranceM, boolean replace) {
+        Validation v = new Validation();
+        v.require(name != null && !name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters");
+        v.require(format != null && FORMATS.contains(format), "format", "must be one of " + FORMATS);
+        v.require(snapToleranceM == null || (snapToleranceM >= 0 && snapToleranceM <= 50), "snapToleranceM", "must be between 0 and 50 m");
+        v.throwIfInvalid();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("civgeo-roads");
+            Path file = dir.resolve(switch (format) {
+                case "osm" -> "input.osm";
+                case "geojson" -> "input.geojson";
+                case "shapefile" -> "input.zip";
+                default -> "input.gpkg";
+            });
+            InputStream src = in;
+            if (format.equals("osm") && filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".gz")) src = new GZIPInputStream(in);
+            Files.copy(src, file, StandardCopyOption.REPLACE_EXISTING);
+            return importPath(name.strip(), format, file, filename, snapToleranceM == null ? 1.0 : snapToleranceM, replace);
+        } catch (IOException e) {
+            throw ApiException.badField("file", "could not be read: " + e.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    RoadNetwork importPath(String name, String format, Path file, String ref, double snapTolerance, boolean replace) {
+        Optional<RoadNetwork> existing = repo.byName(name);
+        if (existing.isPresent() && !replace) {
+            throw ApiException.duplicate("Road network '" + name + "' already exists; send replace=true to re-import it");
+        }
+        String schema = "road_import_" + SCRATCH.incrementAndGet();
+        repo.createSchema(schema);
+        try {
+            if (format.equals("osm")) {
+                Path config = mapconfig(file.getParent());
+                tools.osm2pgrouting(file, config, schema);
+            } else {
+                String source = format.equals("shapefile") ? "/vsizip/" + file : file.toString();
+                tools.ogr2ogr(source, schema);
+            }
+            return tx.execute(s -> {
+                long id = existing.map(RoadNetwork::id).orElseGet(() -> repo.insert(name, sourceFormat(format), ref, snapTolerance));
+                RoadNetwork before = existing.orElse(null);
+                if (before != null) repo.clearEdges(id);
+                int edges;
+                if (format.equals("osm")) {
+                    edges = repo.ingestOsm(id, schema, sql("sql/coverage/ingest-osm.sql"), props.stepsFactor());
+                } else {
+                    List<String> cols = repo.columns(schema, "lines");
+                    String key = UUID.randomUUID().toString();
+                    repo.stageFromTable(key, schema + ".lines", pick(cols, "name", "名称", "NAME", "road_name", "Name"),
+                            pick(cols, "highway", "fclass", "type", "class", "HIGHWAY"));
+                    edges = repo.build(id, key, props.stepsFactor());
+                }
+                if (edges == 0) throw ApiException.badField("file", "contains no walkable lines");
+                repo.stats(id);
+                RoadNetwork after = get(id);
+                if (before == null) audit.created(ENTITY, id, after); else audit.updated(ENTITY, id, before, after);
+                events.publishEvent(new RoadNetworkChangedEvent(id, before == null ? "created" : "replaced"));
+                return after;
+            });
+        } finally {
+            repo.dropSchema(schema);
+        }
+    }
+
+    /**
+     * Builds a network from lines given as WKT (EPSG:4490) with names and highway kinds: the demo data and tests.
+     * Lines are noded at crossings and endpoints within {@code snapToleranceM} merged.
+     */
+    public RoadNetwork importLines(String name, String sourceFormat, String ref, double snapToleranceM, List<Line> lines, boolean replace) {
+        return tx.execute(s -> {
+            Optional<RoadNetwork> existing = repo.byName(name);
+            if (existing.isPresent() && !replace) throw ApiException.duplicate("Road network '" + name + "' already exists");
+            long id = existing.map(RoadNetwork::id).orElseGet(() -> repo.insert(name, sourceFormat, ref, snapToleranceM));
+            existing.ifPresent(e -> repo.clearEdges(id));
+            String key = UUID.randomUUID().toString();
+            for (Line l : lines) repo.stageLine(key, l.name(), l.highway(), l.wkt());
+            int edges = repo.build(id, key, props.stepsFactor());
+            if (edges == 0) throw ApiException.badField("lines", "contain no walkable lines");
+            repo.stats(id);
+            RoadNetwork after = get(id);
+            if (existing.isEmpty()) audit.created(ENTITY, id, after); else audit.updated(ENTITY, id, existing.get(), after);
+            events.publishEvent(new RoadNetworkChangedEvent(id, existing.isEmpty() ? "created" : "replaced"));
+            return after;
+        });
+    }
+
+    /** A line to import: WKT LineString or MultiLineString in EPSG:4490. */
+    public record Line(String name, String highway, String wkt) {}
+
+    public void delete(long id, Integer version) {
+        if (version == null) throw ApiException.badField("version", "is required: send the version you read");
+        tx.executeWithoutResult(s -> {
+            RoadNetwork before = get(id);
+            events.publishEvent(new RoadNetworkChangedEvent(id, "deleted"));
+            if (!repo.delete(id, version)) throw ApiException.staleVersion("Road network", id, version);
+            audit.deleted(ENTITY, id, before);
+        });
+    }
+
+    private static String sourceFormat(String format) { return format; }
+
+    private static String pick(List<String> columns, String... names) {
+        for (String n : names) if (columns.contains(n)) return n;
+        return null;
+    }
+
+    private static Path mapconfig(Path dir) throws UncheckedIOException {
+        try (InputStream in = new ClassPathResource("coverage/osm-walk-mapconfig.xml").getInputStream()) {
+            Path p = dir.resolve("mapconfig.xml");
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sql(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp directory
+        }
+    }
+}
