@@ -1,0 +1,164 @@
+package cn.civgeo.coverage;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Validation;
+import cn.civgeo.common.jobs.Progress;
+import cn.civgeo.coverage.network.RoadNetworkChangedEvent;
+import cn.civgeo.coverage.network.RoadNetworkService;
+import cn.civgeo.facility.DivisionCodes;
+import cn.civgeo.facility.FacilityChangedEvent;
+import cn.civgeo.facility.FacilityKind;
+import cn.civgeo.facility.FacilityService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import cn.civgeo.common.jobs.JobService;
+
+/**
+ * Walking service areas: computed on the network covering a facility (pgr_drivingDistance on a bbox-limited edge
+ * set, partial frontier edges, reached edges buffered), or a straight-line disc when the facility is off the
+ * network, always labelled with the method. Stored per facility and recomputed in the same transaction when a
+ * facility is created or moved; marked stale when its network changes (then recomputed by a job).
+ */
+@Service
+public class ServiceAreaService {
+    public static final List<String> SHAPES = List.of("buffer", "hull", "straight-line");
+
+    private final ServiceAreaRepository repo;
+    private final CoverageProperties props;
+    private final RoadNetworkService networks;
+    private final FacilityService facilities;
+    private final TransactionTemplate tx;
+    private final JobService jobs;
+
+    ServiceAreaService(ServiceAreaRepository repo, CoverageProperties props, RoadNetworkService networks,
+                       FacilityService facilities, TransactionTemplate tx, JobService jobs) {
+        this.jobs = jobs;
+        this.repo = repo;
+        this.props = props;
+        this.networks = networks;
+        this.facilities = facilities;
+        this.tx = tx;
+    }
+
+    /** Parameters of a walking area; maxDistanceM = minutes × 60 × speedMps. */
+    public record Params(double minutes, double speedMps, double snapDistanceM, double edgeBufferM, String shape) {
+        public double maxDistanceM() { return minutes * 60 * speedMps; }
+    }
+
+    /** The stored areas' parameters (application.yml civgeo.coverage.*). */
+    public Params defaults() {
+        return new Params(props.minutes(), props.speedMps(), props.snapDistanceM(), props.edgeBufferM(), props.shape());
+    }
+
+    /** Defaults overridden by whatever the request gives, validated. */
+    public Params params(Double minutes, Double speedMps, String shape) {
+        Params d = defaults();
+        Validation v = new Validation();
+        v.require(minutes == null || (minutes > 0 && minutes <= 60), "minutes", "must be more than 0 and at most 60");
+        v.require(speedMps == null || (speedMps >= 0.3 && speedMps <= 2.5), "speedMps", "must be between 0.3 and 2.5 m/s");
+        v.require(shape == null || SHAPES.contains(shape), "shape", "must be one of " + SHAPES);
+        v.throwIfInvalid();
+        return new Params(minutes == null ? d.minutes() : minutes, speedMps == null ? d.speedMps() : speedMps,
+                d.snapDistanceM(), d.edgeBufferM(), shape == null ? d.shape() : shape);
+    }
+
+    /** A walking area from any point (EPSG:4490), not stored. networkId null = the network covering the point. */
+    public String at(double lon, double lat, Long networkId, Params p) {
+        Long net = networkId != null ? networks.get(networkId).id() : networks.covering(lon, lat).orElse(null);
+        return repo.at(net, lon, lat, p);
+    }
+
+    public String ofFacility(long facilityId) {
+        facilities.get(facilityId);
+        return repo.feature(facilityId).orElseThrow(() -> ApiException.notFound("Service area of facility", facilityId));
+    }
+
+    public String collection(List<String> kinds, String division, double[] bbox) {
+        return repo.collection(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), bbox);
+    }
+
+    @EventListener
+    void onFacilityChanged(FacilityChangedEvent e) {
+        if (e.moved() && !e.deleted()) repo.compute(e.facilityId(), defaults());
+    }
+
+    @EventListener
+    void onNetworkChanged(RoadNetworkChangedEvent e) {
+        repo.markStale(e.networkId());
+    }
+
+    /** After a network import commits, its facilities' areas are recomputed in the background. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void afterNetworkChanged(RoadNetworkChangedEvent e) {
+        jobs.submit("service-areas", progress -> recompute(null, null, false, progress));
+    }
+
+    /**
+     * Recomputes the stored areas of the matching facilities: only missing/stale/outdated ones unless {@code all}.
+     * Each facility in its own short transaction, so a long run does not hold locks; progress per facility.
+     */
+    public Map<String, Object> recompute(List<String> kinds, String division, boolean all, Progress progress) {
+        Params p = defaults();
+        List<Long> ids = repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), all, p);
+        progress.total(ids.size());
+        progress.message("computing " + ids.size() + " service areas");
+        long t0 = System.nanoTime();
+        for (Long id : ids) {
+            tx.executeWithoutResult(s -> repo.compute(id, p));
+            progress.advance(1);
+        }
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+        ServiceAreaRepository.Stats st = ids.isEmpty() ? new ServiceAreaRepository.Stats(0, 0, 0, 0) : repo.stats(ids);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("computed", ids.size());
+        out.put("network", st.network());
+        out.put("offNetwork", st.offNetwork());
+        out.put("wallMs", Math.round(wallMs));
+        out.put("msPerArea", ids.isEmpty() ? null : Math.round(wallMs / ids.size() * 10) / 10.0);
+        out.put("params", p);
+        return out;
+    }
+
+    /**
+     * Times the areas of the matching facilities with the given shape without storing them: the benchmark's
+     * network run and its straight-line baseline go through the same code.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> time(List<String> kinds, String division, String shape, Progress progress) {
+        Params p = params(null, null, shape);
+        List<double[]> points = new ArrayList<>();
+        for (Long id : repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), true, p)) {
+            var f = facilities.get(id);
+            points.add(new double[] {f.lon(), f.lat()});
+        }
+        progress.total(points.size());
+        long t0 = System.nanoTime();
+        for (double[] pt : points) {
+            at(pt[0], pt[1], null, p);
+            progress.advance(1);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("shape", shape);
+        out.put("areas", points.size());
+        out.put("wallMs", Math.round(ms));
+        out.put("msPerArea", points.isEmpty() ? null : Math.round(ms / points.size() * 100) / 100.0);
+        return out;
+    }
+
+    static List<String> kindCodes(List<String> kinds) {
+        if (kinds == null) return List.of();
+        return kinds.stream().flatMap(k -> "elderly_care".equals(k)
+                ? FacilityKind.ELDERLY_CARE.stream().map(FacilityKind::code)
+                : java.util.stream.Stream.of(FacilityKind.parse(k).orElseThrow(() ->
+                        ApiException.badField("kind", "must be one of " + FacilityKind.codes() + " or elderly_care")).code())).toList();
+    }
+}
