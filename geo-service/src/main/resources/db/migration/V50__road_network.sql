@@ -153,6 +153,13 @@ declare
     srid integer := civgeo_metric_srid(lon, lat);
     on_network boolean := false;
     edges_sql text;
+    nodes bigint[];
+    rems double precision[];
+    lo double precision;
+    hi double precision;
+    rs double precision;
+    rt double precision;
+    start_pieces geometry;
     lines geometry;
 begin
     p_origin := ST_SetSRID(p_origin, 4490);
@@ -184,15 +191,32 @@ begin
         || 'union all select -2::bigint, 0::bigint, %s::bigint, %s::float8, %s::float8',
         p_network, e.id, lon - dx, lat - dy, lon + dx, lat + dy,
         e.source, e.frac * e.cost, e.frac * e.cost, e.target, (1 - e.frac) * e.cost, (1 - e.frac) * e.cost);
-    with reach as (
-        select d.node, p_max_cost - d.agg_cost as rem
-          from pgr_drivingDistance(edges_sql, 0::bigint, p_max_cost, false) d
-         where d.node > 0),
+    select array_agg(d.node), array_agg(p_max_cost - d.agg_cost) into nodes, rems
+      from pgr_drivingDistance(edges_sql, 0::bigint, p_max_cost, false) d
+     where d.node > 0;
+    -- The start edge: the stretch walked directly from the snap point, merged with what is reached from its ends
+    -- (around a loop), as intervals of the line so that nothing is counted twice.
+    if e.cost > 0 then
+        lo := greatest(0, e.frac - p_max_cost / e.cost);
+        hi := least(1, e.frac + p_max_cost / e.cost);
+        rs := rems[array_position(nodes, e.source)];
+        rt := rems[array_position(nodes, e.target)];
+        if rs is not null and rs / e.cost >= lo then lo := 0; hi := greatest(hi, rs / e.cost); end if;
+        if rt is not null and 1 - rt / e.cost <= hi then hi := 1; lo := least(lo, 1 - rt / e.cost); end if;
+        if rs is not null and rs / e.cost >= lo then lo := 0; end if;
+        start_pieces := ST_LineSubstring(e.geom, lo, hi);
+        if rs is not null and rs / e.cost < lo then
+            start_pieces := ST_Collect(start_pieces, ST_LineSubstring(e.geom, 0, rs / e.cost));
+        end if;
+        if rt is not null and 1 - rt / e.cost > hi then
+            start_pieces := ST_Collect(start_pieces, ST_LineSubstring(e.geom, 1 - rt / e.cost, 1));
+        end if;
+    else
+        start_pieces := e.geom;
+    end if;
+    with reach as (select * from unnest(nodes, rems) as t(node, rem)),
     pieces as (
-        -- the start edge, walked directly from the snap point both ways
-        select ST_LineSubstring(e.geom, greatest(0, e.frac - p_max_cost / e.cost),
-                                least(1, e.frac + p_max_cost / e.cost)) as piece
-         where e.cost > 0
+        select start_pieces as piece
         union all
         select case
                    when r.cost = 0 or (rs.rem is not null and rt.rem is not null and rs.rem + rt.rem >= r.cost) then r.geom
@@ -201,17 +225,19 @@ begin
                        case when rt.rem is not null and rt.rem > 0 then ST_LineSubstring(r.geom, 1 - least(1, rt.rem / r.cost), 1) end)
                end
           from (select id, source, target, length_m * walk_factor as cost, geom from road_edge
-                 where network_id = p_network and geom && ST_MakeEnvelope(lon - dx, lat - dy, lon + dx, lat + dy, 4490)) r
+                 where network_id = p_network and id <> e.id
+                   and geom && ST_MakeEnvelope(lon - dx, lat - dy, lon + dx, lat + dy, 4490)) r
           left join reach rs on rs.node = r.source
           left join reach rt on rt.node = r.target
          where rs.node is not null or rt.node is not null)
-    select ST_Collect(m), ST_Union(ST_Buffer(m, p_buffer_m, 4)), (select count(*) from reach)
-      into lines, area, reached_nodes
+    select ST_Collect(m), ST_Union(ST_Buffer(m, p_buffer_m, 4))
+      into lines, area
       from (select ST_Transform(piece, srid) as m from pieces where piece is not null) q;
     if lines is null then
         lines := ST_Transform(ST_ClosestPoint(e.geom, p_origin), srid);
         area := ST_Buffer(lines, p_buffer_m, 4);
     end if;
+    reached_nodes := coalesce(cardinality(nodes), 0);
     reached_length_m := ST_Length(lines);
     if p_shape = 'hull' then
         method := 'network-hull';

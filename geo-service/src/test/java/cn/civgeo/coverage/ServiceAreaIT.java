@@ -111,7 +111,7 @@ class ServiceAreaIT extends IntegrationTest {
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("speedMps");
         assertThat(upload(unique("x"), "osm", "x.osm", "not xml".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
         assertThat(upload(unique("x"), "geojson", "x.geojson", net.geojson().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        assertThat(call("POST", "/api/road-networks", "viewer-t", "multipart/form-data; boundary=x", new byte[0]).status()).isEqualTo(403);
+        assertThat(upload("viewer-t", unique("x"), "geojson", "x.geojson", net.geojson().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
     }
 
     private JsonNode at(double x, double y, double minutes, double speed, String shape) {
@@ -127,6 +127,10 @@ class ServiceAreaIT extends IntegrationTest {
     }
 
     Response upload(String name, String format, String filename, byte[] content) {
+        return upload("admin-t", name, format, filename, content);
+    }
+
+    Response upload(String user, String name, String format, String filename, byte[] content) {
         String boundary = "----civgeo" + System.nanoTime();
         StringBuilder head = new StringBuilder();
         for (var e : Map.of("name", name, "format", format).entrySet()) {
@@ -141,6 +145,6 @@ class ServiceAreaIT extends IntegrationTest {
         System.arraycopy(h, 0, all, 0, h.length);
         System.arraycopy(content, 0, all, h.length, content.length);
         System.arraycopy(t, 0, all, h.length + content.length, t.length);
-        return call("POST", "/api/road-networks", "admin-t", "multipart/form-data; boundary=" + boundary, all);
+        return call("POST", "/api/road-networks", user, "multipart/form-data; boundary=" + boundary, all);
     }
 }
