@@ -1,0 +1,47 @@
+-- The figures behind the planning indicators of one division at :asOf (domain.md §5). Facilities belong to the
+-- division tree through their division_code (the deepest division containing them) and count when operating
+-- at :asOf. Villages (level 5) are urban (居委会/社区) or rural (村委会) by urban_rural, else by their code
+-- (001-199 居委会, 200-399 村委会).
+with recursive tree as (
+    select d.code from division d where d.code = :division
+    union all
+    select c.code from division c join tree t on c.parent_code = t.code where c.status = 'active'
+),
+units as (
+    select u.code, u.level,
+           coalesce(u.urban_rural, case when u.level = 5 and substr(u.code, 10, 3)::int < 200 then 'urban' else 'rural' end) as ur
+      from tree t join division u on u.code = t.code
+),
+fac as (
+    select f.kind, f.division_code, f.beds, f.nursing_beds, f.floor_area_m2
+      from facility f
+     where f.division_code in (select code from tree)
+       and f.status in ('operating', 'closed')
+       and (f.opened_on is null or f.opened_on <= :asOf)
+       and (f.closed_on is null or f.closed_on > :asOf)
+)
+select
+    coalesce((select households from division where code = :division),
+             (select sum(households) from division where code in (select code from units where level = 5))) as households,
+    coalesce((select elderly from division where code = :division),
+             (select sum(elderly) from division where code in (select code from units where level = 5))) as elderly,
+    (select coalesce(sum(floor_area_m2), 0) from fac where kind = 'community_service_centre') as csc_area_m2,
+    (select count(*) from fac where kind = 'community_service_centre') as csc_count,
+    (select coalesce(sum(beds), 0) from fac
+      where kind in ('nursing_home', 'township_centre', 'community_station', 'rural_mutual_aid')) as beds,
+    (select coalesce(sum(nursing_beds), 0) from fac
+      where kind in ('nursing_home', 'township_centre', 'community_station', 'rural_mutual_aid')) as nursing_beds,
+    (select count(*) from units where level = 5 and ur = 'urban') as urban_communities,
+    (select count(*) from units u where u.level = 5 and u.ur = 'urban' and exists (select 1 from fac
+        where fac.division_code = u.code and fac.kind in ('community_station', 'township_centre'))) as urban_communities_served,
+    (select count(*) from units where level = 5 and ur = 'rural') as rural_villages,
+    (select count(*) from units u where u.level = 5 and u.ur = 'rural' and exists (select 1 from fac
+        where fac.division_code = u.code and fac.kind in ('community_station', 'township_centre', 'rural_mutual_aid'))) as rural_villages_served,
+    (select count(*) from units where level = 4) as townships,
+    (select count(*) from units u where u.level = 4 and exists (select 1 from fac
+        where fac.division_code like u.code || '%' and fac.kind = 'township_centre')) as townships_with_centre,
+    (select count(*) from units u where u.level = 4 and exists (select 1 from fac
+        where fac.division_code like u.code || '%' and fac.kind in ('public_cemetery', 'columbarium'))) as townships_with_cemetery,
+    (select count(*) from units where level = 3) as counties,
+    (select count(*) from units u where u.level = 3 and exists (select 1 from fac
+        where fac.division_code like u.code || '%' and fac.kind = 'funeral_home')) as counties_with_funeral_home

@@ -1,0 +1,36 @@
+-- The parts of a division's residential units outside every service area of the chosen kinds at :asOf, as a
+-- GeoJSON FeatureCollection (one feature per unit with an uncovered part, EPSG:4490). Same unit and facility
+-- rules as units.sql.
+with recursive tree as (
+    select d.code, 0 as depth from division d where d.code = :division
+    union all
+    select c.code, t.depth + 1 from division c join tree t on c.parent_code = t.code where c.status = 'active'
+),
+units as (
+    select d.code, d.name, coalesce(d.households, 0) as households, coalesce(d.elderly, 0) as elderly, d.geom,
+           ST_PointOnSurface(d.geom) as pt
+      from tree t join division d on d.code = t.code
+     where d.geom is not null
+       and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
+),
+areas as (
+    select s.geom
+      from service_area s join facility f on f.id = s.facility_id
+     where f.kind = any(cast(:kinds as text[]))
+       and f.status in ('operating', 'closed')
+       and (f.opened_on is null or f.opened_on <= :asOf)
+       and (f.closed_on is null or f.closed_on > :asOf)
+),
+gaps as (
+    select u.code, u.name, u.households, u.elderly,
+           exists (select 1 from areas a where a.geom && u.pt and ST_Covers(a.geom, u.pt)) as covered,
+           coalesce(ST_Difference(u.geom, (select ST_Union(a.geom) from areas a where a.geom && u.geom and ST_Intersects(a.geom, u.geom))), u.geom) as geom
+      from units u
+)
+select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+           'type', 'Feature', 'id', g.code, 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
+           'properties', json_build_object('code', g.code, 'name', g.name, 'households', g.households,
+               'elderly', g.elderly, 'covered', g.covered,
+               'uncoveredAreaKm2', round((ST_Area(g.geom::geography) / 1e6)::numeric, 4))) order by g.code), '[]'::json))::text
+  from gaps g
+ where not ST_IsEmpty(g.geom) and ST_Area(g.geom::geography) > 1
