@@ -9,7 +9,7 @@ with recursive tree as (
 ),
 units as (
     select u.code, u.level,
-           coalesce(u.urban_rural, case when u.level = 5 and substr(u.code, 10, 3)::int < 200 then 'urban' else 'rural' end) as ur
+           coalesce(u.urban_rural, case when u.level = 5 and substr(u.code, 10, 3) < '200' then 'urban' else 'rural' end) as ur
       from tree t join division u on u.code = t.code
 ),
 fac as (

@@ -51,13 +51,13 @@ class CoverageRepository {
     record DivisionRef(String code, String name, int level, Long households, Long elderly) {}
 
     Optional<DivisionRef> division(String code) {
-        return jdbc.sql("select code, name, level, households, elderly from division where code = :c").param("c", code)
+        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division where code = :c").param("c", code)
                 .query((rs, i) -> new DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
                         (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class))).optional();
     }
 
     List<DivisionRef> children(String code) {
-        return jdbc.sql("select code, name, level, households, elderly from division where parent_code = :c and status = 'active' order by code")
+        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division where parent_code = :c and status = 'active' order by code")
                 .param("c", code).query((rs, i) -> new DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
                         (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class))).list();
     }

@@ -41,8 +41,8 @@ class ServiceAreaController {
     }
 
     @GetMapping(value = "/api/facilities/{id}/service-area", produces = {GeoJson.MEDIA_TYPE, "application/json"})
-    @Operation(summary = "A facility's stored service area; properties.method says how it was computed "
-            + "(network-buffer, network-hull, straight-line-off-network)")
+    @Operation(summary = "A facility's stored service area (a FeatureCollection of one feature); properties.method says "
+            + "how it was computed (network-buffer, network-hull, straight-line-off-network)")
     ResponseEntity<String> ofFacility(@PathVariable long id) { return geo(areas.ofFacility(id)); }
 
     @GetMapping(value = "/api/service-areas/at", produces = {GeoJson.MEDIA_TYPE, "application/json"})

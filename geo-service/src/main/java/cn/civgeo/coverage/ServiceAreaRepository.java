@@ -60,7 +60,8 @@ class ServiceAreaRepository {
     }
 
     Optional<String> feature(long facilityId) {
-        return jdbc.sql("select " + FEATURE + "::text from service_area s join facility f on f.id = s.facility_id where s.facility_id = :id")
+        return jdbc.sql("select json_build_object('type', 'FeatureCollection', 'features', json_build_array(" + FEATURE
+                        + "))::text from service_area s join facility f on f.id = s.facility_id where s.facility_id = :id")
                 .param("id", facilityId).query(String.class).optional();
     }
 

@@ -72,7 +72,7 @@ public class ServiceAreaService {
 
     /** A walking area from any point (EPSG:4490), not stored. networkId null = the network covering the point. */
     public String at(double lon, double lat, Long networkId, Params p) {
-        Long net = networkId != null ? networks.get(networkId).id() : networks.covering(lon, lat).orElse(null);
+        Long net = networkId != null ? Long.valueOf(networks.get(networkId).id()) : networks.covering(lon, lat).orElse(null);
         return repo.at(net, lon, lat, p);
     }
 

@@ -87,7 +87,7 @@ class ServiceAreaIT extends IntegrationTest {
         Response created = post("/api/facilities", "planner-t", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        JsonNode off = get("/api/facilities/" + id + "/service-area").json().get("properties");
+        JsonNode off = get("/api/facilities/" + id + "/service-area").json().get("features").get(0).get("properties");
         assertThat(off.get("method").asString()).isEqualTo("straight-line-off-network");
         assertThat(off.get("areaM2").asDouble()).isCloseTo(Math.PI * 810 * 810, within(Math.PI * 810 * 810 * 0.01));
 
@@ -96,7 +96,7 @@ class ServiceAreaIT extends IntegrationTest {
         body.put("version", 0);
         Response moved = put("/api/facilities/" + id, "planner-t", body);
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        JsonNode on = get("/api/facilities/" + id + "/service-area").json().get("properties");
+        JsonNode on = get("/api/facilities/" + id + "/service-area").json().get("features").get(0).get("properties");
         assertThat(on.get("method").asString()).isEqualTo("network-buffer");
         assertThat(on.get("networkId").asLong()).isEqualTo(networkId);
         // 15 min at 0.9 m/s = 810 m: 810 towards E, B at 300 with 510 left: all of B-C and B-D.
