@@ -41,7 +41,7 @@ class FacilityImportRepository {
     }
 
     List<FacilityImportRow> rows(Long importId, String status, int limit, int offset) {
-        return jdbc.sql("select " + ROW_COLUMNS + """
+        return jdbc.sql("select " + ROW_COLUMNS + " " + """
                          from facility_import_row where (cast(:imp as bigint) is null or import_id = :imp)
                            and (cast(:s as text) is null or status = :s) order by import_id, row_number limit :l offset :o""")
                 .param("imp", importId).param("s", status).param("l", limit).param("o", offset)
