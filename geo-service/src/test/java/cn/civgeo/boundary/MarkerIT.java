@@ -93,6 +93,12 @@ class MarkerIT extends IntegrationTest {
         assertThat(back.contentType()).isEqualTo("image/png");
         assertThat(back.raw().body()).isEqualTo(png);
         assertThat(get("/api/boundary/markers/" + id + "/photos").json().size()).isEqualTo(1);
+        byte[] big = new byte[5 * 1024 * 1024 + 1];   // one byte over civgeo.boundary.attachment-max-bytes
+        System.arraycopy(png, 0, big, 0, png.length);
+        Multipart large = Multipart.file("file", "big.png", "image/png", big);
+        Response tooLarge = call("POST", "/api/boundary/markers/" + id + "/photos", "surveyor-t", large.contentType(), large.body());
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+        assertThat(get("/api/boundary/markers/" + id + "/photos").json().size()).isEqualTo(1);
         Multipart txt = Multipart.file("file", "note.txt", "text/plain", "hello".getBytes());
         Response bad = call("POST", "/api/boundary/markers/" + id + "/photos", "surveyor-t", txt.contentType(), txt.body());
         assertThat(bad.status()).isEqualTo(400);
