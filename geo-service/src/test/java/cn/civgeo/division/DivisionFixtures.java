@@ -79,4 +79,44 @@ public final class DivisionFixtures {
                 .param("wkt", wkt).update();
         return code;
     }
+
+    /**
+     * A fresh synthetic county (never used before in this database) under a test prefecture 99PP00, with two
+     * townships and three villages, all with square geometry far from the demo city (lon 100–110, lat 40–45):
+     * county [x0, x0+0.04] × [y0, y0+0.02]; township t1 = west half, t2 = east half; villages v1 (south half of
+     * t1), v2 (north half of t1), v3 (all of t2).
+     */
+    public record TestCounty(String county, String t1, String t2, String v1, String v2, String v3, double x0, double y0) {
+        public String box(double x1, double y1, double x2, double y2) {
+            return String.format(java.util.Locale.ROOT, "POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))",
+                    x1, y1, x2, y1, x2, y2, x1, y2, x1, y1);
+        }
+    }
+
+    public static synchronized TestCounty freshTestCounty(JdbcClient jdbc) {
+        java.util.Random r = new java.util.Random(System.nanoTime());
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            int pp = 1 + r.nextInt(99);
+            int cc = 2 + r.nextInt(19); // 市辖区 range 02–20
+            String pref = String.format("99%02d00", pp);
+            String county = String.format("99%02d%02d", pp, cc);
+            if (jdbc.sql("select count(*) from division where code = :c").param("c", county).query(Long.class).single() > 0) continue;
+            double x0 = 100 + pp * 0.1, y0 = 40 + cc * 0.1;
+            TestCounty t = new TestCounty(county, county + "001", county + "002", county + "001001", county + "001002",
+                    county + "002001", x0, y0);
+            ensureTestUnit(jdbc, pref, "测试" + pp + "市", null);
+            ensureTestUnit(jdbc, county, "测试" + pp + "-" + cc + "区", t.box(x0, y0, x0 + 0.04, y0 + 0.02));
+            ensureTestUnit(jdbc, t.t1, "甲街道", t.box(x0, y0, x0 + 0.02, y0 + 0.02));
+            ensureTestUnit(jdbc, t.t2, "乙街道", t.box(x0 + 0.02, y0, x0 + 0.04, y0 + 0.02));
+            ensureTestUnit(jdbc, t.v1, "一社区居委会", t.box(x0, y0, x0 + 0.02, y0 + 0.01));
+            ensureTestUnit(jdbc, t.v2, "二社区居委会", t.box(x0, y0 + 0.01, x0 + 0.02, y0 + 0.02));
+            ensureTestUnit(jdbc, t.v3, "三社区居委会", t.box(x0 + 0.02, y0, x0 + 0.04, y0 + 0.02));
+            jdbc.sql("update division set population = 1000, households = 400, elderly = 150 where code in (:c)")
+                    .param("c", java.util.List.of(t.v1, t.v2, t.v3)).update();
+            jdbc.sql("update division set population = 2000, households = 800, elderly = 300 where code = :c").param("c", t.t1).update();
+            jdbc.sql("update division set population = 1000, households = 400, elderly = 150 where code = :c").param("c", t.t2).update();
+            return t;
+        }
+        throw new IllegalStateException("no free test county code left under 99");
+    }
 }
