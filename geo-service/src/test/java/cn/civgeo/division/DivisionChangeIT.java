@@ -118,7 +118,7 @@ class DivisionChangeIT extends IntegrationTest {
         JsonNode d = get("/api/divisions/" + code).json();
         assertThat(d.get("kind").asString()).isEqualTo("镇");
         assertThat(d.get("level").asInt()).isEqualTo(4);
-        assertThat(d.get("areaKm2").asDouble()).isBetween(0.04, 0.06);
+        assertThat(d.get("areaKm2").asDouble()).isBetween(0.035, 0.040); // 0.002° × 0.002° at 41° N
         assertThat(get("/api/divisions/" + code + "?asOf=2024-04-30").status()).isEqualTo(404);
         assertThat(get("/api/divisions/" + c.county() + "/children?asOf=2024-04-30").json().get("total").asInt()).isEqualTo(2);
         assertThat(get("/api/divisions/" + c.county() + "/children").json().get("total").asInt()).isEqualTo(3);
@@ -222,7 +222,7 @@ class DivisionChangeIT extends IntegrationTest {
         double before = area(c.t2());
         Response r = post("/api/divisions/changes", "admin-t", change("split", "2024-08-01", "code", c.t2(),
                 "keepSource", true, "targets", List.of(Map.of("name", "新区街道", "population", 400,
-                        "geometry", geojson(c.box(x + 0.03, y, x + 0.04, y + 0.02))))),
+                        "geometry", geojson(c.box(x + 0.03, y, x + 0.04, y + 0.02)))),
                 "expectedVersions", Map.of(c.t2(), version(c.t2()))));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode t2 = get("/api/divisions/" + c.t2()).json();

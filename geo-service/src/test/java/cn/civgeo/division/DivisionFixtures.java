@@ -71,7 +71,7 @@ public final class DivisionFixtures {
         jdbc.sql("""
                 insert into division(code, name, short_name, level, kind, parent_code, status, pinyin, initials, geom, geom_source)
                 values (:code, :name, :short, :level, :kind, :parent, 'active', :py, :ini,
-                        st_multi(st_geomfromtext(:wkt, 4490)), case when :wkt is null then null else 'synthetic' end)
+                        st_multi(st_geomfromtext(cast(:wkt as text), 4490)), case when cast(:wkt as text) is null then null else 'synthetic' end)
                 on conflict do nothing""")
                 .param("code", code).param("name", name).param("short", DivisionNames.shortName(level, name))
                 .param("level", level).param("kind", DivisionNames.kindOf(level, code, name))

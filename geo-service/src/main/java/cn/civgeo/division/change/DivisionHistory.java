@@ -88,13 +88,13 @@ public class DivisionHistory {
                  where (cast(:from as date) is null or e.effective_date >= :from) and (cast(:to as date) is null or e.effective_date <= :to)
                    and (cast(:p as text) is null or exists (select 1 from division_event_unit u where u.event_id = e.id and u.code like :p || '%'))""";
         List<Event> items = jdbc.sql("select e.id, e.kind, e.effective_date, e.approval_doc, e.approved_by, e.note, e.created_by,"
-                        + " e.created_at, null from division_event e" + where
+                        + " e.created_at, null from division_event e " + where
                         + " order by e.effective_date desc, e.id desc limit :limit offset :offset")
                 .param("from", from).param("to", to).param("p", codePrefix).param("limit", paging.limit())
                 .param("offset", paging.offset())
                 .query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), date(rs.getDate(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), null)).list();
-        long total = jdbc.sql("select count(*) from division_event e" + where).param("from", from).param("to", to)
+        long total = jdbc.sql("select count(*) from division_event e " + where).param("from", from).param("to", to)
                 .param("p", codePrefix).query(Long.class).single();
         return paging.page(items, total);
     }
