@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,12 +29,85 @@ import org.springframework.web.bind.annotation.RestController;
 public class DivisionController {
     static final String SYNTHETIC_NOTE = "synthetic demo geometry generated for the demo city; not the real boundary";
 
+    public static final int MAX_BATCH = 10_000;
+
     private final DivisionService service;
+    private final DivisionSearch search;
     private final CoordinateConverter converter;
 
-    public DivisionController(DivisionService service, CoordinateConverter converter) {
+    public DivisionController(DivisionService service, DivisionSearch search, CoordinateConverter converter) {
         this.service = service;
+        this.search = search;
         this.converter = converter;
+    }
+
+    /** One point of a batch lookup; {@code id} is echoed back. */
+    public record BatchPoint(String id, Double lon, Double lat) {}
+
+    public record BatchRequest(String crs, List<BatchPoint> points) {}
+
+    public record Short(String code, String name, int level, String kind) {
+        static Short of(Division d) { return new Short(d.code(), d.name(), d.level(), d.kind()); }
+    }
+
+    public record BatchResult(String id, double lon, double lat, List<Short> chain) {}
+
+    public record Batch(String crs, int count, int found, List<BatchResult> results, String geometryNote) {}
+
+    @GetMapping
+    @Operation(summary = "Search divisions, paged", description = """
+            q: digits = code prefix; letters = pinyin or initials (xm, xiamen → 厦门市); Chinese = name (match=auto:
+            exact, then prefix, then contains and trigram-similar names; exact|prefix|fuzzy to restrict). Filters:
+            code (prefix), level (1–5), parent (direct), within (any ancestor), kind, includeAbolished.""")
+    public Paging.Page<Division> search(@RequestParam(required = false) String q,
+                                        @RequestParam(required = false) String code,
+                                        @RequestParam(required = false) Integer level,
+                                        @RequestParam(required = false) String parent,
+                                        @RequestParam(required = false) String within,
+                                        @RequestParam(required = false) String kind,
+                                        @RequestParam(required = false) String match,
+                                        @RequestParam(defaultValue = "false") boolean includeAbolished,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) Integer offset) {
+        return search.search(new DivisionSearch.Query(q, code, level, parent, within, kind, DivisionSearch.match(match),
+                includeAbolished), Paging.of(limit, offset));
+    }
+
+    @PostMapping("/at")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Batch point lookup (users and API clients): up to 10,000 points in one query",
+            description = "Body {crs, points:[{id, lon, lat}]}; each result is the chain province → finest unit with geometry.")
+    public Batch batch(@RequestBody BatchRequest req) {
+        Crs c = Crs.parse(req.crs());
+        Validation v = new Validation();
+        v.require(req.points() != null && !req.points().isEmpty(), "points", "must list at least one point");
+        v.throwIfInvalid();
+        v.require(req.points().size() <= MAX_BATCH, "points", "at most " + MAX_BATCH + " points per request");
+        v.throwIfInvalid();
+        int n = req.points().size();
+        double[] lons = new double[n];
+        double[] lats = new double[n];
+        for (int i = 0; i < n; i++) {
+            BatchPoint p = req.points().get(i);
+            if (p == null || p.lon() == null || p.lat() == null) { v.add("points[" + i + "]", "needs lon and lat"); continue; }
+            if (!c.isProjected() && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90)) { v.add("points[" + i + "]", "is not a lon/lat"); continue; }
+            double[] s = converter.toStorage(p.lon(), p.lat(), c);
+            lons[i] = s[0];
+            lats[i] = s[1];
+        }
+        v.throwIfInvalid();
+        List<List<Division>> chains = service.chainsAt(lons, lats);
+        List<BatchResult> out = new java.util.ArrayList<>(n);
+        int found = 0;
+        boolean synthetic = false;
+        for (int i = 0; i < n; i++) {
+            BatchPoint p = req.points().get(i);
+            List<Division> ch = chains.get(i);
+            if (!ch.isEmpty()) found++;
+            synthetic |= ch.stream().anyMatch(Division::syntheticGeometry);
+            out.add(new BatchResult(p.id() == null ? String.valueOf(i) : p.id(), p.lon(), p.lat(), ch.stream().map(Short::of).toList()));
+        }
+        return new Batch(c.id(), n, found, out, synthetic ? SYNTHETIC_NOTE : null);
     }
 
     /** A short reference to another unit. */

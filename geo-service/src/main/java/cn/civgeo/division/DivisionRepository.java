@@ -77,6 +77,30 @@ public class DivisionRepository {
                 .param("lon", lon).param("lat", lat).query(String.class).optional();
     }
 
+    /** {@link #finestAt} for many points in one statement: index i → code of the finest unit (absent when none). */
+    public java.util.Map<Integer, String> finestAt(double[] lons, double[] lats) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                select t.i, h.code from unnest(cast(:lons as float8[]), cast(:lats as float8[])) with ordinality as t(lon, lat, i)
+                 cross join lateral (select p.code from division_part p
+                                      where st_intersects(p.geom, st_setsrid(st_makepoint(t.lon, t.lat), 4490))
+                                      order by p.level desc, p.code limit 1) h""")
+                .param("lons", lons).param("lats", lats)
+                .query(rs -> { out.put(rs.getInt(1) - 1, rs.getString(2)); });
+        return out;
+    }
+
+    /** The given units and all their ancestors, by code. */
+    public java.util.Map<String, Division> withAncestors(java.util.Collection<String> codes) {
+        java.util.Map<String, Division> out = new java.util.HashMap<>();
+        if (codes.isEmpty()) return out;
+        jdbc.sql("with recursive up(code, parent) as (select code, parent_code from division where code in (:codes)"
+                        + " union select d.code, d.parent_code from division d join up on d.code = up.parent)"
+                        + " select " + COLS + " from division d where code in (select code from up)")
+                .param("codes", codes).query(DivisionRepository::map).list().forEach(d -> out.put(d.code(), d));
+        return out;
+    }
+
     /** As {@link #finestAt} for a past date, over the versions valid then (no subdivided pieces: slower). */
     public Optional<String> finestAt(double lon, double lat, LocalDate asOf) {
         return jdbc.sql("""

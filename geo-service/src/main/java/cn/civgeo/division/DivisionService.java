@@ -62,6 +62,24 @@ public class DivisionService {
         return finest.map(c -> repository.chain(c, asOf)).orElse(List.of());
     }
 
+    /**
+     * {@link #chainAt} for many points (EPSG:4490) in one query through the spatial index: one chain per point,
+     * in input order (empty where no geometry contains the point).
+     */
+    public List<List<Division>> chainsAt(double[] lons, double[] lats) {
+        java.util.Map<Integer, String> hits = repository.finestAt(lons, lats);
+        java.util.Map<String, Division> units = repository.withAncestors(new java.util.HashSet<>(hits.values()));
+        List<List<Division>> out = new java.util.ArrayList<>(lons.length);
+        for (int i = 0; i < lons.length; i++) {
+            java.util.LinkedList<Division> chain = new java.util.LinkedList<>();
+            for (Division d = units.get(hits.get(i)); d != null; d = d.parentCode() == null ? null : units.get(d.parentCode())) {
+                chain.addFirst(d);
+            }
+            out.add(chain);
+        }
+        return out;
+    }
+
     /** The unit and its ancestors, province first. */
     public List<Division> chain(String code, LocalDate asOf) {
         get(code, asOf);

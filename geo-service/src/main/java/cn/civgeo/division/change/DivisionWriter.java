@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * WKB (EPSG:4490); unions and differences are computed by PostGIS.
  */
 @Repository
-class DivisionWriter {
+public class DivisionWriter {
     private static final String COLS = """
             code, name, short_name, level, kind, parent_code, urban_rural, population, households, elderly, area_km2,
             pinyin, initials, status, valid_from, valid_to, version, geom_source, geom is not null as has_geom""";
@@ -27,10 +27,10 @@ class DivisionWriter {
 
     private final JdbcClient jdbc;
 
-    DivisionWriter(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public DivisionWriter(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     /** The unit, locked for the rest of the transaction. */
-    Optional<Division> lock(String code) {
+    public Optional<Division> lock(String code) {
         return jdbc.sql("select " + COLS + " from division where code = :c for update").param("c", code)
                 .query(DivisionWriter::map).optional();
     }
@@ -44,7 +44,7 @@ class DivisionWriter {
         return jdbc.sql("select count(*) from division where code = :c").param("c", code).query(Long.class).single() > 0;
     }
 
-    long insertEvent(String kind, LocalDate date, String doc, String approvedBy, String note, String requestJson, String actor) {
+    public long insertEvent(String kind, LocalDate date, String doc, String approvedBy, String note, String requestJson, String actor) {
         return jdbc.sql("""
                 insert into division_event(kind, effective_date, approval_doc, approved_by, note, request, created_by)
                 values (:k, :d, :doc, :by, :note, cast(:req as jsonb), :actor) returning id""")
@@ -52,7 +52,7 @@ class DivisionWriter {
                 .param("req", requestJson).param("actor", actor).query(Long.class).single();
     }
 
-    void eventUnit(long eventId, String code, String role) {
+    public void eventUnit(long eventId, String code, String role) {
         jdbc.sql("insert into division_event_unit(event_id, code, role) values (:e, :c, :r) on conflict do nothing")
                 .param("e", eventId).param("c", code).param("r", role).update();
     }
@@ -66,7 +66,7 @@ class DivisionWriter {
      * Closes the current version of {@code code} at {@code validTo} (copied into {@code division_version}),
      * unless it began that same day (then it was never in force on any date and is simply replaced).
      */
-    void closeVersion(String code, LocalDate validTo, long eventId) {
+    public void closeVersion(String code, LocalDate validTo, long eventId) {
         jdbc.sql("""
                 insert into division_version(code, name, short_name, level, kind, parent_code, urban_rural, population,
                        households, elderly, geom, geom_source, area_km2, pinyin, initials, valid_from, valid_to, version, ended_by)
@@ -80,7 +80,7 @@ class DivisionWriter {
      * A new current version: the given columns (keys from {@link #SETTABLE}; {@code geom} as WKB or null) from
      * {@code validFrom}. False when the version moved meanwhile.
      */
-    boolean update(String code, int expectedVersion, LocalDate validFrom, Map<String, Object> columns) {
+    public boolean update(String code, int expectedVersion, LocalDate validFrom, Map<String, Object> columns) {
         StringBuilder sql = new StringBuilder("update division set ");
         JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
         Map<String, Object> params = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ class DivisionWriter {
                 .param("n", newCode).param("p", newParent).param("f", from).param("vf", validFrom).update();
     }
 
-    byte[] geometry(String code) {
+    public byte[] geometry(String code) {
         return jdbc.sql("select st_asbinary(geom) from division where code = :c").param("c", code)
                 .query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
     }
@@ -158,12 +158,12 @@ class DivisionWriter {
     }
 
     /** Area in m² (ellipsoid) of the part of {@code g} outside {@code container}. */
-    double areaOutside(byte[] g, byte[] container) {
+    public double areaOutside(byte[] g, byte[] container) {
         return jdbc.sql("select st_area(st_difference(st_geomfromwkb(:g, 4490), st_geomfromwkb(:c, 4490))::geography)")
                 .param("g", g).param("c", container).query(Double.class).single();
     }
 
-    double area(byte[] g) {
+    public double area(byte[] g) {
         return jdbc.sql("select st_area(st_geomfromwkb(:g, 4490)::geography)").param("g", g).query(Double.class).single();
     }
 

@@ -1,0 +1,126 @@
+package cn.civgeo.division.imports;
+
+import cn.civgeo.common.ApiException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs GDAL's {@code ogr2ogr} to copy one vector layer (GeoJSON, zipped Shapefile, GeoPackage) into a staging
+ * table {@code division_import.<name>}: geometry column {@code geom} promoted to multi-geometries, coordinates
+ * untouched (the declared CRS, if any, becomes the column's SRID). The database password goes through the
+ * environment, never the command line.
+ */
+@Component
+class OgrStaging {
+    private final String host;
+    private final String port;
+    private final String db;
+    private final String user;
+    private final String password;
+    private final String ogr2ogr;
+    private final String ogrinfo;
+
+    OgrStaging(@Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username}") String user,
+               @Value("${spring.datasource.password}") String password,
+               @Value("${civgeo.division.ogr2ogr:ogr2ogr}") String ogr2ogr,
+               @Value("${civgeo.division.ogrinfo:ogrinfo}") String ogrinfo) {
+        // jdbc:postgresql://host:port/db?params
+        String rest = url.replaceFirst("^jdbc:postgresql://", "");
+        String hostPort = rest.substring(0, rest.indexOf('/'));
+        String dbAndParams = rest.substring(rest.indexOf('/') + 1);
+        this.host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
+        this.port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
+        this.db = dbAndParams.contains("?") ? dbAndParams.substring(0, dbAndParams.indexOf('?')) : dbAndParams;
+        this.user = user;
+        this.password = password;
+        this.ogr2ogr = ogr2ogr;
+        this.ogrinfo = ogrinfo;
+    }
+
+    /** The format of an upload by its file name: geojson, shapefile (zip) or gpkg; 400 otherwise. */
+    static String format(String filename) {
+        String f = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (f.endsWith(".geojson") || f.endsWith(".json")) return "geojson";
+        if (f.endsWith(".zip")) return "shapefile";
+        if (f.endsWith(".gpkg")) return "gpkg";
+        throw ApiException.badField("file", "must be GeoJSON (.geojson/.json), a zipped Shapefile (.zip) or a GeoPackage (.gpkg)");
+    }
+
+    /** The path GDAL should open: a zip is read in place through /vsizip/, pointing at its (first) .shp. */
+    static String source(Path file, String format) throws IOException {
+        if (!format.equals("shapefile")) return file.toString();
+        List<String> shps = new ArrayList<>();
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                if (e.getName().toLowerCase(Locale.ROOT).endsWith(".shp")) shps.add(e.getName());
+            }
+        } catch (IOException e) {
+            throw ApiException.badField("file", "is not a readable zip file");
+        }
+        if (shps.isEmpty()) throw ApiException.badField("file", "the zip holds no .shp file");
+        return "/vsizip/" + file + "/" + shps.get(0);
+    }
+
+    /** Layer names in the source (first is used unless the caller names one). */
+    List<String> layers(String source) {
+        Result r = run(List.of(ogrinfo, "-ro", "-q", source), 120);
+        if (r.exit != 0) throw ApiException.badField("file", "GDAL cannot read it: " + firstLine(r.output));
+        List<String> out = new ArrayList<>();
+        for (String line : r.output.split("\n")) {
+            // "1: name (Multi Polygon)"
+            var m = java.util.regex.Pattern.compile("^\\s*\\d+: (.+?)(?: \\(.*\\))?$").matcher(line);
+            if (m.find()) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** Copies the layer into division_import.{table}. */
+    void load(String source, String layer, String table) {
+        List<String> cmd = new ArrayList<>(List.of(ogr2ogr, "-f", "PostgreSQL",
+                "PG:host=" + host + " port=" + port + " dbname=" + db + " user=" + user,
+                source));
+        if (layer != null) cmd.add(layer);
+        cmd.addAll(List.of("-nln", "division_import." + table, "-nlt", "PROMOTE_TO_MULTI", "-dim", "XY",
+                "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=NONE", "-lco", "PRECISION=NO",
+                "--config", "PG_USE_COPY", "YES", "-oo", "FLATTEN_NESTED_ATTRIBUTES=YES"));
+        Result r = run(cmd, 600);
+        if (r.exit != 0) throw ApiException.badField("file", "GDAL could not import it: " + firstLine(r.output));
+    }
+
+    private record Result(int exit, String output) {}
+
+    private Result run(List<String> cmd, int timeoutSeconds) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("PGPASSWORD", password);
+            pb.environment().put("PGCLIENTENCODING", "UTF8");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(cmd.get(0) + " timed out");
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd.get(0) + " (GDAL installed?): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        for (String l : s.split("\n")) if (!l.isBlank()) return l.length() > 200 ? l.substring(0, 200) : l;
+        return "no output";
+    }
+}
