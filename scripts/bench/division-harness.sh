@@ -19,7 +19,7 @@ start_service() {
   [ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
   local jar
   jar=$(ls geo-service/target/geo-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
-  if [ -z "$jar" ] || [ -n "$(find geo-service/src web-map/src pom.xml geo-service/pom.xml -newer "$jar" -print -quit)" ]; then
+  if [ -z "$jar" ] || [ -n "$(find geo-service/src pom.xml geo-service/pom.xml -newer "$jar" -print -quit)" ]; then
     echo "[bench] building"; mvn -B -q -o -DskipTests package || mvn -B -q -DskipTests package
     jar=$(ls geo-service/target/geo-service-*.jar | grep -v original | head -1)
   fi
