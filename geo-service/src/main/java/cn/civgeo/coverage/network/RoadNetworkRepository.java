@@ -47,7 +47,7 @@ class RoadNetworkRepository {
     int stageLine(String key, String name, String highway, String wkt) {
         return jdbc.sql("""
                         insert into road_import_line(import_key, name, highway, geom)
-                        select :k, :n, :h, (ST_Dump(ST_LineMerge(ST_GeomFromText(:w, 4490)))).geom""")
+                        select :k, :n, :h, (ST_Dump(ST_LineMerge(ST_Multi(ST_GeomFromText(:w, 4490))))).geom""")
                 .param("k", key).param("n", name).param("h", highway).param("w", wkt).update();
     }
 
