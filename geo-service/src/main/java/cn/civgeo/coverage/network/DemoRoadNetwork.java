@@ -77,11 +77,11 @@ class DemoRoadNetwork implements DemoDataContributor {
                         box as (select ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1 from area),
                         step as (select :m / 110574.0 as dy, :m / (111320.0 * cos(radians(24.5))) as dx),
                         lines as (
-                            select ST_MakeLine(ST_MakePoint(x, b.y0), ST_MakePoint(x, b.y1)) as l
-                              from box b, step s, generate_series(118.0 + ceil((b.x0 - 118.0) / s.dx) * s.dx, b.x1, s.dx) x
+                            select ST_MakeLine(ST_MakePoint(x::float8, b.y0), ST_MakePoint(x::float8, b.y1)) as l
+                              from box b, step s, generate_series((118.0 + ceil((b.x0 - 118.0) / s.dx) * s.dx)::numeric, b.x1::numeric, s.dx::numeric) x
                             union all
-                            select ST_MakeLine(ST_MakePoint(b.x0, y), ST_MakePoint(b.x1, y))
-                              from box b, step s, generate_series(24.3 + ceil((b.y0 - 24.3) / s.dy) * s.dy, b.y1, s.dy) y)
+                            select ST_MakeLine(ST_MakePoint(b.x0, y::float8), ST_MakePoint(b.x1, y::float8))
+                              from box b, step s, generate_series((24.3 + ceil((b.y0 - 24.3) / s.dy) * s.dy)::numeric, b.y1::numeric, s.dy::numeric) y)
                         select ST_AsText((ST_Dump(ST_CollectionExtract(ST_Intersection(ST_SetSRID(l.l, 4490), a.g), 2))).geom)
                           from lines l, area a""")
                 .param("prefix", prefix).param("urban", urbanOnly).param("m", spacingM)
