@@ -28,7 +28,8 @@ final class TestCity {
 
     private TestCity(String rr) {
         this.rr = rr;
-        this.grid = new HandNetwork(95 + Integer.parseInt(rr) * 0.05, 35.0);
+        // 0.2° apart per RR (the city is 7 km ≈ 0.08° wide), so test cities of earlier runs never overlap this one
+        this.grid = new HandNetwork(75 + (Integer.parseInt(rr) - 50) * 0.2, 35.0);
         prefecture = "99" + rr + "00";
         countyA = "99" + rr + "01";
         countyB = "99" + rr + "21";

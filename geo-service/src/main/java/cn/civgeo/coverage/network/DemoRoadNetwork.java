@@ -55,9 +55,9 @@ class DemoRoadNetwork implements DemoDataContributor {
                     .query((rs, i) -> new RoadNetworkService.Line(rs.getString(1), rs.getString(2), rs.getString(3))).list());
             if (!lines.isEmpty()) source = "place-names";
         }
-        if (lines.isEmpty()) lines.addAll(grid(MAIN_M, "residential", "3502", false));
+        if (lines.isEmpty()) lines.addAll(grid(MAIN_M, 0, "residential", "3502", false));
         int main = lines.size();
-        lines.addAll(grid(LANE_M, "service", "3502", true));
+        lines.addAll(grid(LANE_M, LANE_M / 2, "service", "3502", true)); // half a step off the main lattice
         RoadNetwork n = networks.importLines(NAME, source, "place names (LINE) of 3502 + 300 m lanes over urban communities (synthetic)",
                 1.0, lines, false);
         log.info("demo road network: {} main lines + {} lanes -> {} edges, {} nodes, {} km, {} components",
@@ -68,23 +68,24 @@ class DemoRoadNetwork implements DemoDataContributor {
      * Axis-parallel lines every {@code spacingM} metres (anchored at 118.0E 24.3N), clipped to the city's land or,
      * with {@code urbanOnly}, to its urban communities.
      */
-    private List<RoadNetworkService.Line> grid(double spacingM, String highway, String prefix, boolean urbanOnly) {
+    private List<RoadNetworkService.Line> grid(double spacingM, double offsetM, String highway, String prefix, boolean urbanOnly) {
         return jdbc.sql("""
                         with area as (
                             select ST_Union(geom) as g from division
                              where code like :prefix || '%' and level = 5 and geom is not null
                                and (not :urban or urban_rural = 'urban')),
                         box as (select ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1 from area),
-                        step as (select :m / 110574.0 as dy, :m / (111320.0 * cos(radians(24.5))) as dx),
+                        step as (select :m / 110574.0 as dy, :m / (111320.0 * cos(radians(24.5))) as dx,
+                                        :o / 110574.0 as oy, :o / (111320.0 * cos(radians(24.5))) as ox),
                         lines as (
                             select ST_MakeLine(ST_MakePoint(x::float8, b.y0), ST_MakePoint(x::float8, b.y1)) as l
-                              from box b, step s, generate_series((118.0 + ceil((b.x0 - 118.0) / s.dx) * s.dx)::numeric, b.x1::numeric, s.dx::numeric) x
+                              from box b, step s, generate_series((118.0 + s.ox + ceil((b.x0 - 118.0) / s.dx) * s.dx)::numeric, b.x1::numeric, s.dx::numeric) x
                             union all
                             select ST_MakeLine(ST_MakePoint(b.x0, y::float8), ST_MakePoint(b.x1, y::float8))
-                              from box b, step s, generate_series((24.3 + ceil((b.y0 - 24.3) / s.dy) * s.dy)::numeric, b.y1::numeric, s.dy::numeric) y)
+                              from box b, step s, generate_series((24.3 + s.oy + ceil((b.y0 - 24.3) / s.dy) * s.dy)::numeric, b.y1::numeric, s.dy::numeric) y)
                         select ST_AsText((ST_Dump(ST_CollectionExtract(ST_Intersection(ST_SetSRID(l.l, 4490), a.g), 2))).geom)
                           from lines l, area a""")
-                .param("prefix", prefix).param("urban", urbanOnly).param("m", spacingM)
+                .param("prefix", prefix).param("urban", urbanOnly).param("m", spacingM).param("o", offsetM)
                 .query((rs, i) -> new RoadNetworkService.Line(null, highway, rs.getString(1))).list().stream()
                 .filter(l -> l.wkt() != null && l.wkt().startsWith("LINESTRING")).toList();
     }
