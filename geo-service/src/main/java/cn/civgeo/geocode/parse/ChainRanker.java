@@ -1,0 +1,86 @@
+package cn.civgeo.geocode.parse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns mentions into ranked division candidates. A candidate is a unit plus the mentions of it and of its
+ * ancestors that the text contains (at most one per unit, no two overlapping); its score is what those mentions
+ * explain. The hierarchy resolves ambiguous names: of the many 新村, the one whose county the text also names wins.
+ */
+final class ChainRanker {
+    /** Bonus per supporting ancestor mention, and penalty when the text names levels out of order. */
+    static final double SUPPORT_BONUS = 0.3, ORDER_PENALTY = 0.5;
+
+    record Chain(int unit, List<Mention> used, double score, boolean outOfOrder) {
+        Mention own() { return used.get(0); }
+    }
+
+    private final Gazetteer g;
+
+    ChainRanker(Gazetteer g) { this.g = g; }
+
+    List<Chain> rank(String t, List<Mention> mentions) {
+        Map<Integer, List<Mention>> byUnit = new HashMap<>();
+        for (Mention m : mentions) if (usable(t, m, mentions)) byUnit.computeIfAbsent(m.unit(), k -> new ArrayList<>()).add(m);
+        for (List<Mention> l : byUnit.values()) l.sort(Comparator.comparingDouble((Mention m) -> -m.weight(g)));
+        List<Chain> chains = new ArrayList<>();
+        for (var e : byUnit.entrySet()) chains.add(chain(e.getKey(), byUnit));
+        chains.sort(Comparator.comparingDouble((Chain c) -> -c.score()).thenComparingInt(c -> -g.level(c.unit())));
+        // A candidate whose whole support is also a deeper candidate's support is that candidate's ancestor: drop it.
+        List<Chain> out = new ArrayList<>();
+        Set<Integer> covered = new HashSet<>();
+        for (Chain c : chains) {
+            if (covered.contains(c.unit())) continue;
+            out.add(c);
+            for (int a = g.parent(c.unit()); a >= 0; a = g.parent(a)) covered.add(a);
+        }
+        out.removeIf(c -> out.stream().anyMatch(d -> d != c && isAncestor(c.unit(), d.unit()) && d.score() >= c.score() - 1e-9));
+        return out;
+    }
+
+    private Chain chain(int unit, Map<Integer, List<Mention>> byUnit) {
+        List<Mention> used = new ArrayList<>();
+        used.add(byUnit.get(unit).get(0));
+        for (int a = g.parent(unit); a >= 0; a = g.parent(a)) {
+            List<Mention> ms = byUnit.get(a);
+            if (ms == null) continue;
+            for (Mention m : ms) {
+                if (used.stream().noneMatch(m::overlaps)) { used.add(m); break; }
+            }
+        }
+        double score = 0;
+        for (Mention m : used) score += m.weight(g);
+        score += SUPPORT_BONUS * (used.size() - 1);
+        List<Mention> inText = new ArrayList<>(used);
+        inText.sort(Comparator.comparingInt(Mention::start));
+        boolean outOfOrder = false;
+        for (int i = 1; i < inText.size(); i++) if (g.level(inText.get(i).unit()) < g.level(inText.get(i - 1).unit())) outOfOrder = true;
+        if (outOfOrder) score -= ORDER_PENALTY;
+        return new Chain(unit, used, score, outOfOrder);
+    }
+
+    /**
+     * Short village and two-character township forms (湖滨, 新村) are common words: use them only where a word
+     * starts (text start, a separator, or right after another mention), never inside a longer word.
+     */
+    private boolean usable(String t, Mention m, List<Mention> all) {
+        if (m.form() == Gazetteer.Form.FULL || m.fuzzy()) return true;
+        int level = g.level(m.unit());
+        if (level < 4 || (level == 4 && m.length() > 2)) return true;
+        int s = m.start();
+        if (s == 0 || !MentionFinder.nameChar(t.charAt(s - 1))) return true;
+        for (Mention o : all) if (o.end() == s && o != m && g.level(o.unit()) < level) return true;
+        return false;
+    }
+
+    boolean isAncestor(int a, int unit) {
+        for (int p = g.parent(unit); p >= 0; p = g.parent(p)) if (p == a) return true;
+        return false;
+    }
+}
