@@ -32,10 +32,10 @@ public final class InMemoryGazetteer implements Gazetteer {
     private final Map<String, long[]> byName;
     private final int[][] atLevel = new int[6][];
     private final int maxLen;
-    private final Map<Character, String> pinyin;
+    private final java.util.function.Function<Character, String> pinyin;
 
     private InMemoryGazetteer(List<Unit> units, Map<String, List<String>> aliases, Map<String, List<String>> formerNames,
-                              Map<Character, String> pinyin) {
+                              java.util.function.Function<Character, String> pinyin) {
         int n = units.size();
         codes = new String[n];
         names = new String[n];
@@ -134,7 +134,7 @@ public final class InMemoryGazetteer implements Gazetteer {
     @Override public int find(String code) { Integer i = byCode.get(code); return i == null ? -1 : i; }
     @Override public int[] atLevel(int level) { return level >= 1 && level <= 5 ? atLevel[level] : new int[0]; }
     @Override public double[] point(int unit) { return points[unit]; }
-    @Override public String pinyin(char c) { return pinyin.get(c); }
+    @Override public String pinyin(char c) { return pinyin.apply(c); }
 
     @Override
     public List<String> forms(int unit) {
@@ -154,7 +154,7 @@ public final class InMemoryGazetteer implements Gazetteer {
         private final List<Unit> units = new ArrayList<>();
         private final Map<String, List<String>> aliases = new HashMap<>();
         private final Map<String, List<String>> former = new HashMap<>();
-        private Map<Character, String> pinyin = Map.of();
+        private java.util.function.Function<Character, String> pinyin = c -> null;
 
         public Builder add(Unit u) { units.add(u); return this; }
 
@@ -168,7 +168,10 @@ public final class InMemoryGazetteer implements Gazetteer {
         /** A name the unit had before a rename (the code is kept, e.g. 襄樊市 → 420600 襄阳市). */
         public Builder formerName(String code, String name) { former.computeIfAbsent(code, k -> new ArrayList<>()).add(name); return this; }
 
-        public Builder pinyin(Map<Character, String> p) { pinyin = p; return this; }
+        public Builder pinyin(Map<Character, String> p) { pinyin = p::get; return this; }
+
+        /** Toneless pinyin of a character (null when unknown), used to make homophone typos cheaper. */
+        public Builder pinyin(java.util.function.Function<Character, String> p) { pinyin = p; return this; }
 
         public InMemoryGazetteer build() { return new InMemoryGazetteer(units, aliases, former, pinyin); }
     }

@@ -1,0 +1,200 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.ProblemType;
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.common.io.Tabular;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Batch forward and reverse geocoding: up to {@value #MAX_ROWS} rows of JSON or CSV, each answered by the same
+ * service call as a single request, in input order. A bad row becomes an error row; it never fails the batch.
+ * Rows are worked in parallel chunks and written as each chunk completes, so output streams while work goes on.
+ */
+@Service
+public class GeocodeBatch {
+    public static final int MAX_ROWS = 10_000;
+    private static final int CHUNK = 512;
+
+    /** One input row: 1-based {@code row}, the caller's {@code id}, and the address or the coordinates. */
+    public record Row(int row, String id, String q, Double lon, Double lat, String error) {}
+
+    /** One output row; {@code result} is exactly what the single-request endpoint answers. */
+    public record Answer(int row, String id, String status, Object result, FieldProblem error) {}
+
+    /** Options shared by all rows. */
+    public record Options(Crs crs, int limit, double minConfidence, Integer radius) {}
+
+    private final GeocodeService service;
+    private final JsonMapper json;
+
+    GeocodeBatch(GeocodeService service, JsonMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    /** Reads rows from a JSON body ({@code {"rows":[…]}}, an array of objects, of strings, or of [lon,lat]) or CSV. */
+    public List<Row> read(byte[] body, String contentType, boolean reverse) {
+        if (body == null || body.length == 0) throw ApiException.badField("body", "is empty");
+        boolean csv = contentType != null && (contentType.contains("csv") || contentType.startsWith("text/plain"));
+        List<Row> rows = csv ? readCsv(body, reverse) : readJson(body, reverse);
+        if (rows.size() > MAX_ROWS) {
+            throw new ApiException(ProblemType.TOO_LARGE, rows.size() + " rows; a batch takes at most " + MAX_ROWS
+                    + " rows: split it", List.of(), Map.of("maxRows", MAX_ROWS));
+        }
+        if (rows.isEmpty()) throw ApiException.badField("rows", "has no rows");
+        return rows;
+    }
+
+    private List<Row> readCsv(byte[] body, boolean reverse) {
+        Tabular t = Tabular.read(new ByteArrayInputStream(body), "batch.csv");
+        List<String> h = t.headers().stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList();
+        String qCol = h.contains("q") ? "q" : h.contains("address") ? "address" : h.contains("地址") ? "地址" : null;
+        String xCol = h.contains("lon") ? "lon" : h.contains("x") ? "x" : null;
+        String yCol = h.contains("lat") ? "lat" : h.contains("y") ? "y" : null;
+        if (!reverse && qCol == null) throw ApiException.badField("q", "the CSV needs a column q (or address, 地址)");
+        if (reverse && (xCol == null || yCol == null)) throw ApiException.badField("lon", "the CSV needs columns lon and lat (or x and y)");
+        List<Row> out = new ArrayList<>();
+        for (Tabular.DataRow r : t.rows()) {
+            String id = r.get("id");
+            if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null));
+            else out.add(coordinates(r.rowNumber(), id, r.get(xCol), r.get(yCol)));
+        }
+        return out;
+    }
+
+    private static Row coordinates(int row, String id, String x, String y) {
+        try {
+            if (x == null || y == null) return new Row(row, id, null, null, null, x == null ? "lon" : "lat");
+            return new Row(row, id, null, Double.parseDouble(x.strip()), Double.parseDouble(y.strip()), null);
+        } catch (NumberFormatException e) {
+            return new Row(row, id, null, null, null, "lon/lat must be numbers");
+        }
+    }
+
+    private List<Row> readJson(byte[] body, boolean reverse) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (RuntimeException e) {
+            throw new ApiException(ProblemType.MALFORMED_BODY, "The body is not valid JSON (or send text/csv)");
+        }
+        JsonNode rows = root.isArray() ? root : root.get("rows");
+        if (rows == null || !rows.isArray()) throw ApiException.badField("rows", "must be an array of rows");
+        List<Row> out = new ArrayList<>(rows.size());
+        int i = 0;
+        for (JsonNode r : rows) {
+            i++;
+            String id = r.isObject() && r.hasNonNull("id") ? r.get("id").asString() : null;
+            if (!reverse) {
+                String q = r.isString() ? r.asString() : r.isObject() && r.hasNonNull("q") ? r.get("q").asString()
+                        : r.isObject() && r.hasNonNull("address") ? r.get("address").asString() : null;
+                out.add(new Row(i, id, q, null, null, q == null ? "q" : null));
+            } else if (r.isArray() && r.size() == 2 && r.get(0).isNumber() && r.get(1).isNumber()) {
+                out.add(new Row(i, id, null, r.get(0).asDouble(), r.get(1).asDouble(), null));
+            } else if (r.isObject()) {
+                JsonNode x = r.hasNonNull("lon") ? r.get("lon") : r.get("x");
+                JsonNode y = r.hasNonNull("lat") ? r.get("lat") : r.get("y");
+                out.add(coordinates(i, id, x == null || x.isNull() ? null : x.asString(), y == null || y.isNull() ? null : y.asString()));
+            } else {
+                out.add(new Row(i, id, null, null, null, "a row must be {\"lon\":…,\"lat\":…} or [lon, lat]"));
+            }
+        }
+        return out;
+    }
+
+    /** Answers the rows in order, calling {@code sink} chunk by chunk; {@code progress} gets the rows done so far. */
+    public void run(List<Row> rows, boolean reverse, Options o, Consumer<List<Answer>> sink, Consumer<Integer> progress) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            int to = Math.min(rows.size(), from + CHUNK);
+            final int f = from;
+            Answer[] chunk = new Answer[to - from];
+            IntStream.range(from, to).parallel().forEach(i -> chunk[i - f] = answer(rows.get(i), reverse, o));
+            sink.accept(List.of(chunk));
+            progress.accept(to);
+        }
+    }
+
+    Answer answer(Row r, boolean reverse, Options o) {
+        if (r.error() != null) {
+            String field = r.error().startsWith("lon") ? "lon" : r.error().startsWith("lat") ? "lat" : r.error().equals("q") ? "q" : "row";
+            String msg = r.error().length() <= 3 ? "is required" : r.error();
+            return new Answer(r.row(), r.id(), "error", null, new FieldProblem(field, msg));
+        }
+        try {
+            if (reverse) {
+                GeocodeModels.Reverse rv = service.reverse(r.lon(), r.lat(), o.crs(), o.radius(), 5);
+                return new Answer(r.row(), r.id(), rv.divisions().isEmpty() && rv.nearestAddress() == null ? "not-found" : "ok", rv, null);
+            }
+            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence());
+            return new Answer(r.row(), r.id(), fw.status(), fw, null);
+        } catch (ApiException e) {
+            if (e.type() == ProblemType.UNAVAILABLE) throw e;
+            FieldProblem p = e.errors().isEmpty() ? new FieldProblem("row", e.getMessage()) : e.errors().get(0);
+            return new Answer(r.row(), r.id(), "error", null, p);
+        }
+    }
+
+    /** NDJSON: one answer per line. */
+    void writeNdjson(OutputStream out, List<Answer> answers) {
+        try {
+            for (Answer a : answers) {
+                out.write(json.writeValueAsBytes(a));
+                out.write('\n');
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("client went away", e);
+        }
+    }
+
+    static final List<String> FORWARD_CSV = List.of("row", "id", "status", "confidence", "match_level", "code", "address", "x", "y", "error");
+    static final List<String> REVERSE_CSV = List.of("row", "id", "status", "code", "address", "nearest_address", "distance_m", "error");
+
+    /** One CSV line per answer (the best candidate only, for forward). */
+    static List<List<?>> csvRows(List<Answer> answers, boolean reverse) {
+        List<List<?>> out = new ArrayList<>();
+        for (Answer a : answers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("row", a.row());
+            m.put("id", a.id());
+            m.put("status", a.status());
+            String err = a.error() == null ? null : a.error().field() + ": " + a.error().message();
+            if (!reverse) {
+                GeocodeModels.Candidate c = a.result() instanceof GeocodeModels.Forward f && !f.candidates().isEmpty() ? f.candidates().get(0) : null;
+                out.add(java.util.Arrays.asList(a.row(), a.id(), a.status(), c == null ? null : c.confidence(), c == null ? null : c.matchLevel(),
+                        c == null ? null : c.code(), c == null ? null : c.address(),
+                        c == null || c.location() == null ? null : c.location().coordinates()[0],
+                        c == null || c.location() == null ? null : c.location().coordinates()[1], err));
+            } else {
+                GeocodeModels.Reverse rv = a.result() instanceof GeocodeModels.Reverse x ? x : null;
+                String code = rv == null || rv.divisions().isEmpty() ? null : rv.divisions().get(rv.divisions().size() - 1).code();
+                out.add(java.util.Arrays.asList(a.row(), a.id(), a.status(), code, rv == null ? null : rv.address(),
+                        rv == null || rv.nearestAddress() == null ? null : rv.nearestAddress().address(),
+                        rv == null || rv.nearestAddress() == null ? null : rv.nearestAddress().distanceM(), err));
+            }
+        }
+        return out;
+    }
+
+    static byte[] csvLines(List<List<?>> rows) {
+        byte[] all = Tabular.csv(List.of("x"), rows);
+        String s = new String(all, StandardCharsets.UTF_8);
+        // Tabular.csv writes a header (and perhaps a BOM); keep only the data lines.
+        int nl = s.indexOf('\n');
+        return s.substring(nl + 1).getBytes(StandardCharsets.UTF_8);
+    }
+}

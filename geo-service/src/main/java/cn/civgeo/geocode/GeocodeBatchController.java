@@ -1,0 +1,120 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.common.jobs.Job;
+import cn.civgeo.common.jobs.JobService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Batch geocoding for other systems: POST up to 10,000 rows as JSON or CSV; answers stream back in input order as
+ * NDJSON (default) or CSV ({@code Accept: text/csv}); {@code async=true} runs a background job instead, with
+ * progress at {@code GET /api/jobs/{id}}. A read, so every signed-in role and API clients may call it.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Geocoding")
+class GeocodeBatchController {
+    static final String NDJSON = "application/x-ndjson";
+    private static final String WHO = "hasAnyRole('ADMIN','SURVEYOR','PLANNER','VIEWER','API_CLIENT')";
+
+    private final GeocodeBatch batch;
+    private final JobService jobs;
+
+    GeocodeBatchController(GeocodeBatch batch, JobService jobs) {
+        this.batch = batch;
+        this.jobs = jobs;
+    }
+
+    @PostMapping("/geocode/batch")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Batch forward geocoding",
+            description = "Body: {\"rows\":[{\"id\":\"a1\",\"q\":\"武汉江汉民族街\"}]}, a JSON array of such objects or of "
+                    + "strings, or CSV with columns id, q (or address). Each answer is {row, id, status, result | error}; "
+                    + "result is what GET /api/geocode answers for that row. At most 10,000 rows (413 beyond).")
+    ResponseEntity<?> forward(@RequestBody byte[] body,
+                              @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                              @Parameter(description = "Output CRS") @RequestParam(required = false) String crs,
+                              @RequestParam(defaultValue = "1") int limit,
+                              @RequestParam(defaultValue = "0.05") double minConfidence,
+                              @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async) {
+        Crs c = Crs.parse(crs);
+        List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async);
+    }
+
+    @PostMapping("/reverse/batch")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Batch reverse geocoding",
+            description = "Body: {\"rows\":[{\"id\":\"p1\",\"lon\":118.08,\"lat\":24.47}]}, a JSON array of such objects or "
+                    + "of [lon, lat] pairs, or CSV with columns id, lon, lat (or x, y). Answers as GET /api/reverse.")
+    ResponseEntity<?> reverse(@RequestBody byte[] body,
+                              @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                              @RequestParam(required = false) String crs,
+                              @RequestParam(required = false) Integer radius,
+                              @RequestParam(defaultValue = "false") boolean async) {
+        Crs c = Crs.parse(crs);
+        List<GeocodeBatch.Row> rows = batch.read(body, contentType, true);
+        return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async);
+    }
+
+    private ResponseEntity<?> respond(List<GeocodeBatch.Row> rows, boolean reverse, GeocodeBatch.Options o, String accept, boolean async) {
+        if (async) {
+            Job job = jobs.submit(reverse ? "reverse-batch" : "geocode-batch", progress -> {
+                progress.total(rows.size());
+                List<GeocodeBatch.Answer> all = new ArrayList<>(rows.size());
+                int[] last = {0};
+                batch.run(rows, reverse, o, all::addAll, done -> {
+                    progress.advance(done - last[0]);
+                    last[0] = done;
+                    progress.message(done + " of " + rows.size() + " rows");
+                });
+                return Map.of("rows", all);
+            });
+            return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/jobs/" + job.getId())
+                    .body(Map.of("jobId", job.getId(), "href", "/api/jobs/" + job.getId(), "rows", rows.size()));
+        }
+        boolean csv = accept != null && accept.contains("text/csv");
+        StreamingResponseBody stream = out -> {
+            if (csv) {
+                out.write(("\uFEFF" + String.join(",", reverse ? GeocodeBatch.REVERSE_CSV : GeocodeBatch.FORWARD_CSV) + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            batch.run(rows, reverse, o, answers -> {
+                try {
+                    if (csv) {
+                        out.write(GeocodeBatch.csvLines(GeocodeBatch.csvRows(answers, reverse)));
+                        out.flush();
+                    } else {
+                        batch.writeNdjson(out, answers);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("client went away", e);
+                }
+            }, done -> { });
+        };
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(NDJSON))
+                .header("X-Total-Rows", Integer.toString(rows.size()))
+                .body(stream);
+    }
+}

@@ -1,0 +1,109 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.ProblemType;
+import cn.civgeo.division.DivisionChangedEvent;
+import cn.civgeo.geocode.parse.AddressParser;
+import cn.civgeo.geocode.parse.InMemoryGazetteer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The in-memory geocoding index (gazetteer, parser, point locator, suggester). Built in the background after
+ * start-up, rebuilt after division changes (event after commit) and when the table's fingerprint changes (bulk
+ * loads that publish no event); requests keep using the previous index while a new one is built.
+ */
+@Component
+public class GeocodeIndex {
+    private static final Logger log = LoggerFactory.getLogger(GeocodeIndex.class);
+
+    /** One immutable generation of the index. */
+    record Snapshot(InMemoryGazetteer gazetteer, AddressParser parser, DivisionLocator locator, Suggester suggester,
+                    long fingerprint, long loadMillis) {}
+
+    private final GazetteerLoader loader;
+    private final long checkSeconds;
+    private final AtomicBoolean building = new AtomicBoolean();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "geocode-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Snapshot current;
+
+    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds) {
+        this.loader = loader;
+        this.checkSeconds = checkSeconds;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        scheduler.execute(this::rebuildQuietly);
+        scheduler.scheduleWithFixedDelay(this::checkFingerprint, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void divisionsChanged(DivisionChangedEvent e) { scheduler.execute(this::rebuildQuietly); }
+
+    private void checkFingerprint() {
+        try {
+            Snapshot s = current;
+            if (s == null || loader.fingerprint() != s.fingerprint()) rebuildQuietly();
+        } catch (RuntimeException e) {
+            log.warn("geocode index check failed: {}", e.toString());
+        }
+    }
+
+    private void rebuildQuietly() {
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            log.error("geocode index build failed", e);
+        }
+    }
+
+    /** Builds a new index now (synchronously) and switches to it. */
+    public synchronized void rebuild() {
+        building.set(true);
+        try {
+            GazetteerLoader.Loaded l = loader.load();
+            current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
+                    new Suggester(l.gazetteer(), l.pinyin(), l.initials()), l.fingerprint(), l.millis());
+        } finally {
+            building.set(false);
+        }
+    }
+
+    /** Rebuilds now unless the divisions are unchanged since the current index was built (for tests and tools). */
+    public void refreshIfChanged() {
+        Snapshot s = current;
+        if (s == null || loader.fingerprint() != s.fingerprint()) rebuild();
+    }
+
+    /** The current index; 503 while the first one is still being built. */
+    Snapshot snapshot() {
+        Snapshot s = current;
+        if (s == null) {
+            throw new ApiException(ProblemType.UNAVAILABLE, "The geocoding index is being built (the national registry "
+                    + "takes a few seconds to load after start-up); retry shortly", java.util.List.of(),
+                    java.util.Map.of("retryAfterSeconds", 5));
+        }
+        return s;
+    }
+
+    boolean ready() { return current != null; }
+
+    @PreDestroy
+    void stop() { scheduler.shutdownNow(); }
+}

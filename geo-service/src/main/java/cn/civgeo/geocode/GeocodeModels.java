@@ -1,0 +1,43 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.geocode.parse.Component;
+import java.util.List;
+
+/** The geocoding API's answers. Field names are the JSON names. */
+public final class GeocodeModels {
+    private GeocodeModels() {}
+
+    /** A GeoJSON point in the answer's {@code crs} (x/y in metres for Gauss–Krüger). */
+    public record Point(String type, double[] coordinates) {
+        static Point of(double x, double y) { return new Point("Point", new double[]{x, y}); }
+    }
+
+    /** One division of the chain. */
+    public record DivisionRef(int level, String code, String name) {}
+
+    /**
+     * A ranked forward answer. {@code confidence} is the calibrated probability that the answer is right at
+     * {@code matchLevel}; {@code location} is the matched object's point, or the deepest unit's representative
+     * point ({@code locationLevel} says which level), or null when no unit of the chain has geometry.
+     */
+    public record Candidate(int rank, double confidence, String matchLevel, String code, String name, String address,
+                            List<DivisionRef> divisions, Point location, String locationLevel, List<Component> components,
+                            List<String> notes) {}
+
+    /**
+     * A forward answer: {@code status} is matched (the best candidate is confident), uncertain (only low or
+     * competing candidates: check them) or not-found.
+     */
+    public record Forward(String query, String normalized, String crs, String status, List<Candidate> candidates) {}
+
+    /** Something near a reverse-geocoded point. {@code bearing} in degrees clockwise from north, as seen from the point. */
+    public record Nearby(String kind, String id, String name, String address, Point location, double distanceM,
+                         double bearing, String direction) {}
+
+    /** A reverse answer: the division chain at the point, the nearest standard address and place names. */
+    public record Reverse(Point location, String crs, List<DivisionRef> divisions, String address, String matchLevel,
+                          Nearby nearestAddress, List<Nearby> placeNames, Integer radius) {}
+
+    /** A type-ahead suggestion. */
+    public record Suggestion(String kind, String code, String name, String address, int level, String matchedBy) {}
+}

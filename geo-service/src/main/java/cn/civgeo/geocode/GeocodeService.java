@@ -1,0 +1,217 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.crs.CoordinateConverter;
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.geocode.GeocodeModels.Candidate;
+import cn.civgeo.geocode.GeocodeModels.DivisionRef;
+import cn.civgeo.geocode.GeocodeModels.Forward;
+import cn.civgeo.geocode.GeocodeModels.Nearby;
+import cn.civgeo.geocode.GeocodeModels.Point;
+import cn.civgeo.geocode.GeocodeModels.Reverse;
+import cn.civgeo.geocode.GeocodeModels.Suggestion;
+import cn.civgeo.geocode.parse.AddressParser;
+import cn.civgeo.geocode.parse.Component;
+import cn.civgeo.geocode.parse.InMemoryGazetteer;
+import cn.civgeo.geocode.parse.ShortForms;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Forward, reverse and suggest. Everything division-related is answered from the in-memory {@link GeocodeIndex};
+ * standard addresses and place names come from the {@link NearbyDirectory}. Pure reads, thread-safe.
+ */
+@Service
+public class GeocodeService {
+    public static final int MAX_QUERY = AddressParser.MAX_LENGTH;
+    public static final int MAX_RADIUS = 5_000;
+    static final String[] DIRECTIONS = {"北", "东北", "东", "东南", "南", "西南", "西", "西北"};
+
+    private final GeocodeIndex index;
+    private final CoordinateConverter converter;
+    private final NearbyDirectory directory;
+    private final double confident;
+
+    GeocodeService(GeocodeIndex index, CoordinateConverter converter, java.util.Optional<NearbyDirectory> directory,
+                   @Value("${civgeo.geocode.confident:0.8}") double confident) {
+        this.index = index;
+        this.converter = converter;
+        this.directory = directory.orElse(NearbyDirectory.EMPTY);
+        this.confident = confident;
+    }
+
+    /** Forward geocoding of free text; candidates below {@code minConfidence} are left out. */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence) {
+        if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
+        if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
+        GeocodeIndex.Snapshot s = index.snapshot();
+        AddressParser.Result r = s.parser().parse(q, Math.max(limit, 3));
+        List<Candidate> out = new ArrayList<>();
+        for (AddressParser.Candidate c : r.candidates()) {
+            if (out.size() >= limit) break;
+            if (c.confidence() < minConfidence) continue;
+            out.add(candidate(s.gazetteer(), c, out.size() + 1, crs));
+        }
+        String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
+        return new Forward(q, r.normalized().strip(), crs.id(), status, out);
+    }
+
+    private Candidate candidate(InMemoryGazetteer g, AddressParser.Candidate c, int rank, Crs crs) {
+        List<DivisionRef> chain = new ArrayList<>();
+        for (int u : c.chain()) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        List<String> notes = new ArrayList<>(c.notes());
+        String matchLevel = c.matchLevel();
+        double confidence = c.confidence();
+        Point location = null;
+        String locationLevel = null;
+        String road = value(c, "road"), number = value(c, "doorplate"), poi = value(c, "poi");
+        if (road != null || poi != null) {
+            List<NearbyDirectory.Feature> f = directory.findAddress(g.code(c.unit()), road, number, poi);
+            if (f.size() == 1) {
+                NearbyDirectory.Feature hit = f.get(0);
+                matchLevel = hit.kind();
+                location = point(hit.lon(), hit.lat(), crs);
+                locationLevel = hit.kind();
+            } else if (road != null) {
+                notes.add(f.isEmpty() ? "no standard address " + road + (number == null ? "" : number + "号") + " in "
+                        + g.name(c.unit()) + "; answered at " + matchLevel + " level"
+                        : f.size() + " standard addresses fit; answered at " + matchLevel + " level");
+            }
+        }
+        if (location == null) {
+            for (int i = c.chain().size() - 1; i >= 0 && location == null; i--) {
+                double[] p = g.point(c.chain().get(i));
+                if (p != null) {
+                    location = point(p[0], p[1], crs);
+                    locationLevel = Component.LEVEL_KINDS[g.level(c.chain().get(i))];
+                }
+            }
+            if (location == null) notes.add("no geometry for this division: location is null");
+        }
+        return new Candidate(rank, confidence, matchLevel, g.code(c.unit()), g.name(c.unit()), standardAddress(g, c),
+                chain, location, locationLevel, c.components(), notes);
+    }
+
+    private static String value(AddressParser.Candidate c, String kind) {
+        return c.components().stream().filter(x -> x.kind().equals(kind)).map(Component::value).findFirst().orElse(null);
+    }
+
+    /** The division chain without statistical placeholders (市辖区), then the street parts in standard form. */
+    static String standardAddress(InMemoryGazetteer g, AddressParser.Candidate c) {
+        StringBuilder b = new StringBuilder(divisionAddress(g, c.chain()));
+        for (Component x : c.components()) {
+            switch (x.kind()) {
+                case "road", "compound", "poi" -> b.append(x.value());
+                case "doorplate" -> b.append(x.value()).append("号");
+                case "building" -> b.append(x.value()).append("号楼");
+                case "unit" -> b.append(x.value()).append("单元");
+                case "floor" -> b.append(x.value()).append("层");
+                case "room" -> b.append(x.value()).append("室");
+                case "group" -> b.append(x.value()).append("组");
+                default -> { }
+            }
+        }
+        return b.toString();
+    }
+
+    static String divisionAddress(InMemoryGazetteer g, List<Integer> chain) {
+        StringBuilder b = new StringBuilder();
+        String previous = null;
+        for (int u : chain) {
+            String name = g.name(u);
+            if (ShortForms.PLACEHOLDERS.contains(name) || name.equals(previous)) continue;
+            b.append(name);
+            previous = name;
+        }
+        return b.toString();
+    }
+
+    private Point point(double lon, double lat, Crs crs) {
+        double[] xy = converter.fromStorage(lon, lat, crs);
+        return Point.of(round(xy[0], crs.isProjected() ? 3 : 7), round(xy[1], crs.isProjected() ? 3 : 7));
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** Reverse geocoding: divisions at the point, nearest standard address and place names within {@code radius} m. */
+    public Reverse reverse(Double x, Double y, Crs crs, Integer radius, int limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (x == null) problems.add(new FieldProblem("lon", "is required"));
+        if (y == null) problems.add(new FieldProblem("lat", "is required"));
+        int r = radius == null ? 200 : radius;
+        if (r < 1 || r > MAX_RADIUS) problems.add(new FieldProblem("radius", "must be between 1 and " + MAX_RADIUS + " metres"));
+        if (!problems.isEmpty()) throw ApiException.invalid(problems);
+        if (!crs.isProjected() && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
+            throw ApiException.invalid(List.of(new FieldProblem(Math.abs(x) > 180 ? "lon" : "lat", "is out of range for " + crs.id())));
+        }
+        if (!Double.isFinite(x) || !Double.isFinite(y)) throw ApiException.badField("lon", "must be a finite number");
+        double[] ll = converter.toStorage(x, y, crs);
+        return reverseStorage(ll[0], ll[1], x, y, crs, r, limit);
+    }
+
+    Reverse reverseStorage(double lon, double lat, double x, double y, Crs crs, int radius, int limit) {
+        GeocodeIndex.Snapshot s = index.snapshot();
+        InMemoryGazetteer g = s.gazetteer();
+        int unit = s.locator().finest(lon, lat);
+        List<DivisionRef> chain = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (int u = unit; u >= 0; u = g.parent(u)) ids.add(0, u);
+        for (int u : ids) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        NearbyDirectory.Feature a = directory.nearestAddress(lon, lat, radius);
+        List<Nearby> names = new ArrayList<>();
+        for (NearbyDirectory.Feature f : directory.nearestPlaceNames(lon, lat, radius, limit)) names.add(nearby(f, lon, lat, crs));
+        return new Reverse(Point.of(x, y), crs.id(), chain, ids.isEmpty() ? null : divisionAddress(g, ids),
+                unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)], a == null ? null : nearby(a, lon, lat, crs), names, radius);
+    }
+
+    private Nearby nearby(NearbyDirectory.Feature f, double lon, double lat, Crs crs) {
+        double d = distanceM(lon, lat, f.lon(), f.lat());
+        double b = bearing(lon, lat, f.lon(), f.lat());
+        return new Nearby(f.kind(), f.id(), f.name(), f.address(), point(f.lon(), f.lat(), crs), Math.round(d * 10) / 10.0,
+                Math.round(b * 10) / 10.0, d < 0.5 ? "此处" : DIRECTIONS[(int) Math.round(b / 45.0) % 8]);
+    }
+
+    /** Great-circle distance in metres (haversine on the CGCS2000 mean radius). */
+    static double distanceM(double lon1, double lat1, double lon2, double lat2) {
+        double r = 6_371_008.8, p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
+        double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    /** Initial bearing from point 1 to point 2, degrees clockwise from north in [0, 360). */
+    static double bearing(double lon1, double lat1, double lon2, double lat2) {
+        double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2), dl = Math.toRadians(lon2 - lon1);
+        double yv = Math.sin(dl) * Math.cos(p2);
+        double xv = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+        return (Math.toDegrees(Math.atan2(yv, xv)) + 360) % 360;
+    }
+
+    /** Type-ahead: divisions by name, pinyin or initials prefix (optionally within a division), then addresses and place names. */
+    public List<Suggestion> suggest(String q, String within, int limit) {
+        if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
+        if (q.length() > 64) throw ApiException.badField("q", "must be at most 64 characters");
+        GeocodeIndex.Snapshot s = index.snapshot();
+        InMemoryGazetteer g = s.gazetteer();
+        if (within != null && g.find(within) < 0) throw ApiException.badField("within", "is not a known division code");
+        List<Suggestion> out = new ArrayList<>();
+        for (Suggester.Hit h : s.suggester().suggest(g, q, within, limit)) {
+            List<Integer> chain = new ArrayList<>();
+            for (int u = h.unit(); u >= 0; u = g.parent(u)) chain.add(0, u);
+            out.add(new Suggestion("division", g.code(h.unit()), g.name(h.unit()), divisionAddress(g, chain),
+                    g.level(h.unit()), h.matchedBy()));
+        }
+        if (out.size() < limit) {
+            for (NearbyDirectory.Feature f : directory.suggest(q.strip(), limit - out.size())) {
+                out.add(new Suggestion(f.kind(), f.id(), f.name(), f.address(), 0, "name"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package cn.civgeo.geocode;
+
+import java.util.List;
+
+/**
+ * Standard addresses and place names for the geocoder: exact look-up of a doorplate and nearest features around a
+ * point. Implemented over the place-name feature; until its data exist the answers are empty.
+ */
+public interface NearbyDirectory {
+    /** A feature with its EPSG:4490 position. */
+    record Feature(String kind, String id, String name, String address, String divisionCode, double lon, double lat) {}
+
+    /** A standard address on {@code road} (with doorplate {@code number}, may be null) inside division {@code code}. */
+    List<Feature> findAddress(String divisionCode, String road, String number, String poi);
+
+    /** Nearest standard address within {@code radius} metres, or null. */
+    Feature nearestAddress(double lon, double lat, double radius);
+
+    /** Nearest place names within {@code radius} metres, nearest first. */
+    List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit);
+
+    /** Addresses and place names whose name starts with {@code prefix}. */
+    List<Feature> suggest(String prefix, int limit);
+
+    /** No data: the place-name feature has not landed (or holds nothing). */
+    NearbyDirectory EMPTY = new NearbyDirectory() {
+        @Override public List<Feature> findAddress(String c, String r, String n, String p) { return List.of(); }
+        @Override public Feature nearestAddress(double lon, double lat, double radius) { return null; }
+        @Override public List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit) { return List.of(); }
+        @Override public List<Feature> suggest(String prefix, int limit) { return List.of(); }
+    };
+}
