@@ -34,8 +34,11 @@ public final class GeocodeModels {
     public record Nearby(String kind, String id, String name, String address, Point location, double distanceM,
                          double bearing, String direction) {}
 
-    /** A reverse answer: the division chain at the point, the nearest standard address and place names. */
-    public record Reverse(Point location, String crs, List<DivisionRef> divisions, String address, String matchLevel,
+    /**
+     * A reverse answer: the division chain at the point, the nearest standard address and place names.
+     * {@code location} echoes the input in {@code crs}; {@code cgcs2000} is the same point as stored (EPSG:4490).
+     */
+    public record Reverse(Point location, String crs, double[] cgcs2000, List<DivisionRef> divisions, String address, String matchLevel,
                           Nearby nearestAddress, List<Nearby> placeNames, Integer radius) {}
 
     /** A type-ahead suggestion. */

@@ -166,7 +166,7 @@ public class GeocodeService {
         NearbyDirectory.Feature a = directory.nearestAddress(lon, lat, radius);
         List<Nearby> names = new ArrayList<>();
         for (NearbyDirectory.Feature f : directory.nearestPlaceNames(lon, lat, radius, limit)) names.add(nearby(f, lon, lat, crs));
-        return new Reverse(Point.of(x, y), crs.id(), chain, ids.isEmpty() ? null : divisionAddress(g, ids),
+        return new Reverse(Point.of(x, y), crs.id(), new double[]{round(lon, 9), round(lat, 9)}, chain, ids.isEmpty() ? null : divisionAddress(g, ids),
                 unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)], a == null ? null : nearby(a, lon, lat, crs), names, radius);
     }
 
