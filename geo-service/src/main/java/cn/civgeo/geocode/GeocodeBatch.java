@@ -157,7 +157,7 @@ public class GeocodeBatch {
             }
             out.flush();
         } catch (IOException e) {
-            throw new IllegalStateException("client went away", e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -6,13 +6,16 @@ import cn.civgeo.common.jobs.JobService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Batch geocoding for other systems: POST up to 10,000 rows as JSON or CSV; answers stream back in input order as
@@ -49,7 +51,7 @@ class GeocodeBatchController {
             description = "Body: {\"rows\":[{\"id\":\"a1\",\"q\":\"武汉江汉民族街\"}]}, a JSON array of such objects or of "
                     + "strings, or CSV with columns id, q (or address). Each answer is {row, id, status, result | error}; "
                     + "result is what GET /api/geocode answers for that row. At most 10,000 rows (413 beyond).")
-    ResponseEntity<?> forward(@RequestBody byte[] body,
+    ResponseEntity<?> forward(@RequestBody byte[] body, HttpServletResponse response,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @Parameter(description = "Output CRS") @RequestParam(required = false) String crs,
@@ -58,7 +60,7 @@ class GeocodeBatchController {
                               @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async) {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
-        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async, response);
     }
 
     @PostMapping("/reverse/batch")
@@ -66,7 +68,7 @@ class GeocodeBatchController {
     @Operation(summary = "Batch reverse geocoding",
             description = "Body: {\"rows\":[{\"id\":\"p1\",\"lon\":118.08,\"lat\":24.47}]}, a JSON array of such objects or "
                     + "of [lon, lat] pairs, or CSV with columns id, lon, lat (or x, y). Answers as GET /api/reverse.")
-    ResponseEntity<?> reverse(@RequestBody byte[] body,
+    ResponseEntity<?> reverse(@RequestBody byte[] body, HttpServletResponse response,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @RequestParam(required = false) String crs,
@@ -74,10 +76,11 @@ class GeocodeBatchController {
                               @RequestParam(defaultValue = "false") boolean async) {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, true);
-        return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async);
+        return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async, response);
     }
 
-    private ResponseEntity<?> respond(List<GeocodeBatch.Row> rows, boolean reverse, GeocodeBatch.Options o, String accept, boolean async) {
+    private ResponseEntity<?> respond(List<GeocodeBatch.Row> rows, boolean reverse, GeocodeBatch.Options o, String accept, boolean async,
+                                HttpServletResponse response) {
         if (async) {
             Job job = jobs.submit(reverse ? "reverse-batch" : "geocode-batch", progress -> {
                 progress.total(rows.size());
@@ -94,7 +97,13 @@ class GeocodeBatchController {
                     .body(Map.of("jobId", job.getId(), "href", "/api/jobs/" + job.getId(), "rows", rows.size()));
         }
         boolean csv = accept != null && accept.contains("text/csv");
-        StreamingResponseBody stream = out -> {
+        // Written straight to the response (no async dispatch), flushed chunk by chunk: the client reads answers
+        // while later rows are still being worked.
+        response.setStatus(200);
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : NDJSON);
+        response.setHeader("X-Total-Rows", Integer.toString(rows.size()));
+        try {
+            OutputStream out = response.getOutputStream();
             if (csv) {
                 out.write(("\uFEFF" + String.join(",", reverse ? GeocodeBatch.REVERSE_CSV : GeocodeBatch.FORWARD_CSV) + "\r\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -107,14 +116,14 @@ class GeocodeBatchController {
                     } else {
                         batch.writeNdjson(out, answers);
                     }
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("client went away", e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }, done -> { });
-        };
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(NDJSON))
-                .header("X-Total-Rows", Integer.toString(rows.size()))
-                .body(stream);
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            // The client went away; nothing more to send.
+        }
+        return null;
     }
 }
