@@ -21,8 +21,8 @@ public final class GeocodeModels {
      * point ({@code locationLevel} says which level), or null when no unit of the chain has geometry.
      */
     public record Candidate(int rank, double confidence, String matchLevel, String code, String name, String address,
-                            List<DivisionRef> divisions, Point location, String locationLevel, List<Component> components,
-                            List<String> notes) {}
+                            List<DivisionRef> divisions, String addressCode, Point location, String locationLevel,
+                            List<Component> components, List<String> notes) {}
 
     /**
      * A forward answer: {@code status} is matched (the best candidate is confident), uncertain (only low or

@@ -60,9 +60,10 @@ public class GeocodeService {
     }
 
     private Candidate candidate(InMemoryGazetteer g, AddressParser.Candidate c, int rank, Crs crs) {
-        List<DivisionRef> chain = new ArrayList<>();
-        for (int u : c.chain()) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        List<Integer> ids = c.chain();
         List<String> notes = new ArrayList<>(c.notes());
+        String addressCode = null;
+        String standard = standardAddress(g, c);
         String matchLevel = c.matchLevel();
         double confidence = c.confidence();
         Point location = null;
@@ -75,6 +76,14 @@ public class GeocodeService {
                 matchLevel = hit.kind();
                 location = point(hit.lon(), hit.lat(), crs);
                 locationLevel = hit.kind();
+                addressCode = hit.kind().equals("placename") ? null : hit.id();
+                if (hit.address() != null && !hit.kind().equals("placename")) standard = hit.address();
+                // The address knows its community: extend the chain down to it when it lies under what the text named.
+                int deeper = hit.divisionCode() == null ? -1 : g.find(hit.divisionCode());
+                if (deeper >= 0 && deeper != c.unit() && isUnder(g, deeper, c.unit())) {
+                    ids = new ArrayList<>();
+                    for (int u = deeper; u >= 0; u = g.parent(u)) ids.add(0, u);
+                }
             } else if (road != null) {
                 notes.add(f.isEmpty() ? "no standard address " + road + (number == null ? "" : number + "号") + " in "
                         + g.name(c.unit()) + "; answered at " + matchLevel + " level"
@@ -82,17 +91,25 @@ public class GeocodeService {
             }
         }
         if (location == null) {
-            for (int i = c.chain().size() - 1; i >= 0 && location == null; i--) {
-                double[] p = g.point(c.chain().get(i));
+            for (int i = ids.size() - 1; i >= 0 && location == null; i--) {
+                double[] p = g.point(ids.get(i));
                 if (p != null) {
                     location = point(p[0], p[1], crs);
-                    locationLevel = Component.LEVEL_KINDS[g.level(c.chain().get(i))];
+                    locationLevel = Component.LEVEL_KINDS[g.level(ids.get(i))];
                 }
             }
             if (location == null) notes.add("no geometry for this division: location is null");
         }
-        return new Candidate(rank, confidence, matchLevel, g.code(c.unit()), g.name(c.unit()), standardAddress(g, c),
-                chain, location, locationLevel, c.components(), notes);
+        List<DivisionRef> chain = new ArrayList<>();
+        for (int u : ids) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        int deepest = ids.get(ids.size() - 1);
+        return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
+                chain, addressCode, location, locationLevel, c.components(), notes);
+    }
+
+    private static boolean isUnder(InMemoryGazetteer g, int unit, int ancestor) {
+        for (int u = g.parent(unit); u >= 0; u = g.parent(u)) if (u == ancestor) return true;
+        return false;
     }
 
     private static String value(AddressParser.Candidate c, String kind) {
