@@ -8,7 +8,7 @@ numerals and full-width digits after the divisions), noise (phone number, 附近
 (levels written deepest first), plus 'unknown' rows that name no real place (the right answer is no confident one).
 Output: TSV on stdout: kind, gold_code (empty for unknown), gold_level, doorplate (or empty), query.
 """
-import os, random, subprocess, sys
+import os, random, re, subprocess, sys
 
 SEED = int(os.environ.get("GOLD_SEED", "20261129"))
 PER_LEVEL = int(os.environ.get("GOLD_PER_LEVEL", "100"))
@@ -26,9 +26,15 @@ def psql(sql):
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
+ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:蒙古|哈萨克|柯尔克孜|锡伯|塔吉克|[\u4e00-\u9fff]{1,3}族)+自治[县州旗]$")
+
+
 def short(name, level):
     base = name.split("（")[0].split("(")[0]
-    if level == 2 and base.endswith("自治州"):
+    m = ETHNIC_AUTONOMY.match(base)
+    if m:
+        return m.group(1)
+    if base.endswith("自治州") or base.endswith("自治县") or base.endswith("自治旗"):
         return None
     for s in SUFFIX.get(level, []):
         if base.endswith(s) and len(base) - len(s) >= 2:

@@ -138,7 +138,7 @@ public class GeocodeService {
         StringBuilder b = new StringBuilder();
         String previous = null;
         for (int u : chain) {
-            String name = g.name(u);
+            String name = ShortForms.addressForm(g.name(u), g.level(u));
             if (ShortForms.PLACEHOLDERS.contains(name) || name.equals(previous)) continue;
             b.append(name);
             previous = name;

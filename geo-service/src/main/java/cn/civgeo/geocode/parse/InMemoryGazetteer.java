@@ -103,7 +103,9 @@ public final class InMemoryGazetteer implements Gazetteer {
     private static int put(Map<String, List<Long>> idx, String name, int unit, Form form) {
         List<Long> l = idx.computeIfAbsent(name, k -> new ArrayList<>(1));
         long v = ((long) unit << 2) | form.ordinal();
-        for (int k = 0; k < l.size(); k++) {
+        // A unit's forms are added one after another: only the tail can hold the same unit (keeps this O(1)
+        // for names that thousands of villages share, such as 新村).
+        for (int k = l.size() - 1; k >= 0 && k >= l.size() - 4; k--) {
             if ((l.get(k) >> 2) == unit) {
                 if ((l.get(k) & 3) > form.ordinal()) l.set(k, v);
                 return name.length();

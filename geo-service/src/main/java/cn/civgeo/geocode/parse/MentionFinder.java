@@ -28,7 +28,7 @@ final class MentionFinder {
             int maxL = Math.min(g.maxNameLength(), run - i);
             for (int len = maxL; len >= 2; len--) {
                 for (Gazetteer.Hit h : g.exact(t.substring(i, i + len))) {
-                    if (h.form() != Gazetteer.Form.FULL && roadFollows(t, i + len)) continue;
+                    if (h.form() != Gazetteer.Form.FULL && (roadFollows(t, i + len) || roadWithNumber(t, i + len))) continue;
                     add(out, i, i + len, h.unit(), h.form(), 0);
                 }
             }
@@ -44,6 +44,11 @@ final class MentionFinder {
         } else {
             out.add(new Mention(start, end, unit, form, edits, -1));
         }
+    }
+
+    /** 鹭江道|8号: a short form ending in a road generic right before a number names the road, not the community. */
+    static boolean roadWithNumber(String t, int end) {
+        return end < t.length() && Character.isDigit(t.charAt(end)) && "路道街巷弄".indexOf(t.charAt(end - 1)) >= 0;
     }
 
     /** True when a road generic (optionally after 东西南北中) starts at {@code p}: 鹭江|道, 湖滨|南路. */

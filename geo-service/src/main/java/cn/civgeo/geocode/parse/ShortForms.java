@@ -30,6 +30,23 @@ public final class ShortForms {
 
     private ShortForms() {}
 
+    /**
+     * The form a standard address writes: a village-level committee by its place (多福巷社区居委会 → 多福巷社区,
+     * 王庄村村民委员会 → 王庄村); other levels by their full name.
+     */
+    public static String addressForm(String name, int level) {
+        if (level != 5) return name;
+        String full = withoutRemark(name);
+        for (String s : L5) {
+            if (full.endsWith(s) && full.length() > s.length()) {
+                String base = full.substring(0, full.length() - s.length());
+                if (base.endsWith("社区") || base.endsWith("村") || base.endsWith("嘎查")) return base;
+                return base + (s.startsWith("村") ? "村" : s.startsWith("嘎查") || s.startsWith("牧") ? "" : "社区");
+            }
+        }
+        return full;
+    }
+
     /** Strips a trailing remark in brackets: 某某社区（筹） → 某某社区. */
     public static String withoutRemark(String name) {
         int i = name.indexOf('（');

@@ -14,7 +14,7 @@ public final class TextNormalizer {
             "(?:(?:电话|手机|联系电话|联系方式|tel|TEL|Tel)[:： ]*)?(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|[0-9]{3,4}-[0-9]{7,8}|400-?[0-9]{3}-?[0-9]{4})(?![0-9])");
     private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|【[^【】]*】|「[^「」]*」|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》");
     private static final Pattern NOISE_WORDS = Pattern.compile(
-            "附近|旁边|对面|周边|一带|门口|楼下|隔壁|左右|往[东南西北]\\d*米|向[东南西北]\\d*米|交叉口|交汇处|^\\s*(?:中华人民共和国|中国)");
+            "(?:详细|收货|家庭|单位|通讯)?地址[:：]?|附近|旁边|对面|周边|一带|门口|楼下|隔壁|左右|往[东南西北]\\d*米|向[东南西北]\\d*米|交叉口|交汇处|^\\s*(?:中华人民共和国|中国)");
     private static final Pattern SEPARATORS = Pattern.compile("[,，、;；:：/\\\\|。.·!！?？\"'“”‘’\\s]+");
     private static final String CN_DIGITS = "零〇一二两三四五六七八九";
     private static final Pattern CN_NUMBER = Pattern.compile(

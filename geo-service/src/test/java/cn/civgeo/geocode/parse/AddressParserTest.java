@@ -177,6 +177,19 @@ class AddressParserTest {
     }
 
     @Test
+    void aCommunityNamedAfterItsRoadDoesNotSwallowTheRoad() {
+        InMemoryGazetteer g = InMemoryGazetteer.builder().add("350000", "福建省", 1, null).add("350200", "厦门市", 2, "350000")
+                .add("350203", "思明区", 3, "350200").add("350203006", "鹭江街道", 4, "350203")
+                .add("350203006009", "鹭江道社区居委会", 5, "350203006").build();
+        AddressParser.Candidate c = new AddressParser(g).parse("思明区鹭江道8号").best();
+        assertThat(g.code(c.unit())).isEqualTo("350203");
+        assertThat(comp(c, "road").value()).isEqualTo("鹭江道");
+        assertThat(ShortForms.addressForm("鹭江道社区居委会", 5)).isEqualTo("鹭江道社区");
+        assertThat(ShortForms.addressForm("王庄村村民委员会", 5)).isEqualTo("王庄村");
+        assertThat(ShortForms.addressForm("新村村委会", 5)).isEqualTo("新村");
+    }
+
+    @Test
     void roadNamesAreNotTakenForTownships() {
         // 鹭江 is also the short form of 鹭江街道, but 鹭江道 is a road.
         AddressParser.Candidate c = best("厦门市思明区鹭江道100号");
