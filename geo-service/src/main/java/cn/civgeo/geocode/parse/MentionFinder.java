@@ -88,11 +88,12 @@ final class MentionFinder {
             int maxEdits = maxHalf / 2;
             for (int[] r : runs) {
                 for (int s = r[0]; s < r[1]; s++) {
-                    for (int len = Math.max(2, fl - maxEdits); len <= fl + maxEdits && s + len <= r[1]; len++) {
+                    // A typo of a name of 3+ characters is itself 3+ characters long (江道 is no typo of 鹭江道).
+                    for (int len = Math.max(Math.min(fl, 3), fl - maxEdits); len <= fl + maxEdits && s + len <= r[1]; len++) {
                         if (!firstOrLastAgree(t, s, len, form)) continue;
                         int d = EditDistance.halfEdits(t.substring(s, s + len), form, maxHalf, this::homophone);
                         if (d == 0 || d > maxHalf) continue;
-                        if (genericClash(t, s + len, form) || roadFollows(t, s + len)) continue;
+                        if (genericClash(t, s + len, form) || roadFollows(t, s + len) || roadWithNumber(t, s + len)) continue;
                         Mention m = new Mention(s, s + len, unit, Gazetteer.Form.SHORT, d, -1);
                         Mention old = best.get(unit);
                         if (old == null || m.weight(g) > old.weight(g)) best.put(unit, m);
