@@ -35,6 +35,7 @@ public class GeocodeIndex {
     private final GazetteerLoader loader;
     private final long checkSeconds;
     private final AtomicBoolean building = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "geocode-index");
         t.setDaemon(true);
@@ -53,10 +54,14 @@ public class GeocodeIndex {
         scheduler.scheduleWithFixedDelay(this::checkFingerprint, checkSeconds, checkSeconds, TimeUnit.SECONDS);
     }
 
+    /** A burst of changes (an import, a merge touching hundreds of units) causes one rebuild, a few seconds later. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void divisionsChanged(DivisionChangedEvent e) { scheduler.execute(this::rebuildQuietly); }
+    void divisionsChanged(DivisionChangedEvent e) {
+        if (pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 5, TimeUnit.SECONDS);
+    }
 
     private void checkFingerprint() {
+        pending.set(false);
         try {
             Snapshot s = current;
             if (s == null || loader.fingerprint() != s.fingerprint()) rebuildQuietly();

@@ -25,7 +25,7 @@ class GeocodeBatchIT extends IntegrationTest {
     @BeforeEach
     void data() {
         DivisionFixtures.ensureDemoCity(ctx);
-        index.refreshIfChanged();
+        GeocodeTestIndex.ready(index);
     }
 
     private List<JsonNode> lines(Response r) {

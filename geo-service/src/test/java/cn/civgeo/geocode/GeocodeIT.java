@@ -24,7 +24,7 @@ class GeocodeIT extends IntegrationTest {
     @BeforeEach
     void data() {
         DivisionFixtures.ensureDemoCity(ctx);
-        index.refreshIfChanged();
+        GeocodeTestIndex.ready(index);
     }
 
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
