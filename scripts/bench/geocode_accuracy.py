@@ -7,7 +7,7 @@ Prints per perturbation kind: top-1 division accuracy (ours / baseline), match-l
 then the reliability table (confidence bins: mean confidence vs. observed accuracy).
 Usage: geocode_accuracy.py GOLD.tsv  (env: CIVGEO_URL, CIVGEO_AUTH user:password, CIVGEO_DB_NAME, BASELINE_PER_KIND=25, 0 to skip)
 """
-import base64, json, os, subprocess, sys, time, urllib.request
+import base64, json, os, subprocess, sys, time, urllib.error, urllib.request
 from collections import defaultdict
 
 URL = os.environ.get("CIVGEO_URL", "http://localhost:8080")
@@ -24,8 +24,15 @@ def batch(queries):
         req = urllib.request.Request(URL + "/api/geocode/batch?limit=1&minConfidence=0", data=body, method="POST",
                                      headers={"Content-Type": "application/json",
                                               "Authorization": "Basic " + base64.b64encode(AUTH.encode()).decode()})
-        with urllib.request.urlopen(req, timeout=600) as r:
-            out += [json.loads(l) for l in r.read().decode().splitlines() if l.strip()]
+        for attempt in range(120):
+            try:
+                with urllib.request.urlopen(req, timeout=600) as r:
+                    out += [json.loads(l) for l in r.read().decode().splitlines() if l.strip()]
+                break
+            except urllib.error.HTTPError as e:
+                if e.code != 503:
+                    raise
+                time.sleep(5)  # the index is still being built after start-up
     return out
 
 

@@ -26,7 +26,11 @@ def psql(sql):
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:蒙古|哈萨克|柯尔克孜|锡伯|塔吉克|[\u4e00-\u9fff]{1,3}族)+自治[县州旗]$")
+ETHNIC = ("蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 黎族 傈僳族 "
+          "佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 "
+          "锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 "
+          "赫哲族 门巴族 珞巴族 基诺族 各族 蒙古 哈萨克 柯尔克孜 锡伯 塔吉克").split()
+ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:" + "|".join(sorted(ETHNIC, key=len, reverse=True)) + r")+自治[县州旗]$")
 
 
 def short(name, level):
@@ -51,7 +55,8 @@ def main():
         code, name, level, parent = line.split("\t")
         units[code] = (name, int(level), parent or None)
     rnd = random.Random(SEED)
-    by_level = {l: [c for c, u in units.items() if u[1] == l] for l in (2, 3, 4, 5)}
+    # Statistical placeholders (市辖区, 省直辖县级行政区划) are nobody's address: never gold answers.
+    by_level = {l: [c for c, u in units.items() if u[1] == l and u[0] not in PLACEHOLDERS] for l in (2, 3, 4, 5)}
     sample = []
     for l in (2, 3, 4, 5):
         pool = sorted(by_level[l])
