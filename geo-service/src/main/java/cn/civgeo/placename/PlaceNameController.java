@@ -1,0 +1,200 @@
+package cn.civgeo.placename;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Paging;
+import cn.civgeo.placename.rules.Finding;
+import cn.civgeo.placename.rules.NameRule;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Standard place names: registry, naming workflow, checks and search. Roles: ADMIN, SURVEYOR and PLANNER propose,
+ * edit proposals and submit them for review; ADMIN (acting for the naming authority) approves, rejects,
+ * announces, renames, abolishes and records exemptions. Reads are public.
+ */
+@RestController
+@RequestMapping("/api")
+class PlaceNameController {
+    private static final String PROPOSERS = "hasAnyRole('ADMIN','SURVEYOR','PLANNER')";
+    private static final String AUTHORITY = "hasRole('ADMIN')";
+
+    private final PlaceNameService service;
+    private final NameCheckService checks;
+    private final PlaceNameSearch search;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+
+    PlaceNameController(PlaceNameService service, NameCheckService checks, PlaceNameSearch search, JdbcClient jdbc, AuditService audit) {
+        this.service = service;
+        this.checks = checks;
+        this.search = search;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @GetMapping("/place-categories")
+    List<PlaceNameRepository.Category> categories() { return service.categories(); }
+
+    @GetMapping("/place-names")
+    Paging.Page<PlaceNameHit> search(@RequestParam(required = false) String q, @RequestParam(required = false) String mode,
+                                     @RequestParam(required = false) String category, @RequestParam(required = false) String division,
+                                     @RequestParam(required = false) String status, @RequestParam(required = false) String bbox,
+                                     @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
+                                     @RequestParam(required = false) Double radius,
+                                     @RequestParam(defaultValue = "true") boolean includeDivisions,
+                                     @RequestParam(defaultValue = "false") boolean geometry,
+                                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+        if (status != null && !List.of("proposed", "under_review", "approved", "rejected", "abolished").contains(status)) {
+            throw ApiException.badField("status", "must be proposed, under_review, approved, rejected or abolished");
+        }
+        if ((lon == null) != (lat == null)) throw ApiException.badField(lon == null ? "lon" : "lat", "lon and lat go together");
+        return search.search(new PlaceNameSearch.Query(q, mode, category, division, status, bbox(bbox), lon, lat, radius,
+                includeDivisions, geometry), Paging.of(limit, offset));
+    }
+
+    static double[] bbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) return null;
+        String[] p = bbox.split(",");
+        if (p.length != 4) throw ApiException.badField("bbox", "must be minLon,minLat,maxLon,maxLat");
+        double[] b = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) b[i] = Double.parseDouble(p[i].strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("bbox", "must be four numbers");
+        }
+        if (b[0] >= b[2] || b[1] >= b[3]) throw ApiException.badField("bbox", "min must be below max");
+        return b;
+    }
+
+    @GetMapping("/place-names/{id}")
+    PlaceName get(@PathVariable long id) { return service.get(id); }
+
+    @GetMapping("/place-names/by-code/{code}")
+    PlaceName byCode(@PathVariable String code) {
+        return service.findByCode(code).orElseThrow(() -> ApiException.notFound("place name", code));
+    }
+
+    @GetMapping("/place-names/{id}/events")
+    List<PlaceNameRepository.Event> events(@PathVariable long id) { return service.events(id); }
+
+    @GetMapping("/place-names/{id}/announcement")
+    PlaceNameService.Announcement announcement(@PathVariable long id) { return service.announcement(id); }
+
+    @PostMapping("/place-names")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(PROPOSERS)
+    PlaceNameService.Result propose(@RequestBody PlaceNameRequest r) { return service.propose(r); }
+
+    @PutMapping("/place-names/{id}")
+    @PreAuthorize(PROPOSERS)
+    PlaceNameService.Result update(@PathVariable long id, @RequestBody PlaceNameRequest r) { return service.update(id, r); }
+
+    @PostMapping("/place-names/{id}/submit")
+    @PreAuthorize(PROPOSERS)
+    PlaceName submit(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.submit(id, r); }
+
+    @PostMapping("/place-names/{id}/reopen")
+    @PreAuthorize(PROPOSERS)
+    PlaceName reopen(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.reopen(id, r); }
+
+    @PostMapping("/place-names/{id}/approve")
+    @PreAuthorize(AUTHORITY)
+    PlaceName approve(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.approve(id, r); }
+
+    @PostMapping("/place-names/{id}/reject")
+    @PreAuthorize(AUTHORITY)
+    PlaceName reject(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.reject(id, r); }
+
+    @PostMapping("/place-names/{id}/announce")
+    @PreAuthorize(AUTHORITY)
+    PlaceNameService.Announcement announce(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.announce(id, r); }
+
+    @PostMapping("/place-names/{id}/rename")
+    @PreAuthorize(AUTHORITY)
+    PlaceName rename(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.rename(id, r); }
+
+    @PostMapping("/place-names/{id}/abolish")
+    @PreAuthorize(AUTHORITY)
+    PlaceName abolish(@PathVariable long id, @RequestBody WorkflowRequest r) { return service.abolish(id, r); }
+
+    /** Checks a name before proposing it: {@code name}, {@code category}, {@code divisionCode}, optional {@code lengthM}. */
+    record CheckRequest(String name, String category, String divisionCode, Double lengthM, Long excludeId) {}
+
+    record CheckResult(String name, boolean passes, List<Finding> findings) {}
+
+    @PostMapping("/place-names/check")
+    @PreAuthorize("isAuthenticated()")
+    CheckResult check(@RequestBody CheckRequest r) {
+        if (r.name() == null || r.name().isBlank()) throw ApiException.badField("name", "must not be blank");
+        if (r.category() == null || !r.category().matches("[0-9]{4}")) throw ApiException.badField("category", "must be a 4-digit category code");
+        List<Finding> f = checks.check(r.name().strip(), r.category(), r.divisionCode(), r.lengthM(), r.excludeId());
+        return new CheckResult(r.name().strip(), f.stream().allMatch(Finding::exempted), f);
+    }
+
+    /** Batch scan of the registry (optionally within a division code prefix). */
+    @PostMapping("/place-names/scan")
+    @PreAuthorize(PROPOSERS)
+    NameCheckService.ScanResult scan(@RequestParam(required = false) String division) {
+        if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
+        return checks.scan(division);
+    }
+
+    record Exemption(Long id, String name, String rule, String reason, String createdBy) {}
+
+    @GetMapping("/place-name-exemptions")
+    List<Exemption> exemptions() {
+        return jdbc.sql("select id, name, rule, reason, created_by from place_name_exemption order by name, rule")
+                .query((rs, i) -> new Exemption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+    }
+
+    @PostMapping("/place-name-exemptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(AUTHORITY)
+    @Transactional
+    Exemption addExemption(@RequestBody Exemption e) {
+        if (e.name() == null || e.name().isBlank()) throw ApiException.badField("name", "must not be blank");
+        if (e.reason() == null || e.reason().strip().length() < 4) throw ApiException.badField("reason", "give the reason (at least 4 characters)");
+        NameRule rule;
+        try {
+            rule = NameRule.parse(e.rule());
+        } catch (IllegalArgumentException x) {
+            throw ApiException.badField("rule", x.getMessage());
+        }
+        int n = jdbc.sql("select count(*) from place_name_exemption where name = :n and rule = :r").param("n", e.name().strip())
+                .param("r", rule.name()).query(Integer.class).single();
+        if (n > 0) throw ApiException.duplicate("an exemption of " + e.name().strip() + " from " + rule.name() + " exists");
+        long id = jdbc.sql("insert into place_name_exemption(name, rule, reason, created_by) values (:n, :r, :reason, :by) returning id")
+                .param("n", e.name().strip()).param("r", rule.name()).param("reason", e.reason().strip())
+                .param("by", AuditService.currentActor()).query(Long.class).single();
+        Exemption saved = new Exemption(id, e.name().strip(), rule.name(), e.reason().strip(), AuditService.currentActor());
+        audit.created("place_name_exemption", id, saved);
+        return saved;
+    }
+
+    @DeleteMapping("/place-name-exemptions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(AUTHORITY)
+    @Transactional
+    void deleteExemption(@PathVariable long id) {
+        List<Exemption> before = jdbc.sql("select id, name, rule, reason, created_by from place_name_exemption where id = :id").param("id", id)
+                .query((rs, i) -> new Exemption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+        if (before.isEmpty()) throw ApiException.notFound("exemption", id);
+        jdbc.sql("delete from place_name_exemption where id = :id").param("id", id).update();
+        audit.deleted("place_name_exemption", id, before.get(0));
+    }
+
+}
