@@ -103,7 +103,7 @@ public class PlaceNameSearch {
                 + " as score, " + distance + " as dist from c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + "), b as (select distinct on (source, coalesce(id::text, code)) * from f"
                 + " order by source, coalesce(id::text, code), score desc)";
-        String order = near ? "dist, score desc, name" : "score desc, length(name), name, code";
+        String order = near ? "b.dist, b.score desc, b.name" : "b.score desc, length(b.name), b.name, b.code";
         String sql = base + " select b.source, b.id, b.code, b.name, b.spelling, b.pinyin, b.category_code, pc.name as category_name,"
                 + " b.division_code, b.status, case when b.m <> b.name then b.m end as matched, round(b.score::numeric, 3)::float8 as score,"
                 + " round(b.dist::numeric, 1)::float8 as dist, " + (query.geometry() ? "st_asgeojson(b.geom, 7)" : "null")
