@@ -145,6 +145,14 @@ public class PlaceNameRepository {
                 .param("g", geojson).query(String.class).list();
     }
 
+    public List<Long> roadIdsByName(String name, String divisionPrefix) {
+        return jdbc.sql("""
+                select id from place_name where status = 'approved' and category_code in ('2410','2420','2520','2530','2540')
+                   and division_code like :p and (name = :n or :n = any(aliases)
+                        or id in (select place_name_id from place_name_former where name = :n))
+                 order by (name = :n) desc, id""").param("n", name).param("p", divisionPrefix + "%").query(Long.class).list();
+    }
+
     public boolean categoryExists(String code) {
         return jdbc.sql("select count(*) from place_category where code = :c").param("c", code).query(Long.class).single() > 0;
     }

@@ -65,6 +65,9 @@ public class PlaceNameService {
 
     public List<PlaceNameRepository.Category> categories() { return repo.categories(); }
 
+    /** Ids of approved roads, lanes and residential areas with this standard name, alias or former name in a division prefix. */
+    public List<Long> roadIdsByName(String name, String divisionPrefix) { return repo.roadIdsByName(name, divisionPrefix); }
+
     /** Proposes a new name (status {@code proposed}); the findings come back with it for the proposer to see. */
     @Transactional
     public Result propose(PlaceNameRequest r) {

@@ -1,0 +1,91 @@
+package cn.civgeo.address;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Paging;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Standard addresses: read by anyone; ADMIN and SURVEYOR (doorplate surveys) write. */
+@RestController
+@RequestMapping("/api/addresses")
+class AddressController {
+    private static final String WRITERS = "hasAnyRole('ADMIN','SURVEYOR')";
+
+    private final AddressService service;
+
+    AddressController(AddressService service) { this.service = service; }
+
+    @GetMapping
+    Paging.Page<Address> search(@RequestParam(required = false) String q, @RequestParam(required = false) Long roadId,
+                                @RequestParam(required = false) String division, @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String bbox, @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) Integer offset) {
+        if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
+        if (status != null && !List.of("planned", "active", "retired").contains(status)) throw ApiException.badField("status", "must be planned, active or retired");
+        if (q == null && roadId == null && division == null && bbox == null) throw ApiException.badField("q", "give q, roadId, division or bbox");
+        return service.search(q, roadId, division, status, bbox(bbox), Paging.of(limit, offset));
+    }
+
+    @GetMapping("/{id}")
+    Address get(@PathVariable long id) { return service.get(id); }
+
+    @GetMapping("/by-code/{code}")
+    Address byCode(@PathVariable String code) { return service.byCode(code).orElseThrow(() -> ApiException.notFound("address", code)); }
+
+    /** Doorplates by road name (standard, alias or former) and number, optionally within a division. */
+    @GetMapping("/lookup")
+    List<Address> lookup(@RequestParam String road, @RequestParam(required = false) Integer number,
+                         @RequestParam(required = false) String suffix, @RequestParam(required = false) String division,
+                         @RequestParam(defaultValue = "50") int limit) {
+        return service.byRoadAndNumber(road.strip(), number, suffix, division, limit);
+    }
+
+    /** Nearest active doorplates to a point (EPSG:4490), within {@code radius} metres (default 200, at most 5000). */
+    @GetMapping("/nearest")
+    List<Address> nearest(@RequestParam double lon, @RequestParam double lat, @RequestParam(defaultValue = "200") double radius,
+                          @RequestParam(defaultValue = "1") int limit) {
+        if (radius <= 0 || radius > 5000) throw ApiException.badField("radius", "must be between 1 and 5000 metres");
+        return service.nearest(lon, lat, radius, limit);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(WRITERS)
+    Address create(@RequestBody AddressRequest r) { return service.create(r, "manual"); }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    Address update(@PathVariable long id, @RequestBody AddressRequest r) { return service.update(id, r); }
+
+    @PostMapping("/{id}/retire")
+    @PreAuthorize(WRITERS)
+    Address retire(@PathVariable long id, @RequestBody Map<String, Integer> body) {
+        Integer v = body.get("version");
+        if (v == null) throw ApiException.badField("version", "is required");
+        return service.retire(id, v);
+    }
+
+    static double[] bbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) return null;
+        String[] p = bbox.split(",");
+        if (p.length != 4) throw ApiException.badField("bbox", "must be minLon,minLat,maxLon,maxLat");
+        double[] b = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) b[i] = Double.parseDouble(p[i].strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("bbox", "must be four numbers");
+        }
+        return b;
+    }
+}
