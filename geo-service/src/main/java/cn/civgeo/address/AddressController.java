@@ -23,8 +23,31 @@ class AddressController {
     private static final String WRITERS = "hasAnyRole('ADMIN','SURVEYOR')";
 
     private final AddressService service;
+    private final AddressTransfer transfer;
 
-    AddressController(AddressService service) { this.service = service; }
+    AddressController(AddressService service, AddressTransfer transfer) {
+        this.service = service;
+        this.transfer = transfer;
+    }
+
+    /** Import CSV or .xlsx (multipart field {@code file}); {@code mode=partial} keeps good rows, default all-or-nothing. */
+    @PostMapping(value = "/import", consumes = "multipart/form-data")
+    @PreAuthorize(WRITERS)
+    cn.civgeo.common.io.ImportReport importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                                @RequestParam(required = false) String mode) throws java.io.IOException {
+        return transfer.importFile(file.getInputStream(), file.getOriginalFilename(), cn.civgeo.common.io.ImportReport.Mode.parse(mode));
+    }
+
+    /** Export as CSV (default) or xlsx, filtered by division prefix, road and status; the same columns import again. */
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
+                                                           @RequestParam(required = false) String division,
+                                                           @RequestParam(required = false) Long roadId,
+                                                           @RequestParam(required = false) String status) {
+        if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
+        var rows = transfer.exportRows(division, roadId, status);
+        return cn.civgeo.placename.Exports.file("addresses", format, AddressTransfer.COLUMNS, rows);
+    }
 
     @GetMapping
     Paging.Page<Address> search(@RequestParam(required = false) String q, @RequestParam(required = false) Long roadId,

@@ -15,7 +15,7 @@ public class AddressRepository {
             a.id, a.code, a.road_id, r.name as road, r.spelling as road_spelling, a.number, a.number_suffix, a.building, a.unit,
             a.room, a.community_code, a.township_code, a.county_code, st_x(a.geom) as lon, st_y(a.geom) as lat,
             a.status, a.full_text, a.source, a.version, a.created_at, a.updated_at""";
-    static final String FROM = " from address a join place_name r on r.id = a.road_id";
+    static final String FROM = " from address a join place_name r on r.id = a.road_id ";
 
     private final JdbcClient jdbc;
 

@@ -33,13 +33,16 @@ class PlaceNameController {
     private static final String AUTHORITY = "hasRole('ADMIN')";
 
     private final PlaceNameService service;
+    private final PlaceNameTransfer transfer;
     private final NameCheckService checks;
     private final PlaceNameSearch search;
     private final JdbcClient jdbc;
     private final AuditService audit;
 
-    PlaceNameController(PlaceNameService service, NameCheckService checks, PlaceNameSearch search, JdbcClient jdbc, AuditService audit) {
+    PlaceNameController(PlaceNameService service, PlaceNameTransfer transfer, NameCheckService checks, PlaceNameSearch search,
+                        JdbcClient jdbc, AuditService audit) {
         this.service = service;
+        this.transfer = transfer;
         this.checks = checks;
         this.search = search;
         this.jdbc = jdbc;
@@ -78,6 +81,25 @@ class PlaceNameController {
         }
         if (b[0] >= b[2] || b[1] >= b[3]) throw ApiException.badField("bbox", "min must be below max");
         return b;
+    }
+
+    /** Import CSV or .xlsx (multipart field {@code file}); {@code mode=partial} keeps good rows, default all-or-nothing. */
+    @PostMapping(value = "/place-names/import", consumes = "multipart/form-data")
+    @PreAuthorize(AUTHORITY)
+    cn.civgeo.common.io.ImportReport importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                                @RequestParam(required = false) String mode) throws java.io.IOException {
+        return transfer.importFile(file.getInputStream(), file.getOriginalFilename(), cn.civgeo.common.io.ImportReport.Mode.parse(mode));
+    }
+
+    /** Export as CSV (default) or xlsx, filtered by division prefix, category prefix and status; the same columns import again. */
+    @GetMapping("/place-names/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
+                                                           @RequestParam(required = false) String division,
+                                                           @RequestParam(required = false) String category,
+                                                           @RequestParam(required = false) String status) {
+        if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
+        if (category != null && !category.matches("[0-9]{2,4}")) throw ApiException.badField("category", "must be a category code (prefix)");
+        return Exports.file("place-names", format, PlaceNameTransfer.COLUMNS, transfer.exportRows(division, category, status));
     }
 
     @GetMapping("/place-names/{id}")

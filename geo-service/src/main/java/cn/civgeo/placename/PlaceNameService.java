@@ -85,6 +85,30 @@ public class PlaceNameService {
     }
 
     /**
+     * Stores an imported record (e.g. census results): {@code proposed}, or directly {@code approved} when the row
+     * carries its approval (body, document, date). Findings do not stop an import; they are returned.
+     */
+    @Transactional
+    public Result importRecord(PlaceNameRequest r, boolean approved, String authority, String doc, LocalDate date) {
+        if (approved) {
+            Validation v = new Validation();
+            v.notBlank(authority, "approvalAuthority").notBlank(doc, "approvalDoc");
+            v.require(date != null, "approvalDate", "is required for an approved name");
+            v.throwIfInvalid();
+        }
+        Result proposed = propose(r);
+        if (!approved) return proposed;
+        PlaceName p = proposed.placeName();
+        String code = repo.nextCode(p.divisionCode().substring(0, 6), p.categoryCode());
+        PlaceName after = new PlaceName(p.id(), code, p.name(), p.shortName(), p.aliases(), p.spelling(), p.spellingSource(), p.pronunciation(),
+                p.pinyin(), p.initials(), p.categoryCode(), null, p.divisionCode(), p.divisionCodes(), p.geometry(), null, p.locationText(),
+                p.meaning(), p.history(), p.description(), PlaceName.APPROVED, p.current(), p.namingDate() == null ? date : p.namingDate(),
+                p.establishedYear(), null, authority.strip(), doc.strip(), date, null, null, null, p.numbering(), p.proposedBy(),
+                AuditService.currentActor(), null, p.version(), null, null);
+        return new Result(write(p, after, p.version(), "approve", "import", doc), proposed.findings());
+    }
+
+    /**
      * Changes the descriptive fields. The name itself may change only before approval; an approved name changes
      * by {@link #rename}.
      */

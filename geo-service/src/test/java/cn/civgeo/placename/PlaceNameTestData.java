@@ -9,6 +9,7 @@ public final class PlaceNameTestData {
     public static final String CITY = "990100";
     public static final String DISTRICT = "990102";
     public static final String TOWNSHIP = "990102001";
+    public static final String COMMUNITY = "990102001001";
     private static final String SQUARE = "POLYGON((100.0 30.0, 100.1 30.0, 100.1 30.1, 100.0 30.1, 100.0 30.0))";
     /** Ten common characters with ten different toneless syllables: names built from them never sound alike. */
     private static final String CHARS = "松柏梅兰竹菊桃李杏枫";
@@ -20,6 +21,7 @@ public final class PlaceNameTestData {
         DivisionFixtures.ensureTestUnit(jdbc, CITY, "测试市", SQUARE);
         DivisionFixtures.ensureTestUnit(jdbc, DISTRICT, "测试区", SQUARE);
         DivisionFixtures.ensureTestUnit(jdbc, TOWNSHIP, "测试街道", SQUARE);
+        DivisionFixtures.ensureTestUnit(jdbc, COMMUNITY, "测试社区", SQUARE);
     }
 
     /** A specific part unique to this run (eight characters from {@link #CHARS}), e.g. 松梅竹… */

@@ -1,0 +1,125 @@
+package cn.civgeo.address;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.io.ImportReport;
+import cn.civgeo.common.io.Tabular;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Import and export of doorplates as CSV or .xlsx. Columns, English or Chinese: road/道路 (an approved name in the
+ * community's city) or roadId, number/门牌号, suffix/后缀, building/楼栋, unit/单元, room/户室, communityCode/社区代码
+ * (optional: found from the point), lon/经度, lat/纬度 (EPSG:4490), status/状态. The export adds code and fullText.
+ * All-or-nothing by default (savepoint per row, one bad row rolls everything back); {@code mode=partial} keeps good rows.
+ */
+@Service
+public class AddressTransfer {
+    static final List<String> COLUMNS = List.of("code", "road", "roadId", "number", "suffix", "building", "unit", "room", "communityCode",
+            "lon", "lat", "status", "fullText");
+    private static final Map<String, String> CHINESE = Map.ofEntries(Map.entry("road", "道路"), Map.entry("number", "门牌号"),
+            Map.entry("suffix", "后缀"), Map.entry("building", "楼栋"), Map.entry("unit", "单元"), Map.entry("room", "户室"),
+            Map.entry("communityCode", "社区代码"), Map.entry("lon", "经度"), Map.entry("lat", "纬度"), Map.entry("status", "状态"));
+    public static final int MAX_ROWS = 50_000;
+    public static final int MAX_EXPORT = 200_000;
+
+    private final AddressService service;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate outer;
+    private final TransactionTemplate savepoint;
+
+    public AddressTransfer(AddressService service, JdbcClient jdbc, PlatformTransactionManager tm) {
+        this.service = service;
+        this.jdbc = jdbc;
+        this.outer = new TransactionTemplate(tm);
+        this.savepoint = new TransactionTemplate(tm);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    public ImportReport importFile(InputStream in, String filename, ImportReport.Mode mode) {
+        Tabular t = Tabular.read(in, filename);
+        if (t.size() == 0) throw ApiException.badField("file", "has no data rows");
+        if (t.size() > MAX_ROWS) throw ApiException.badField("file", "has " + t.size() + " rows; at most " + MAX_ROWS + " per import");
+        return outer.execute(status -> {
+            ImportReport.Builder b = ImportReport.builder(mode);
+            for (Tabular.DataRow row : t.rows()) {
+                try {
+                    Address a = savepoint.execute(s -> service.create(request(row), "import"));
+                    b.accept(row.rowNumber(), a.id(), Map.of("code", a.code(), "fullText", a.fullText()));
+                } catch (ApiException e) {
+                    b.reject(row.rowNumber(), e.errors().isEmpty() ? List.of(new FieldProblem("row", e.getMessage())) : e.errors());
+                } catch (RuntimeException e) {
+                    b.reject(row.rowNumber(), "row", "could not be stored: " + e.getClass().getSimpleName());
+                }
+            }
+            ImportReport report = b.build(mode == ImportReport.Mode.PARTIAL || b.rejected() == 0);
+            report.throwIfRejected();
+            return report;
+        });
+    }
+
+    private static AddressRequest request(Tabular.DataRow row) {
+        return new AddressRequest(longOf(row, "roadId"), get(row, "road"), intOf(row, "number"), get(row, "suffix"), get(row, "building"),
+                get(row, "unit"), get(row, "room"), get(row, "communityCode"), doubleOf(row, "lon"), doubleOf(row, "lat"), get(row, "status"), null);
+    }
+
+    private static Integer intOf(Tabular.DataRow row, String c) {
+        String v = get(row, c);
+        if (v == null) return null;
+        try {
+            return Integer.valueOf(v.replace("号", ""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badField(c, "must be a whole number, not " + v);
+        }
+    }
+
+    private static Long longOf(Tabular.DataRow row, String c) {
+        String v = get(row, c);
+        if (v == null) return null;
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badField(c, "must be a number");
+        }
+    }
+
+    private static Double doubleOf(Tabular.DataRow row, String c) {
+        String v = get(row, c);
+        if (v == null) return null;
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badField(c, "must be a number, not " + v);
+        }
+    }
+
+    static String get(Tabular.DataRow row, String column) {
+        String v = row.get(column);
+        if (v == null && CHINESE.containsKey(column)) v = row.get(CHINESE.get(column));
+        return v;
+    }
+
+    public List<List<?>> exportRows(String division, Long roadId, String status) {
+        List<List<?>> rows = new ArrayList<>();
+        jdbc.sql("""
+                select a.code, r.name, a.road_id, a.number, a.number_suffix, a.building, a.unit, a.room, a.community_code,
+                       round(st_x(a.geom)::numeric, 7), round(st_y(a.geom)::numeric, 7), a.status, a.full_text
+                  from address a join place_name r on r.id = a.road_id
+                 where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)
+                 order by a.community_code, r.name, a.number, a.id limit :max""")
+                .param("d", (division == null ? "" : division) + "%").param("road", roadId).param("s", status).param("max", MAX_EXPORT)
+                .query((rs, i) -> {
+                    List<Object> r = new ArrayList<>();
+                    for (int k = 1; k <= COLUMNS.size(); k++) r.add(rs.getObject(k) == null ? "" : rs.getObject(k));
+                    return r;
+                }).list().forEach(rows::add);
+        return rows;
+    }
+}
