@@ -1,0 +1,61 @@
+package cn.civgeo.address.demo;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.demo.DemoDataContributor;
+import cn.civgeo.placename.demo.DemoPlaceNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo doorplates along the demo roads ({@code sql/address/demo-addresses.sql}): about one every 100 m on each
+ * side, numbered by the road's direction with odd numbers on the right, each inside the community polygon that
+ * contains it. Deterministic; one audit row records the bulk load.
+ */
+@Component
+public class DemoAddresses implements DemoDataContributor {
+    private static final Logger log = LoggerFactory.getLogger(DemoAddresses.class);
+
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+
+    public DemoAddresses(JdbcClient jdbc, AuditService audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    public int order() { return 40; }
+
+    @Override
+    public String name() { return "standard addresses of the demo city"; }
+
+    public boolean loaded() {
+        return jdbc.sql("select exists(select 1 from address where source = 'demo' and community_code like '3502%')").query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional
+    public void load() {
+        if (loaded()) return;
+        int n = jdbc.sql(sql("sql/address/demo-addresses.sql")).param("city", "3502").update();
+        audit.created("address", "demo:" + DemoPlaceNames.CITY, Map.of("loaded", n, "source", "demo generator"));
+        log.info("demo addresses: {}", n);
+    }
+
+    static String sql(String resource) {
+        try (InputStream in = DemoAddresses.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
