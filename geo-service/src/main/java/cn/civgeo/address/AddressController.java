@@ -24,10 +24,25 @@ class AddressController {
 
     private final AddressService service;
     private final AddressTransfer transfer;
+    private final cn.civgeo.common.crs.CoordinateConverter converter;
 
-    AddressController(AddressService service, AddressTransfer transfer) {
+    AddressController(AddressService service, AddressTransfer transfer, cn.civgeo.common.crs.CoordinateConverter converter) {
         this.service = service;
         this.transfer = transfer;
+        this.converter = converter;
+    }
+
+    /** lon/lat given in {@code crs} (EPSG:4490 default, EPSG:4326, GCJ02, BD09, Gauss–Krüger) → EPSG:4490. */
+    private double[] toStorage(double x, double y, String crs) {
+        cn.civgeo.common.crs.Crs c = cn.civgeo.common.crs.Crs.parse(crs);
+        return c.equals(cn.civgeo.common.crs.Crs.CGCS2000) ? new double[] {x, y} : converter.toStorage(x, y, c);
+    }
+
+    private AddressRequest toStorage(AddressRequest r, String crs) {
+        if (crs == null || crs.isBlank() || r.lon() == null || r.lat() == null) return r;
+        double[] p = toStorage(r.lon(), r.lat(), crs);
+        return new AddressRequest(r.roadId(), r.road(), r.number(), r.numberSuffix(), r.building(), r.unit(), r.room(), r.communityCode(),
+                p[0], p[1], r.status(), r.version());
     }
 
     /** Import CSV or .xlsx (multipart field {@code file}); {@code mode=partial} keeps good rows, default all-or-nothing. */
@@ -74,22 +89,27 @@ class AddressController {
         return service.byRoadAndNumber(road.strip(), number, suffix, division, limit);
     }
 
-    /** Nearest active doorplates to a point (EPSG:4490), within {@code radius} metres (default 200, at most 5000). */
+    /** Nearest active doorplates to a point ({@code crs}, default EPSG:4490; answers in EPSG:4490), within {@code radius} metres (default 200, at most 5000). */
     @GetMapping("/nearest")
     List<Address> nearest(@RequestParam double lon, @RequestParam double lat, @RequestParam(defaultValue = "200") double radius,
-                          @RequestParam(defaultValue = "1") int limit) {
+                          @RequestParam(defaultValue = "1") int limit, @RequestParam(required = false) String crs) {
         if (radius <= 0 || radius > 5000) throw ApiException.badField("radius", "must be between 1 and 5000 metres");
-        return service.nearest(lon, lat, radius, limit);
+        double[] p = toStorage(lon, lat, crs);
+        return service.nearest(p[0], p[1], radius, limit);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(WRITERS)
-    Address create(@RequestBody AddressRequest r) { return service.create(r, "manual"); }
+    Address create(@RequestBody AddressRequest r, @RequestParam(required = false) String crs) {
+        return service.create(toStorage(r, crs), "manual");
+    }
 
     @PutMapping("/{id}")
     @PreAuthorize(WRITERS)
-    Address update(@PathVariable long id, @RequestBody AddressRequest r) { return service.update(id, r); }
+    Address update(@PathVariable long id, @RequestBody AddressRequest r, @RequestParam(required = false) String crs) {
+        return service.update(id, toStorage(r, crs));
+    }
 
     @PostMapping("/{id}/retire")
     @PreAuthorize(WRITERS)

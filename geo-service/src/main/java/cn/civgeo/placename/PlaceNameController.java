@@ -38,9 +38,14 @@ class PlaceNameController {
     private final PlaceNameSearch search;
     private final JdbcClient jdbc;
     private final AuditService audit;
+    private final cn.civgeo.common.crs.CoordinateConverter converter;
 
-    PlaceNameController(PlaceNameService service, PlaceNameTransfer transfer, NameCheckService checks, PlaceNameSearch search,
-                        JdbcClient jdbc, AuditService audit) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    PlaceNameController(tools.jackson.databind.json.JsonMapper json, PlaceNameService service, PlaceNameTransfer transfer, NameCheckService checks, PlaceNameSearch search,
+                        JdbcClient jdbc, AuditService audit, cn.civgeo.common.crs.CoordinateConverter converter) {
+        this.converter = converter;
+        this.json = json;
         this.service = service;
         this.transfer = transfer;
         this.checks = checks;
@@ -60,12 +65,26 @@ class PlaceNameController {
                                      @RequestParam(required = false) Double radius,
                                      @RequestParam(defaultValue = "true") boolean includeDivisions,
                                      @RequestParam(defaultValue = "false") boolean geometry,
-                                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+                                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+                                     @RequestParam(required = false) String crs) {
         if (status != null && !List.of("proposed", "under_review", "approved", "rejected", "abolished").contains(status)) {
             throw ApiException.badField("status", "must be proposed, under_review, approved, rejected or abolished");
         }
         if ((lon == null) != (lat == null)) throw ApiException.badField(lon == null ? "lon" : "lat", "lon and lat go together");
-        return search.search(new PlaceNameSearch.Query(q, mode, category, division, status, bbox(bbox), lon, lat, radius,
+        cn.civgeo.common.crs.Crs c = cn.civgeo.common.crs.Crs.parse(crs);
+        double[] box = bbox(bbox);
+        if (!c.equals(cn.civgeo.common.crs.Crs.CGCS2000)) {
+            if (lon != null) {
+                double[] p = converter.toStorage(lon, lat, c);
+                lon = p[0];
+                lat = p[1];
+            }
+            if (box != null) {
+                double[] lo = converter.toStorage(box[0], box[1], c), hi = converter.toStorage(box[2], box[3], c);
+                box = new double[] {lo[0], lo[1], hi[0], hi[1]};
+            }
+        }
+        return search.search(new PlaceNameSearch.Query(q, mode, category, division, status, box, lon, lat, radius,
                 includeDivisions, geometry), Paging.of(limit, offset));
     }
 
@@ -119,11 +138,25 @@ class PlaceNameController {
     @PostMapping("/place-names")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(PROPOSERS)
-    PlaceNameService.Result propose(@RequestBody PlaceNameRequest r) { return service.propose(r); }
+    PlaceNameService.Result propose(@RequestBody PlaceNameRequest r, @RequestParam(required = false) String crs) {
+        return service.propose(toStorage(r, crs));
+    }
 
     @PutMapping("/place-names/{id}")
     @PreAuthorize(PROPOSERS)
-    PlaceNameService.Result update(@PathVariable long id, @RequestBody PlaceNameRequest r) { return service.update(id, r); }
+    PlaceNameService.Result update(@PathVariable long id, @RequestBody PlaceNameRequest r, @RequestParam(required = false) String crs) {
+        return service.update(id, toStorage(r, crs));
+    }
+
+    /** The request's geometry from {@code crs} (EPSG:4490 default, EPSG:4326, GCJ02, BD09, Gauss–Krüger) to EPSG:4490. */
+    private PlaceNameRequest toStorage(PlaceNameRequest r, String crs) {
+        cn.civgeo.common.crs.Crs c = cn.civgeo.common.crs.Crs.parse(crs);
+        if (c.equals(cn.civgeo.common.crs.Crs.CGCS2000) || r.geometry() == null || r.geometry().isNull()) return r;
+        var g = converter.toStorage(cn.civgeo.common.GeoJson.read(r.geometry().toString(), "geometry"), c);
+        return new PlaceNameRequest(r.name(), r.shortName(), r.aliases(), r.spelling(), r.category(), r.divisionCode(),
+                json.readTree(cn.civgeo.common.GeoJson.write(g)), r.locationText(), r.meaning(), r.history(), r.description(),
+                r.namingDate(), r.establishedYear(), r.numbering(), r.current(), r.version());
+    }
 
     @PostMapping("/place-names/{id}/submit")
     @PreAuthorize(PROPOSERS)

@@ -86,6 +86,12 @@ class AddressIT extends IntegrationTest {
         });
         assertThat(near.get(0).get("distanceM").asDouble()).isLessThanOrEqualTo(near.get(near.size() - 1).get("distanceM").asDouble());
 
+        // the same point given in GCJ-02 (web-map coordinates) finds the same doorplate
+        double[] gcj = cn.civgeo.common.crs.GcjTransform.wgsToGcj(100.05, y + 0.0003);
+        JsonNode nearGcj = get("/api/addresses/nearest?crs=GCJ02&lon=" + gcj[0] + "&lat=" + gcj[1] + "&radius=100&limit=10").json();
+        assertThat(nearGcj).anySatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(a.get("id").asLong()));
+        assertThat(get("/api/addresses/nearest?crs=EPSG:9999&lon=1&lat=1").status()).isEqualTo(400);
+
         Response stale = put("/api/addresses/" + a.get("id").asLong(), "surveyor-t", Map.of("version", 5, "room", "502"));
         assertThat(stale.status()).isEqualTo(409);
         JsonNode retired = post("/api/addresses/" + a.get("id").asLong() + "/retire", "surveyor-t", Map.of("version", 0)).json();
