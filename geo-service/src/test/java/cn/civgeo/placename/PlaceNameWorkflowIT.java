@@ -45,7 +45,7 @@ class PlaceNameWorkflowIT extends IntegrationTest {
         long id = p.get("id").asLong();
         assertThat(p.get("status").asString()).isEqualTo("proposed");
         assertThat(p.get("spelling").asString()).endsWith(" Lu").doesNotContain("  ");
-        assertThat(p.get("divisionCode").asString()).startsWith(PlaceNameTestData.TOWNSHIP); // the finest unit with geometry
+        assertThat(p.get("divisionCode").asString()).isEqualTo(PlaceNameTestData.COMMUNITY); // the finest unit containing it
         assertThat(p.get("lengthM").asDouble()).isBetween(7000.0, 8000.0);
         assertThat(created.get("findings").isEmpty()).isTrue();
         assertThat(auditRows("place_name", id)).isEqualTo(1);
@@ -69,7 +69,7 @@ class PlaceNameWorkflowIT extends IntegrationTest {
         JsonNode ann = post("/api/place-names/" + id + "/announce", "admin-t", step(2, "announcementNo", "测地名公告〔2026〕1号")).json();
         assertThat(ann.get("name").asString()).isEqualTo(name);
         assertThat(ann.get("spelling").asString()).isEqualTo(approved.get("spelling").asString());
-        assertThat(ann.get("division").asString()).isEqualTo("测试省测试市测试区测试街道");
+        assertThat(ann.get("division").asString()).isEqualTo("测试省测试市测试区测试街道测试社区");
         assertThat(ann.get("approvalAuthority").asString()).isEqualTo("测试市人民政府");
         assertThat(ann.get("approvalDate").asString()).isEqualTo("2026-03-01");
         assertThat(ann.get("locationText").asString()).contains("东西走向");
