@@ -3,7 +3,7 @@
 -- side: odd numbers on the right of the numbering direction (north side of EW, west side of NS roads), even on
 -- the left; every tenth odd doorplate also gets a 之一 plate 30 m further on. Each point takes the community
 -- (level-5 division) whose polygon contains it; points in none are dropped. Deterministic.
-with road as (
+with road as materialized (
     select r.id, r.code, r.name, r.numbering, r.geom,
            st_xmin(r.geom) x0, st_xmax(r.geom) x1, st_ymin(r.geom) y0, st_ymax(r.geom) y1,
            st_length(r.geom::geography) len
@@ -27,7 +27,7 @@ pt as (
                   p.x0 + (case when p.side = 'odd' then -15 else 15 end) / (111320 * cos(radians(p.y1))), p.y1 - p.d / 110574.0), 4490)
            end as g
       from plate p),
-located as (
+located as materialized (
     select pt.*, (select min(dp.code) from division_part dp where dp.level = 5 and st_intersects(dp.geom, pt.g)) community
       from pt),
 chain as (
