@@ -1,0 +1,104 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.address.Address;
+import cn.civgeo.address.AddressService;
+import cn.civgeo.common.GeoJson;
+import cn.civgeo.common.Paging;
+import cn.civgeo.placename.PlaceNameHit;
+import cn.civgeo.placename.PlaceNameSearch;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.stereotype.Component;
+
+/** Standard addresses and place names through the address and place-name features' public services. */
+@Component
+class PlaceDirectory implements NearbyDirectory {
+    private final AddressService addresses;
+    private final PlaceNameSearch placeNames;
+
+    PlaceDirectory(AddressService addresses, PlaceNameSearch placeNames) {
+        this.addresses = addresses;
+        this.placeNames = placeNames;
+    }
+
+    @Override
+    public List<Feature> findAddress(String divisionCode, String road, String number, String poi) {
+        List<Feature> out = new ArrayList<>();
+        if (road != null) {
+            Integer n = number == null ? null : parseNumber(number);
+            for (Address a : addresses.byRoadAndNumber(road, n, null, divisionCode, 20)) out.add(feature(a));
+            if (n != null && !out.isEmpty()) {
+                // The doorplate itself (no building/unit/room) stands for the address when the text names no more.
+                List<Feature> plain = out.stream().filter(f -> f.kind().equals("doorplate")).toList();
+                if (!plain.isEmpty()) return plain.subList(0, 1);
+            }
+            if (n == null && !out.isEmpty()) {
+                Feature first = out.get(0);
+                return List.of(new Feature("road", first.id(), road, first.address(), first.divisionCode(), first.lon(), first.lat()));
+            }
+            return out;
+        }
+        if (poi != null) {
+            var page = placeNames.search(new PlaceNameSearch.Query(poi, "exact", null, divisionCode, null, null, null, null, null, false, true),
+                    Paging.of(5, 0));
+            for (PlaceNameHit h : page.items()) {
+                Feature f = feature(h);
+                if (f != null) out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static Integer parseNumber(String number) {
+        String digits = number.replaceAll("[^0-9].*$", "");
+        try {
+            return digits.isEmpty() ? null : Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Feature feature(Address a) {
+        String kind = a.room() != null ? "room" : a.unit() != null ? "unit" : a.building() != null ? "building" : "doorplate";
+        return new Feature(kind, a.code(), a.road() + a.doorplate(), a.fullText(), a.communityCode(), a.lon(), a.lat());
+    }
+
+    private static Feature feature(PlaceNameHit h) {
+        if (h.geometry() == null) return null;
+        Geometry g = GeoJson.read(h.geometry(), "geometry");
+        Point p = g.getInteriorPoint();
+        return new Feature("placename", h.code() != null ? h.code() : String.valueOf(h.id()), h.name(), h.name(), h.divisionCode(), p.getX(), p.getY());
+    }
+
+    @Override
+    public Feature nearestAddress(double lon, double lat, double radius) {
+        List<Address> a = addresses.nearest(lon, lat, radius, 1);
+        return a.isEmpty() ? null : feature(a.get(0));
+    }
+
+    @Override
+    public List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit) {
+        var page = placeNames.search(new PlaceNameSearch.Query(null, null, null, null, null, null, lon, lat, radius, false, true),
+                Paging.of(limit, 0));
+        List<Feature> out = new ArrayList<>();
+        for (PlaceNameHit h : page.items()) {
+            Feature f = feature(h);
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Feature> suggest(String prefix, int limit) {
+        var page = placeNames.search(new PlaceNameSearch.Query(prefix, "prefix", null, null, null, null, null, null, null, false, true),
+                Paging.of(limit, 0));
+        List<Feature> out = new ArrayList<>();
+        for (PlaceNameHit h : page.items()) {
+            Feature f = feature(h);
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package cn.civgeo.geocode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.civgeo.placename.PlaceNameFixtures;
+import cn.civgeo.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Forward and reverse against the demo city's standard addresses and place names. */
+class GeocodeAddressIT extends IntegrationTest {
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    GeocodeIndex index;
+
+    @BeforeEach
+    void data() {
+        PlaceNameFixtures.ensureDemo(ctx);
+        index.refreshIfChanged();
+    }
+
+    private Map<String, Object> anAddress() {
+        return jdbc.sql("""
+                select a.code, a.full_text, a.community_code, p.name as road, a.number, st_x(a.geom) as lon, st_y(a.geom) as lat
+                  from address a join place_name p on p.id = a.road_id
+                 where a.building is null and a.number_suffix is null and a.status = 'active' and a.source = 'demo'
+                 order by a.id limit 1""").query().singleRow();
+    }
+
+    @Test
+    void fullStandardAddressMatchesTheDoorplate() {
+        Map<String, Object> a = anAddress();
+        JsonNode c = get("/api/geocode?q=" + GeocodeIT.enc((String) a.get("full_text"))).json().get("candidates").get(0);
+        assertThat(c.get("matchLevel").asString()).isEqualTo("doorplate");
+        assertThat(c.get("addressCode").asString()).isEqualTo(a.get("code"));
+        assertThat(c.get("code").asString()).isEqualTo(a.get("community_code"));
+        assertThat(c.get("locationLevel").asString()).isEqualTo("doorplate");
+        double lon = c.get("location").get("coordinates").get(0).asDouble(), lat = c.get("location").get("coordinates").get(1).asDouble();
+        assertThat(GeocodeService.distanceM(lon, lat, (Double) a.get("lon"), (Double) a.get("lat"))).isLessThan(0.5);
+    }
+
+    @Test
+    void countyRoadAndNumberAreEnough() {
+        Map<String, Object> a = anAddress();
+        String county = jdbc.sql("select name from division where code = substr(:c, 1, 6)").param("c", a.get("community_code"))
+                .query(String.class).single();
+        String q = county + a.get("road") + a.get("number") + "号";
+        JsonNode c = get("/api/geocode?q=" + GeocodeIT.enc(q)).json().get("candidates").get(0);
+        assertThat(c.get("addressCode").asString()).as(q).isEqualTo(a.get("code"));
+    }
+
+    @Test
+    void reverseFindsTheNearestDoorplateWithDistanceAndDirection() {
+        Map<String, Object> a = anAddress();
+        double lon = (Double) a.get("lon") + 0.0001, lat = (Double) a.get("lat");
+        JsonNode r = get("/api/reverse?radius=300&lon=" + lon + "&lat=" + lat).json();
+        JsonNode n = r.get("nearestAddress");
+        assertThat(n).as(r.toString()).isNotNull();
+        assertThat(n.get("distanceM").asDouble()).isLessThan(11.0);
+        assertThat(n.get("direction").asString()).isNotBlank();
+        assertThat(r.get("divisions").get(r.get("divisions").size() - 1).get("code").asString()).hasSize(12);
+    }
+}
