@@ -138,9 +138,10 @@
 
   CivGeoLayers.extra.push(function (layers) {
     var lines = linesLayer = layers.geoJsonLayer('boundary-lines', {
+      // lines up to the division level on show: county lines over districts, township lines once townships show
       style: function (f) { var p = f.properties; return { color: COLORS[p.condition || 'unknown'], weight: LINE_WIDTH[p.level] || 2, dashArray: p.status === 'needs_resurvey' ? '8 6' : null, opacity: 0.9 }; },
       onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showLine(f.properties.id); }); }
-    });
+    }, function () { return '&level=' + Math.min(4, layers.levelForZoom(layers.map.getZoom())); });
     return { id: 'boundary-lines', key: 'boundaryLines', layer: lines, on: true, legend: legend };
   });
   CivGeoLayers.extra.push(function (layers) {
