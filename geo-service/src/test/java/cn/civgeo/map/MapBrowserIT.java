@@ -281,4 +281,20 @@ class MapBrowserIT extends IntegrationTest {
                 .isEqualTo("displaced");
         b.screenshot("09-survey-saved");
     }
+
+    @Test
+    @Order(20)
+    void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.await(d -> b.el("#division-name").getText().equals(name(DivisionFixtures.SIMING)));
+        // the panel floats over the map (absolute), the map keeps the full width; touch targets are at least 28 px high
+        assertThat(b.js("return getComputedStyle(document.getElementById('panel')).position")).isEqualTo("absolute");
+        assertThat(b.el("#map").getSize().getWidth()).isEqualTo(1024);
+        assertThat(b.el("#layer-divisions").findElement(By.xpath("..")).getSize().getHeight()).isGreaterThanOrEqualTo(28);
+        assertThat(b.el("#search").getAttribute("aria-label")).isEqualTo("地名地址搜索");
+        assertThat(b.el("#legend").getAttribute("aria-label")).isEqualTo("图层与图例");
+        b.screenshot("20-tablet");
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 850));
+    }
 }
