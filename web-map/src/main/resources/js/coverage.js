@@ -42,7 +42,11 @@
   /** The division panel's indicators: value, target, pass/fail. */
   P.indicatorProvider = function (code) {
     return api.get('/api/indicators?division=' + encodeURIComponent(code)).then(function (r) {
-      return r.indicators.map(function (i) { return { id: i.code, name: i.label, value: i.value, target: i.target, unit: i.unit, pass: i.pass }; });
+      return r.indicators.map(function (i) {
+        var share = i.unit === 'share'; // fractions shown as percentages
+        return { id: i.code, name: i.label, value: i.value == null ? null : share ? i.value * 100 : i.value,
+          target: share ? Math.round(i.target * 1000) / 10 : i.target, unit: share ? '%' : i.unit, pass: i.pass };
+      });
     });
   };
 
