@@ -281,6 +281,8 @@ class MapBrowserIT extends IntegrationTest {
                 .contains(photo.getFileName().toString());
         assertThat(jdbc.sql("select last_condition from boundary_marker where id = :id").param("id", markerId).query(String.class).single())
                 .isEqualTo("displaced");
+        assertThat(auditRows("marker_record", recordId)).as("the observation is audited").isPositive();
+        assertThat(auditRows("boundary_marker", markerId)).isPositive();
         b.screenshot("09-survey-saved");
     }
 
