@@ -318,7 +318,7 @@ class MapBrowserIT extends IntegrationTest {
         double[] p = DivisionFixtures.pointIn(jdbc, DivisionFixtures.XIAGANG);
         String name = unique("地图测试养老院");
         Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "nursing_home", "name", name, "address", "厦门市思明区测试路1号",
-                "lon", p[0], "lat", p[1], "beds", 120, "nursingBeds", 80));
+                "lon", p[0], "lat", p[1], "beds", 120, "nursingBeds", 80, "operatorKind", "public"));
         Response created = post("/api/facilities", "planner-t", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
