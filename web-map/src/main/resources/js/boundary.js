@@ -101,7 +101,8 @@
     });
   }
 
-  /** One marker record into the line's inspection of the current round (created when the line has none yet). */
+  /** One marker record into the line's inspection in an open round covering it: a new inspection when the line has
+   *  none there yet, else the inspection's single-record endpoint (add or replace this marker's record). */
   function record(m, rec) {
     return api.get('/api/boundary/lines/' + m.lineId).then(function (line) {
       return api.get('/api/boundary/rounds?limit=100&level=' + line.level).then(function (page) {
@@ -116,7 +117,7 @@
         return api.get('/api/boundary/rounds/' + round.id + '/inspections').then(function (list) {
           var insp = list.filter(function (i) { return i.lineId === m.lineId; })[0];
           var s = api.session(), today = new Date().toISOString().slice(0, 10);
-          var done = insp ? resultsCsv(insp.id, m, rec) : api.post('/api/boundary/rounds/' + round.id + '/inspections', {
+          var done = insp ? api.post('/api/boundary/inspections/' + insp.id + '/markers', rec) : api.post('/api/boundary/rounds/' + round.id + '/inspections', {
             lineId: m.lineId, inspectedOn: today, partyLeft: line.leftName || line.leftCode, partyRight: line.rightName || line.rightCode,
             team: [s.displayName || s.username], markers: [rec] });
           return done.then(function () { return api.get('/api/boundary/rounds/' + round.id + '/inspections'); }).then(function (list2) {
@@ -128,19 +129,12 @@
     });
   }
 
-  /** A later observation on a line already inspected in this round: the inspection's results import (one row). */
-  function resultsCsv(inspectionId, m, rec) {
-    var csv = 'number,condition,x,y,zone,note\r\n' + [m.number, rec.condition, rec.x == null ? '' : rec.x, rec.y == null ? '' : rec.y,
-      rec.zone == null ? '' : rec.zone, '"' + String(rec.note || '').replace(/"/g, '""') + '"'].join(',') + '\r\n';
-    var fd = new FormData(); fd.append('file', new Blob([csv], { type: 'text/csv' }), 'map-observation.csv');
-    return api.post('/api/boundary/inspections/' + inspectionId + '/results', fd);
-  }
-
   CivGeoLayers.extra.push(function (layers) {
     var lines = linesLayer = layers.geoJsonLayer('boundary-lines', {
+      // lines up to the division level on show: county lines over districts, township lines once townships show
       style: function (f) { var p = f.properties; return { color: COLORS[p.condition || 'unknown'], weight: LINE_WIDTH[p.level] || 2, dashArray: p.status === 'needs_resurvey' ? '8 6' : null, opacity: 0.9 }; },
       onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showLine(f.properties.id); }); }
-    });
+    }, function () { return '&level=' + Math.min(4, layers.levelForZoom(layers.map.getZoom())); });
     return { id: 'boundary-lines', key: 'boundaryLines', layer: lines, on: true, legend: legend };
   });
   CivGeoLayers.extra.push(function (layers) {

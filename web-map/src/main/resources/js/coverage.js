@@ -24,7 +24,7 @@
       P.open(t('facility'), P.loading(), render);
       Promise.all([api.get('/api/facilities/' + id), api.get('/api/facilities/' + id + '/service-area').catch(function () { return null; })]).then(function (r) {
         var f = r[0], area = r[1];
-        var html = '<h3 id="facility-name">' + esc(f.name) + '</h3><table>' + P.row('kind', kindLabel(f.kind)) + P.row('address', f.address) +
+        var html = '<h3 id="facility-name">' + esc(f.name) + '</h3><table>' + P.row('kind', f.kindLabel || kindLabel(f.kind)) + P.row('address', f.address) +
           P.row('capacity', f.beds != null ? f.beds + (CivGeoI18n.lang() === 'zh' ? ' 张床位' : ' beds') : f.capacity) + P.row('code', f.divisionCode || f.division) + '</table>' +
           '<h3>' + esc(t('serviceArea')) + '</h3><p id="facility-area">' + esc(area && area.features && area.features.length ?
             (area.features[0].properties.method || '') + (area.features[0].properties.minutes ? ' · ' + area.features[0].properties.minutes + ' min' : '') : t('none')) + '</p>';
@@ -42,7 +42,11 @@
   /** The division panel's indicators: value, target, pass/fail. */
   P.indicatorProvider = function (code) {
     return api.get('/api/indicators?division=' + encodeURIComponent(code)).then(function (r) {
-      return r.indicators.map(function (i) { return { id: i.code, name: i.label, value: i.value, target: i.target, unit: i.unit, pass: i.pass }; });
+      return r.indicators.map(function (i) {
+        var share = i.unit === 'share'; // fractions shown as percentages
+        return { id: i.code, name: i.label, value: i.value == null ? null : share ? i.value * 100 : i.value,
+          target: share ? Math.round(i.target * 1000) / 10 : i.target, unit: share ? '%' : i.unit, pass: i.pass };
+      });
     });
   };
 

@@ -1,5 +1,6 @@
 -- Boundary lines with the worst last-inspection condition of their markers (missing > displaced > damaged > intact;
--- null = no marker inspected yet), simplified for the zoom. :level 0 = any level (1 province … 4 township).
+-- null = no marker inspected yet), simplified for the zoom. :level = lines up to that level (1 province … 4 township;
+-- 0 = all), so a map showing counties draws province and county lines but not township ones.
 select json_build_object(
          'type', 'Feature', 'id', l.id::text,
          'geometry', ST_AsGeoJSON(case when :tol > 0 then ST_Simplify(l.geom, :tol, true) else l.geom end, 7, 0)::json,
@@ -16,7 +17,7 @@ left join lateral (
     from boundary_marker k where k.line_id = l.id
 ) m on true
 where l.status <> 'superseded'
-  and (:level = 0 or l.level = :level)
+  and (:level = 0 or l.level <= :level)
   and (:id = '' or l.id::text = :id)
   and (:q = '' or l.name like '%' || :q || '%' or l.code like :q || '%')
   and (not :bbox or l.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))

@@ -199,7 +199,15 @@ class MapBrowserIT extends IntegrationTest {
         Long population = jdbc.sql("select population::bigint from division where code = :c").param("c", DivisionFixtures.SIMING)
                 .query(Long.class).optional().orElse(null);
         if (population != null) assertThat(facts.replace(",", "")).contains(String.valueOf(population));
-        b.await(d -> !b.el("#division-indicators").getText().contains("加载中"));
+        b.await(d -> !d.findElements(By.cssSelector("#indicator-table tr")).isEmpty(), Duration.ofSeconds(60));
+        JsonNode ind = get("/api/indicators?division=" + DivisionFixtures.SIMING).json().get("indicators");
+        List<String> rows = texts("#indicator-table tr");
+        assertThat(rows).hasSize(ind.size());
+        for (int i = 0; i < ind.size(); i++) {
+            JsonNode x = ind.get(i);
+            String verdict = x.get("pass") == null || x.get("pass").isNull() ? "无数据" : x.get("pass").asBoolean() ? "达标" : "未达标";
+            assertThat(rows.get(i)).startsWith(x.get("label").asString()).endsWith(verdict);
+        }
         b.screenshot("06-division-panel");
     }
 
@@ -276,9 +284,70 @@ class MapBrowserIT extends IntegrationTest {
         assertThat(rec.get("condition")).isEqualTo("displaced");
         assertThat(((Number) rec.get("displacement_m")).doubleValue()).isGreaterThan(1.0);
         assertThat(rec.get("note")).isEqualTo("地图外业记录");
-        assertThat(get("/api/boundary/marker-records/" + recordId + "/photos", "surveyor-t").json().size()).isEqualTo(1);
+        // (an earlier run may have recorded into the same open round's record: ours is among its photos)
+        assertThat(get("/api/boundary/marker-records/" + recordId + "/photos", "surveyor-t").json().findValuesAsString("filename"))
+                .contains(photo.getFileName().toString());
         assertThat(jdbc.sql("select last_condition from boundary_marker where id = :id").param("id", markerId).query(String.class).single())
                 .isEqualTo("displaced");
+        assertThat(auditRows("marker_record", recordId)).as("the observation is audited").isPositive();
+        assertThat(auditRows("boundary_marker", markerId)).isPositive();
         b.screenshot("09-survey-saved");
+    }
+
+    @Test
+    @Order(10)
+    void theIndicatorChoroplethColoursDistrictsByPassOrFail() {
+        b.js("window.civgeo.map.setView([24.6, 118.15], 10, {animate: false})");
+        awaitTilesLoaded();
+        b.el("#layer-choropleth").click();
+        b.await(d -> b.js("return window.civgeo.map.getContainer().getAttribute('data-choropleth')") != null, Duration.ofSeconds(60));
+        int shown = Integer.parseInt((String) b.js("return window.civgeo.map.getContainer().getAttribute('data-choropleth')"));
+        JsonNode ind = get("/api/indicators?children=true&division=" + DivisionFixtures.XIAMEN).json();
+        assertThat(shown).isEqualTo(ind.get("children").size());
+        String first = ind.get("children").get(0).get("indicators").get(0).get("code").asString();
+        assertThat(new org.openqa.selenium.support.ui.Select(b.el("#indicator-pick")).getFirstSelectedOption().getAttribute("value")).isEqualTo(first);
+        assertThat(b.el("#choropleth-target").getText()).startsWith("目标");
+        assertThat(b.el("#legend").getText()).contains("达标").contains("未达标");
+        b.screenshot("10-choropleth");
+        b.el("#layer-choropleth").click();
+    }
+
+    @Test
+    @Order(11)
+    void aFacilityShowsClusteredByKindAndOpensItsPanel() {
+        double[] p = DivisionFixtures.pointIn(jdbc, DivisionFixtures.XIAGANG);
+        String name = unique("地图测试养老院");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "nursing_home", "name", name, "address", "厦门市思明区测试路1号",
+                "lon", p[0], "lat", p[1], "beds", 120, "nursingBeds", 80, "operatorKind", "public"));
+        Response created = post("/api/facilities", "planner-t", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 15, {animate: false})", p[0], p[1]);
+        awaitTilesLoaded();
+        b.await(d -> {
+            Object n = b.js("return window.civgeo.map.getContainer().getAttribute('data-facilities')");
+            return n != null && Integer.parseInt((String) n) >= 1;
+        });
+        assertThat(b.el("#legend").getText()).contains("设施").contains("养老机构");
+        b.js("CivGeoCoverage.showFacility(arguments[0])", id);
+        b.await(d -> b.el("#facility-name").getText().equals(name));
+        assertThat(b.el("#panel-body table").getText()).contains("养老机构").contains("120");
+        b.screenshot("11-facility");
+    }
+
+    @Test
+    @Order(20)
+    void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.await(d -> b.el("#division-name").getText().equals(name(DivisionFixtures.SIMING)));
+        // the panel floats over the map (absolute), the map keeps the full width; touch targets are at least 28 px high
+        assertThat(b.js("return getComputedStyle(document.getElementById('panel')).position")).isEqualTo("absolute");
+        assertThat(b.el("#map").getSize().getWidth()).isEqualTo(1024);
+        assertThat(b.el("#layer-divisions").findElement(By.xpath("..")).getSize().getHeight()).isGreaterThanOrEqualTo(28);
+        assertThat(b.el("#search").getAttribute("aria-label")).isEqualTo("地名地址搜索");
+        assertThat(b.el("#legend").getAttribute("aria-label")).isEqualTo("图层与图例");
+        b.screenshot("20-tablet");
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 850));
     }
 }
