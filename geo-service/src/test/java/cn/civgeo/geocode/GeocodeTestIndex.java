@@ -5,12 +5,12 @@ package cn.civgeo.geocode;
  * divisions all the time (synthetic units under 99); rebuilding the 665,000-unit index for each test would
  * only cost time, and nothing these tests ask depends on those changes.
  */
-final class GeocodeTestIndex {
+public final class GeocodeTestIndex {
     private static volatile boolean ready;
 
     private GeocodeTestIndex() {}
 
-    static synchronized void ready(GeocodeIndex index) {
+    public static synchronized void ready(GeocodeIndex index) {
         if (ready) return;
         index.refreshIfChanged();
         ready = true;
