@@ -34,7 +34,7 @@ public final class DivisionPinyin {
         word("六安", "lu", "an"); word("丽水", "li", "shui"); word("六合", "lu", "he"); word("乐清", "yue", "qing");
         word("乐亭", "lao", "ting"); word("番禺", "pan", "yu"); word("铅山", "yan", "shan"); word("蔚县", "yu", "xian");
         word("东阿", "dong", "e"); word("莘县", "shen", "xian"); word("洪洞", "hong", "tong"); word("涡阳", "guo", "yang");
-        word("大城", "da", "cheng"); word("长治", "zhang", "zhi"); word("朝阳", "chao", "yang"); word("单县", "shan", "xian");
+        word("大城", "da", "cheng"); word("长治", "chang", "zhi"); word("朝阳", "chao", "yang"); word("单县", "shan", "xian");
         word("曲阜", "qu", "fu"); word("万荣", "wan", "rong"); word("尉犁", "yu", "li"); word("台州", "tai", "zhou");
         word("天台", "tian", "tai"); word("句容", "ju", "rong"); word("济南", "ji", "nan"); word("济宁", "ji", "ning");
         word("蚌埠", "beng", "bu"); word("亳州", "bo", "zhou"); word("桐庐", "tong", "lu"); word("什邡", "shi", "fang");
