@@ -61,7 +61,7 @@ class AddressController {
                                                            @RequestParam(required = false) String status) {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
         var rows = transfer.exportRows(division, roadId, status);
-        return cn.civgeo.placename.Exports.file("addresses", format, AddressTransfer.COLUMNS, rows);
+        return cn.civgeo.common.io.Exports.file("addresses", format, AddressTransfer.COLUMNS, rows);
     }
 
     @GetMapping

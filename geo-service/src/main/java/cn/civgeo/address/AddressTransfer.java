@@ -1,8 +1,8 @@
 package cn.civgeo.address;
 
 import cn.civgeo.common.ApiException;
-import cn.civgeo.common.FieldProblem;
 import cn.civgeo.common.io.ImportReport;
+import cn.civgeo.common.io.RowImporter;
 import cn.civgeo.common.io.Tabular;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Import and export of doorplates as CSV or .xlsx. Columns, English or Chinese: road/道路 (an approved name in the
@@ -32,36 +29,21 @@ public class AddressTransfer {
 
     private final AddressService service;
     private final JdbcClient jdbc;
-    private final TransactionTemplate outer;
-    private final TransactionTemplate savepoint;
+    private final RowImporter rows;
 
-    public AddressTransfer(AddressService service, JdbcClient jdbc, PlatformTransactionManager tm) {
+    public AddressTransfer(AddressService service, JdbcClient jdbc, RowImporter rows) {
         this.service = service;
         this.jdbc = jdbc;
-        this.outer = new TransactionTemplate(tm);
-        this.savepoint = new TransactionTemplate(tm);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rows = rows;
     }
 
     public ImportReport importFile(InputStream in, String filename, ImportReport.Mode mode) {
         Tabular t = Tabular.read(in, filename);
         if (t.size() == 0) throw ApiException.badField("file", "has no data rows");
         if (t.size() > MAX_ROWS) throw ApiException.badField("file", "has " + t.size() + " rows; at most " + MAX_ROWS + " per import");
-        return outer.execute(status -> {
-            ImportReport.Builder b = ImportReport.builder(mode);
-            for (Tabular.DataRow row : t.rows()) {
-                try {
-                    Address a = savepoint.execute(s -> service.create(request(row), "import"));
-                    b.accept(row.rowNumber(), a.id(), Map.of("code", a.code(), "fullText", a.fullText()));
-                } catch (ApiException e) {
-                    b.reject(row.rowNumber(), e.errors().isEmpty() ? List.of(new FieldProblem("row", e.getMessage())) : e.errors());
-                } catch (RuntimeException e) {
-                    b.reject(row.rowNumber(), "row", "could not be stored: " + e.getClass().getSimpleName());
-                }
-            }
-            ImportReport report = b.build(mode == ImportReport.Mode.PARTIAL || b.rejected() == 0);
-            report.throwIfRejected();
-            return report;
+        return rows.run(t, mode, row -> {
+            Address a = service.create(request(row), "import");
+            return new RowImporter.Stored(a.id(), Map.of("code", a.code(), "fullText", a.fullText()));
         });
     }
 

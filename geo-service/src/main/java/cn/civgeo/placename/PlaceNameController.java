@@ -1,5 +1,7 @@
 package cn.civgeo.placename;
 
+import cn.civgeo.common.io.Exports;
+
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;

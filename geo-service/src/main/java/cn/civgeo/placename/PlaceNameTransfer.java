@@ -1,8 +1,8 @@
 package cn.civgeo.placename;
 
 import cn.civgeo.common.ApiException;
-import cn.civgeo.common.FieldProblem;
 import cn.civgeo.common.io.ImportReport;
+import cn.civgeo.common.io.RowImporter;
 import cn.civgeo.common.io.Tabular;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,16 +44,13 @@ public class PlaceNameTransfer {
     private final PlaceNameService service;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final TransactionTemplate outer;
-    private final TransactionTemplate savepoint;
+    private final RowImporter rows;
 
-    public PlaceNameTransfer(PlaceNameService service, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager tm) {
+    public PlaceNameTransfer(PlaceNameService service, JdbcClient jdbc, JsonMapper json, RowImporter rows) {
         this.service = service;
         this.jdbc = jdbc;
         this.json = json;
-        this.outer = new TransactionTemplate(tm);
-        this.savepoint = new TransactionTemplate(tm);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rows = rows;
     }
 
     public ImportReport importFile(InputStream in, String filename, ImportReport.Mode mode) {
@@ -66,25 +60,13 @@ public class PlaceNameTransfer {
         if (get(t.rows().get(0), "name") == null && !t.headers().stream().anyMatch(h -> h.equalsIgnoreCase("name") || h.equals("标准名称"))) {
             throw ApiException.badField("file", "needs a name (标准名称) column");
         }
-        return outer.execute(status -> {
-            ImportReport.Builder b = ImportReport.builder(mode);
-            for (Tabular.DataRow row : t.rows()) {
-                try {
-                    PlaceNameService.Result r = savepoint.execute(s -> importRow(row));
-                    Map<String, Object> info = new LinkedHashMap<>();
-                    info.put("name", r.placeName().name());
-                    info.put("status", r.placeName().status());
-                    if (!r.findings().isEmpty()) info.put("findings", r.findings().stream().map(f -> f.label() + " " + f.check()).toList());
-                    b.accept(row.rowNumber(), r.placeName().id(), info);
-                } catch (ApiException e) {
-                    b.reject(row.rowNumber(), e.errors().isEmpty() ? List.of(new FieldProblem("row", e.getMessage())) : e.errors());
-                } catch (RuntimeException e) {
-                    b.reject(row.rowNumber(), "row", "could not be stored: " + rootMessage(e));
-                }
-            }
-            ImportReport report = b.build(mode == ImportReport.Mode.PARTIAL || b.rejected() == 0);
-            report.throwIfRejected(); // strict with a bad row: 400, and the outer transaction rolls back
-            return report;
+        return rows.run(t, mode, row -> {
+            PlaceNameService.Result r = importRow(row);
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("name", r.placeName().name());
+            info.put("status", r.placeName().status());
+            if (!r.findings().isEmpty()) info.put("findings", r.findings().stream().map(f -> f.label() + " " + f.check()).toList());
+            return new RowImporter.Stored(r.placeName().id(), info);
         });
     }
 
@@ -138,12 +120,6 @@ public class PlaceNameTransfer {
         return v;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) t = t.getCause();
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
-    }
 
     /** The rows of an export: place names filtered by division prefix, category prefix and status. */
     public List<List<?>> exportRows(String division, String category, String status) {

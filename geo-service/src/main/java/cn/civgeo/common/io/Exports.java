@@ -1,13 +1,12 @@
-package cn.civgeo.placename;
+package cn.civgeo.common.io;
 
 import cn.civgeo.common.ApiException;
-import cn.civgeo.common.io.Tabular;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** CSV or .xlsx download answers for the place-name and address exports. */
+/** CSV or .xlsx download answers for exports (the same columns import again). */
 public final class Exports {
     private Exports() {}
 
