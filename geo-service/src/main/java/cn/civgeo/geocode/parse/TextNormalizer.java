@@ -17,8 +17,13 @@ public final class TextNormalizer {
             "(?:详细|收货|家庭|单位|通讯)?地址[:：]?|附近|旁边|对面|周边|一带|门口|楼下|隔壁|左右|往[东南西北]\\d*米|向[东南西北]\\d*米|交叉口|交汇处|^\\s*(?:中华人民共和国|中国)");
     private static final Pattern SEPARATORS = Pattern.compile("[,，、;；:：/\\\\|。.·!！?？\"'“”‘’\\s]+");
     private static final String CN_DIGITS = "零〇一二两三四五六七八九";
+    /*
+     * A numeral before a numbering generic, unless the generic goes on into a name: 三门峡市, 三门县, 五楼村 and 一号桥村
+     * keep their numerals, while 八号楼, 三楼302 and 十二组 become digits.
+     */
     private static final Pattern CN_NUMBER = Pattern.compile(
-            "([零〇一二两三四五六七八九十百千]+)(?=号|栋|幢|座|单元|室|层|楼|组|户|弄|门)");
+            "([零〇一二两三四五六七八九十百千]+)(?=(?:号|栋|幢|座|单元|室|层)(?![村镇乡县市区路街道巷桥])"
+                    + "|(?:楼|组|户|弄|门)(?![\\p{IsHan}&&[^号栋幢座单元室层楼组户弄门]]))");
 
     private TextNormalizer() {}
 
@@ -33,14 +38,13 @@ public final class TextNormalizer {
         half = blank(half, SEPARATORS);
         // Numerals: rebuild with an origin map, since 十二 → 12 keeps length but 一百零八 → 108 does not.
         StringBuilder out = new StringBuilder(half.length());
-        int[] origin = new int[half.length() + 1];
+        int[] origin = new int[4 * half.length() + 1]; // 千 alone becomes 1000: four digits per numeral at most
         int n = 0;
         Matcher m = CN_NUMBER.matcher(half);
         int pos = 0;
         while (m.find()) {
             for (; pos < m.start(); pos++) { origin[n++] = pos; out.append(half.charAt(pos)); }
             String digits = toDigits(m.group(1));
-            if (digits == null) continue;
             for (int k = 0; k < digits.length(); k++) {
                 origin[n++] = m.start() + Math.min(k, m.group(1).length() - 1);
                 out.append(digits.charAt(k));

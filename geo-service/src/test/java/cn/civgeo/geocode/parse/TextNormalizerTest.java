@@ -44,4 +44,22 @@ class TextNormalizerTest {
         assertThat(n.originalText(0, 3)).isEqualTo("一百零八");
         assertThat(n.originalText(3, 5)).isEqualTo("号楼");
     }
+
+    @Test
+    void numeralsThatGrowDoNotOverflow() {
+        assertThat(TextNormalizer.normalize("十号").text()).isEqualTo("10号");
+        assertThat(TextNormalizer.normalize("千号").text()).isEqualTo("1000号");
+        Normalized n = TextNormalizer.normalize("路十号");
+        assertThat(n.text()).isEqualTo("路10号");
+        assertThat(n.text().length()).isEqualTo(4);
+    }
+
+    @Test
+    void numeralsInsideDivisionAndRoadNamesAreKept() {
+        assertThat(TextNormalizer.normalize("河南省三门峡市湖滨区").text()).isEqualTo("河南省三门峡市湖滨区");
+        assertThat(TextNormalizer.normalize("浙江省台州市三门县").text()).isEqualTo("浙江省台州市三门县");
+        assertThat(TextNormalizer.normalize("五楼村一号桥村").text()).isEqualTo("五楼村一号桥村");
+        assertThat(TextNormalizer.normalize("八号楼三楼").text()).isEqualTo("8号楼3楼");
+        assertThat(TextNormalizer.normalize("十二组").text()).isEqualTo("12组");
+    }
 }
