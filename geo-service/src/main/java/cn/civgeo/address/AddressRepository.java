@@ -72,13 +72,25 @@ public class AddressRepository {
                 .param("limit", limit).query(AddressRepository::map).list();
     }
 
-    /** Active doorplates nearest to a point, within {@code maxM} metres (KNN on the GiST index, then exact distance). */
+    public List<Address> byIds(java.util.Collection<Long> ids) {
+        return jdbc.sql("select " + COLS + ", null::float8 as dist" + FROM + " where a.id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new)).query(AddressRepository::map).list();
+    }
+
+    /**
+     * Active doorplates nearest to a point in metres on the ellipsoid, within {@code maxM}: the GiST index narrows to a
+     * box that holds the circle (1° of latitude is at least 110,574 m), the exact distance decides.
+     */
     public List<Address> nearest(double lon, double lat, double maxM, int limit) {
+        double dLat = maxM / 110_574.0 * 1.01, dLon = dLat / Math.max(Math.cos(Math.toRadians(Math.min(Math.abs(lat) + dLat, 89.9))), 0.01);
         return jdbc.sql("with p as (select st_setsrid(st_makepoint(:lon, :lat), 4490) g) select " + COLS
                         + ", st_distance(a.geom::geography, p.g::geography) as dist" + FROM + """
-                 , p where a.status = 'active' and st_dwithin(a.geom::geography, p.g::geography, :max)
-                 order by a.geom <-> p.g limit :limit""")
-                .param("lon", lon).param("lat", lat).param("max", maxM).param("limit", limit).query(AddressRepository::map).list();
+                 , p where a.status = 'active'
+                   and a.geom && st_makeenvelope(:lon - :dlon, :lat - :dlat, :lon + :dlon, :lat + :dlat, 4490)
+                   and st_dwithin(a.geom::geography, p.g::geography, :max)
+                 order by dist, a.id limit :limit""")
+                .param("lon", lon).param("lat", lat).param("max", maxM).param("dlon", dLon).param("dlat", dLat).param("limit", limit)
+                .query(AddressRepository::map).list();
     }
 
     public List<Address> search(String text, Long roadId, String divisionPrefix, String status, double[] bbox, int limit, int offset) {

@@ -51,6 +51,11 @@ public class AddressService {
         return repo.byRoadAndNumber(road, number, suffix, divisionPrefix, Math.min(Math.max(limit, 1), 1000));
     }
 
+    /** Addresses by database id, in no particular order; ids that do not exist are left out. */
+    public List<Address> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repo.byIds(ids);
+    }
+
     /** Active doorplates nearest to a point (EPSG:4490) within {@code maxMetres}, nearest first. For reverse geocoding. */
     public List<Address> nearest(double lon, double lat, double maxMetres, int limit) {
         return repo.nearest(lon, lat, maxMetres, Math.min(Math.max(limit, 1), 100));

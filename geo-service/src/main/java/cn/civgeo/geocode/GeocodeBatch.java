@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class GeocodeBatch {
     public static final int MAX_ROWS = 10_000;
     private static final int CHUNK = 512;
+    /** Place names per reverse row, as a single call with its default limit. */
+    private static final int NAMES = 5;
 
     /** One input row: 1-based {@code row}, the caller's {@code id}, and the address or the coordinates. */
     public record Row(int row, String id, String q, Double lon, Double lat, String error) {}
@@ -120,32 +122,71 @@ public class GeocodeBatch {
     public void run(List<Row> rows, boolean reverse, Options o, Consumer<List<Answer>> sink, Consumer<Integer> progress) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             int to = Math.min(rows.size(), from + CHUNK);
-            final int f = from;
-            Answer[] chunk = new Answer[to - from];
-            IntStream.range(from, to).parallel().forEach(i -> chunk[i - f] = answer(rows.get(i), reverse, o));
-            sink.accept(List.of(chunk));
+            List<Row> part = rows.subList(from, to);
+            sink.accept(reverse ? reverseChunk(part, o) : forwardChunk(part, o));
             progress.accept(to);
         }
     }
 
-    Answer answer(Row r, boolean reverse, Options o) {
-        if (r.error() != null) {
-            String field = r.error().startsWith("lon") ? "lon" : r.error().startsWith("lat") ? "lat" : r.error().equals("q") ? "q" : "row";
-            String msg = r.error().length() <= 3 ? "is required" : r.error();
-            return new Answer(r.row(), r.id(), "error", null, new FieldProblem(field, msg));
-        }
-        try {
-            if (reverse) {
-                GeocodeModels.Reverse rv = service.reverse(r.lon(), r.lat(), o.crs(), o.radius(), 5);
-                return new Answer(r.row(), r.id(), rv.divisions().isEmpty() && rv.nearestAddress() == null ? "not-found" : "ok", rv, null);
+    private List<Answer> forwardChunk(List<Row> rows, Options o) {
+        Answer[] out = new Answer[rows.size()];
+        IntStream.range(0, rows.size()).parallel().forEach(i -> out[i] = answer(rows.get(i), false, o));
+        return List.of(out);
+    }
+
+    /** A chunk of reverse rows in one call, so the addresses' details come in one query (the same answers as single calls). */
+    private List<Answer> reverseChunk(List<Row> rows, Options o) {
+        Answer[] out = new Answer[rows.size()];
+        List<GeocodeService.ReversePoint> points = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.error() != null) {
+                out[i] = rowError(r);
+                continue;
             }
+            try {
+                points.add(service.reversePoint(r.lon(), r.lat(), o.crs(), o.radius()));
+                at.add(i);
+            } catch (ApiException e) {
+                out[i] = error(r, e);
+            }
+        }
+        if (!points.isEmpty()) {
+            List<GeocodeModels.Reverse> answers = service.reverseMany(points, o.crs(), GeocodeService.radius(o.radius()), NAMES);
+            for (int k = 0; k < answers.size(); k++) {
+                Row r = rows.get(at.get(k));
+                out[at.get(k)] = reverseAnswer(r, answers.get(k));
+            }
+        }
+        return List.of(out);
+    }
+
+    private static Answer reverseAnswer(Row r, GeocodeModels.Reverse rv) {
+        return new Answer(r.row(), r.id(), rv.divisions().isEmpty() && rv.nearestAddress() == null ? "not-found" : "ok", rv, null);
+    }
+
+    Answer answer(Row r, boolean reverse, Options o) {
+        if (r.error() != null) return rowError(r);
+        try {
+            if (reverse) return reverseAnswer(r, service.reverse(r.lon(), r.lat(), o.crs(), o.radius(), NAMES));
             GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence());
             return new Answer(r.row(), r.id(), fw.status(), fw, null);
         } catch (ApiException e) {
-            if (e.type() == ProblemType.UNAVAILABLE) throw e;
-            FieldProblem p = e.errors().isEmpty() ? new FieldProblem("row", e.getMessage()) : e.errors().get(0);
-            return new Answer(r.row(), r.id(), "error", null, p);
+            return error(r, e);
         }
+    }
+
+    private static Answer rowError(Row r) {
+        String field = r.error().startsWith("lon") ? "lon" : r.error().startsWith("lat") ? "lat" : r.error().equals("q") ? "q" : "row";
+        String msg = r.error().length() <= 3 ? "is required" : r.error();
+        return new Answer(r.row(), r.id(), "error", null, new FieldProblem(field, msg));
+    }
+
+    private static Answer error(Row r, ApiException e) {
+        if (e.type() == ProblemType.UNAVAILABLE) throw e;
+        FieldProblem p = e.errors().isEmpty() ? new FieldProblem("row", e.getMessage()) : e.errors().get(0);
+        return new Answer(r.row(), r.id(), "error", null, p);
     }
 
     /** NDJSON: one answer per line. */

@@ -33,11 +33,13 @@ public class GeocodeService {
     private final GeocodeIndex index;
     private final CoordinateConverter converter;
     private final NearbyDirectory directory;
+    private final NearbyIndex nearbyIndex;
     private final double confident;
 
     GeocodeService(GeocodeIndex index, CoordinateConverter converter, java.util.Optional<NearbyDirectory> directory,
-                   @Value("${civgeo.geocode.confident:0.8}") double confident) {
+                   NearbyIndex nearbyIndex, @Value("${civgeo.geocode.confident:0.8}") double confident) {
         this.index = index;
+        this.nearbyIndex = nearbyIndex;
         this.converter = converter;
         this.directory = directory.orElse(NearbyDirectory.EMPTY);
         this.confident = confident;
@@ -156,35 +158,86 @@ public class GeocodeService {
         return Math.round(v * f) / f;
     }
 
+    /** A validated reverse request: the point as given ({@code x}, {@code y} in the request's CRS) and as stored. */
+    record ReversePoint(double x, double y, double lon, double lat) {}
+
     /** Reverse geocoding: divisions at the point, nearest standard address and place names within {@code radius} m. */
     public Reverse reverse(Double x, Double y, Crs crs, Integer radius, int limit) {
+        return reverseMany(List.of(reversePoint(x, y, crs, radius)), crs, radius(radius), limit).get(0);
+    }
+
+    static int radius(Integer radius) { return radius == null ? 200 : radius; }
+
+    /** Checks a reverse request and converts its point to storage coordinates; 400 naming the field otherwise. */
+    ReversePoint reversePoint(Double x, Double y, Crs crs, Integer radius) {
         List<FieldProblem> problems = new ArrayList<>();
         if (x == null) problems.add(new FieldProblem("lon", "is required"));
         if (y == null) problems.add(new FieldProblem("lat", "is required"));
-        int r = radius == null ? 200 : radius;
+        int r = radius(radius);
         if (r < 1 || r > MAX_RADIUS) problems.add(new FieldProblem("radius", "must be between 1 and " + MAX_RADIUS + " metres"));
         if (!problems.isEmpty()) throw ApiException.invalid(problems);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) throw ApiException.badField(Double.isFinite(x) ? "lat" : "lon", "must be a finite number");
         if (!crs.isProjected() && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
             throw ApiException.invalid(List.of(new FieldProblem(Math.abs(x) > 180 ? "lon" : "lat", "is out of range for " + crs.id())));
         }
-        if (!Double.isFinite(x) || !Double.isFinite(y)) throw ApiException.badField("lon", "must be a finite number");
         double[] ll = converter.toStorage(x, y, crs);
-        return reverseStorage(ll[0], ll[1], x, y, crs, r, limit);
+        return new ReversePoint(x, y, ll[0], ll[1]);
     }
 
-    Reverse reverseStorage(double lon, double lat, double x, double y, Crs crs, int radius, int limit) {
+    /**
+     * Reverse answers for many points, in order. Divisions come from the in-memory locator; addresses and place names
+     * from the in-memory {@link NearbyIndex} when it matches the database (else from the database), and the
+     * addresses' details in one query for all points.
+     */
+    List<Reverse> reverseMany(List<ReversePoint> points, Crs crs, int radius, int limit) {
         GeocodeIndex.Snapshot s = index.snapshot();
-        InMemoryGazetteer g = s.gazetteer();
-        int unit = s.locator().finest(lon, lat);
-        List<DivisionRef> chain = new ArrayList<>();
+        NearbyIndex.Snapshot near = nearbyIndex.fresh();
+        int n = points.size();
+        int[] units = new int[n];
+        long[] addressIds = new long[n];
+        NearbyDirectory.Feature[] addresses = new NearbyDirectory.Feature[n];
+        List<List<NearbyDirectory.Feature>> names = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        (n > 64 ? range.parallel() : range).forEach(i -> {
+            ReversePoint p = points.get(i);
+            units[i] = s.locator().finest(p.lon(), p.lat());
+            if (near != null) {
+                PointGrid.Hit a = near.addresses().nearest(p.lon(), p.lat(), radius);
+                addressIds[i] = a == null ? -1 : a.id();
+                names.set(i, near.placeNames().nearest(p.lon(), p.lat(), radius, limit).stream().map(GeocodeService::feature).toList());
+            } else {
+                addressIds[i] = -1;
+                addresses[i] = directory.nearestAddress(p.lon(), p.lat(), radius);
+                names.set(i, directory.nearestPlaceNames(p.lon(), p.lat(), radius, limit));
+            }
+        });
+        if (near != null) {
+            java.util.Map<Long, NearbyDirectory.Feature> found = directory.addresses(
+                    java.util.Arrays.stream(addressIds).filter(id -> id >= 0).distinct().boxed().toList());
+            for (int i = 0; i < n; i++) if (addressIds[i] >= 0) addresses[i] = found.get(addressIds[i]);
+        }
+        List<Reverse> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
+        return out;
+    }
+
+    private static NearbyDirectory.Feature feature(PlaceNameShapes.Hit h) {
+        PlaceNameShapes.Shape p = h.shape();
+        return new NearbyDirectory.Feature("placename", p.code() != null ? p.code() : String.valueOf(p.id()), p.name(), p.name(),
+                p.divisionCode(), h.lon(), h.lat());
+    }
+
+    private Reverse reverseAnswer(InMemoryGazetteer g, ReversePoint p, int unit, NearbyDirectory.Feature address,
+                                  List<NearbyDirectory.Feature> placeNames, Crs crs, int radius) {
         List<Integer> ids = new ArrayList<>();
         for (int u = unit; u >= 0; u = g.parent(u)) ids.add(0, u);
+        List<DivisionRef> chain = new ArrayList<>(ids.size());
         for (int u : ids) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
-        NearbyDirectory.Feature a = directory.nearestAddress(lon, lat, radius);
-        List<Nearby> names = new ArrayList<>();
-        for (NearbyDirectory.Feature f : directory.nearestPlaceNames(lon, lat, radius, limit)) names.add(nearby(f, lon, lat, crs));
-        return new Reverse(Point.of(x, y), crs.id(), new double[]{round(lon, 9), round(lat, 9)}, chain, ids.isEmpty() ? null : divisionAddress(g, ids),
-                unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)], a == null ? null : nearby(a, lon, lat, crs), names, radius);
+        List<Nearby> names = new ArrayList<>(placeNames.size());
+        for (NearbyDirectory.Feature f : placeNames) names.add(nearby(f, p.lon(), p.lat(), crs));
+        return new Reverse(Point.of(p.x(), p.y()), crs.id(), new double[]{round(p.lon(), 9), round(p.lat(), 9)}, chain,
+                ids.isEmpty() ? null : divisionAddress(g, ids), unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)],
+                address == null ? null : nearby(address, p.lon(), p.lat(), crs), names, radius);
     }
 
     private Nearby nearby(NearbyDirectory.Feature f, double lon, double lat, Crs crs) {
@@ -194,8 +247,12 @@ public class GeocodeService {
                 Math.round(b * 10) / 10.0, d < 0.5 ? "此处" : DIRECTIONS[(int) Math.round(b / 45.0) % 8]);
     }
 
-    /** Great-circle distance in metres (haversine on the CGCS2000 mean radius). */
+    /**
+     * Distance in metres: on the ellipsoid's local scales for the short distances of reverse answers (as PostGIS
+     * geography measures them), great-circle beyond half a degree.
+     */
     static double distanceM(double lon1, double lat1, double lon2, double lat2) {
+        if (Math.abs(lon2 - lon1) < 0.5 && Math.abs(lat2 - lat1) < 0.5) return LocalMetres.distance(lon1, lat1, lon2, lat2);
         double r = 6_371_008.8, p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
         double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);

@@ -16,6 +16,9 @@ public interface NearbyDirectory {
     /** Nearest standard address within {@code radius} metres, or null. */
     Feature nearestAddress(double lon, double lat, double radius);
 
+    /** Standard addresses by their database id (those that exist), for ids found in the in-memory index. */
+    java.util.Map<Long, Feature> addresses(java.util.Collection<Long> ids);
+
     /** Nearest place names within {@code radius} metres, nearest first. */
     List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit);
 
@@ -26,6 +29,7 @@ public interface NearbyDirectory {
     NearbyDirectory EMPTY = new NearbyDirectory() {
         @Override public List<Feature> findAddress(String c, String r, String n, String p) { return List.of(); }
         @Override public Feature nearestAddress(double lon, double lat, double radius) { return null; }
+        @Override public java.util.Map<Long, Feature> addresses(java.util.Collection<Long> ids) { return java.util.Map.of(); }
         @Override public List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit) { return List.of(); }
         @Override public List<Feature> suggest(String prefix, int limit) { return List.of(); }
     };

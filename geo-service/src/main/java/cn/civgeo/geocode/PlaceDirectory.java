@@ -79,13 +79,26 @@ class PlaceDirectory implements NearbyDirectory {
     }
 
     @Override
+    public java.util.Map<Long, Feature> addresses(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Feature> out = new java.util.HashMap<>();
+        for (Address a : addresses.byIds(ids)) out.put(a.id(), feature(a));
+        return out;
+    }
+
+    /** Measured to the nearest point of each name's geometry (as the in-memory index does), not to its label point. */
+    @Override
     public List<Feature> nearestPlaceNames(double lon, double lat, double radius, int limit) {
         var page = placeNames.search(new PlaceNameSearch.Query(null, null, null, null, null, null, lon, lat, radius, false, true),
                 Paging.of(limit, 0));
-        List<Feature> out = new ArrayList<>();
+        List<PlaceNameShapes.Shape> shapes = new ArrayList<>();
         for (PlaceNameHit h : page.items()) {
-            Feature f = feature(h);
-            if (f != null) out.add(f);
+            if (h.geometry() == null || h.id() == null) continue;
+            shapes.add(new PlaceNameShapes.Shape(h.id(), h.code(), h.name(), h.divisionCode(), GeoJson.read(h.geometry(), "geometry")));
+        }
+        List<Feature> out = new ArrayList<>();
+        for (PlaceNameShapes.Hit h : new PlaceNameShapes(shapes).nearest(lon, lat, radius, limit)) {
+            PlaceNameShapes.Shape p = h.shape();
+            out.add(new Feature("placename", p.code() != null ? p.code() : String.valueOf(p.id()), p.name(), p.name(), p.divisionCode(), h.lon(), h.lat()));
         }
         return out;
     }

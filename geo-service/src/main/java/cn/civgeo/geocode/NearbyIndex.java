@@ -1,0 +1,138 @@
+package cn.civgeo.geocode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.annotation.PreDestroy;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Active standard addresses and approved place names in memory, for reverse geocoding at tens of thousands of points
+ * a second. The database stays the truth: {@link #fresh()} answers only when the copy matches the tables (one
+ * primary-key read of {@code geocode_nearby_changes}, bumped by triggers in the writer's transaction); otherwise it
+ * answers null, the caller asks the database, and a rebuild starts in the background. A copy is read in one
+ * repeatable-read transaction, so its counter and its rows come from the same snapshot.
+ */
+@Component
+class NearbyIndex {
+    private static final Logger log = LoggerFactory.getLogger(NearbyIndex.class);
+
+    /** One consistent generation of the index. */
+    record Snapshot(long changes, PointGrid addresses, PlaceNameShapes placeNames, long loadMillis) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshotRead;
+    private final AtomicBoolean building = new AtomicBoolean();
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nearby-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Snapshot current;
+
+    NearbyIndex(DataSource dataSource, PlatformTransactionManager tx) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(20_000); // stream a million rows instead of holding them all in the driver
+        this.snapshotRead = new TransactionTemplate(tx);
+        snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshotRead.setReadOnly(true);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() { rebuildLater(); }
+
+    /** The in-memory copy if it matches the tables now, else null (the caller reads the database). */
+    Snapshot fresh() {
+        Snapshot s = current;
+        if (s != null && s.changes() == changes()) return s;
+        rebuildLater();
+        return null;
+    }
+
+    private long changes() {
+        Long c = jdbc.queryForObject("select changes from geocode_nearby_changes where id = 1", Long.class);
+        return c == null ? -1 : c;
+    }
+
+    private void rebuildLater() {
+        if (building.compareAndSet(false, true)) {
+            builder.execute(() -> {
+                try {
+                    rebuild();
+                } catch (RuntimeException e) {
+                    log.warn("nearby index build failed (reverse geocoding reads the database meanwhile): {}", e.toString());
+                } finally {
+                    building.set(false);
+                }
+            });
+        }
+    }
+
+    /** Reads a new copy now and switches to it; returns it. */
+    synchronized Snapshot rebuild() {
+        long t0 = System.currentTimeMillis();
+        Snapshot s = snapshotRead.execute(tx -> new Snapshot(changes(), loadAddresses(), loadPlaceNames(), 0));
+        s = new Snapshot(s.changes(), s.addresses(), s.placeNames(), System.currentTimeMillis() - t0);
+        current = s;
+        log.info("nearby index: {} active addresses, {} place names with geometry, loaded in {} ms",
+                s.addresses().size(), s.placeNames().size(), s.loadMillis());
+        return s;
+    }
+
+    private PointGrid loadAddresses() {
+        Columns c = new Columns();
+        jdbc.query("select id, st_x(geom), st_y(geom) from address where status = 'active' and geom is not null",
+                rs -> { c.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)); });
+        return new PointGrid(c.ids, c.xs, c.ys, c.n);
+    }
+
+    private PlaceNameShapes loadPlaceNames() {
+        WKBReader wkb = new WKBReader();
+        List<PlaceNameShapes.Shape> shapes = new ArrayList<>();
+        jdbc.query("select id, code, name, division_code, st_asbinary(geom) from place_name where status = 'approved' and geom is not null",
+                rs -> {
+                    try {
+                        shapes.add(new PlaceNameShapes.Shape(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                wkb.read(rs.getBytes(5))));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("place name " + rs.getLong(1) + " has unreadable geometry", e);
+                    }
+                });
+        return new PlaceNameShapes(shapes);
+    }
+
+    /** Growable parallel arrays (a million boxed objects would cost ten times the memory). */
+    private static final class Columns {
+        long[] ids = new long[1024];
+        double[] xs = new double[1024], ys = new double[1024];
+        int n;
+
+        void add(long id, double x, double y) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                xs = Arrays.copyOf(xs, n * 2);
+                ys = Arrays.copyOf(ys, n * 2);
+            }
+            ids[n] = id;
+            xs[n] = x;
+            ys[n++] = y;
+        }
+    }
+
+    @PreDestroy
+    void stop() { builder.shutdownNow(); }
+}

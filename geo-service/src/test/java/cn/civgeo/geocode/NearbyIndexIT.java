@@ -1,0 +1,131 @@
+package cn.civgeo.geocode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.placename.PlaceNameFixtures;
+import cn.civgeo.placename.PlaceNameTestData;
+import cn.civgeo.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The in-memory nearby index against the database: the same nearest address and place names as PostGIS geography
+ * distances give, and writes answered at once (the index steps aside until it is rebuilt).
+ */
+class NearbyIndexIT extends IntegrationTest {
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    GeocodeIndex index;
+    @Autowired
+    NearbyIndex nearby;
+    @Autowired
+    GeocodeService service;
+
+    @BeforeEach
+    void data() {
+        PlaceNameFixtures.ensureDemo(ctx);
+        PlaceNameTestData.ensureDivisions(jdbc);
+        index.refreshIfChanged();
+    }
+
+    @Test
+    void inMemoryAnswersAreTheDatabaseAnswers() {
+        nearby.rebuild();
+        assertThat(nearby.fresh()).as("the index matches the tables right after a build").isNotNull();
+        double[] ext = jdbc.sql("""
+                select st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e) from (select st_extent(geom) e from address where source = 'demo') q""")
+                .query((rs, i) -> new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+        Random r = new Random(20261129);
+        List<GeocodeService.ReversePoint> points = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            double lon = ext[0] + r.nextDouble() * (ext[2] - ext[0]), lat = ext[1] + r.nextDouble() * (ext[3] - ext[1]);
+            points.add(new GeocodeService.ReversePoint(lon, lat, lon, lat));
+        }
+        List<GeocodeModels.Reverse> answers = service.reverseMany(points, Crs.parse(null), 300, 3);
+        int withAddress = 0, withNames = 0;
+        for (int i = 0; i < points.size(); i++) {
+            GeocodeService.ReversePoint p = points.get(i);
+            GeocodeModels.Reverse a = answers.get(i);
+            List<Map<String, Object>> rows = jdbc.sql("""
+                    select a.code, st_distance(a.geom::geography, p::geography) d
+                      from address a, st_setsrid(st_point(:x, :y), 4490) p
+                     where a.status = 'active' and a.geom && st_expand(p, 0.004) and st_dwithin(a.geom::geography, p::geography, 300)
+                     order by d, a.id limit 1""").param("x", p.lon()).param("y", p.lat()).query().listOfRows();
+            if (rows.isEmpty()) {
+                assertThat(a.nearestAddress()).as("no address within 300 m of %s", p).isNull();
+            } else {
+                withAddress++;
+                assertThat(a.nearestAddress()).as("an address near %s", p).isNotNull();
+                double d = ((Number) rows.get(0).get("d")).doubleValue();
+                assertThat(a.nearestAddress().distanceM()).as("distance at %s", p).isCloseTo(d, Offset.offset(0.11));
+                if (!a.nearestAddress().id().equals(rows.get(0).get("code"))) {
+                    // only a tie within rounding may pick another doorplate
+                    assertThat(a.nearestAddress().distanceM()).isCloseTo(d, Offset.offset(0.01));
+                }
+            }
+            List<Map<String, Object>> names = jdbc.sql("""
+                    select coalesce(n.code, n.id::text) code, st_distance(n.geom::geography, p::geography) d
+                      from place_name n, st_setsrid(st_point(:x, :y), 4490) p
+                     where n.status = 'approved' and n.geom && st_expand(p, 0.004) and st_dwithin(n.geom::geography, p::geography, 300)
+                     order by d, n.id limit 3""").param("x", p.lon()).param("y", p.lat()).query().listOfRows();
+            assertThat(a.placeNames()).as("place names near %s", p).hasSize(names.size());
+            for (int k = 0; k < names.size(); k++) {
+                assertThat(a.placeNames().get(k).distanceM()).as("place name %d at %s", k, p)
+                        .isCloseTo(((Number) names.get(k).get("d")).doubleValue(), Offset.offset(0.2));
+            }
+            if (!names.isEmpty()) withNames++;
+        }
+        assertThat(withAddress).as("points with an address within 300 m").isGreaterThan(50);
+        assertThat(withNames).as("points with a place name within 300 m").isGreaterThan(50);
+    }
+
+    @Test
+    void aNewOrRetiredAddressIsAnsweredAtOnce() {
+        nearby.rebuild();
+        Map<String, Object> road = new HashMap<>();
+        String name = PlaceNameTestData.uniqueSpecific() + "路";
+        double y = 30.07 + new Random().nextInt(2000) / 100_000.0;
+        road.put("name", name);
+        road.put("category", "2530");
+        road.put("numbering", "EW");
+        road.put("geometry", json.readTree("{\"type\":\"LineString\",\"coordinates\":[[100.02," + y + "],[100.08," + y + "]]}"));
+        Response created = post("/api/place-names", "admin-t", road);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long roadId = created.json().get("placeName").get("id").asLong();
+        post("/api/place-names/" + roadId + "/submit", "admin-t", Map.of("version", 0));
+        assertThat(post("/api/place-names/" + roadId + "/approve", "admin-t", Map.of("version", 1, "approvalAuthority", "测试市人民政府",
+                "approvalDoc", "测政地〔2026〕9号", "approvalDate", "2026-02-01")).status()).isEqualTo(200);
+
+        Response a = post("/api/addresses", "surveyor-t", Map.of("roadId", roadId, "number", 7, "lon", 100.0531, "lat", y + 0.0002));
+        assertThat(a.status()).as(a.toString()).isEqualTo(201);
+        String code = a.json().get("code").asString();
+        String at = "/api/reverse?radius=50&lon=100.0531&lat=" + (y + 0.0002);
+        JsonNode r = get(at).json();
+        assertThat(r.get("nearestAddress").get("id").asString()).as(r.toString()).isEqualTo(code);
+        assertThat(r.get("nearestAddress").get("distanceM").asDouble()).isZero();
+        assertThat(r.get("placeNames").get(0).get("name").asString()).isEqualTo(name);
+        assertThat(r.get("placeNames").get(0).get("distanceM").asDouble()).isCloseTo(22.2, Offset.offset(0.2));
+
+        Response retired = post("/api/addresses/" + a.json().get("id").asLong() + "/retire", "surveyor-t", Map.of("version", 0));
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+        JsonNode after = get(at).json();
+        assertThat(after.path("nearestAddress").path("id").toString()).as(after.toString()).doesNotContain(code);
+
+        nearby.rebuild();
+        assertThat(nearby.fresh()).isNotNull();
+        JsonNode rebuilt = get(at).json();
+        assertThat(rebuilt.path("nearestAddress").path("id").toString()).as(rebuilt.toString()).doesNotContain(code);
+        assertThat(rebuilt.get("placeNames").get(0).get("name").asString()).isEqualTo(name);
+    }
+}
