@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class GeocodeSpeed {
     static String url = env("CIVGEO_URL", "http://localhost:8080");
-    static String auth = "Basic " + Base64.getEncoder().encodeToString(env("CIVGEO_AUTH", "viewer:viewer-demo-2026").getBytes());
+    static String authHeader = "Authorization";
+    static String auth;
     static int concurrency = Integer.parseInt(env("CONCURRENCY", "4"));
     static int n = Integer.parseInt(env("REQUESTS", "2000"));
     static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -36,7 +36,8 @@ public class GeocodeSpeed {
 
     public static void main(String[] args) throws Exception {
         String db = env("CIVGEO_DB_URL", "jdbc:postgresql://127.0.0.1:54329/civgeo");
-        List<String> addresses = new ArrayList<>(), names = new ArrayList<>();
+        signIn();
+        List<String> addresses = new ArrayList<>(), names = new ArrayList<>(), doorplates = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(db, env("CIVGEO_DB_USER", "civgeo"), env("CIVGEO_DB_PASSWORD", "civgeo"))) {
             try (ResultSet rs = c.createStatement().executeQuery("""
@@ -59,9 +60,19 @@ public class GeocodeSpeed {
                             rs.getDouble(3) + r.nextDouble() * (rs.getDouble(4) - rs.getDouble(3))});
                 }
             }
-            System.out.printf("%d addresses, %d points (demo-city extent); concurrency %d; %s%n", addresses.size(), points.size(), concurrency, url);
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select full_text from address where status = 'active' order by md5(code) limit " + n)) {
+                while (rs.next()) doorplates.add(rs.getString(1));
+            }
+            System.out.printf("%d division addresses, %d doorplates, %d points (demo-city extent); concurrency %d; %s%n",
+                    addresses.size(), doorplates.size(), points.size(), concurrency, url);
             warm(addresses, points);
-            report("forward  HTTP GET /api/geocode", run(i -> get("/api/geocode?limit=1&q=" + enc(addresses.get(i % addresses.size())))));
+            report("forward  HTTP GET /api/geocode (divisions)", run(i -> get("/api/geocode?limit=1&q=" + enc(addresses.get(i % addresses.size())))));
+            if (!doorplates.isEmpty()) {
+                report("forward  HTTP GET /api/geocode (doorplates)", run(i -> get("/api/geocode?limit=1&q=" + enc(doorplates.get(i % doorplates.size())))));
+                report("forward  raw SQL full_text = ? (no parsing)", runSql(db, "select code, st_x(geom), st_y(geom) from address where full_text = ?",
+                        (ps, i) -> ps.setString(1, doorplates.get(i % doorplates.size()))));
+            }
             report("forward  raw SQL name = ? (no parsing)", runSql(db, "select code, parent_code from division where name = ? limit 20",
                     (ps, i) -> ps.setString(1, names.get(i % names.size()))));
             report("forward  raw SQL pg_trgm <-> (ranked)", runSql(db, "select code from division order by name <-> ? limit 1",
@@ -70,10 +81,37 @@ public class GeocodeSpeed {
             report("reverse  raw SQL st_covers on division_part", runSql(db,
                     "select code from division_part where st_covers(geom, st_setsrid(st_point(?, ?), 4490)) order by level desc limit 1",
                     (ps, i) -> { double[] p = points.get(i); ps.setDouble(1, p[0]); ps.setDouble(2, p[1]); }));
+            report("reverse  raw SQL division + KNN address", runSql(db, REVERSE_SQL,
+                    (ps, i) -> { double[] p = points.get(i); ps.setDouble(1, p[0]); ps.setDouble(2, p[1]); }));
             batchReverse(points.subList(0, 10_000));
             batchSql(db, points.subList(0, 10_000));
             batchForward(addresses);
         }
+    }
+
+    /** The nearest active address by the GiST index (<-> in degrees) and the finest division: less than the API does. */
+    static final String REVERSE_SQL = """
+            with p as (select st_setsrid(st_point(?, ?), 4490) g)
+            select (select code from division_part d, p where st_covers(d.geom, p.g) order by level desc limit 1),
+                   (select a.code from address a, p where a.status = 'active' order by a.geom <-> p.g limit 1)""";
+
+    /** CIVGEO_API_KEY (X-API-Key, as other systems call) or a bearer token for CIVGEO_AUTH (user:password). */
+    static void signIn() throws Exception {
+        String key = System.getenv("CIVGEO_API_KEY");
+        if (key != null && !key.isBlank()) {
+            authHeader = "X-API-Key";
+            auth = key;
+            System.out.println("auth: API key");
+            return;
+        }
+        String[] up = env("CIVGEO_AUTH", "viewer:viewer-demo-2026").split(":", 2);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + up[0] + "\",\"password\":\"" + up[1] + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        auth = "Bearer " + r.body().replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        System.out.println("auth: bearer token of " + up[0]);
     }
 
     static void warm(List<String> a, List<double[]> p) throws Exception {
@@ -86,7 +124,7 @@ public class GeocodeSpeed {
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
     static void get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path)).header(authHeader, auth).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException(r.statusCode() + " " + r.body());
     }
@@ -152,7 +190,7 @@ public class GeocodeSpeed {
         b.append(']');
         for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/reverse/batch")).header("Authorization", auth)
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/reverse/batch")).header(authHeader, auth)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             double s = (System.nanoTime() - t0) / 1e9;
@@ -165,7 +203,9 @@ public class GeocodeSpeed {
         try (Connection c = DriverManager.getConnection(db, env("CIVGEO_DB_USER", "civgeo"), env("CIVGEO_DB_PASSWORD", "civgeo"));
              PreparedStatement ps = c.prepareStatement("""
                      select i, (select code from division_part d where st_covers(d.geom, st_setsrid(st_point(x, y), 4490))
-                                 order by level desc limit 1)
+                                 order by level desc limit 1),
+                            (select a.code from address a where a.status = 'active'
+                              order by a.geom <-> st_setsrid(st_point(x, y), 4490) limit 1)
                        from unnest(?::float8[], ?::float8[]) with ordinality as t(x, y, i)""")) {
             Double[] xs = pts.stream().map(p -> p[0]).toArray(Double[]::new), ys = pts.stream().map(p -> p[1]).toArray(Double[]::new);
             for (int round = 0; round < 2; round++) {
@@ -175,7 +215,7 @@ public class GeocodeSpeed {
                 int rows = 0;
                 try (ResultSet rs = ps.executeQuery()) { while (rs.next()) rows++; }
                 double s = (System.nanoTime() - t0) / 1e9;
-                if (round == 1) System.out.printf("%-46s %d rows in %.2f s = %8.0f points/s%n", "reverse  raw SQL set-based (unnest + st_covers)", rows, s, rows / s);
+                if (round == 1) System.out.printf("%-46s %d rows in %.2f s = %8.0f points/s%n", "reverse  raw SQL set-based (division + KNN address)", rows, s, rows / s);
             }
         }
     }
@@ -188,7 +228,7 @@ public class GeocodeSpeed {
         }
         b.append(']');
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/geocode/batch?limit=1")).header("Authorization", auth)
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/geocode/batch?limit=1")).header(authHeader, auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t0) / 1e9;

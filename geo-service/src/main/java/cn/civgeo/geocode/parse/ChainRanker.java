@@ -40,7 +40,13 @@ final class ChainRanker {
             out.add(c);
             for (int a = g.parent(c.unit()); a >= 0; a = g.parent(a)) covered.add(a);
         }
-        out.removeIf(c -> out.stream().anyMatch(d -> d != c && isAncestor(c.unit(), d.unit()) && d.score() >= c.score() - 1e-9));
+        // Drop a candidate that is the ancestor of one scoring at least as well (one walk up per candidate, not n²:
+        // a common name such as 新村 can yield thousands of candidates).
+        Map<Integer, Double> bestBelow = new HashMap<>();
+        for (Chain d : out) {
+            for (int a = g.parent(d.unit()); a >= 0; a = g.parent(a)) bestBelow.merge(a, d.score(), Math::max);
+        }
+        out.removeIf(c -> bestBelow.getOrDefault(c.unit(), Double.NEGATIVE_INFINITY) >= c.score() - 1e-9);
         return out;
     }
 
