@@ -6,7 +6,11 @@ city units, and writes one row per (unit, perturbation): clean, dropped (provinc
 (short forms), typo (one wrong character in a name of 3+ characters), numerals (a street part with Chinese
 numerals and full-width digits after the divisions), noise (phone number, 附近, a bracketed remark), reordered
 (levels written deepest first), plus 'unknown' rows that name no real place (the right answer is no confident one).
-Output: TSV on stdout: kind, gold_code (empty for unknown), gold_level, doorplate (or empty), query.
+Then standard addresses of the demo city (doorplates), as 'a-' kinds: a-clean (the standard full address), a-dropped
+(county, road and number only), a-short (short city and county forms), a-numerals (the number in Chinese numerals),
+a-noise, a-typo (one wrong character in the road name), a-reordered (road and number first, then the divisions).
+Output: TSV on stdout: kind, gold_code (the division code; for 'a-' rows the address code), gold_level (6 for
+addresses), doorplate (or empty), query, gold_division (the community code of an address row, else empty).
 """
 import os, random, re, subprocess, sys
 
@@ -106,6 +110,32 @@ def main():
     for i in range(PER_LEVEL):
         a, b, c = rnd.sample(UNKNOWN_PARTS, 3)
         out.write(f"unknown\t\t0\t\t{a}市{b}区{c}路{rnd.randint(1, 300)}号\n")
+    addresses(units, chain, rnd, out)
+
+
+def addresses(units, chain, rnd, out):
+    rows = psql("""select a.code, a.full_text, a.community_code, r.name, a.number from address a join place_name r on r.id = a.road_id
+                    where a.status = 'active' and a.source = 'demo' and a.building is null and a.number_suffix is null
+                    order by md5(a.code) limit %d""" % (PER_LEVEL * 2)).splitlines()
+    for line in rows:
+        code, full, community, road, number = line.split("\t")
+        ch = chain(community)
+        names = [units[c][0] for c in ch]
+        county = next(units[c][0] for c in ch if units[c][1] == 3)
+        street = road + number + "号"
+        items = [("a-clean", full), ("a-dropped", county + street)]
+        sh = [short(units[c][0], units[c][1]) or units[c][0] for c in ch if units[c][1] <= 3]
+        items.append(("a-short", "".join(sh) + street))
+        items.append(("a-numerals", full[: -len(number + "号")] + cn_number(int(number)) + "号"))
+        items.append(("a-noise", "地址：" + full + "（" + rnd.choice(["近地铁站", "菜市场旁", "学校对面"]) + "）电话1"
+                      + str(rnd.randint(3, 9)) + "".join(str(rnd.randint(0, 9)) for _ in range(9))))
+        if len(road) >= 3:
+            j = rnd.randrange(1, len(road) - 1)
+            wrong = rnd.choice([c for c in RANDOM_HAN if c != road[j]])
+            items.append(("a-typo", full.replace(road, road[:j] + wrong + road[j + 1:], 1)))
+        items.append(("a-reordered", street + " " + " ".join(reversed([n for n in names if n not in PLACEHOLDERS][2:]))))
+        for kind, q in items:
+            out.write(f"{kind}\t{code}\t6\t{number}\t{q}\t{community}\n")
 
 
 def cn_number(n):

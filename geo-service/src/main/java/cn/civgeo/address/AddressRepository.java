@@ -72,6 +72,13 @@ public class AddressRepository {
                 .param("limit", limit).query(AddressRepository::map).list();
     }
 
+    public List<String> roadNames(String divisionPrefix) {
+        return jdbc.sql("""
+                select r.name from place_name r where r.id in (
+                  select distinct a.road_id from address a where a.community_code like :div and a.status <> 'retired')""")
+                .param("div", divisionPrefix + "%").query(String.class).list();
+    }
+
     public List<Address> byIds(java.util.Collection<Long> ids) {
         return jdbc.sql("select " + COLS + ", null::float8 as dist" + FROM + " where a.id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new)).query(AddressRepository::map).list();

@@ -51,6 +51,9 @@ public class AddressService {
         return repo.byRoadAndNumber(road, number, suffix, divisionPrefix, Math.min(Math.max(limit, 1), 1000));
     }
 
+    /** Names of the roads that carry doorplates within a division code prefix (for reading misspelt roads). */
+    public List<String> roadNames(String divisionPrefix) { return repo.roadNames(divisionPrefix); }
+
     /** Addresses by database id, in no particular order; ids that do not exist are left out. */
     public List<Address> byIds(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : repo.byIds(ids);

@@ -76,6 +76,10 @@ public class GeocodeService {
             if (f.size() == 1) {
                 NearbyDirectory.Feature hit = f.get(0);
                 matchLevel = hit.kind();
+                if (hit.roadReadAs() != null) {
+                    notes.add("typo: " + road + " read as " + hit.roadReadAs());
+                    confidence = Math.round(confidence * 0.9 * 1000) / 1000.0;
+                }
                 location = point(hit.lon(), hit.lat(), crs);
                 locationLevel = hit.kind();
                 addressCode = hit.kind().equals("placename") ? null : hit.id();

@@ -7,10 +7,19 @@ import java.util.List;
  * point. Implemented over the place-name feature; until its data exist the answers are empty.
  */
 public interface NearbyDirectory {
-    /** A feature with its EPSG:4490 position. */
-    record Feature(String kind, String id, String name, String address, String divisionCode, double lon, double lat) {}
+    /** A feature with its EPSG:4490 position; {@code roadReadAs} is the road's standard name when the text misspelt it. */
+    record Feature(String kind, String id, String name, String address, String divisionCode, double lon, double lat, String roadReadAs) {
+        Feature(String kind, String id, String name, String address, String divisionCode, double lon, double lat) {
+            this(kind, id, name, address, divisionCode, lon, lat, null);
+        }
 
-    /** A standard address on {@code road} (with doorplate {@code number}, may be null) inside division {@code code}. */
+        Feature readAs(String road) { return new Feature(kind, id, name, address, divisionCode, lon, lat, road); }
+    }
+
+    /**
+     * A standard address on {@code road} (with doorplate {@code number}, may be null) inside division {@code code}; a
+     * misspelt road (one edit, two from six characters) is read as the only road of the division that close to it.
+     */
     List<Feature> findAddress(String divisionCode, String road, String number, String poi);
 
     /** Nearest standard address within {@code radius} metres, or null. */

@@ -4,6 +4,7 @@ import cn.civgeo.address.Address;
 import cn.civgeo.address.AddressService;
 import cn.civgeo.common.GeoJson;
 import cn.civgeo.common.Paging;
+import cn.civgeo.geocode.parse.EditDistance;
 import cn.civgeo.placename.PlaceNameHit;
 import cn.civgeo.placename.PlaceNameSearch;
 import java.util.ArrayList;
@@ -25,21 +26,51 @@ class PlaceDirectory implements NearbyDirectory {
 
     @Override
     public List<Feature> findAddress(String divisionCode, String road, String number, String poi) {
-        List<Feature> out = new ArrayList<>();
-        if (road != null) {
-            Integer n = number == null ? null : parseNumber(number);
-            for (Address a : addresses.byRoadAndNumber(road, n, null, divisionCode, 20)) out.add(feature(a));
-            if (n != null && !out.isEmpty()) {
-                // The doorplate itself (no building/unit/room) stands for the address when the text names no more.
-                List<Feature> plain = out.stream().filter(f -> f.kind().equals("doorplate")).toList();
-                if (!plain.isEmpty()) return plain.subList(0, 1);
-            }
-            if (n == null && !out.isEmpty()) {
-                Feature first = out.get(0);
-                return List.of(new Feature("road", first.id(), road, first.address(), first.divisionCode(), first.lon(), first.lat()));
-            }
-            return out;
+        if (road == null) return placeNames(divisionCode, poi);
+        List<Feature> out = onRoad(divisionCode, road, number);
+        if (out.isEmpty() && road.length() >= 3) {
+            String fixed = closestRoad(divisionCode, road);
+            if (fixed != null) out = onRoad(divisionCode, fixed, number).stream().map(f -> f.readAs(fixed)).toList();
         }
+        return out;
+    }
+
+    /**
+     * The only road with doorplates in the division (a county or below) within one edit of {@code road} (two from six
+     * characters), or null: none, several, or the road exists as written (then the doorplate is what is missing).
+     */
+    private String closestRoad(String divisionCode, String road) {
+        if (divisionCode == null || divisionCode.length() < 6) return null;
+        int max = road.length() >= 6 ? 4 : 2; // half edits
+        String best = null;
+        int bestD = max + 1;
+        boolean tie = false;
+        for (String name : addresses.roadNames(divisionCode)) {
+            int d = EditDistance.halfEdits(road, name, max, (a, b) -> false);
+            if (d == 0) return null;
+            if (d < bestD) { best = name; bestD = d; tie = false; } else if (d == bestD) tie = true;
+        }
+        return best == null || tie ? null : best;
+    }
+
+    private List<Feature> onRoad(String divisionCode, String road, String number) {
+        List<Feature> out = new ArrayList<>();
+        Integer n = number == null ? null : parseNumber(number);
+        for (Address a : addresses.byRoadAndNumber(road, n, null, divisionCode, 20)) out.add(feature(a));
+        if (n != null && !out.isEmpty()) {
+            // The doorplate itself (no building/unit/room) stands for the address when the text names no more.
+            List<Feature> plain = out.stream().filter(f -> f.kind().equals("doorplate")).toList();
+            if (!plain.isEmpty()) return plain.subList(0, 1);
+        }
+        if (n == null && !out.isEmpty()) {
+            Feature first = out.get(0);
+            return List.of(new Feature("road", first.id(), road, first.address(), first.divisionCode(), first.lon(), first.lat()));
+        }
+        return out;
+    }
+
+    private List<Feature> placeNames(String divisionCode, String poi) {
+        List<Feature> out = new ArrayList<>();
         if (poi != null) {
             var page = placeNames.search(new PlaceNameSearch.Query(poi, "exact", null, divisionCode, null, null, null, null, null, false, true),
                     Paging.of(5, 0));

@@ -55,6 +55,21 @@ class GeocodeAddressIT extends IntegrationTest {
     }
 
     @Test
+    void aMisspeltRoadIsReadAsTheDivisionsOnlyCloseRoad() {
+        Map<String, Object> a = anAddress();
+        String road = (String) a.get("road");
+        String county = jdbc.sql("select name from division where code = substr(:c, 1, 6)").param("c", a.get("community_code"))
+                .query(String.class).single();
+        String q = county + "囧" + road.substring(1) + a.get("number") + "号";
+        JsonNode c = get("/api/geocode?q=" + GeocodeIT.enc(q)).json().get("candidates").get(0);
+        assertThat(c.get("addressCode").asString()).as(c.toString()).isEqualTo(a.get("code"));
+        assertThat(c.get("notes").toString()).contains("read as " + road);
+        // Nothing close: the answer stays at the division, with no doorplate.
+        JsonNode far = get("/api/geocode?q=" + GeocodeIT.enc(county + "囧囧囧大道" + a.get("number") + "号")).json().get("candidates").get(0);
+        assertThat(far.has("addressCode") && !far.get("addressCode").isNull()).isFalse();
+    }
+
+    @Test
     void reverseFindsTheNearestDoorplateWithDistanceAndDirection() {
         Map<String, Object> a = anAddress();
         double lon = (Double) a.get("lon") + 0.0001, lat = (Double) a.get("lat");

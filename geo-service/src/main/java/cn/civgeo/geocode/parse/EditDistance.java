@@ -6,11 +6,11 @@ import java.util.function.BiPredicate;
  * Levenshtein distance in half edits: insertion, deletion and substitution cost 2, a substitution by a homophone
  * (same toneless pinyin, the most common typo of pinyin input methods) costs 1.
  */
-final class EditDistance {
+public final class EditDistance {
     private EditDistance() {}
 
     /** Distance in half edits, or {@code max + 1} as soon as it must exceed {@code max}. */
-    static int halfEdits(CharSequence a, CharSequence b, int max, BiPredicate<Character, Character> homophone) {
+    public static int halfEdits(CharSequence a, CharSequence b, int max, BiPredicate<Character, Character> homophone) {
         int n = a.length(), m = b.length();
         if (Math.abs(n - m) * 2 > max) return max + 1;
         int[] prev = new int[m + 1], cur = new int[m + 1];

@@ -27,6 +27,8 @@ final class StreetParser {
             new Rule("road", Pattern.compile("(" + NAME + "*?\\p{IsHan}(?:大道|大街|胡同|路|街|道|巷|弄)(?:[东西南北中]段|\\d+段)?(?:\\d+(?:巷|弄|里))?)"), 1),
             new Rule("room", Pattern.compile("(\\d{3,4})(?![\\d\\p{IsHan}])"), 1, true));
 
+    private static final Pattern BARE_ROAD = Pattern.compile("[东西南北中]?(?:大道|大街|路|街|道|巷)");
+
     private StreetParser() {}
 
     /** Components found in normalised text [from, to); spans are mapped back to the original text. */
@@ -35,6 +37,7 @@ final class StreetParser {
         List<Component> out = new ArrayList<>();
         int poiStart = -1;
         int p = from;
+        int prevStart = -1;
         while (p < to) {
             char c = t.charAt(p);
             if (c == ' ' || c == '-') { poiStart = flush(n, poiStart, p, out); p++; continue; }
@@ -53,8 +56,17 @@ final class StreetParser {
             poiStart = flush(n, poiStart, p, out);
             String value = hm.group(hit.valueGroup());
             if (hit.kind().equals("road") || hit.kind().equals("compound")) value = t.substring(start, hm.end());
+            Component prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (hit.kind().equals("road") && BARE_ROAD.matcher(value).matches() && prev != null && prev.kind().equals("compound")
+                    && prev.end() == n.originalStart(start)) {
+                // 溪苑|中路 is one road, 溪苑中路: a generic alone (中路, 东街) names no road, so the "compound" before it was its name.
+                out.remove(out.size() - 1);
+                start = prevStart;
+                value = t.substring(start, hm.end());
+            }
             out.add(new Component(hit.kind(), n.originalText(start, hm.end()), n.originalStart(start), n.originalEnd(hm.end()),
                     value, null, "pattern"));
+            prevStart = start;
             p = hm.end();
         }
         flush(n, poiStart, to, out);

@@ -190,6 +190,19 @@ class AddressParserTest {
     }
 
     @Test
+    void aRoadNamedAfterACompoundStaysOneRoad() {
+        // 溪苑 alone reads as a compound (…苑), but 中路 names no road: 溪苑中路 is the road.
+        AddressParser.Candidate c = best("厦门市思明区溪苑中路75号");
+        assertThat(comp(c, "road").value()).isEqualTo("溪苑中路");
+        assertThat(comp(c, "doorplate").value()).isEqualTo("75");
+        assertThat(c.components()).noneMatch(x -> x.kind().equals("compound"));
+        // A compound followed by a named road stays a compound.
+        AddressParser.Candidate d = best("厦门市思明区海景花园鹭江道8号");
+        assertThat(comp(d, "compound").value()).isEqualTo("海景花园");
+        assertThat(comp(d, "road").value()).isEqualTo("鹭江道");
+    }
+
+    @Test
     void roadNamesAreNotTakenForTownships() {
         // 鹭江 is also the short form of 鹭江街道, but 鹭江道 is a road.
         AddressParser.Candidate c = best("厦门市思明区鹭江道100号");
