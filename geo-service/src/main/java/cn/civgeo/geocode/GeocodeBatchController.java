@@ -3,9 +3,11 @@ package cn.civgeo.geocode;
 import cn.civgeo.common.crs.Crs;
 import cn.civgeo.common.jobs.Job;
 import cn.civgeo.common.jobs.JobService;
+import cn.civgeo.security.BatchQuota;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,10 +41,12 @@ class GeocodeBatchController {
 
     private final GeocodeBatch batch;
     private final JobService jobs;
+    private final BatchQuota quota;
 
-    GeocodeBatchController(GeocodeBatch batch, JobService jobs) {
+    GeocodeBatchController(GeocodeBatch batch, JobService jobs, BatchQuota quota) {
         this.batch = batch;
         this.jobs = jobs;
+        this.quota = quota;
     }
 
     @PostMapping("/geocode/batch")
@@ -50,8 +54,9 @@ class GeocodeBatchController {
     @Operation(summary = "Batch forward geocoding",
             description = "Body: {\"rows\":[{\"id\":\"a1\",\"q\":\"武汉江汉民族街\"}]}, a JSON array of such objects or of "
                     + "strings, or CSV with columns id, q (or address). Each answer is {row, id, status, result | error}; "
-                    + "result is what GET /api/geocode answers for that row. At most 10,000 rows (413 beyond).")
-    ResponseEntity<?> forward(@RequestBody byte[] body, HttpServletResponse response,
+                    + "result is what GET /api/geocode answers for that row. At most 10,000 rows (413 beyond). For API "
+                    + "clients every 100 rows count as one request against the per-minute limit (429 + Retry-After).")
+    ResponseEntity<?> forward(@RequestBody byte[] body, HttpServletRequest request, HttpServletResponse response,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @Parameter(description = "Output CRS") @RequestParam(required = false) String crs,
@@ -60,6 +65,7 @@ class GeocodeBatchController {
                               @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async) {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
+        quota.charge(request, response, rows.size());
         return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async, response);
     }
 
@@ -68,7 +74,7 @@ class GeocodeBatchController {
     @Operation(summary = "Batch reverse geocoding",
             description = "Body: {\"rows\":[{\"id\":\"p1\",\"lon\":118.08,\"lat\":24.47}]}, a JSON array of such objects or "
                     + "of [lon, lat] pairs, or CSV with columns id, lon, lat (or x, y). Answers as GET /api/reverse.")
-    ResponseEntity<?> reverse(@RequestBody byte[] body, HttpServletResponse response,
+    ResponseEntity<?> reverse(@RequestBody byte[] body, HttpServletRequest request, HttpServletResponse response,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @RequestParam(required = false) String crs,
@@ -76,6 +82,7 @@ class GeocodeBatchController {
                               @RequestParam(defaultValue = "false") boolean async) {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, true);
+        quota.charge(request, response, rows.size());
         return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async, response);
     }
 

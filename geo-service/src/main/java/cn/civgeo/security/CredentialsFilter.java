@@ -68,6 +68,7 @@ class CredentialsFilter extends OncePerRequestFilter {
                         "API client " + c.name() + " is limited to " + limit + " requests per minute; retry in " + retry + " s");
                 return;
             }
+            req.setAttribute(BatchQuota.CLIENT, new BatchQuota.Client(c.id(), c.name(), limit));
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "api:" + c.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.API_CLIENT))));
         }

@@ -113,6 +113,31 @@ class GeocodeBatchIT extends IntegrationTest {
     }
 
     @Test
+    void aBatchCountsAgainstTheClientsLimitByItsRows() {
+        Response created = post("/api/api-clients", "admin-t", Map.of("name", unique("gis"), "rateLimitPerMinute", 5));
+        String key = created.json().get("apiKey").asString();
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 450; i++) rows.append(i == 0 ? "" : ",").append("[118.08,24.47]");
+        String body = rows.append(']').toString();
+        // 450 rows count as 1 + 4 requests: the first batch fits a limit of 5 a minute, the second does not.
+        java.util.function.Supplier<Response> call = () -> send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reverse/batch"))
+                .header("X-API-Key", key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        Response first = call.get();
+        Response second = call.get();
+        if (second.status() == 200) second = call.get(); // the minute rolled over between the two: the next one is over
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(second.status()).as(second.toString()).isEqualTo(429);
+        assertThat(second.header("Retry-After")).isNotBlank();
+        assertThat(second.json().get("detail").asString()).contains("limited to 5 requests per minute");
+        // With a limit of 3, the batch alone is too much: refused before any work, saying why.
+        String small = post("/api/api-clients", "admin-t", Map.of("name", unique("gis"), "rateLimitPerMinute", 3)).json().get("apiKey").asString();
+        Response refused = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reverse/batch"))
+                .header("X-API-Key", small).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().get("detail").asString()).contains("a batch of 450 rows counts as 5");
+    }
+
+    @Test
     void asyncBatchReportsProgressAndResult() throws InterruptedException {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 1200; i++) rows.add(i % 2 == 0 ? "厦门市思明区厦港街道" : "武汉江汉民族街");
