@@ -110,7 +110,15 @@ class DivisionImportIT extends IntegrationTest {
         JsonNode h = get("/api/divisions/" + c.t1() + "/history").json();
         assertThat(h.get("events").get(0).get("kind").asString()).isEqualTo("import");
         assertThat(h.get("versions")).hasSize(2);
+        // New geometry is a boundary change: listeners (boundary lines to re-survey, caches) hear of it.
+        assertThat(recorder.touching(c.t2())).anySatisfy(e -> {
+            assertThat(e.eventKind()).isEqualTo("boundary");
+            assertThat(e.codes()).contains(c.t1(), c.t2());
+        });
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DivisionEventRecorder recorder;
 
     @Test
     void unknownCodesAreRejectedAndDryRunWritesNothing() {

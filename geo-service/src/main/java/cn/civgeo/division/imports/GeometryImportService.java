@@ -7,6 +7,7 @@ import cn.civgeo.common.crs.Crs;
 import cn.civgeo.common.io.ImportReport;
 import cn.civgeo.common.jobs.Progress;
 import cn.civgeo.division.Division;
+import cn.civgeo.division.DivisionChangedEvent;
 import cn.civgeo.division.change.DivisionWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,9 +56,11 @@ public class GeometryImportService {
     private final DivisionWriter writer;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     GeometryImportService(OgrStaging ogr, JdbcClient jdbc, CoordinateConverter converter, DivisionWriter writer,
-                          AuditService audit, TransactionTemplate tx) {
+                          AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.events = events;
         this.ogr = ogr;
         this.jdbc = jdbc;
         this.converter = converter;
@@ -223,6 +227,8 @@ public class GeometryImportService {
             audit.updated("division", e.getKey(), before, writer.lock(e.getKey()).orElseThrow());
         }
         audit.created("division-event", event, Map.of("kind", "import", "file", filename, "units", accepted.size()));
+        // New outlines move boundaries: published in the transaction, like every division change.
+        events.publishEvent(new DivisionChangedEvent("boundary", List.copyOf(accepted.keySet()), today));
         return event;
     }
 
