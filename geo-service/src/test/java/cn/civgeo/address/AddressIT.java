@@ -23,18 +23,7 @@ class AddressIT extends IntegrationTest {
     private Object[] approvedRoad(double dy) {
         String name = PlaceNameTestData.uniqueSpecific() + "路";
         double y = ROAD_Y + dy;
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("category", "2530");
-        body.put("numbering", "EW");
-        body.put("geometry", json.readTree("{\"type\":\"LineString\",\"coordinates\":[[100.02," + y + "],[100.08," + y + "]]}"));
-        Response r = post("/api/place-names", "admin-t", body);
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        long id = r.json().get("placeName").get("id").asLong();
-        post("/api/place-names/" + id + "/submit", "admin-t", Map.of("version", 0));
-        Response a = post("/api/place-names/" + id + "/approve", "admin-t", Map.of("version", 1, "approvalAuthority", "测试市人民政府",
-                "approvalDoc", "测政地〔2026〕3号", "approvalDate", "2026-02-01"));
-        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        long id = PlaceNameTestData.approvedRoad((path, body) -> post(path, "admin-t", body), json, name, y);
         return new Object[] {id, name, y};
     }
 

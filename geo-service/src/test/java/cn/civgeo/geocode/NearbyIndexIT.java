@@ -7,7 +7,6 @@ import cn.civgeo.placename.PlaceNameFixtures;
 import cn.civgeo.placename.PlaceNameTestData;
 import cn.civgeo.support.IntegrationTest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,19 +92,9 @@ class NearbyIndexIT extends IntegrationTest {
     @Test
     void aNewOrRetiredAddressIsAnsweredAtOnce() {
         nearby.rebuild();
-        Map<String, Object> road = new HashMap<>();
         String name = PlaceNameTestData.uniqueSpecific() + "路";
         double y = 30.07 + new Random().nextInt(2000) / 100_000.0;
-        road.put("name", name);
-        road.put("category", "2530");
-        road.put("numbering", "EW");
-        road.put("geometry", json.readTree("{\"type\":\"LineString\",\"coordinates\":[[100.02," + y + "],[100.08," + y + "]]}"));
-        Response created = post("/api/place-names", "admin-t", road);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        long roadId = created.json().get("placeName").get("id").asLong();
-        post("/api/place-names/" + roadId + "/submit", "admin-t", Map.of("version", 0));
-        assertThat(post("/api/place-names/" + roadId + "/approve", "admin-t", Map.of("version", 1, "approvalAuthority", "测试市人民政府",
-                "approvalDoc", "测政地〔2026〕9号", "approvalDate", "2026-02-01")).status()).isEqualTo(200);
+        long roadId = PlaceNameTestData.approvedRoad((path, body) -> post(path, "admin-t", body), json, name, y);
 
         Response a = post("/api/addresses", "surveyor-t", Map.of("roadId", roadId, "number", 7, "lon", 100.0531, "lat", y + 0.0002));
         assertThat(a.status()).as(a.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package cn.civgeo.placename;
 
 import cn.civgeo.division.DivisionFixtures;
+import cn.civgeo.support.IntegrationTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Synthetic test divisions (province 99) with geometry, and unique Chinese names that pass the naming rules. */
@@ -33,6 +34,27 @@ public final class PlaceNameTestData {
             n /= 10;
         }
         return b.toString();
+    }
+
+    /**
+     * Proposes, submits and approves (as admin, through the API) an east–west road named {@code name} at latitude
+     * {@code y}, from 100.02 to 100.08E, numbered from the east; returns its id. {@code adminPost} posts as admin-t.
+     */
+    public static long approvedRoad(java.util.function.BiFunction<String, Object, IntegrationTest.Response> adminPost,
+                                    tools.jackson.databind.json.JsonMapper json, String name, double y) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("category", "2530");
+        body.put("numbering", "EW");
+        body.put("geometry", json.readTree("{\"type\":\"LineString\",\"coordinates\":[[100.02," + y + "],[100.08," + y + "]]}"));
+        IntegrationTest.Response r = adminPost.apply("/api/place-names", body);
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().get("placeName").get("id").asLong();
+        adminPost.apply("/api/place-names/" + id + "/submit", java.util.Map.of("version", 0));
+        IntegrationTest.Response a = adminPost.apply("/api/place-names/" + id + "/approve", java.util.Map.of("version", 1,
+                "approvalAuthority", "测试市人民政府", "approvalDoc", "测政地〔2026〕3号", "approvalDate", "2026-02-01"));
+        org.assertj.core.api.Assertions.assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        return id;
     }
 
     /** A LineString GeoJSON inside the test square, offset so that different tests do not overlap. */
