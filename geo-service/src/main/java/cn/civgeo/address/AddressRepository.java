@@ -61,7 +61,7 @@ public class AddressRepository {
     /** Doorplates on a road of that name (standard, alias or former name) with that number, within a division prefix. */
     public List<Address> byRoadAndNumber(String road, Integer number, String suffix, String divisionPrefix, int limit) {
         return jdbc.sql("select " + COLS + ", null::float8 as dist" + FROM + """
-                 where a.road_id in (select id from place_name where name = :road or :road = any(aliases)
+                 where a.road_id in (select id from place_name where name = :road or aliases @> array[:road]::text[]
                                      union select place_name_id from place_name_former where name = :road)
                    and (:number::int is null or a.number = :number)
                    and (:suffix::text is null or a.number_suffix = :suffix)
