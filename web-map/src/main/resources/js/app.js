@@ -10,7 +10,9 @@
     CivGeoI18n.setLang(CivGeoI18n.lang() === 'zh' ? 'en' : 'zh');
   });
 
-  api.get('/api/map/config').then(function (config) {
+  // The page served by geo-service carries the configuration (no request before the map can start).
+  var config0 = global.CIVGEO_MAP_CONFIG ? Promise.resolve(global.CIVGEO_MAP_CONFIG) : api.get('/api/map/config');
+  config0.then(function (config) {
     var map = L.map('map', { center: [config.centerLat, config.centerLon], zoom: config.zoom, zoomControl: true, preferCanvas: true,
       minZoom: 3, maxZoom: 18, keyboard: true });
     global.civgeo.map = map;
@@ -23,7 +25,7 @@
     var layers = new CivGeoLayers.Layers(map, config);
     global.civgeo.layers = layers;
     layers.metrics = metrics;
-    layers.build();
+    layers.build(); // asks for the labels first, then the division tiles, then the other layers
     layers.legend();
     layers.updateStatus();
 
@@ -47,7 +49,7 @@
 
     // First full render: every visible division tile drawn and the labels placed.
     var tilesDone = new Promise(function (res) { layers.divisions.once('load', res); });
-    Promise.all([tilesDone, layers.refreshLabels()]).then(function () {
+    Promise.all([tilesDone, layers.labelsLoaded]).then(function () {
       metrics.firstRenderMs = performance.now();
       document.body.setAttribute('data-ready', 'true');
     });

@@ -53,8 +53,8 @@
   CivGeoLayers.extra.push(function (layers) {
     var map = layers.map;
     api.get('/api/facilities/kinds').then(function (k) { kinds = k; layers.renderLegend(); }).catch(function () {});
-    var fac = layers.geoJsonLayerUrl(function () { return '/api/facilities/geojson?limit=1000&bbox=' + layers.bbox(); }, {
-      cluster: true, name: 'facilities',
+    var fac = layers.geoJsonLayerUrl(function (box) { return '/api/facilities/geojson?limit=1000&bbox=' + (box || layers.bbox()); }, {
+      cluster: true, name: 'facilities', byBox: true,
       pointToLayer: function (f, ll) {
         return L.circleMarker(ll, { radius: 7, color: '#fff', weight: 1.5, fillColor: KIND_COLORS[f.properties.kind] || '#555', fillOpacity: 0.95 });
       },
@@ -69,8 +69,8 @@
   });
 
   CivGeoLayers.extra.push(function (layers) {
-    var areas = layers.geoJsonLayerUrl(function () { return '/api/service-areas?kind=elderly_care&bbox=' + layers.bbox(); }, {
-      name: 'service-areas', interactive: false, style: { color: '#2e9e5b', weight: 1, fillColor: '#2e9e5b', fillOpacity: 0.12 } });
+    var areas = layers.geoJsonLayerUrl(function (box) { return '/api/service-areas?kind=elderly_care&bbox=' + (box || layers.bbox()); }, {
+      name: 'service-areas', interactive: false, byBox: true, style: { color: '#2e9e5b', weight: 1, fillColor: '#2e9e5b', fillOpacity: 0.12 } });
     return { id: 'service-areas', key: 'serviceAreas', layer: areas, on: false, swatch: 'rgba(46,158,91,.35)' };
   });
 

@@ -33,23 +33,29 @@
 
   Layers.prototype.build = function () {
     var self = this, map = this.map;
-    // 512-pixel tiles: a 256-pixel tile of zoom z - 1 drawn at twice the size, a quarter of the requests per view.
+    // 1024-pixel tiles: the vector tile of zoom z - 2 drawn at four times the size of a 256-pixel tile (its 4096
+    // units still give 4 per pixel), so a laptop screen needs 4 to 6 tiles: one wave of requests, as a browser runs
+    // at most six at a time per host (MapWarmup.TILE_ZOOM_OFFSET follows this).
     this.divisions = new CivGeoMvt.MvtLayer('/api/map/tiles/divisions/{tz}/{x}/{y}.mvt?level={level}', {
-      tileSize: 512,
-      params: function (c) { return { tz: c.z - 1, level: self.levelForZoom(c.z) }; },
+      tileSize: 1024, keepBuffer: 1,
+      params: function (c) { return { tz: c.z - 2, level: self.levelForZoom(c.z) }; },
       style: function (p) { return self.divisionStyle(p); },
       headers: function () { return api.headers(); },
       onTile: function (ms, url) { self.metrics.tiles.push({ ms: ms, url: url }); },
       zIndex: 2
     });
     this.labels = L.layerGroup();
-    var labelSeq = 0;
-    this.refreshLabels = function () {
+    var labelSeq = 0, labelBox = new BoxCache(map);
+    this.refreshLabels = function (force) {
       if (!map.hasLayer(self.labels)) return Promise.resolve();
-      var level = self.levelForZoom(map.getZoom()), seq = ++labelSeq;
-      return api.get('/api/map/collections/division-labels/items?limit=1000&level=' + level + '&bbox=' + clampBbox(bboxParam(map)))
+      var level = self.levelForZoom(map.getZoom());
+      var box = labelBox.need(force, level);
+      if (!box) return Promise.resolve(); // the labels around the view are loaded already
+      var seq = ++labelSeq;
+      return api.get('/api/map/collections/division-labels/items?limit=1000&level=' + level + '&bbox=' + box)
         .then(function (fc) {
           if (seq !== labelSeq) return;
+          labelBox.loaded();
           self.labels.clearLayers();
           fc.features.forEach(function (f) {
             var c = f.geometry.coordinates, p = f.properties;
@@ -61,7 +67,10 @@
     };
     this.entries.push({ id: 'divisions', key: 'divisions', layer: this.divisions, on: true, swatch: '#cfe8c3' });
     this.entries.push({ id: 'division-labels', key: 'labels', layer: this.labels, on: true });
-    this.divisions.addTo(map); this.labels.addTo(map);
+    // Requests leave in this order (a browser runs six at a time): the labels, the division tiles, then the rest.
+    this.labels.addTo(map);
+    this.labelsLoaded = this.refreshLabels(true);
+    this.divisions.addTo(map);
     map.on('moveend', function () { self.refreshLabels(); self.updateStatus(); });
     map.on('zoomend', function () {
       var lvl = self.levelForZoom(map.getZoom());
@@ -74,6 +83,28 @@
 
   Layers.prototype.isAvailable = function (e) { return this.available[e.id] !== false; };
 
+  /** Which box a bbox-filtered layer loads: the view with half a view of margin on each side, reused while the
+   *  view stays inside it at the same zoom and key (e.g. the division level) for up to a minute, so panning
+   *  does not ask the server again for what it already sent. need(force, key) -> bbox string or null. */
+  function BoxCache(map) { this.map = map; this.box = null; }
+  BoxCache.MAX_AGE_MS = 60000;
+  BoxCache.prototype.need = function (force, key) {
+    var view = this.map.getBounds(), z = this.map.getZoom(), p = this.pending;
+    if (!force && this.box && this.z === z && this.key === key && this.box.contains(view) &&
+        Date.now() - this.at < BoxCache.MAX_AGE_MS) return null;
+    // a request on its way covers this view already (moves while it loads ask for nothing more)
+    if (!force && p && p.z === z && p.key === key && p.box.contains(view) && Date.now() - p.at < 10000) return null;
+    this.pending = { box: view.pad(0.5), z: z, key: key, at: Date.now() };
+    return clampBbox([view.pad(0.5).getWest(), view.pad(0.5).getSouth(), view.pad(0.5).getEast(), view.pad(0.5).getNorth()]
+      .map(function (v) { return v.toFixed(5); }).join(','));
+  };
+  /** The box asked for last has arrived. */
+  BoxCache.prototype.loaded = function () {
+    if (!this.pending) return;
+    this.box = this.pending.box; this.z = this.pending.z; this.key = this.pending.key; this.at = Date.now(); this.pending = null;
+  };
+  BoxCache.prototype.reset = function () { this.box = null; };
+
   Layers.prototype.updateStatus = function () {
     var el = document.getElementById('status'), z = this.map.getZoom(), c = this.map.getCenter();
     el.textContent = t('zoom') + ' ' + z + ' · ' + t('level') + ' ' + t('level' + this.levelForZoom(z)) + ' · ' +
@@ -83,35 +114,44 @@
   Layers.prototype.bbox = function () { return clampBbox(bboxParam(this.map)); };
 
   /** A GeoJSON layer reloaded on every move from url(): a URL, a FeatureCollection, or a promise of either (null = nothing).
-   *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group), minZoom (nothing below it) and name
- *  (the feature count is written to the map element's data-<name> attribute). */
+   *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group), minZoom (nothing below it), name
+ *  (the feature count is written to the map element's data-<name> attribute), byBox (url(box) gets the padded box of a
+ *  BoxCache and moves inside it load nothing) and key() (a change forces a load, e.g. the division level). */
   Layers.prototype.geoJsonLayerUrl = function (url, options) {
     var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }) : L.layerGroup();
-    var seq = 0;
-    function load() {
+    var seq = 0, cache = options.byBox ? new BoxCache(map) : null;
+    function load(force) {
       if (!map.hasLayer(layer)) return;
+      var below = options.minZoom && map.getZoom() < options.minZoom, box = null;
+      if (cache) {
+        if (below) cache.reset();
+        else if (!(box = cache.need(force === true, options.key ? options.key() : ''))) return; // view still inside the loaded box
+      }
       var s = ++seq;
-      Promise.resolve(options.minZoom && map.getZoom() < options.minZoom ? null : url()).then(function (u) { return !u ? { type: 'FeatureCollection', features: [] } : typeof u === 'string' ? api.get(u) : u; })
+      Promise.resolve(below ? null : url(box)).then(function (u) { return !u ? { type: 'FeatureCollection', features: [] } : typeof u === 'string' ? api.get(u) : u; })
         .then(function (fc) {
           if (s !== seq) return;
+          if (cache && box) cache.loaded();
           layer.clearLayers();
           var g = L.geoJSON(fc, options);
           if (options.cluster) layer.addLayers(g.getLayers()); else layer.addLayer(g);
           map.getContainer().setAttribute('data-' + options.name, (fc.features || []).length);
         }).catch(function (e) { console.warn(options.name, e); });
     }
-    layer.on('add', load);
-    map.on('moveend', load);
-    layer.reload = load;
+    layer.on('add', function () { load(true); });
+    map.on('moveend', function () { load(false); });
+    layer.reload = function () { load(true); };
     return layer;
   };
 
-  /** A map collection (/api/map/collections/{id}/items) for the visible box, simplified for the zoom. */
+  /** A map collection (/api/map/collections/{id}/items) around the visible box (BoxCache), simplified for the zoom. */
   Layers.prototype.geoJsonLayer = function (collection, options, extraQuery) {
     var self = this;
     options.name = options.name || collection;
-    return this.geoJsonLayerUrl(function () {
-      return '/api/map/collections/' + collection + '/items?limit=1000&zoom=' + self.map.getZoom() + '&bbox=' + self.bbox() + (extraQuery ? extraQuery() : '');
+    options.byBox = true;
+    options.key = extraQuery;
+    return this.geoJsonLayerUrl(function (box) {
+      return '/api/map/collections/' + collection + '/items?limit=1000&zoom=' + self.map.getZoom() + '&bbox=' + (box || self.bbox()) + (extraQuery ? extraQuery() : '');
     }, options);
   };
 
@@ -144,7 +184,7 @@
       if (e.swatch) { var sw = L.DomUtil.create('span', 'swatch', label); sw.style.background = e.swatch; }
       label.appendChild(document.createTextNode(t(e.key) + (avail ? '' : ' (' + t('notAvailable') + ')')));
       cb.addEventListener('change', function () {
-        if (cb.checked) { self.map.addLayer(e.layer); if (e.layer.reload) e.layer.reload(); if (e.id === 'division-labels') self.refreshLabels(); }
+        if (cb.checked) { self.map.addLayer(e.layer); if (e.layer.reload) e.layer.reload(); if (e.id === 'division-labels') self.refreshLabels(true); }
         else self.map.removeLayer(e.layer);
         if (e.onToggle) e.onToggle(cb.checked);
       });
@@ -157,7 +197,7 @@
           var o = L.DomUtil.create('option', '', sel); o.value = l; o.textContent = l ? t('level' + l) : t('levelAuto');
           if (l === self.fixedLevel) o.selected = true;
         });
-        sel.addEventListener('change', function () { self.fixedLevel = +sel.value; self.divisions.redraw(); self.refreshLabels(); self.updateStatus(); });
+        sel.addEventListener('change', function () { self.fixedLevel = +sel.value; self.divisions.redraw(); self.refreshLabels(true); self.updateStatus(); });
       }
       if (e.legend) { var lg = L.DomUtil.create('div', 'sub', div); lg.innerHTML = e.legend(); }
       if (e.controls) e.controls(div);

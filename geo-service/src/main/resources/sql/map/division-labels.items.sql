@@ -1,16 +1,17 @@
--- One label point per division (a point inside the polygon, so labels of concave units stay inside).
+-- One label point per division (map_division_label, V60: a point inside the polygon, so labels of concave units
+-- stay inside; computed once when the geometry changes). :bbox selects labels whose point lies in the box.
 select json_build_object(
          'type', 'Feature', 'id', d.code,
-         'geometry', ST_AsGeoJSON(ST_PointOnSurface(d.geom), 6, 0)::json,
+         'geometry', ST_AsGeoJSON(l.geom, 6, 0)::json,
          'properties', json_build_object('code', d.code, 'name', d.name,
                                          'shortName', coalesce(d.short_name, d.name), 'level', d.level,
                                          'kind', d.kind))::text as feature,
        count(*) over () as total
-from division d
-where d.status = 'active' and d.geom is not null
-  and (:level = 0 or d.level = :level)
-  and (:id = '' or d.code = :id)
+from map_division_label l join division d on d.code = l.code
+where d.status = 'active'
+  and (:level = 0 or l.level = :level)
+  and (:id = '' or l.code = :id)
   and (:q = '' or d.name like '%' || :q || '%' or d.pinyin ilike :q || '%' or d.initials ilike :q || '%')
-  and (not :bbox or d.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
+  and (not :bbox or l.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
 order by case when :q <> '' then d.level else 0 end, d.code
 limit :limit offset :offset

@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tileMaxAgeSeconds   Cache-Control max-age sent with tiles
  * @param tileCacheSeconds    how long the server keeps a built tile
  * @param tileCacheEntries    how many built tiles the server keeps
+ * @param warmupMaxZoom       the start-up warm-up builds the division tiles of the opening view from the opening zoom
+ *                            down to this map zoom (0 = no warm-up); see {@link MapWarmup}
  */
 @ConfigurationProperties("civgeo.map")
 public record MapProperties(String rasterUrl, String rasterAttribution, String rasterSubdomains, double centerLon,
                             double centerLat, int zoom, List<Integer> levelMinZooms, int tileMaxAgeSeconds,
-                            int tileCacheSeconds, int tileCacheEntries) {
+                            int tileCacheSeconds, int tileCacheEntries, int warmupMaxZoom) {
     public MapProperties {
         if (rasterUrl == null) rasterUrl = "";
         if (rasterAttribution == null) rasterAttribution = "";
@@ -32,6 +34,7 @@ public record MapProperties(String rasterUrl, String rasterAttribution, String r
             centerLat = 24.55;
         }
         if (tileCacheEntries <= 0) tileCacheEntries = 4000;
+        if (warmupMaxZoom < 0) warmupMaxZoom = 0;
     }
 
     /** The division level a zoom shows: the deepest level whose minimum zoom is reached. */

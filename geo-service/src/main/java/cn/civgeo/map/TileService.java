@@ -7,12 +7,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds Mapbox vector tiles in PostGIS and keeps recently built ones in a small LRU cache (bounded in entries and
- * age), so panning back and forth at city zoom is answered from memory.
+ * Builds Mapbox vector tiles in PostGIS and keeps built ones in an LRU cache (bounded in entries and age), so
+ * panning back and forth at city zoom is answered from memory. The cache is dropped whenever divisions change
+ * ({@link MapTileInvalidation}); a tile built while a change commits is not kept (generation check).
  */
 @Service
 public class TileService {
@@ -25,6 +27,9 @@ public class TileService {
     private final MapLayerRegistry layers;
     private final MapProperties props;
     private final Map<String, Tile> cache;
+    /** Bumped by every invalidation: a tile built under an older generation is returned but not cached. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Integer maxLevel;
 
     TileService(JdbcClient jdbc, MapLayerRegistry layers, MapProperties props) {
         this.jdbc = jdbc;
@@ -36,6 +41,9 @@ public class TileService {
             protected boolean removeEldestEntry(Map.Entry<String, Tile> eldest) { return size() > max; }
         };
     }
+
+    /** The zoom band of {@code map_division_shape} (V60) serving tile zoom z: 0 (z 0–5) … 4 (z 15+). */
+    public static int band(int z) { return z <= 5 ? 0 : z <= 8 ? 1 : z <= 11 ? 2 : z <= 14 ? 3 : 4; }
 
     /** Simplification tolerance for a zoom: half a screen pixel, in degrees. */
     public static double tolerance(int z) { return 180.0 / (256.0 * Math.pow(2, z)); }
@@ -53,31 +61,61 @@ public class TileService {
         int lvl = level != null ? level : props.levelForZoom(z);
         String key = layerId + '/' + z + '/' + x + '/' + y + '/' + lvl;
         long now = System.currentTimeMillis();
+        long gen = generation.get();
         synchronized (cache) {
             Tile t = cache.get(key);
             if (t != null && now - t.builtAt() < props.tileCacheSeconds() * 1000L) return t;
         }
-        byte[] bytes = jdbc.sql(layer.tileSql()).param("z", z).param("x", x).param("y", y)
+        byte[] bytes = jdbc.sql(layer.tileSql()).param("z", z).param("x", x).param("y", y).param("band", band(z))
                 .param("tol", tolerance(z)).param("level", lvl).query(byte[].class).optional().orElse(new byte[0]);
         Tile t = new Tile(bytes, etag(bytes), lvl, now);
         synchronized (cache) {
-            cache.put(key, t);
+            if (generation.get() == gen) cache.put(key, t);
         }
         return t;
     }
 
-    /** The deepest division level that has geometry (the map never zooms into an empty level); 5 when unknown. */
-    public int maxDivisionLevel() {
-        MapLayer divisions = layers.all().stream().filter(l -> l.id().equals("divisions")).findFirst().orElseThrow();
-        if (!layers.available(divisions)) return 5;
-        Integer max = jdbc.sql("select max(level) from division where geom is not null and status = 'active'")
-                .query(Integer.class).optional().orElse(null);
-        return max == null ? 5 : max;
+    /** Whether a tile is in the cache and fresh (for the start-up warm-up). */
+    boolean cached(String layerId, int z, int x, int y, int level) {
+        String key = layerId + '/' + z + '/' + x + '/' + y + '/' + level;
+        synchronized (cache) {
+            Tile t = cache.get(key);
+            return t != null && System.currentTimeMillis() - t.builtAt() < props.tileCacheSeconds() * 1000L;
+        }
     }
 
-    /** Forget every built tile (after data changes that must show at once). */
+    /** How many tiles the cache holds. */
+    public int cachedTiles() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+
+    /**
+     * The deepest division level that has geometry (the map never zooms into an empty level); 5 when unknown.
+     * Read from the map's label points (one per active unit with geometry, V60) and remembered until divisions
+     * change.
+     */
+    public int maxDivisionLevel() {
+        Integer m = maxLevel;
+        if (m != null) return m;
+        MapLayer divisions = layers.all().stream().filter(l -> l.id().equals("divisions")).findFirst().orElseThrow();
+        if (!layers.available(divisions)) return 5;
+        long gen = generation.get();
+        Integer max = jdbc.sql("""
+                select max(v.l) from generate_series(1, 5) v(l)
+                 where exists (select 1 from map_division_label where level = v.l)""")
+                .query(Integer.class).optional().orElse(null);
+        int result = max == null ? 5 : max;
+        if (generation.get() == gen) maxLevel = result;
+        return result;
+    }
+
+    /** Forget every built tile and the deepest level (after data changes that must show at once). */
     public void invalidate() {
         synchronized (cache) {
+            generation.incrementAndGet();
+            maxLevel = null;
             cache.clear();
         }
     }

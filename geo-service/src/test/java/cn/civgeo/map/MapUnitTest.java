@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MapUnitTest {
-    private final MapProperties props = new MapProperties("", "", "", 118.11, 24.55, 10, List.of(0, 6, 9, 11, 14), 60, 300, 100);
+    private final MapProperties props = new MapProperties("", "", "", 118.11, 24.55, 10, List.of(0, 6, 9, 11, 14), 60, 300, 100, 12);
 
     @Test
     void divisionLevelFollowsTheZoom() {
@@ -35,5 +35,32 @@ class MapUnitTest {
             assertThatThrownBy(() -> Bbox.parse(bad)).isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).errors().get(0).field()).isEqualTo("bbox"));
         }
+    }
+
+    @Test
+    void tileZoomsFallIntoTheShapeTablesBands() {
+        assertThat(List.of(0, 5, 6, 8, 9, 11, 12, 14, 15, 22).stream().map(TileService::band).toList())
+                .containsExactly(0, 0, 1, 1, 2, 2, 3, 3, 4, 4);
+    }
+
+    @Test
+    void bundledCssPointsAtTheImagesOfItsOwnFolder() {
+        String css = ".a{background:url(images/layers.png)} .b{background:url('../x.png')} .c{behavior:url(#default#VML)}"
+                + " .d{background:url(data:image/png;base64,AA==)} .e{background:url(/abs.png)}";
+        assertThat(MapAssets.absoluteUrls(css, "/webjars/leaflet/1.9.4/dist/leaflet.css"))
+                .contains("url(/webjars/leaflet/1.9.4/dist/images/layers.png)").contains("url('/webjars/leaflet/1.9.4/x.png')")
+                .contains("url(#default#VML)").contains("url(data:image/png;base64,AA==)").contains("url(/abs.png)");
+    }
+
+    @Test
+    void configurationInThePageCannotCloseItsScript() {
+        assertThat(MapPageController.scriptSafe("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+    }
+
+    @Test
+    void webMercatorOfTheWarmUp() {
+        assertThat(MapWarmup.mercX(180)).isCloseTo(20037508.342789244, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(MapWarmup.mercY(0)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(MapWarmup.mercY(85.05112878)).isCloseTo(20037508.34, org.assertj.core.data.Offset.offset(1.0));
     }
 }

@@ -1,0 +1,148 @@
+package cn.civgeo.map;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The web map's page with its scripts and style sheets bundled: one request for all CSS and one for all JS instead
+ * of eighteen (a browser opens at most six HTTP/1.1 connections per host, so the files used to load in waves).
+ *
+ * <p>{@code index.html} (from the web-map module, {@code META-INF/resources}) lists its files between
+ * {@code <!-- bundle:css -->} / {@code <!-- bundle:js -->} and {@code <!-- /bundle -->}. Each block is replaced by
+ * one tag pointing at {@code /map-assets/app-<hash>.css|js}, whose content is the listed files concatenated in order
+ * (relative {@code url(...)} in CSS rewritten to absolute paths), named by a hash of its content so it can be cached
+ * for a year. A page without the markers is served as it is. The files stay available one by one for development.
+ */
+@Component
+class MapAssets {
+    static final String PREFIX = "/map-assets/";
+    static final String CONFIG_MARKER = "<!-- map-config -->";
+    private static final Pattern BLOCK = Pattern.compile("<!-- bundle:(css|js) -->(.*?)<!-- /bundle -->", Pattern.DOTALL);
+    private static final Pattern CSS_HREF = Pattern.compile("<link\\s[^>]*href=\"([^\"]+)\"[^>]*>");
+    private static final Pattern JS_SRC = Pattern.compile("<script\\s[^>]*src=\"([^\"]+)\"[^>]*>\\s*</script>");
+    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
+
+    /** A bundle: its name under {@link #PREFIX}, media type, bytes, gzip-compressed bytes and content hash. */
+    record Asset(String name, String contentType, byte[] bytes, byte[] gzip, String hash) {}
+
+    private volatile Loaded loaded;
+
+    private record Loaded(String html, List<Asset> assets) {}
+
+    /** The page's HTML (null when the web map is not on the classpath), bundles in place. */
+    String html() {
+        Loaded l = load();
+        return l == null ? null : l.html();
+    }
+
+    List<Asset> assets() {
+        Loaded l = load();
+        return l == null ? List.of() : l.assets();
+    }
+
+    Asset asset(String name) {
+        for (Asset a : assets()) if (a.name().equals(name)) return a;
+        return null;
+    }
+
+    private Loaded load() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                l = loaded;
+                if (l == null) loaded = l = build();
+            }
+        }
+        return l;
+    }
+
+    private static Loaded build() {
+        String page = text("index.html");
+        if (page == null) return null;
+        List<Asset> assets = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        Matcher m = BLOCK.matcher(page);
+        int last = 0;
+        while (m.find()) {
+            out.append(page, last, m.start());
+            boolean css = m.group(1).equals("css");
+            List<String> paths = new ArrayList<>();
+            Matcher tag = (css ? CSS_HREF : JS_SRC).matcher(m.group(2));
+            while (tag.find()) paths.add(tag.group(1));
+            StringBuilder content = new StringBuilder(256 * 1024);
+            for (String p : paths) {
+                String file = text(p);
+                if (file == null) throw new IllegalStateException("index.html lists " + p + ", which is not on the classpath");
+                content.append("/* ").append(p).append(" */\n").append(css ? absoluteUrls(file, p) : file);
+                content.append(css ? "\n" : "\n;\n");
+            }
+            byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+            String hash = hash(bytes);
+            Asset a = new Asset("app-" + hash + (css ? ".css" : ".js"), css ? "text/css;charset=UTF-8" : "text/javascript;charset=UTF-8",
+                    bytes, gzip(bytes), hash);
+            assets.add(a);
+            out.append(css ? "<link rel=\"stylesheet\" href=\"" + PREFIX + a.name() + "\">"
+                    : "<script src=\"" + PREFIX + a.name() + "\"></script>");
+            last = m.end();
+        }
+        out.append(page.substring(last));
+        return new Loaded(out.toString(), List.copyOf(assets));
+    }
+
+    /** CSS {@code url(x)} relative to the file's own path made absolute (data:, #fragments and absolute URLs kept). */
+    static String absoluteUrls(String css, String path) {
+        URI base = URI.create(path.startsWith("/") ? path : "/" + path);
+        Matcher m = CSS_URL.matcher(css);
+        StringBuilder sb = new StringBuilder(css.length() + 256);
+        while (m.find()) {
+            String u = m.group(2).trim();
+            boolean keep = u.startsWith("/") || u.startsWith("#") || u.startsWith("data:") || u.contains("://");
+            String to = keep ? m.group(0) : "url(" + m.group(1) + base.resolve(u) + m.group(1) + ")";
+            m.appendReplacement(sb, Matcher.quoteReplacement(to));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String text(String path) {
+        ClassPathResource r = new ClassPathResource("META-INF/resources/" + (path.startsWith("/") ? path.substring(1) : path));
+        if (!r.exists()) return null;
+        try (InputStream in = r.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream(bytes.length / 3);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bo)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bo.toByteArray();
+    }
+}
