@@ -81,8 +81,10 @@ public class GeocodeSpeed {
             report("reverse  raw SQL st_covers on division_part", runSql(db,
                     "select code from division_part where st_covers(geom, st_setsrid(st_point(?, ?), 4490)) order by level desc limit 1",
                     (ps, i) -> { double[] p = points.get(i); ps.setDouble(1, p[0]); ps.setDouble(2, p[1]); }));
-            report("reverse  raw SQL division + KNN address", runSql(db, REVERSE_SQL,
-                    (ps, i) -> { double[] p = points.get(i); ps.setDouble(1, p[0]); ps.setDouble(2, p[1]); }));
+            report("reverse  raw SQL division + KNN address", runSql(db, REVERSE_SQL, (ps, i) -> {
+                double[] p = points.get(i);
+                ps.setDouble(1, p[0]); ps.setDouble(2, p[1]); ps.setDouble(3, p[0]); ps.setDouble(4, p[1]);
+            }));
             batchReverse(points.subList(0, 10_000));
             batchSql(db, points.subList(0, 10_000));
             batchForward(addresses);
@@ -91,9 +93,8 @@ public class GeocodeSpeed {
 
     /** The nearest active address by the GiST index (<-> in degrees) and the finest division: less than the API does. */
     static final String REVERSE_SQL = """
-            with p as (select st_setsrid(st_point(?, ?), 4490) g)
-            select (select code from division_part d, p where st_covers(d.geom, p.g) order by level desc limit 1),
-                   (select a.code from address a, p where a.status = 'active' order by a.geom <-> p.g limit 1)""";
+            select (select code from division_part d where st_covers(d.geom, st_setsrid(st_point(?, ?), 4490)) order by level desc limit 1),
+                   (select a.code from address a where a.status = 'active' order by a.geom <-> st_setsrid(st_point(?, ?), 4490) limit 1)""";
 
     /** CIVGEO_API_KEY (X-API-Key, as other systems call) or a bearer token for CIVGEO_AUTH (user:password). */
     static void signIn() throws Exception {

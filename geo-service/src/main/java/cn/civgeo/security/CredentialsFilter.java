@@ -22,16 +22,14 @@ class CredentialsFilter extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final TokenService tokens;
-    private final UserService users;
     private final ApiClientService clients;
     private final RateLimiter limiter;
     private final ProblemResponses problems;
     private final int defaultLimit;
 
-    CredentialsFilter(TokenService tokens, UserService users, ApiClientService clients, RateLimiter limiter,
+    CredentialsFilter(TokenService tokens, ApiClientService clients, RateLimiter limiter,
                       ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
         this.tokens = tokens;
-        this.users = users;
         this.clients = clients;
         this.limiter = limiter;
         this.problems = problems;
@@ -45,7 +43,7 @@ class CredentialsFilter extends OncePerRequestFilter {
         String key = req.getHeader(API_KEY_HEADER);
         if (key == null) key = req.getParameter("apiKey");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<UserAccount> user = tokens.usernameFor(auth.substring(7).trim()).flatMap(users::byUsername);
+            Optional<TokenService.TokenUser> user = tokens.userFor(auth.substring(7).trim());
             if (user.isEmpty()) {
                 problems.write(res, ProblemType.UNAUTHENTICATED, "The bearer token is unknown or expired; sign in again");
                 return;

@@ -32,11 +32,11 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserService users, ApiClientService clients,
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiClientService clients,
                             RateLimiter limiter, ProblemResponses problems,
                             @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit,
                             @Value("${civgeo.security.anonymous-read}") boolean anonymousRead) throws Exception {
-        CredentialsFilter credentials = new CredentialsFilter(tokens, users, clients, limiter, problems, defaultLimit);
+        CredentialsFilter credentials = new CredentialsFilter(tokens, clients, limiter, problems, defaultLimit);
         http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
