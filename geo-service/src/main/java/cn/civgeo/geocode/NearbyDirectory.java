@@ -18,7 +18,8 @@ public interface NearbyDirectory {
 
     /**
      * A standard address on {@code road} (with doorplate {@code number}, may be null) inside division {@code code}; a
-     * misspelt road (one edit, two from six characters) is read as the only road of the division that close to it.
+     * misspelt road (one edit, two from six characters) is read as the division's road that close to it which has the
+     * doorplate, when exactly one has.
      */
     List<Feature> findAddress(String divisionCode, String road, String number, String poi);
 

@@ -29,28 +29,38 @@ class PlaceDirectory implements NearbyDirectory {
         if (road == null) return placeNames(divisionCode, poi);
         List<Feature> out = onRoad(divisionCode, road, number);
         if (out.isEmpty() && road.length() >= 3) {
-            String fixed = closestRoad(divisionCode, road);
-            if (fixed != null) out = onRoad(divisionCode, fixed, number).stream().map(f -> f.readAs(fixed)).toList();
+            // Of the roads as close as any to the misspelling, the one that has this doorplate (莲泉X路76号: 东路 or 西路).
+            List<Feature> found = List.of();
+            String fixed = null;
+            for (String candidate : closestRoads(divisionCode, road)) {
+                List<Feature> f = onRoad(divisionCode, candidate, number);
+                if (f.isEmpty()) continue;
+                if (fixed != null) return List.of(); // two roads fit: no guess
+                fixed = candidate;
+                found = f;
+            }
+            String readAs = fixed;
+            out = found.stream().map(f -> f.readAs(readAs)).toList();
         }
         return out;
     }
 
     /**
-     * The only road with doorplates in the division (a county or below) within one edit of {@code road} (two from six
-     * characters), or null: none, several, or the road exists as written (then the doorplate is what is missing).
+     * The roads with doorplates in the division (a county or below) nearest to {@code road} within one edit (two from
+     * six characters), at most five; none when the road exists as written (then the doorplate is what is missing).
      */
-    private String closestRoad(String divisionCode, String road) {
-        if (divisionCode == null || divisionCode.length() < 6) return null;
+    private List<String> closestRoads(String divisionCode, String road) {
+        if (divisionCode == null || divisionCode.length() < 6) return List.of();
         int max = road.length() >= 6 ? 4 : 2; // half edits
-        String best = null;
+        List<String> best = new ArrayList<>();
         int bestD = max + 1;
-        boolean tie = false;
         for (String name : addresses.roadNames(divisionCode)) {
             int d = EditDistance.halfEdits(road, name, max, (a, b) -> false);
-            if (d == 0) return null;
-            if (d < bestD) { best = name; bestD = d; tie = false; } else if (d == bestD) tie = true;
+            if (d == 0) return List.of();
+            if (d < bestD) { best.clear(); bestD = d; }
+            if (d == bestD && d <= max) best.add(name);
         }
-        return best == null || tie ? null : best;
+        return best.size() > 5 ? List.of() : best;
     }
 
     private List<Feature> onRoad(String divisionCode, String road, String number) {

@@ -70,6 +70,25 @@ class GeocodeAddressIT extends IntegrationTest {
     }
 
     @Test
+    void aMisspeltRoadBetweenTwoNeighboursIsTheOneWithThatDoorplate() {
+        // 智峰X路77号: 智峰西路 and 智峰中路 are both one edit away; only one of them has a 77.
+        Map<String, Object> a = jdbc.sql("""
+                select a.code, a.number, r1.name as road, d.name as county
+                  from address a join place_name r1 on r1.id = a.road_id join division d on d.code = a.county_code
+                  join place_name r2 on r2.id <> r1.id and length(r2.name) = length(r1.name) and length(r1.name) >= 4
+                       and left(r2.name, length(r2.name) - 2) = left(r1.name, length(r1.name) - 2) and right(r2.name, 1) = right(r1.name, 1)
+                 where a.source = 'demo' and a.building is null and a.number_suffix is null and a.status = 'active'
+                   and exists (select 1 from address b where b.road_id = r2.id and b.county_code = a.county_code)
+                   and not exists (select 1 from address b where b.road_id = r2.id and b.number = a.number and b.county_code = a.county_code)
+                 order by a.id limit 1""").query().singleRow();
+        String road = (String) a.get("road");
+        String typo = road.substring(0, road.length() - 2) + "囧" + road.substring(road.length() - 1);
+        JsonNode c = get("/api/geocode?q=" + GeocodeIT.enc(a.get("county") + typo + a.get("number") + "号")).json().get("candidates").get(0);
+        assertThat(c.get("addressCode").asString()).as(c.toString()).isEqualTo(a.get("code"));
+        assertThat(c.get("notes").toString()).contains("read as " + road);
+    }
+
+    @Test
     void reverseFindsTheNearestDoorplateWithDistanceAndDirection() {
         Map<String, Object> a = anAddress();
         double lon = (Double) a.get("lon") + 0.0001, lat = (Double) a.get("lat");
