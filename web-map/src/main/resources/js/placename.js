@@ -26,6 +26,13 @@
     render();
   }
 
+  /** A finding's reason in the UI language: the API's (English) reason, or composed from its check and words in Chinese. */
+  function reason(x) {
+    var key = 'check.' + x.check;
+    if (CivGeoI18n.lang() === 'en' || t(key) === key) return x.reason || '';
+    return t(key, { t: (x.triggers || []).join('、'), o: (x.others || []).join('、') });
+  }
+
   /** The naming check over the registry within the division at the map centre (signed-in proposers). */
   function showScan() {
     var render = function () {
@@ -35,9 +42,9 @@
         var city = (r.chain || []).filter(function (d) { return d.level === 2; })[0];
         return api.post('/api/place-names/scan' + (city ? '?division=' + city.code.slice(0, 4) : ''), {});
       }).then(function (s) {
-        var html = '<p id="scan-summary">' + esc(s.scanned) + ' / ' + esc(s.flaggedCount) + '</p><table id="scan-results">' + s.flagged.slice(0, 200).map(function (f) {
+        var html = '<p id="scan-summary">' + esc(t('scanSummary', { n: s.scanned, f: s.flaggedCount })) + '</p><table id="scan-results">' + s.flagged.slice(0, 200).map(function (f) {
           return '<tr><th><a href="#" class="pn-link" data-id="' + f.id + '">' + esc(f.name) + '</a></th><td>' + f.findings.map(function (x) {
-            return '<span class="badge fail">' + esc(x.label || x.rule) + '</span> ' + esc(x.reason || '');
+            return '<span class="badge fail">' + esc(x.label || x.rule) + '</span> ' + esc(reason(x));
           }).join('<br>') + '</td></tr>';
         }).join('') + '</table>';
         P.open(t('scanResults'), html, render);

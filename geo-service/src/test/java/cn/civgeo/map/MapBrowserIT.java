@@ -339,6 +339,43 @@ class MapBrowserIT extends IntegrationTest {
     }
 
     @Test
+    @Order(12)
+    void placeNamesShowAndTheNamingScanLinksToTheNames() {
+        Map<String, Object> road = jdbc.sql("""
+                select id, name, st_x(st_pointonsurface(geom)) as lon, st_y(st_pointonsurface(geom)) as lat from place_name
+                 where status = 'approved' and geom is not null and division_code like '3502%' order by id limit 1""").query().singleRow();
+        b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 16, {animate: false})", road.get("lon"), road.get("lat"));
+        awaitTilesLoaded();
+        b.el("#layer-place-names").click();
+        b.await(d -> {
+            Object n = b.js("return window.civgeo.map.getContainer().getAttribute('data-place-names')");
+            return n != null && Integer.parseInt((String) n) >= 1;
+        }, Duration.ofSeconds(30));
+        assertThat(texts(".pn-label")).as("place names labelled at zoom 16").contains((String) road.get("name"));
+        b.screenshot("12-place-names");
+
+        // The 大洋怪重 scan of the city at the map centre (the surveyor signed in above may run it): the same count as the API.
+        JsonNode scan = post("/api/place-names/scan?division=3502", "surveyor-t", Map.of()).json();
+        assertThat(scan.get("flaggedCount").asInt()).as("the demo data seeds non-standard names").isPositive();
+        b.el("#scan-button").click();
+        b.await(d -> !d.findElements(By.cssSelector("#scan-results .pn-link")).isEmpty(), Duration.ofSeconds(60));
+        assertThat(b.el("#scan-summary").getText()).isEqualTo("检查地名 " + scan.get("scanned").asInt() + " 个，不规范 "
+                + scan.get("flaggedCount").asInt() + " 个");
+        assertThat(texts("#scan-results .pn-link")).contains(scan.get("flagged").get(0).get("name").asString());
+        JsonNode finding = scan.get("flagged").get(0).get("findings").get(0);
+        assertThat(b.el("#scan-results").getText()).contains(finding.get("label").asString())
+                .contains(finding.get("check").asString().equals("duplicate") ? "重名" : "：") // reasons in Chinese
+                .doesNotContain(finding.get("reason").asString());
+        b.screenshot("12-naming-scan");
+        WebElement link = b.el("#scan-results .pn-link");
+        String name = link.getText();
+        link.click();
+        b.await(d -> !d.findElements(By.cssSelector("#placename-name")).isEmpty() && b.el("#placename-name").getText().equals(name));
+        b.screenshot("12-scan-link-opens-the-name");
+        b.el("#layer-place-names").click();
+    }
+
+    @Test
     @Order(20)
     void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
