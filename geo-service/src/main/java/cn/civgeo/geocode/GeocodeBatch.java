@@ -130,7 +130,7 @@ public class GeocodeBatch {
 
     private List<Answer> forwardChunk(List<Row> rows, Options o) {
         Answer[] out = new Answer[rows.size()];
-        IntStream.range(0, rows.size()).parallel().forEach(i -> out[i] = answer(rows.get(i), false, o));
+        IntStream.range(0, rows.size()).parallel().forEach(i -> out[i] = forwardAnswer(rows.get(i), o));
         return List.of(out);
     }
 
@@ -166,10 +166,9 @@ public class GeocodeBatch {
         return new Answer(r.row(), r.id(), rv.divisions().isEmpty() && rv.nearestAddress() == null ? "not-found" : "ok", rv, null);
     }
 
-    Answer answer(Row r, boolean reverse, Options o) {
+    private Answer forwardAnswer(Row r, Options o) {
         if (r.error() != null) return rowError(r);
         try {
-            if (reverse) return reverseAnswer(r, service.reverse(r.lon(), r.lat(), o.crs(), o.radius(), NAMES));
             GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence());
             return new Answer(r.row(), r.id(), fw.status(), fw, null);
         } catch (ApiException e) {

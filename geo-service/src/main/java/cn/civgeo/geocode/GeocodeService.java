@@ -208,7 +208,7 @@ public class GeocodeService {
             if (near != null) {
                 PointGrid.Hit a = near.addresses().nearest(p.lon(), p.lat(), radius);
                 addressIds[i] = a == null ? -1 : a.id();
-                names.set(i, near.placeNames().nearest(p.lon(), p.lat(), radius, limit).stream().map(GeocodeService::feature).toList());
+                names.set(i, near.placeNames().nearest(p.lon(), p.lat(), radius, limit).stream().map(NearbyDirectory.Feature::placeName).toList());
             } else {
                 addressIds[i] = -1;
                 addresses[i] = directory.nearestAddress(p.lon(), p.lat(), radius);
@@ -223,12 +223,6 @@ public class GeocodeService {
         List<Reverse> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
         return out;
-    }
-
-    private static NearbyDirectory.Feature feature(PlaceNameShapes.Hit h) {
-        PlaceNameShapes.Shape p = h.shape();
-        return new NearbyDirectory.Feature("placename", p.code() != null ? p.code() : String.valueOf(p.id()), p.name(), p.name(),
-                p.divisionCode(), h.lon(), h.lat());
     }
 
     private Reverse reverseAnswer(InMemoryGazetteer g, ReversePoint p, int unit, NearbyDirectory.Feature address,

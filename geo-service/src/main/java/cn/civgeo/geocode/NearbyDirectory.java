@@ -14,6 +14,13 @@ public interface NearbyDirectory {
         }
 
         Feature readAs(String road) { return new Feature(kind, id, name, address, divisionCode, lon, lat, road); }
+
+        /** A place name at the point of its geometry nearest to where the search stood. */
+        static Feature placeName(PlaceNameShapes.Hit h) {
+            PlaceNameShapes.Shape p = h.shape();
+            return new Feature("placename", p.code() != null ? p.code() : String.valueOf(p.id()), p.name(), p.name(),
+                    p.divisionCode(), h.lon(), h.lat());
+        }
     }
 
     /**

@@ -136,12 +136,7 @@ class PlaceDirectory implements NearbyDirectory {
             if (h.geometry() == null || h.id() == null) continue;
             shapes.add(new PlaceNameShapes.Shape(h.id(), h.code(), h.name(), h.divisionCode(), GeoJson.read(h.geometry(), "geometry")));
         }
-        List<Feature> out = new ArrayList<>();
-        for (PlaceNameShapes.Hit h : new PlaceNameShapes(shapes).nearest(lon, lat, radius, limit)) {
-            PlaceNameShapes.Shape p = h.shape();
-            out.add(new Feature("placename", p.code() != null ? p.code() : String.valueOf(p.id()), p.name(), p.name(), p.divisionCode(), h.lon(), h.lat()));
-        }
-        return out;
+        return new PlaceNameShapes(shapes).nearest(lon, lat, radius, limit).stream().map(Feature::placeName).toList();
     }
 
     @Override
