@@ -52,8 +52,11 @@ class SecurityConfig {
                     a.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
                     a.requestMatchers("/actuator/**").hasRole("ADMIN");
                     a.requestMatchers("/api/audit/**", "/api/users/**", "/api/api-clients/**").hasRole("ADMIN");
+                    // CORS preflights and OPTIONS carry no data; HEAD is answered like GET (OGC clients probe with it).
+                    a.requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll();
                     if (anonymousRead) {
                         a.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+                        a.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
                     } else {
                         a.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
                     }
