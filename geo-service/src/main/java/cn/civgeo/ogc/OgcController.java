@@ -75,7 +75,7 @@ class OgcController {
                 + "(CGCS2000). 行政区划、界线、地名、地址、设施与覆盖分析的开放接口。");
         String docs = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         out.put("links", List.of(link(b, "self", JSON, "This document"),
-                link(docs + "/v3/api-docs", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "The API definition"),
+                link(b + "/api", "service-desc", OgcApiDefinition.OPENAPI, "The OGC API definition"),
                 link(docs + "/swagger-ui.html", "service-doc", "text/html", "The API documentation"),
                 link(b + "/conformance", "conformance", JSON, "Conformance classes"),
                 link(b + "/collections", "data", JSON, "The collections")));
@@ -148,7 +148,8 @@ class OgcController {
         out.put("links", List.of(link(self, "self", JSON, "This collection"),
                 link(self + "/items", "items", GEOJSON, "Features as GeoJSON"),
                 link(self + "/items?f=json", "alternate", GEOJSON, "Features (GeoJSON, explicit format)"),
-                link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA, "Queryables")));
+                link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA, "Queryables"),
+                link(self + "/queryables", "queryables", SCHEMA, "Queryables (draft relation name, read by GDAL < 3.7)")));
         return out;
     }
 
@@ -181,6 +182,12 @@ class OgcController {
         out.put("title", c.titleZh() + " " + c.titleEn());
         out.put("properties", props);
         out.put("additionalProperties", false);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(SCHEMA)).body(out);
+        // The draft form (a list of ids) as well: GDAL 3.6 pushes a -where down only for properties listed here.
+        out.put("queryables", catalog.queryables(c).values().stream()
+                .filter(q -> q.type() != Queryable.Type.GEOMETRY).map(q -> Map.of("id", q.name())).toList());
+        // application/schema+json unless the client asked for JSON without it (GDAL 3.6 refuses other types).
+        String accept = req.getHeader("Accept");
+        boolean plain = accept != null && !accept.contains("schema+json") && accept.contains(JSON);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(plain ? JSON : SCHEMA)).body(out);
     }
 }

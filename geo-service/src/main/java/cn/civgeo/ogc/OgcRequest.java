@@ -110,7 +110,7 @@ final class OgcRequest {
     }
 
     static void filterLang(String lang) {
-        if (lang != null && !lang.equals("cql2-text")) {
+        if (lang != null && !lang.equals("cql2-text") && !lang.equals("cql-text")) {
             throw ApiException.badField("filter-lang", "'" + lang + "' is not supported; use cql2-text");
         }
     }
