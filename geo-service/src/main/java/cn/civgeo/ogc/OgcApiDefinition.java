@@ -38,8 +38,13 @@ class OgcApiDefinition {
         paths.put("/collections", get("collections", "The collections", List.of(), OgcController.JSON));
         paths.put("/collections/{collectionId}", get("collection", "One collection", List.of(path("collectionId")),
                 OgcController.JSON));
-        List<Map<String, Object>> items = new ArrayList<>(List.of(path("collectionId"),
-                query("limit", "integer", "Features per page (1..10000, default 10; larger values are capped)", null),
+        Map<String, Object> limit = query("limit", "integer", "Features per page (1..10000, default 10; larger values are capped)", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> limitSchema = (Map<String, Object>) limit.get("schema");
+        limitSchema.put("minimum", 1);
+        limitSchema.put("maximum", OgcRequest.MAX_LIMIT);
+        limitSchema.put("default", OgcRequest.DEFAULT_LIMIT);
+        List<Map<String, Object>> items = new ArrayList<>(List.of(path("collectionId"), limit,
                 query("offset", "integer", "Features to skip", null),
                 query("bbox", "string", "minx,miny,maxx,maxy in bbox-crs (default CRS84)", null),
                 query("bbox-crs", "string", "CRS of bbox", OgcCrs.supportedUris()),
