@@ -166,6 +166,7 @@ public final class Cql2Parser {
 
     /** A literal for property {@code q}, type-checked and bound. */
     private String bind(Queryable q, Cql2Lexer.Token t) {
+        if (t.kind() == Cql2Lexer.Kind.END) throw error(t, "expected a value for '" + q.name() + "', found the end");
         switch (q.type()) {
             case INTEGER, NUMBER -> {
                 if (t.kind() != Cql2Lexer.Kind.NUMBER) throw error(t, "'" + q.name() + "' is a number, found '" + t.text() + "'");
