@@ -106,7 +106,9 @@ class OgcExporter {
     }
 
     private String wkt(String srs) {
-        return run(List.of("gdalsrsinfo", "-o", "wkt1_esri", "--single-line", srs)).strip();
+        String wkt = run(List.of("gdalsrsinfo", "-o", "wkt_esri", "--single-line", srs)).strip();
+        if (!wkt.startsWith("PROJCS[")) throw new IllegalStateException("gdalsrsinfo gave no ESRI WKT for " + srs + ": " + wkt);
+        return wkt;
     }
 
     private static String run(List<String> cmd) {

@@ -81,7 +81,7 @@ class OgcExportIT extends IntegrationTest {
         assertThat(utf8.keySet()).contains("divisions_county.shp", "divisions_county.shx", "divisions_county.dbf",
                 "divisions_county.prj", "divisions_county.cpg");
         assertThat(new String(utf8.get("divisions_county.cpg"), StandardCharsets.US_ASCII).strip()).isEqualTo("UTF-8");
-        assertThat(new String(utf8.get("divisions_county.prj"), StandardCharsets.US_ASCII)).contains("China Geodetic Coordinate System 2000");
+        assertThat(new String(utf8.get("divisions_county.prj"), StandardCharsets.US_ASCII)).contains("GCS_China_Geodetic_Coordinate_System_2000");
         assertThat(indexOf(utf8.get("divisions_county.dbf"), "思明区".getBytes(StandardCharsets.UTF_8))).isPositive();
         String shp = dir.resolve("divisions_county.shp").toString();
         assertThat(ogrinfo("-so", "-al", shp)).contains("Feature Count: " + counties());
@@ -102,8 +102,9 @@ class OgcExportIT extends IntegrationTest {
         Map<String, byte[]> dxf = unzip(download("dxf", "d.zip"));
         assertThat(new String(dxf.get("divisions_county.prj"), StandardCharsets.US_ASCII)).contains("CGCS2000_3_Degree_GK_Zone_39");
         String info = ogrinfo("-so", "-al", dir.resolve("divisions_county.dxf").toString());
-        // Xiamen (118°E) in zone 39 with the zone prefix: eastings 39 4xx xxx m, northings ~2 7xx xxx m
-        assertThat(info).containsPattern("Extent: \\(394\\d{4}\\.\\d+, 27\\d{5}\\.\\d+\\)");
+        // Xiamen (118.0–118.4°E) in zone 39 (117°E) with the zone prefix: eastings 39 6xx xxx m, northings 2 6xx–2 7xx xxx m
+        assertThat(info).contains("Feature Count: " + counties())
+                .containsPattern("Extent: \\(396\\d{4}\\.\\d+, 2[67]\\d{5}\\.\\d+\\) - \\(396\\d{4}\\.\\d+, 2[67]\\d{5}\\.\\d+\\)");
     }
 
     @Test
