@@ -1,6 +1,10 @@
 package cn.civgeo.ogc;
 
+import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import java.util.ArrayList;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,12 +33,20 @@ class OgcPublishController {
     private final OgcCatalog catalog;
     private final OgcRepository repo;
     private final MapfileWriter.Connection db;
+    private final GeoServerPublisher geoserver;
+    private final AuditService audit;
 
-    OgcPublishController(OgcCatalog catalog, OgcRepository repo, @Value("${spring.datasource.url}") String url,
+    /** Where to publish: GeoServer's URL (…/geoserver), an administrator of it, workspace and store names. */
+    record GeoServerRequest(String url, String user, String password, String workspace, String store) {}
+
+    OgcPublishController(OgcCatalog catalog, OgcRepository repo, GeoServerPublisher geoserver, AuditService audit,
+                         @Value("${spring.datasource.url}") String url,
                          @Value("${civgeo.ogc.publish.db-user:${spring.datasource.username}}") String user,
                          @Value("${civgeo.ogc.publish.db-password:${spring.datasource.password}}") String password) {
         this.catalog = catalog;
         this.repo = repo;
+        this.geoserver = geoserver;
+        this.audit = audit;
         URI u = URI.create(url.substring("jdbc:".length()));
         String path = u.getPath();
         this.db = new MapfileWriter.Connection(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), path.substring(1), user, password);
@@ -68,5 +82,28 @@ class OgcPublishController {
         if (ext[0] > ext[2]) ext = new double[] {73, 18, 135, 54};
         String online = onlineResource == null ? "http://localhost/cgi-bin/mapserv" : onlineResource;
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(MapfileWriter.mapfile(cols, db, ext, online));
+    }
+
+    @PostMapping(value = OgcController.BASE + "/publish/geoserver", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Publish every layer to a GeoServer (ADMIN)", description = "Through GeoServer's REST API, "
+            + "idempotently (GET, then POST or PUT): workspace, a PostGIS store on the read-only views (with "
+            + "civgeo.ogc.publish.db-user), one feature type and SLD style per layer, a layer group. Answers the REST "
+            + "calls made; 503 naming the failed call when GeoServer refuses one.")
+    Map<String, Object> publishGeoServer(@RequestBody GeoServerRequest r) {
+        List<FieldProblem> bad = new ArrayList<>();
+        if (r.url() == null || !r.url().matches("https?://[^\\s]+")) bad.add(new FieldProblem("url", "must be GeoServer's http(s) URL, e.g. http://gis:8080/geoserver"));
+        if (r.user() == null || r.user().isBlank()) bad.add(new FieldProblem("user", "is required"));
+        if (r.password() == null || r.password().isEmpty()) bad.add(new FieldProblem("password", "is required"));
+        String ws = r.workspace() == null ? "civgeo" : r.workspace();
+        String store = r.store() == null ? "civgeo_public" : r.store();
+        if (!ws.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) bad.add(new FieldProblem("workspace", "letters, digits and _ (start with a letter)"));
+        if (!store.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) bad.add(new FieldProblem("store", "letters, digits and _ (start with a letter)"));
+        if (!bad.isEmpty()) throw ApiException.invalid(bad);
+        List<GeoServerPublisher.Step> steps = geoserver.publish(
+                new GeoServerPublisher.Target(r.url(), r.user(), r.password(), ws, store), db);
+        audit.record(AuditService.Action.UPDATE, "geoserver_publication", r.url() + "#" + ws, null,
+                Map.of("workspace", ws, "store", store, "calls", steps.size()));
+        return Map.of("workspace", ws, "store", store, "steps", steps);
     }
 }
