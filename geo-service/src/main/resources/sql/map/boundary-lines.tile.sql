@@ -1,10 +1,11 @@
 -- Boundary lines as a vector tile (layer "boundary-lines"): all levels, each with its worst marker condition.
+-- Feature id = the line id (also kept as the property id, as in the GeoJSON).
 -- Lines of every level show at every zoom; the map's style sets the width by level.
 with bounds as (
     select ST_TileEnvelope(:z, :x, :y) as env3857,
            ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 64.0 / 4096), 4490) as env
 ), mvtgeom as (
-    select l.id, l.code, l.name, l.level, l.status,
+    select l.id as fid, l.id, l.code, l.name, l.level, l.status,
            (select (array['intact', 'damaged', 'displaced', 'missing'])[max(case k.last_condition when 'intact' then 1
                        when 'damaged' then 2 when 'displaced' then 3 when 'missing' then 4 end)]
             from boundary_marker k where k.line_id = l.id) as condition,
@@ -13,4 +14,4 @@ with bounds as (
     from boundary_line l, bounds b
     where l.geom && b.env and l.status <> 'superseded'
 )
-select coalesce(ST_AsMVT(mvtgeom.*, 'boundary-lines', 4096, 'geom'), ''::bytea) from mvtgeom where geom is not null
+select coalesce(ST_AsMVT(mvtgeom.*, 'boundary-lines', 4096, 'geom', 'fid'), ''::bytea) from mvtgeom where geom is not null

@@ -1,4 +1,5 @@
--- Division polygons of one level as a Mapbox vector tile (layer "divisions").
+-- Division polygons of one level as a Mapbox vector tile (layer "divisions"). Feature id = the division code
+-- (a number); property names are those of the GeoJSON collections (shortName, parentCode, urbanRural).
 -- :z :x :y tile address (XYZ, Web Mercator); :level division level; :band the zoom band (map_band_for_zoom).
 -- Reads map_division_shape (V60): geometry already in EPSG:3857 and simplified for the band, so the query only
 -- finds the tile's polygons through the GiST index and cuts them to the tile (ST_AsMVTGeom clips to the buffered
@@ -7,10 +8,10 @@ with bounds as (
     select ST_TileEnvelope(:z, :x, :y) as env,
            ST_TileEnvelope(:z, :x, :y, margin => 64.0 / 4096) as clip
 ), mvtgeom as (
-    select d.code, d.name, coalesce(d.short_name, d.name) as short_name, d.level, d.kind, d.parent_code,
-           d.population, d.urban_rural,
+    select d.code::bigint as fid, d.code, d.name, coalesce(d.short_name, d.name) as "shortName", d.level, d.kind,
+           d.parent_code as "parentCode", d.population, d.urban_rural as "urbanRural",
            ST_AsMVTGeom(s.geom, b.env, 4096, 64, true) as geom
     from map_division_shape s join division d on d.code = s.code, bounds b
     where s.geom && b.clip and s.band = :band and s.level = :level and d.status = 'active'
 )
-select coalesce(ST_AsMVT(mvtgeom.*, 'divisions', 4096, 'geom'), ''::bytea) from mvtgeom where geom is not null
+select coalesce(ST_AsMVT(mvtgeom.*, 'divisions', 4096, 'geom', 'fid'), ''::bytea) from mvtgeom where geom is not null

@@ -35,11 +35,13 @@ class OgcPublishController {
     private final MapfileWriter.Connection db;
     private final GeoServerPublisher geoserver;
     private final AuditService audit;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     /** Where to publish: GeoServer's URL (…/geoserver), an administrator of it, workspace and store names. */
     record GeoServerRequest(String url, String user, String password, String workspace, String store) {}
 
     OgcPublishController(OgcCatalog catalog, OgcRepository repo, GeoServerPublisher geoserver, AuditService audit,
+                         org.springframework.transaction.support.TransactionTemplate tx,
                          @Value("${spring.datasource.url}") String url,
                          @Value("${civgeo.ogc.publish.db-user:${spring.datasource.username}}") String user,
                          @Value("${civgeo.ogc.publish.db-password:${spring.datasource.password}}") String password) {
@@ -47,6 +49,7 @@ class OgcPublishController {
         this.repo = repo;
         this.geoserver = geoserver;
         this.audit = audit;
+        this.tx = tx;
         URI u = URI.create(url.substring("jdbc:".length()));
         String path = u.getPath();
         this.db = new MapfileWriter.Connection(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), path.substring(1), user, password);
@@ -102,8 +105,9 @@ class OgcPublishController {
         if (!bad.isEmpty()) throw ApiException.invalid(bad);
         List<GeoServerPublisher.Step> steps = geoserver.publish(
                 new GeoServerPublisher.Target(r.url(), r.user(), r.password(), ws, store), db);
-        audit.record(AuditService.Action.UPDATE, "geoserver_publication", r.url() + "#" + ws, null,
-                Map.of("workspace", ws, "store", store, "calls", steps.size()));
+        // the GeoServer calls run outside any transaction; the audit row is written in its own
+        tx.executeWithoutResult(st -> audit.record(AuditService.Action.UPDATE, "geoserver_publication", r.url() + "#" + ws,
+                null, Map.of("workspace", ws, "store", store, "calls", steps.size())));
         return Map.of("workspace", ws, "store", store, "steps", steps);
     }
 }

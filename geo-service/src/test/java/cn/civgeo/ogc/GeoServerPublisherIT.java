@@ -79,7 +79,7 @@ class GeoServerPublisherIT extends IntegrationTest {
     private String created(String path, String body) {
         if (path.contains("/styles?name=")) return path.replace("/styles?name=", "/styles/");
         JsonNode n = json.readTree(body);
-        String name = n.elements().next().get("name").asString();
+        String name = n.iterator().next().get("name").asString();
         return path + "/" + name;
     }
 
