@@ -76,8 +76,8 @@ class OgcExportController {
             sb.append(page.features().get(i));
         }
         sb.append("]}");
-        OgcRepository.Extent e = repo.extent(c);
-        double lon = e.bbox() == null ? 117 : (e.bbox()[0] + e.bbox()[2]) / 2;
+        Double centre = f == OgcExporter.Format.DXF ? repo.centreLon(c, q) : null;
+        double lon = centre == null ? 117 : centre; // the zone of the exported features' middle
         OgcExporter.Export x = exporter.export(sb.toString(), c.id(), f, gbk, lon);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(x.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -46,6 +46,14 @@ class OgcRepository {
         return new Page(features, matched);
     }
 
+    /** The middle longitude of the features a query selects (null when none): the export's Gauss–Krüger zone. */
+    Double centreLon(OgcCollection c, ItemsQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(c, q, params);
+        return jdbc.sql("select (ST_XMin(e) + ST_XMax(e)) / 2 from (select ST_Extent(v.geom) e from " + c.view()
+                + " v where " + where + ") x where e is not null").params(params).query(Double.class).optional().orElse(null);
+    }
+
     /** One feature by id, or null. */
     String item(OgcCollection c, String id, OgcCrs crs) {
         refresh(c);
