@@ -20,7 +20,7 @@ FAST="${CIVGEO_DB_FAST:-0}"
 
 # initdb and postgres refuse to run as root: run them as the 'postgres' system user in that case.
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # The cluster's home: <clone>/.local/pg, unless the 'postgres' user cannot reach it (root's private directories).
@@ -33,6 +33,13 @@ pg_home() {
   fi
   local id; id="$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
   local home="/var/lib/civgeo/$id/pg"
+  # No link in the clone means a fresh clone (or a removed .local): a cluster left there by an earlier clone at the
+  # same path is not this clone's, so it goes.
+  if [ -d "$home/data" ]; then
+    [ -f "$home/data/postmaster.pid" ] && (cd / && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$home/data" -m immediate -w stop >/dev/null 2>&1) || true
+    rm -rf "$home"
+    echo "[db] removed the cluster that an earlier clone at $ROOT left in $home" >&2
+  fi
   mkdir -p "$home"; chown -R postgres:postgres "/var/lib/civgeo/$id"; chmod 755 /var/lib/civgeo
   rmdir "$link" 2>/dev/null || true
   ln -sfn "$home" "$link"
