@@ -6,6 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
 need_tools
+# The test cluster trades crash safety for speed (fsync etc. off, said when it starts); run.sh restarts it durable.
+export CIVGEO_DB_FAST=1
 scripts/db.sh start
 [ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
 [ -x scripts/browser.sh ] && scripts/browser.sh install   # headless Chromium for the web map's browser tests

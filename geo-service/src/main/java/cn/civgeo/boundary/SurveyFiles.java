@@ -1,5 +1,6 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.staging.Staging;
 import cn.civgeo.common.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SurveyFiles {
     private final JsonMapper json;
 
-    SurveyFiles(JsonMapper json) { this.json = json; }
+    private final Staging staging;
+
+    SurveyFiles(JsonMapper json, Staging staging) {
+        this.json = json;
+        this.staging = staging;
+    }
 
     List<String> lineGeometries(InputStream in, String filename, Integer sourceSrid) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
@@ -37,7 +43,7 @@ class SurveyFiles {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("civgeo-survey");
+            dir = staging.tempDir("survey");
             Path src = dir.resolve("in" + ext);
             Files.copy(in, src);
             Path out = dir.resolve("out.geojson");

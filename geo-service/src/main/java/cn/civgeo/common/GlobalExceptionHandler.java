@@ -37,6 +37,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    private final DatabaseGate database;
+
+    public GlobalExceptionHandler(DatabaseGate database) {
+        this.database = database;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         return Problems.response(e.type(), e.getMessage(), e.errors(), e.extra(), null);
@@ -73,13 +79,23 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<Object> dbDown(DataAccessResourceFailureException e) {
-        log.error("database unavailable", e);
-        return Problems.response(ProblemType.UNAVAILABLE, "The database is not reachable; try again shortly", null, null,
-                null);
+        return unavailable(e);
+    }
+
+    private ResponseEntity<Object> unavailable(Exception e) {
+        log.warn("database unavailable: {}", e.toString());
+        database.markDown(e);
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.RETRY_AFTER, String.valueOf(database.retryAfterSeconds()));
+        return Problems.response(ProblemType.UNAVAILABLE, "The database is not reachable; try again in a few seconds", null,
+                Map.of("retryAfterSeconds", database.retryAfterSeconds()), h);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        // Connection failures come wrapped in many types (CannotCreateTransactionException, UncategorizedSQLException
+        // with SQL state 08..., a job's RuntimeException): a database that went away is a 503, never a 500.
+        if (DatabaseGate.isUnavailable(e)) return unavailable(e);
         log.error("unexpected error", e);
         return Problems.response(ProblemType.INTERNAL, "Something went wrong on our side; it has been logged", null, null,
                 null);

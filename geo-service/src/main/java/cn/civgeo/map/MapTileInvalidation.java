@@ -88,7 +88,7 @@ class MapTileInvalidation implements DisposableBean {
                 } catch (InterruptedException ie) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, 60_000);
+                backoff = Math.min(backoff * 2, 10_000);
             }
         }
     }

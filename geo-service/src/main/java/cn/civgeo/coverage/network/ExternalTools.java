@@ -1,5 +1,6 @@
 package cn.civgeo.coverage.network;
 
+import cn.civgeo.common.staging.Staging;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.coverage.CoverageProperties;
@@ -27,6 +28,7 @@ class ExternalTools {
     private static final long TIMEOUT_MINUTES = 30;
 
     private final CoverageProperties props;
+    private final Staging staging;
     private final String host;
     private final int port;
     private final String database;
@@ -34,8 +36,10 @@ class ExternalTools {
     private final String password;
 
     ExternalTools(CoverageProperties props, @Value("${spring.datasource.url}") String url,
-                  @Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password}") String password) {
+                  @Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password}") String password,
+                  Staging staging) {
         this.props = props;
+        this.staging = staging;
         URI u = URI.create(url.substring("jdbc:".length()));
         this.host = u.getHost() == null ? "127.0.0.1" : u.getHost();
         this.port = u.getPort() < 0 ? 5432 : u.getPort();
@@ -62,7 +66,7 @@ class ExternalTools {
     private void run(List<String> command, String tool) {
         Path out = null;
         try {
-            out = Files.createTempFile("civgeo-" + tool, ".log");
+            out = staging.tempFile(tool, ".log");
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("PGPASSWORD", password);
             Process p = pb.start();

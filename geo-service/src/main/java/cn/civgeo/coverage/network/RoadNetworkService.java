@@ -1,5 +1,6 @@
 package cn.civgeo.coverage.network;
 
+import cn.civgeo.common.staging.Staging;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,17 +33,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RoadNetworkService {
     static final String ENTITY = "road_network";
     public static final List<String> FORMATS = List.of("osm", "geojson", "shapefile", "gpkg");
-    private static final AtomicLong SCRATCH = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
     private final RoadNetworkRepository repo;
     private final ExternalTools tools;
+    private final Staging staging;
     private final CoverageProperties props;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     RoadNetworkService(RoadNetworkRepository repo, ExternalTools tools, CoverageProperties props, AuditService audit,
-                       ApplicationEventPublisher events, TransactionTemplate tx) {
+                       ApplicationEventPublisher events, TransactionTemplate tx, Staging staging) {
+        this.staging = staging;
         this.repo = repo;
         this.tools = tools;
         this.props = props;
@@ -73,7 +74,7 @@ public class RoadNetworkService {
         v.throwIfInvalid();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("civgeo-roads");
+            dir = staging.tempDir("roads");
             Path file = dir.resolve(switch (format) {
                 case "osm" -> "input.osm";
                 case "geojson" -> "input.geojson";
@@ -96,39 +97,42 @@ public class RoadNetworkService {
         if (existing.isPresent() && !replace) {
             throw ApiException.duplicate("Road network '" + name + "' already exists; send replace=true to re-import it");
         }
-        String schema = "road_import_" + SCRATCH.incrementAndGet();
-        repo.createSchema(schema);
-        try {
-            if (format.equals("osm")) {
-                Path config = mapconfig(file.getParent());
-                tools.osm2pgrouting(file, config, schema);
-            } else {
-                String source = format.equals("shapefile") ? "/vsizip/" + file : file.toString();
-                tools.ogr2ogr(source, schema);
-            }
-            return tx.execute(s -> {
-                long id = existing.map(RoadNetwork::id).orElseGet(() -> repo.insert(name, sourceFormat(format), ref, snapTolerance));
-                RoadNetwork before = existing.orElse(null);
-                if (before != null) repo.clearEdges(id);
-                int edges;
+        // Unique across instances, and held while in use: a start-up sweep drops it only if this import died.
+        String schema = Staging.scratchSchemaName();
+        try (Staging.Hold hold = staging.hold(schema)) {
+            repo.createSchema(schema);
+            try {
                 if (format.equals("osm")) {
-                    edges = repo.ingestOsm(id, schema, sql("sql/coverage/ingest-osm.sql"), props.stepsFactor());
+                    Path config = mapconfig(file.getParent());
+                    tools.osm2pgrouting(file, config, schema);
                 } else {
-                    List<String> cols = repo.columns(schema, "lines");
-                    String key = UUID.randomUUID().toString();
-                    repo.stageFromTable(key, schema + ".lines", pick(cols, "name", "名称", "NAME", "road_name", "Name"),
-                            pick(cols, "highway", "fclass", "type", "class", "HIGHWAY"));
-                    edges = repo.build(id, key, props.stepsFactor());
+                    String source = format.equals("shapefile") ? "/vsizip/" + file : file.toString();
+                    tools.ogr2ogr(source, schema);
                 }
-                if (edges == 0) throw ApiException.badField("file", "contains no walkable lines");
-                repo.stats(id);
-                RoadNetwork after = get(id);
-                if (before == null) audit.created(ENTITY, id, after); else audit.updated(ENTITY, id, before, after);
-                events.publishEvent(new RoadNetworkChangedEvent(id, before == null ? "created" : "replaced"));
-                return after;
-            });
-        } finally {
-            repo.dropSchema(schema);
+                return tx.execute(s -> {
+                    long id = existing.map(RoadNetwork::id).orElseGet(() -> repo.insert(name, sourceFormat(format), ref, snapTolerance));
+                    RoadNetwork before = existing.orElse(null);
+                    if (before != null) repo.clearEdges(id);
+                    int edges;
+                    if (format.equals("osm")) {
+                        edges = repo.ingestOsm(id, schema, sql("sql/coverage/ingest-osm.sql"), props.stepsFactor());
+                    } else {
+                        List<String> cols = repo.columns(schema, "lines");
+                        String key = UUID.randomUUID().toString();
+                        repo.stageFromTable(key, schema + ".lines", pick(cols, "name", "名称", "NAME", "road_name", "Name"),
+                                pick(cols, "highway", "fclass", "type", "class", "HIGHWAY"));
+                        edges = repo.build(id, key, props.stepsFactor());
+                    }
+                    if (edges == 0) throw ApiException.badField("file", "contains no walkable lines");
+                    repo.stats(id);
+                    RoadNetwork after = get(id);
+                    if (before == null) audit.created(ENTITY, id, after); else audit.updated(ENTITY, id, before, after);
+                    events.publishEvent(new RoadNetworkChangedEvent(id, before == null ? "created" : "replaced"));
+                    return after;
+                });
+            } finally {
+                repo.dropSchema(schema);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.civgeo.division.imports;
 
+import cn.civgeo.common.staging.Staging;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.io.ImportReport;
 import cn.civgeo.common.jobs.Job;
@@ -33,7 +34,10 @@ public class GeometryImportController {
     private final GeometryImportService service;
     private final JobService jobs;
 
-    GeometryImportController(GeometryImportService service, JobService jobs) {
+    private final Staging staging;
+
+    GeometryImportController(GeometryImportService service, JobService jobs, Staging staging) {
+        this.staging = staging;
         this.service = service;
         this.jobs = jobs;
     }
@@ -64,7 +68,7 @@ public class GeometryImportController {
         Path dir;
         Path saved;
         try {
-            dir = Files.createTempDirectory("civgeo-division-import");
+            dir = staging.tempDir("division-import");
             saved = dir.resolve("upload." + (format.equals("shapefile") ? "zip" : format.equals("gpkg") ? "gpkg" : "geojson"));
             file.transferTo(saved);
         } catch (IOException e) {

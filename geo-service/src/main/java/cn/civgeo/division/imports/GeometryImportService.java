@@ -1,5 +1,6 @@
 package cn.civgeo.division.imports;
 
+import cn.civgeo.common.staging.Staging;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.crs.CoordinateConverter;
@@ -51,6 +52,7 @@ public class GeometryImportService {
     private static final List<String> NAME_FIELDS = List.of("name", "xzqmc", "xzqhmc", "mc", "division_name");
 
     private final OgrStaging ogr;
+    private final Staging staging;
     private final JdbcClient jdbc;
     private final CoordinateConverter converter;
     private final DivisionWriter writer;
@@ -59,7 +61,8 @@ public class GeometryImportService {
     private final ApplicationEventPublisher events;
 
     GeometryImportService(OgrStaging ogr, JdbcClient jdbc, CoordinateConverter converter, DivisionWriter writer,
-                          AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events) {
+                          AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events, Staging staging) {
+        this.staging = staging;
         this.events = events;
         this.ogr = ogr;
         this.jdbc = jdbc;
@@ -89,6 +92,8 @@ public class GeometryImportService {
         String format = OgrStaging.format(filename);
         Crs given = o.crs() == null || o.crs().isBlank() ? null : Crs.parse(o.crs());
         String table = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        // Held while in use: a start-up sweep removes the table only if this import died (common.staging).
+        Staging.Hold hold = staging.hold("division_import." + table);
         try {
             String src = OgrStaging.source(file, format);
             List<String> layers = ogr.layers(src);
@@ -130,7 +135,11 @@ public class GeometryImportService {
         } catch (IOException e) {
             throw ApiException.badField("file", "cannot be read: " + e.getMessage());
         } finally {
-            jdbc.sql("drop table if exists division_import." + table).update();
+            try {
+                jdbc.sql("drop table if exists division_import." + table).update();
+            } finally {
+                hold.close();
+            }
         }
     }
 
