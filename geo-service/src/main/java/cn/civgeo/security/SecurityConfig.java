@@ -8,9 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,12 +22,7 @@ class SecurityConfig {
     PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
 
     @Bean
-    UserDetailsService userDetailsService(UserService users) {
-        return username -> users.byUsername(username)
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).disabled(!u.enabled())
-                        .roles(u.roles().toArray(String[]::new)).build())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
-    }
+    AuthenticationProvider basicSignIn(SignInService signIn) { return new BasicSignIn(signIn); }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiClientService clients,
@@ -39,8 +32,14 @@ class SecurityConfig {
         CredentialsFilter credentials = new CredentialsFilter(tokens, clients, limiter, problems, defaultLimit);
         http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problems.write(res, ProblemType.UNAUTHENTICATED, "Wrong user name or password")))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof BasicSignIn.Throttled t) {
+                        res.setHeader("Retry-After", Long.toString(t.retryAfterSeconds));
+                        problems.write(res, ProblemType.RATE_LIMITED, t.getMessage());
+                    } else {
+                        problems.write(res, ProblemType.UNAUTHENTICATED, "Wrong user name or password");
+                    }
+                }))
                 .addFilterBefore(credentials, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, ProblemType.UNAUTHENTICATED,
