@@ -41,7 +41,16 @@ class CredentialsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String auth = req.getHeader("Authorization");
         String key = req.getHeader(API_KEY_HEADER);
-        if (key == null) key = req.getParameter("apiKey");
+        // Keys in URLs end up in access logs, proxies and browser history: headers only. (getQueryString, not
+        // getParameter, so a multipart body is not parsed here.)
+        String query = req.getQueryString();
+        if (query != null && java.util.regex.Pattern.compile("(^|&)api_?key=", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(query).find()) {
+            problems.write(res, ProblemType.VALIDATION, "apiKey: API keys are accepted in the " + API_KEY_HEADER
+                    + " header only, never in the URL (where they end up in logs); this key should now be considered exposed",
+                    java.util.List.of(new cn.civgeo.common.FieldProblem("apiKey", "send it as the " + API_KEY_HEADER + " header")));
+            return;
+        }
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<TokenService.TokenUser> user = tokens.userFor(auth.substring(7).trim());
             if (user.isEmpty()) {

@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration
@@ -60,7 +61,11 @@ class SecurityConfig {
                     // The map's static files and the OpenAPI document are public.
                     a.anyRequest().permitAll();
                 })
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                // Security headers on every answer (the page sets its own CSP with a nonce for its inline config).
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .contentTypeOptions(c -> { })
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(cn.civgeo.common.SecurityHeaders.CSP)));
         return http.build();
     }
 }
