@@ -60,7 +60,6 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         res.setStatus(ProblemType.TOO_LARGE.status().value());
         res.setContentType("application/problem+json");
         res.setCharacterEncoding("UTF-8");
-        res.setHeader("Connection", "close");
         String msg = "is larger than " + max + " bytes";
         json.writeValue(res.getOutputStream(), Problems.detail(ProblemType.TOO_LARGE, "The request " + field + " " + msg,
                 java.util.List.of(new FieldProblem(field, msg)), java.util.Map.of("maxBytes", max)));

@@ -102,7 +102,7 @@ class ErrorShapesIT extends IntegrationTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token("surveyor-t"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).expectContinue(true)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 }

@@ -35,7 +35,7 @@ class SecureDefaultsIT extends IntegrationTest {
         assertThat(r.json().get("errors").findValuesAsString("field")).containsExactly("apiKey");
         assertThat(r.json().get("detail").asString()).contains("X-API-Key");
         Response header = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/me")).header("X-API-Key", key));
-        assertThat(header.status()).isEqualTo(200);
+        assertThat(header.status()).as(header.toString()).isEqualTo(200);
         assertThat(header.json().get("name").asString()).startsWith("api:");
     }
 
@@ -65,8 +65,8 @@ class SecureDefaultsIT extends IntegrationTest {
         long before = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         assertThat(before).isPositive();
         assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'mallory' where id = (select max(id) from audit_log)").update())
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update()).hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update()).rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.sql("select count(*) from audit_log where actor = 'mallory'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isGreaterThanOrEqualTo(before);
     }
