@@ -23,15 +23,12 @@ class CredentialsFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final ApiClientService clients;
-    private final RateLimiter limiter;
     private final ProblemResponses problems;
     private final int defaultLimit;
 
-    CredentialsFilter(TokenService tokens, ApiClientService clients, RateLimiter limiter,
-                      ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
+    CredentialsFilter(TokenService tokens, ApiClientService clients, ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
         this.tokens = tokens;
         this.clients = clients;
-        this.limiter = limiter;
         this.problems = problems;
         this.defaultLimit = defaultLimit;
     }
@@ -68,13 +65,7 @@ class CredentialsFilter extends OncePerRequestFilter {
             }
             ApiClient c = client.get();
             int limit = c.rateLimitPerMinute() == null ? defaultLimit : c.rateLimitPerMinute();
-            long retry = limiter.acquire(c.id(), limit, System.currentTimeMillis());
-            if (retry > 0) {
-                res.setHeader("Retry-After", Long.toString(retry));
-                problems.write(res, ProblemType.RATE_LIMITED,
-                        "API client " + c.name() + " is limited to " + limit + " requests per minute; retry in " + retry + " s");
-                return;
-            }
+            // Its per-minute limit is charged by FairUseFilter, after authentication.
             req.setAttribute(BatchQuota.CLIENT, new BatchQuota.Client(c.id(), c.name(), limit));
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "api:" + c.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.API_CLIENT))));

@@ -27,10 +27,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiClientService clients,
-                            RateLimiter limiter, ProblemResponses problems,
+                            FairUse fairUse, ProblemResponses problems,
                             @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit,
                             @Value("${civgeo.security.anonymous-read}") boolean anonymousRead) throws Exception {
-        CredentialsFilter credentials = new CredentialsFilter(tokens, clients, limiter, problems, defaultLimit);
+        CredentialsFilter credentials = new CredentialsFilter(tokens, clients, problems, defaultLimit);
         http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
@@ -42,6 +42,7 @@ class SecurityConfig {
                     }
                 }))
                 .addFilterBefore(credentials, BasicAuthenticationFilter.class)
+                .addFilterAfter(new FairUseFilter(fairUse, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, ProblemType.UNAUTHENTICATED,
                                 "Sign in (Authorization: Bearer or Basic, or X-API-Key) to do this"))
