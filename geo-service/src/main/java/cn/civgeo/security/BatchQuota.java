@@ -22,6 +22,6 @@ public class BatchQuota {
 
     /** Charges the rest of a batch of {@code rows}; 429 with Retry-After (and nothing done) when over the limit. */
     public void charge(HttpServletRequest req, HttpServletResponse res, int rows) {
-        fairUse.charge(req, res, FairUse.rowUnits(rows), "a batch of " + rows + " rows (one unit per " + ROWS_PER_REQUEST + ")");
+        fairUse.charge(req, res, FairUse.rowUnits(rows), "a batch of " + rows + " rows");
     }
 }

@@ -4,7 +4,6 @@ import cn.civgeo.common.ApiException;
 import cn.civgeo.common.ProblemType;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -82,9 +81,8 @@ public class FairUse {
     Decision take(Caller c, long cost) {
         BucketConfiguration config = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(c.perMinute()).refillGreedy(c.perMinute(), Duration.ofMinutes(1))).build();
-        ConsumptionProbe p = buckets.builder()
-                .withImplicitConfigurationReplacement(c.perMinute(), TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(c.key(), () -> config)
+        // The limit is part of the key: a changed limit starts a fresh bucket (the old one expires within a minute).
+        ConsumptionProbe p = buckets.builder().build(c.key() + "/" + c.perMinute(), () -> config)
                 .tryConsumeAndReturnRemaining(Math.min(cost, c.perMinute()));
         long reset = seconds(p.getNanosToWaitForReset());
         return new Decision(p.isConsumed(), c.perMinute(), p.getRemainingTokens(), reset,
@@ -108,8 +106,8 @@ public class FairUse {
         Decision d = take(c, units);
         headers(res, d);
         if (!d.allowed()) {
-            throw new ApiException(ProblemType.RATE_LIMITED, c.name() + " may use " + c.perMinute() + " units per minute; " + what
-                    + " costs " + units + " more; retry in " + d.retryAfterSeconds() + " s or ask for less",
+            throw new ApiException(ProblemType.RATE_LIMITED, c.name() + " is limited to " + c.perMinute() + " requests per minute and "
+                    + what + " counts as " + (units + 1) + "; retry in " + d.retryAfterSeconds() + " s or ask for less",
                     List.of(), Map.of("retryAfterSeconds", d.retryAfterSeconds(), "cost", units, "limit", c.perMinute()));
         }
     }

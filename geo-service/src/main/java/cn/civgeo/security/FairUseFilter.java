@@ -36,8 +36,8 @@ class FairUseFilter extends OncePerRequestFilter {
         FairUse.Decision d = fairUse.take(caller, cost);
         FairUse.headers(res, d);
         if (!d.allowed()) {
-            problems.write(res, ProblemType.RATE_LIMITED, caller.name() + " may use " + d.limit() + " units per minute"
-                    + (cost > 1 ? " (this search costs " + cost + ")" : "") + "; retry in " + d.retryAfterSeconds() + " s");
+            problems.write(res, ProblemType.RATE_LIMITED, caller.name() + " is limited to " + d.limit() + " requests per minute"
+                    + (cost > 1 ? " (this search counts as " + cost + ")" : "") + "; retry in " + d.retryAfterSeconds() + " s");
             return;
         }
         req.setAttribute(FairUse.CALLER, caller);

@@ -39,19 +39,19 @@ class FairUseIT extends IntegrationTest {
     @Test
     void anonymousCallersAreLimitedByAddressWithHeadersOnEveryAnswer() {
         token("viewer-t"); // signed in before the anonymous bucket runs dry
-        Response first = get("/api/divisions?limit=1");
+        Response first = get("/api/divisions?q=35&limit=1");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("RateLimit-Limit")).isEqualTo("20");
         assertThat(Long.parseLong(first.header("RateLimit-Remaining"))).isBetween(0L, 19L);
         assertThat(Long.parseLong(first.header("RateLimit-Reset"))).isBetween(0L, 60L);
         Response r = first;
-        for (int i = 0; i < 25 && r.status() != 429; i++) r = get("/api/divisions?limit=1");
+        for (int i = 0; i < 25 && r.status() != 429; i++) r = get("/api/divisions?q=35&limit=1");
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.header("RateLimit-Remaining")).isEqualTo("0");
         assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L, 60L);
         // Leaving the key out is no way around a limit, and a signed-in user has a bucket of their own.
-        Response user = get("/api/divisions?limit=1", "viewer-t");
+        Response user = get("/api/divisions?q=35&limit=1", "viewer-t");
         assertThat(user.status()).isEqualTo(200);
         assertThat(user.header("RateLimit-Limit")).isEqualTo("60");
     }
@@ -60,7 +60,7 @@ class FairUseIT extends IntegrationTest {
     void apiClientsHaveTheirOwnLimitAndBroadSearchesCostMore() {
         Response created = post("/api/api-clients", "admin-t", Map.of("name", unique("fair"), "rateLimitPerMinute", 40));
         String key = created.json().get("apiKey").asString();
-        Response a = withKey("/api/divisions?limit=1", key);
+        Response a = withKey("/api/divisions?q=35&limit=1", key);
         assertThat(a.header("RateLimit-Limit")).isEqualTo("40");
         long before = Long.parseLong(a.header("RateLimit-Remaining"));
         Response broad = withKey("/api/place-names?q=" + URLEncoder.encode("路", StandardCharsets.UTF_8), key);
@@ -86,7 +86,7 @@ class FairUseIT extends IntegrationTest {
             }
             List<Future<Response>> others = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                others.add(pool.submit(() -> send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/divisions?limit=5"))
+                others.add(pool.submit(() -> send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/divisions?q=35&limit=5"))
                         .header("Authorization", "Bearer " + admin))));
             }
             for (Future<Response> f : others) assertThat(f.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
