@@ -61,6 +61,24 @@ class SecureDefaultsIT extends IntegrationTest {
     }
 
     @Test
+    void theServiceConnectsAsAnUnprivilegedRoleThatOwnsNothing() {
+        Map<String, Object> me = jdbc.sql("""
+                        select current_user as who, r.rolsuper, r.rolcreaterole, r.rolcreatedb,
+                               has_table_privilege(current_user, 'audit_log', 'INSERT') as ins,
+                               has_table_privilege(current_user, 'audit_log', 'UPDATE') as upd,
+                               has_table_privilege(current_user, 'audit_log', 'DELETE') as del,
+                               (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                                 where n.nspname = 'public' and c.relowner = r.oid) as owned
+                          from pg_roles r where r.rolname = current_user""").query().singleRow();
+        assertThat(me.get("rolsuper")).isEqualTo(false);
+        assertThat(me.get("rolcreaterole")).isEqualTo(false);
+        assertThat(me.get("ins")).isEqualTo(true);
+        assertThat(me.get("upd")).isEqualTo(false);
+        assertThat(me.get("del")).isEqualTo(false);
+        assertThat(((Number) me.get("owned")).longValue()).isZero();
+    }
+
+    @Test
     void auditLogIsAppendOnly() {
         long before = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         assertThat(before).isPositive();
