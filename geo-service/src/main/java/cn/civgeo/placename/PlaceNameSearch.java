@@ -30,7 +30,7 @@ public class PlaceNameSearch {
 
     public PlaceNameSearch(JdbcClient jdbc, PlaceNameRomanizer romanizer,
                            org.springframework.transaction.PlatformTransactionManager tm,
-                           @org.springframework.beans.factory.annotation.Value("${civgeo.placename.search-timeout-ms:3000}") int timeoutMs) {
+                           @org.springframework.beans.factory.annotation.Value("${civgeo.placename.search-timeout-ms:10000}") int timeoutMs) {
         this.jdbc = jdbc;
         this.romanizer = romanizer;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(tm);
