@@ -13,12 +13,14 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * the servlet container's {@code /error} page: answer those as problem details too, instead of Boot's own JSON.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest req) {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // Called directly (GET /error), there is no error to report.
+        int status = code instanceof Integer i ? i : 404;
         Throwable t = (Throwable) req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof MaxUploadSizeExceededException || c.getClass().getSimpleName().contains("SizeLimitExceeded")
