@@ -59,7 +59,8 @@ class ErrorShapesIT extends IntegrationTest {
         problem(get("/api/reverse?lon=2700000&lat=39500000&crs=EPSG:4527"), 400, "lon");
         problem(get("/api/reverse?lon=35500000&lat=2700000&crs=EPSG:4527"), 400, "lon");
         problem(get("/api/reverse?lon=39500000&lat=-5&crs=EPSG:4527"), 400, "lat");
-        assertThat(get("/api/reverse?lon=39500000&lat=2700000&crs=EPSG:4527").status()).isLessThan(500);
+        // A point inside the zone passes the check (503 only while the geocoding index is still being built).
+        assertThat(get("/api/reverse?lon=39500000&lat=2700000&crs=EPSG:4527").status()).isIn(200, 503);
     }
 
     @Test
