@@ -45,7 +45,7 @@ class ErrorHandlingIT extends IntegrationTest {
 
     @Test
     void healthIncludesTheDatabase() {
-        Response r = get("/actuator/health");
+        Response r = get("/actuator/health", "admin-t"); // details are for administrators (SecureDefaultsIT)
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asString()).isEqualTo("UP");
         assertThat(r.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
