@@ -4,6 +4,9 @@ LOCAL="${CIVGEO_LOCAL:-$ROOT/.local}"
 PORT_DB="${CIVGEO_DB_PORT:-54329}"
 export CIVGEO_DB_USER="${CIVGEO_DB_USER:-civgeo}"
 export CIVGEO_DB_PASSWORD="${CIVGEO_DB_PASSWORD:-civgeo}"
+# The service's own, unprivileged database role (scripts/db.sh creates it; migrations run as CIVGEO_DB_USER).
+export CIVGEO_APP_DB_USER="${CIVGEO_APP_DB_USER:-civgeo_app}"
+export CIVGEO_APP_DB_PASSWORD="${CIVGEO_APP_DB_PASSWORD:-civgeo_app}"
 
 need_tools() {
   local missing=()

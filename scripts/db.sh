@@ -110,6 +110,11 @@ create_db() {
     log "creating database $db"
     psql_as postgres -c "create database \"$db\" owner \"$DBUSER\" encoding 'UTF8' template template0"
   fi
+  # Least privilege (idempotent): the service's own login role, no superuser; extensions exist before Flyway runs.
+  local app="${CIVGEO_APP_DB_USER:-civgeo_app}" apppw="${CIVGEO_APP_DB_PASSWORD:-civgeo_app}"
+  psql_as postgres -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = '$app') then
+    create role \"$app\" login password '$apppw' nosuperuser nocreatedb nocreaterole; end if; end \$\$" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql_as "$db" -c "create extension if not exists postgis; create extension if not exists pgrouting; create extension if not exists pg_trgm" >/dev/null
 }
 
 # Settings that trade crash safety for speed: only for the test cluster, only on the command line.

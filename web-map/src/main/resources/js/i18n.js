@@ -4,6 +4,7 @@
   'use strict';
   var texts = {
     zh: {
+      demoRibbon: '演示模式：演示账号与密钥公开，勿用于生产',
       appTitle: 'CivGeo 民政地理', search: '搜索地名、地址、行政区', searchLabel: '地名地址搜索', lang: 'English',
       langLabel: '切换为英文界面', signIn: '登录', signOut: '退出', signedInAs: '已登录：{name}（{roles}）',
       layers: '图层', layersLabel: '图层与图例', divisions: '行政区划', divisionLevel: '显示级别', levelAuto: '随缩放',
@@ -29,6 +30,7 @@
       errorPrefix: '错误：', fly: '定位到'
     },
     en: {
+      demoRibbon: 'DEMO MODE: demo accounts and key are public, not for production',
       appTitle: 'CivGeo civil-affairs map', search: 'Search place names, addresses, divisions', searchLabel: 'Place and address search',
       lang: '中文', langLabel: 'Switch to Chinese', signIn: 'Sign in', signOut: 'Sign out', signedInAs: 'Signed in: {name} ({roles})',
       layers: 'Layers', layersLabel: 'Layers and legend', divisions: 'Divisions', divisionLevel: 'Level shown', levelAuto: 'Follow zoom',

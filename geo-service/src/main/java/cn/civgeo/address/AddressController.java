@@ -25,8 +25,11 @@ class AddressController {
     private final AddressService service;
     private final AddressTransfer transfer;
     private final cn.civgeo.common.crs.CoordinateConverter converter;
+    private final cn.civgeo.security.ExportGate exports;
 
-    AddressController(AddressService service, AddressTransfer transfer, cn.civgeo.common.crs.CoordinateConverter converter) {
+    AddressController(AddressService service, AddressTransfer transfer, cn.civgeo.common.crs.CoordinateConverter converter,
+                      cn.civgeo.security.ExportGate exports) {
+        this.exports = exports;
         this.service = service;
         this.transfer = transfer;
         this.converter = converter;
@@ -58,9 +61,12 @@ class AddressController {
     org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
                                                            @RequestParam(required = false) String division,
                                                            @RequestParam(required = false) Long roadId,
-                                                           @RequestParam(required = false) String status) {
+                                                           @RequestParam(required = false) String status,
+                                                           jakarta.servlet.http.HttpServletRequest req,
+                                                           jakarta.servlet.http.HttpServletResponse res) {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
-        var rows = transfer.exportRows(division, roadId, status);
+        var rows = transfer.exportRows(division, roadId, status, exports.fetchLimit(AddressTransfer.MAX_EXPORT));
+        exports.check(req, res, rows.size(), "division");
         return cn.civgeo.common.io.Exports.file("addresses", format, AddressTransfer.COLUMNS, rows);
     }
 

@@ -113,7 +113,8 @@ public class AddressRepository {
     }
 
     private static final String WHERE = """
-             where (:text::text is null or a.full_text like '%' || :text || '%' or a.full_text % :text)
+             where (:text::text is null or a.full_text like '%' || replace(replace(replace(:text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+                    or a.full_text % :text)
                and (:road::bigint is null or a.road_id = :road)
                and a.community_code like :div
                and (:status::text is null or a.status = :status)

@@ -66,6 +66,10 @@ public class AddressService {
 
     public Paging.Page<Address> search(String text, Long roadId, String divisionPrefix, String status, double[] bbox, Paging paging) {
         String t = text == null || text.isBlank() ? null : text.strip();
+        if (t != null && t.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw ApiException.badField("q", "must contain at least one letter, digit or Chinese character ('%', '_' and '\\' "
+                    + "are matched literally, not as wildcards)");
+        }
         return paging.page(repo.search(t, roadId, divisionPrefix, status, bbox, paging.limit(), paging.offset()),
                 repo.count(t, roadId, divisionPrefix, status, bbox));
     }

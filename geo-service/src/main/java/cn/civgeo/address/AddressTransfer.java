@@ -88,7 +88,10 @@ public class AddressTransfer {
         return v;
     }
 
-    public List<List<?>> exportRows(String division, Long roadId, String status) {
+    public List<List<?>> exportRows(String division, Long roadId, String status) { return exportRows(division, roadId, status, MAX_EXPORT); }
+
+    /** At most {@code max} rows (the caller's bound, see ExportGate). */
+    public List<List<?>> exportRows(String division, Long roadId, String status, int max) {
         List<List<?>> rows = new ArrayList<>();
         jdbc.sql("""
                 select a.code, r.name, a.road_id, a.number, a.number_suffix, a.building, a.unit, a.room, a.community_code,
@@ -96,7 +99,7 @@ public class AddressTransfer {
                   from address a join place_name r on r.id = a.road_id
                  where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)
                  order by a.community_code, r.name, a.number, a.id limit :max""")
-                .param("d", (division == null ? "" : division) + "%").param("road", roadId).param("s", status).param("max", MAX_EXPORT)
+                .param("d", (division == null ? "" : division) + "%").param("road", roadId).param("s", status).param("max", Math.min(max, MAX_EXPORT))
                 .query((rs, i) -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) r.add(rs.getObject(k) == null ? "" : rs.getObject(k));

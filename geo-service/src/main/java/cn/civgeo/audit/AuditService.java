@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Records changes; callers run inside their own write transaction (MANDATORY makes forgetting that an error). */
 @Service
 public class AuditService {
-    public enum Action { CREATE, UPDATE, DELETE }
+    public enum Action { CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED, LOGOUT, LOCKOUT, REVOKE }
 
     private final AuditRepository repository;
     private final JsonMapper json;
@@ -35,6 +35,16 @@ public class AuditService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(String entity, Object id, Object before) { record(Action.DELETE, entity, id, before, null); }
+
+    /**
+     * A security event (sign-in, failure, lockout, logout, revoked session) in its own transaction, so a refused
+     * sign-in is recorded although the request fails. {@code actor} is who it concerns (the name tried).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void event(Action action, String actor, String entity, Object id, Object details) {
+        String who = actor == null || actor.isBlank() ? "anonymous" : actor.length() > 64 ? actor.substring(0, 64) : actor;
+        repository.insert(who, action.name(), entity, String.valueOf(id), null, toJson(details));
+    }
 
     public Paging.Page<AuditEntry> find(String entity, String entityId, String actor, Paging paging) {
         List<AuditEntry> items = repository.find(entity, entityId, actor, paging);

@@ -122,7 +122,14 @@ class BoundaryLineController {
         } catch (RuntimeException e) {
             throw ApiException.badField(field, "is not valid GeoJSON geometry");
         }
-        Geometry g = BoundaryLineService.read(wkt);
+        Geometry g;
+        try {
+            g = BoundaryLineService.read(wkt);
+        } catch (IllegalArgumentException e) {
+            // JTS refuses what PostGIS parsed: a one-point LineString, an unclosed ring.
+            throw ApiException.badField(field, "is not a valid geometry: " + e.getMessage());
+        }
+        if (g == null || g.isEmpty()) throw ApiException.badField(field, "is an empty geometry");
         if (g.getDimension() != 1) throw ApiException.badField(field, "must be a LineString or MultiLineString");
         g.setSRID(4490);
         return g;

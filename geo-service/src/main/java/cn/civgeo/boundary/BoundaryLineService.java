@@ -39,7 +39,7 @@ public class BoundaryLineService {
         v.require(status == null || BoundaryLine.STATUSES.contains(status), "status", "must be one of " + BoundaryLine.STATUSES);
         v.require(level == null || (level >= 1 && level <= 4), "level", "must be 1–4");
         v.throwIfInvalid();
-        String prefix = within == null ? null : LineDerivationService.scopePrefix(within);
+        String prefix = within == null ? null : LineDerivationService.scopePrefix(within, "within");
         return p.page(repo.list(level, status, division, prefix, geometry, p.limit(), p.offset()),
                 repo.count(level, status, division, prefix));
     }

@@ -119,8 +119,14 @@ public class LineDerivationService {
     }
 
     /** Code prefix of the units under {@code parentCode}: 350200 → 3502, 350203 → 350203, 350203001 → 350203001. */
-    static String scopePrefix(String parentCode) {
+    static String scopePrefix(String parentCode) { return scopePrefix(parentCode, "parentCode"); }
+
+    /** The code prefix of a scope; 400 naming {@code field} unless it is a 6-digit or 9-digit division code. */
+    static String scopePrefix(String parentCode, String field) {
         if (parentCode == null) return "";
+        if (!parentCode.matches("\\d{6}|\\d{9}")) {
+            throw cn.civgeo.common.ApiException.badField(field, "must be a 6-digit division code (or a 9-digit township code)");
+        }
         if (parentCode.length() == 9) return parentCode;
         if (parentCode.endsWith("0000")) return parentCode.substring(0, 2);
         if (parentCode.endsWith("00")) return parentCode.substring(0, 4);

@@ -24,7 +24,7 @@ public class MarkerQaService {
     public Report check(Long lineId, String within, Double toleranceM) {
         double tol = toleranceM == null ? defaultTolerance : toleranceM;
         if (!(tol >= 0 && tol <= 10_000)) throw ApiException.badField("tolerance", "must be 0–10000 metres");
-        String prefix = within == null ? null : LineDerivationService.scopePrefix(within);
+        String prefix = within == null ? null : LineDerivationService.scopePrefix(within, "within");
         List<Issue> issues = jdbc.sql(BoundarySql.load("marker-qa.sql"))
                 .param("line", lineId).param("prefix", prefix).param("tol", tol)
                 .query((rs, i) -> new Issue(rs.getString("issue"), rs.getLong("id"), rs.getString("number"),

@@ -46,6 +46,7 @@ class SurveyFiles {
             dir = staging.tempDir("survey");
             Path src = dir.resolve("in" + ext);
             Files.copy(in, src);
+            if (ext.equals(".zip")) cn.civgeo.common.io.ZipGuard.check(src, "file");
             Path out = dir.resolve("out.geojson");
             List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490"));
             if (sourceSrid != null) cmd.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));

@@ -24,10 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final JsonMapper json;
 
-    public BodySizeLimitFilter(@Value("${civgeo.http.max-body-bytes}") long maxBytes, JsonMapper json) {
+    public BodySizeLimitFilter(@Value("${civgeo.http.max-body-bytes}") long maxBytes,
+                               @Value("${spring.servlet.multipart.max-request-size:64MB}") org.springframework.util.unit.DataSize maxUpload,
+                               JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUpload.toBytes();
         this.json = json;
     }
 
@@ -36,22 +40,29 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String ct = req.getContentType();
         if (ct != null && ct.toLowerCase().startsWith("multipart/")) {
+            // Refuse a declared oversized upload before reading a byte of it (a client sending Expect: 100-continue
+            // never sends the body); chunked uploads are still cut by Spring's multipart limit.
+            if (maxUploadBytes > 0 && req.getContentLengthLong() > maxUploadBytes) {
+                writeTooLarge(res, maxUploadBytes, "file");
+                return;
+            }
             chain.doFilter(req, res);
             return;
         }
         if (req.getContentLengthLong() > maxBytes) {
-            writeTooLarge(res);
+            writeTooLarge(res, maxBytes, "body");
             return;
         }
         chain.doFilter(new LimitedRequest(req, maxBytes), res);
     }
 
-    private void writeTooLarge(HttpServletResponse res) throws IOException {
+    private void writeTooLarge(HttpServletResponse res, long max, String field) throws IOException {
         res.setStatus(ProblemType.TOO_LARGE.status().value());
         res.setContentType("application/problem+json");
         res.setCharacterEncoding("UTF-8");
-        json.writeValue(res.getOutputStream(), Problems.detail(ProblemType.TOO_LARGE,
-                "The request body is larger than " + maxBytes + " bytes", null, null));
+        String msg = "is larger than " + max + " bytes";
+        json.writeValue(res.getOutputStream(), Problems.detail(ProblemType.TOO_LARGE, "The request " + field + " " + msg,
+                java.util.List.of(new FieldProblem(field, msg)), java.util.Map.of("maxBytes", max)));
     }
 
     /** Thrown when a body without Content-Length grows past the limit; mapped to 413 by the handler. */

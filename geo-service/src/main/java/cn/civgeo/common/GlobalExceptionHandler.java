@@ -45,7 +45,12 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return Problems.response(e.type(), e.getMessage(), e.errors(), e.extra(), null);
+        HttpHeaders h = null;
+        if (e.extra().get("retryAfterSeconds") instanceof Number n) {
+            h = new HttpHeaders();
+            h.set(HttpHeaders.RETRY_AFTER, Long.toString(n.longValue()));
+        }
+        return Problems.response(e.type(), e.getMessage(), e.errors(), e.extra(), h);
     }
 
     @ExceptionHandler(AuthorizationDeniedException.class)

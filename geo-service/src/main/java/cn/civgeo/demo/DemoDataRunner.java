@@ -24,6 +24,13 @@ class DemoDataRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        log.warn("""
+
+                ************************************************************************************
+                *  DEMO MODE (CIVGEO_DEMO=true): demo users (admin/admin-demo-2026, ...) and the    *
+                *  demo API key are PUBLIC (README). Never expose this instance to a network.       *
+                *  For real use: CIVGEO_DEMO=false, CIVGEO_ADMIN_PASSWORD=<secret>, TLS at a proxy.  *
+                ************************************************************************************""");
         // Demo rows are audited like any other write; they are attributed to "demo-loader".
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("demo-loader", null, List.of()));

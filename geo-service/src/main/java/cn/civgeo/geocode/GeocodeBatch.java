@@ -55,7 +55,8 @@ public class GeocodeBatch {
         List<Row> rows = csv ? readCsv(body, reverse) : readJson(body, reverse);
         if (rows.size() > MAX_ROWS) {
             throw new ApiException(ProblemType.TOO_LARGE, rows.size() + " rows; a batch takes at most " + MAX_ROWS
-                    + " rows: split it", List.of(), Map.of("maxRows", MAX_ROWS));
+                    + " rows: split it", List.of(new cn.civgeo.common.FieldProblem("rows", "at most " + MAX_ROWS
+                    + " rows in one batch, got " + rows.size())), Map.of("maxRows", MAX_ROWS));
         }
         if (rows.isEmpty()) throw ApiException.badField("rows", "has no rows");
         return rows;

@@ -118,11 +118,7 @@ class ExportController {
         }
     }
 
-    private static String cell(String s) {
-        if (s.isEmpty()) return s;
-        String safe = "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s; // no spreadsheet formulas
-        return safe.matches(".*[,\"\r\n].*") || safe.contains("\n") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
-    }
+    private static String cell(String s) { return cn.civgeo.common.io.SafeCells.csvField(s); }
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

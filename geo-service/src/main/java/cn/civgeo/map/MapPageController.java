@@ -26,19 +26,36 @@ class MapPageController {
     private final MapController map;
     private final JsonMapper json;
 
-    MapPageController(MapAssets assets, MapController map, JsonMapper json) {
+    MapPageController(MapAssets assets, MapController map, JsonMapper json,
+                      @org.springframework.beans.factory.annotation.Value("${civgeo.demo.enabled:false}") boolean demo) {
         this.assets = assets;
         this.map = map;
         this.json = json;
+        this.demo = demo;
     }
+
+    /** Shown on every page of a demo instance: its users and API key are public (README). */
+    static final String DEMO_RIBBON = "<div id=\"demo-ribbon\" role=\"alert\" data-i18n=\"demoRibbon\" style=\"position:fixed;"
+            + "top:0;left:50%;transform:translateX(-50%);z-index:10000;background:#c62828;color:#fff;padding:2px 12px;"
+            + "font:bold 13px sans-serif;border-radius:0 0 6px 6px;pointer-events:none\">演示模式：公开的演示账号与密钥，勿用于生产 · "
+            + "DEMO MODE: public demo accounts and key, not for production</div>";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private final boolean demo;
 
     @GetMapping({"/", "/index.html"})
     ResponseEntity<String> page() {
         String html = assets.html();
         if (html == null) throw ApiException.notFound("Page", "/");
         String config = json.writeValueAsString(map.config());
-        html = html.replace(MapAssets.CONFIG_MARKER, "<script>window.CIVGEO_MAP_CONFIG = " + scriptSafe(config) + ";</script>");
+        // The inline configuration runs under a per-answer nonce; every other script must come from this origin.
+        byte[] n = new byte[16];
+        RANDOM.nextBytes(n);
+        String nonce = java.util.Base64.getEncoder().encodeToString(n);
+        html = html.replace(MapAssets.CONFIG_MARKER, "<script nonce=\"" + nonce + "\">window.CIVGEO_MAP_CONFIG = "
+                + scriptSafe(config) + ";</script>");
+        if (demo) html = html.replaceFirst("(<body[^>]*>)", "$1" + DEMO_RIBBON);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", cn.civgeo.common.SecurityHeaders.CSP.replace("script-src 'self'", "script-src 'self' 'nonce-" + nonce + "'"))
                 .cacheControl(CacheControl.noCache()).body(html);
     }
 

@@ -44,8 +44,12 @@ class PlaceNameController {
 
     private final tools.jackson.databind.json.JsonMapper json;
 
+    private final cn.civgeo.security.ExportGate exports;
+
     PlaceNameController(tools.jackson.databind.json.JsonMapper json, PlaceNameService service, PlaceNameTransfer transfer, NameCheckService checks, PlaceNameSearch search,
-                        JdbcClient jdbc, AuditService audit, cn.civgeo.common.crs.CoordinateConverter converter) {
+                        JdbcClient jdbc, AuditService audit, cn.civgeo.common.crs.CoordinateConverter converter,
+                        cn.civgeo.security.ExportGate exports) {
+        this.exports = exports;
         this.converter = converter;
         this.json = json;
         this.service = service;
@@ -117,10 +121,14 @@ class PlaceNameController {
     org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
                                                            @RequestParam(required = false) String division,
                                                            @RequestParam(required = false) String category,
-                                                           @RequestParam(required = false) String status) {
+                                                           @RequestParam(required = false) String status,
+                                                           jakarta.servlet.http.HttpServletRequest req,
+                                                           jakarta.servlet.http.HttpServletResponse res) {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
         if (category != null && !category.matches("[0-9]{2,4}")) throw ApiException.badField("category", "must be a category code (prefix)");
-        return Exports.file("place-names", format, PlaceNameTransfer.COLUMNS, transfer.exportRows(division, category, status));
+        var rows = transfer.exportRows(division, category, status, exports.fetchLimit(PlaceNameTransfer.MAX_EXPORT));
+        exports.check(req, res, rows.size(), "division");
+        return Exports.file("place-names", format, PlaceNameTransfer.COLUMNS, rows);
     }
 
     @GetMapping("/place-names/{id}")

@@ -25,10 +25,28 @@ public class PlaceNameSearch {
 
     private final JdbcClient jdbc;
     private final PlaceNameRomanizer romanizer;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final int timeoutMs;
 
-    public PlaceNameSearch(JdbcClient jdbc, PlaceNameRomanizer romanizer) {
+    public PlaceNameSearch(JdbcClient jdbc, PlaceNameRomanizer romanizer,
+                           org.springframework.transaction.PlatformTransactionManager tm,
+                           @org.springframework.beans.factory.annotation.Value("${civgeo.placename.search-timeout-ms:10000}") int timeoutMs) {
         this.jdbc = jdbc;
         this.romanizer = romanizer;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(tm);
+        this.readOnly.setReadOnly(true);
+        this.timeoutMs = timeoutMs;
+    }
+
+    /**
+     * A text must hold at least one letter, digit or Han character: a bare {@code %}, {@code _} or {@code \} (or
+     * only punctuation) would match everything and scan the whole registry.
+     */
+    static void requireSelective(String q) {
+        if (!q.isEmpty() && q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw ApiException.badField("q", "must contain at least one letter, digit or Chinese character ('%', '_' and '\\' "
+                    + "are matched literally, not as wildcards)");
+        }
     }
 
     /** A search request; nulls mean "no filter". {@code status} null = approved place names and active divisions. */
@@ -40,6 +58,7 @@ public class PlaceNameSearch {
         String mode = query.mode() == null ? "auto" : query.mode().toLowerCase(Locale.ROOT);
         if (!MODES.contains(mode)) throw ApiException.badField("mode", "must be one of " + MODES);
         if (q.length() > 60) throw ApiException.badField("q", "is longer than 60 characters");
+        requireSelective(q);
         if (q.isEmpty() && query.category() == null && query.division() == null && query.bbox() == null && query.lon() == null) {
             throw ApiException.badField("q", "give a text, a category, a division, a bbox or a point");
         }
@@ -119,15 +138,37 @@ public class PlaceNameSearch {
         }
         if (near) s = s.param("lon", query.lon()).param("lat", query.lat()).param("radius", query.radiusM() == null ? 1000.0 : query.radiusM());
         long[] total = {0};
-        List<PlaceNameHit> hits = s.query((rs, i) -> {
+        JdbcClient.StatementSpec spec = s;
+        // Each search runs under a statement timeout, so broad ones cannot hold pool connections for long.
+        List<PlaceNameHit> hits;
+        try {
+            hits = readOnly.execute(tx -> {
+                jdbc.sql("select set_config('statement_timeout', :t, true)").param("t", Integer.toString(timeoutMs)).query(String.class).single();
+                return query(spec, total);
+            });
+        } catch (org.springframework.dao.QueryTimeoutException | org.springframework.dao.PessimisticLockingFailureException e) {
+            throw tooBroad();
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof java.sql.SQLException se && "57014".equals(se.getSQLState())) throw tooBroad();
+            throw e;
+        }
+        if (hits.isEmpty() && paging.offset() > 0) total[0] = -1; // unknown past the end
+        return paging.page(hits, Math.max(total[0], 0));
+    }
+
+    private ApiException tooBroad() {
+        return ApiException.badField("q", "matches too much to answer within " + timeoutMs
+                + " ms: add characters, a category, a division or a bbox");
+    }
+
+    private static List<PlaceNameHit> query(JdbcClient.StatementSpec s, long[] total) {
+        return s.query((rs, i) -> {
             total[0] = rs.getLong("total");
             return new PlaceNameHit(rs.getString("source"), (Long) rs.getObject("id", Long.class), rs.getString("code"), rs.getString("name"),
                     rs.getString("spelling"), rs.getString("pinyin"), rs.getString("category_code"), rs.getString("category_name"),
                     rs.getString("division_code"), rs.getString("status"), rs.getString("matched"), (Double) rs.getObject("score", Double.class),
                     (Double) rs.getObject("dist", Double.class), rs.getString("geometry"));
         }).list();
-        if (hits.isEmpty() && paging.offset() > 0) total[0] = -1; // unknown past the end
-        return paging.page(hits, Math.max(total[0], 0));
     }
 
     static String escape(String s) { return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"); }

@@ -119,10 +119,7 @@ public class PlaceNameService {
         if (PlaceName.ABOLISHED.equals(before.status()) || PlaceName.REJECTED.equals(before.status())) {
             throw ApiException.conflict("place name " + id + " is " + before.status() + " and cannot be changed");
         }
-        boolean approved = PlaceName.APPROVED.equals(before.status());
-        if (approved && r.name() != null && !r.name().strip().equals(before.name())) {
-            throw ApiException.conflict("an approved name changes by renaming: POST /api/place-names/" + id + "/rename");
-        }
+        if (PlaceName.APPROVED.equals(before.status())) ApprovedGuard.check(before, r);
         PlaceNameRequest merged = new PlaceNameRequest(r.name() == null ? before.name() : r.name(),
                 r.shortName() == null ? before.shortName() : r.shortName(), r.aliases() == null ? before.aliases() : r.aliases(),
                 r.spelling() == null ? ("manual".equals(before.spellingSource()) ? before.spelling() : null) : r.spelling(),

@@ -123,6 +123,11 @@ public class PlaceNameTransfer {
 
     /** The rows of an export: place names filtered by division prefix, category prefix and status. */
     public List<List<?>> exportRows(String division, String category, String status) {
+        return exportRows(division, category, status, MAX_EXPORT);
+    }
+
+    /** At most {@code max} rows (the caller's bound, see ExportGate). */
+    public List<List<?>> exportRows(String division, String category, String status, int max) {
         List<List<?>> rows = new ArrayList<>();
         jdbc.sql("""
                 select p.code, p.name, p.category_code, p.division_code, p.short_name, array_to_string(p.aliases, ';'), p.spelling, p.pinyin,
@@ -133,7 +138,7 @@ public class PlaceNameTransfer {
                  where p.division_code like :d and p.category_code like :c and (:s::text is null or p.status = :s)
                  order by p.division_code, p.category_code, p.name limit :max""")
                 .param("d", (division == null ? "" : division) + "%").param("c", (category == null ? "" : category) + "%")
-                .param("s", status).param("max", MAX_EXPORT)
+                .param("s", status).param("max", Math.min(max, MAX_EXPORT))
                 .query((rs, i) -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) {

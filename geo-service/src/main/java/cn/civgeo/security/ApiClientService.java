@@ -89,9 +89,9 @@ public class ApiClientService {
     }
 
     private static ApiClient map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        int limit = rs.getInt("rate_limit_per_minute");
-        return new ApiClient(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-                rs.wasNull() ? null : limit, rs.getBoolean("enabled"), rs.getInt("version"),
+        // getObject, not getInt + wasNull: wasNull answers for the last column read, which was not this one.
+        Integer limit = rs.getObject("rate_limit_per_minute", Integer.class);
+        return new ApiClient(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"), limit, rs.getBoolean("enabled"), rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

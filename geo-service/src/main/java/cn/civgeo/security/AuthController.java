@@ -1,10 +1,10 @@
 package cn.civgeo.security;
 
-import cn.civgeo.common.ApiException;
-import cn.civgeo.common.ProblemType;
+import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -20,12 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 @Tag(name = "Sign-in")
 class AuthController {
-    private final UserService users;
+    private final SignInService signIn;
     private final TokenService tokens;
+    private final AuditService audit;
 
-    AuthController(UserService users, TokenService tokens) {
-        this.users = users;
+    AuthController(SignInService signIn, TokenService tokens, AuditService audit) {
+        this.signIn = signIn;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     record Login(String username, String password) {}
@@ -35,12 +37,15 @@ class AuthController {
     record Me(String name, List<String> roles) {}
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange user name and password for a bearer token")
-    Session login(@RequestBody Login login) {
-        new Validation().notBlank(login.username(), "username").notBlank(login.password(), "password").throwIfInvalid();
-        UserAccount u = users.authenticate(login.username(), login.password())
-                .orElseThrow(() -> new ApiException(ProblemType.UNAUTHENTICATED, "Wrong user name or password"));
-        TokenService.IssuedToken t = tokens.issue(u.id());
+    @Operation(summary = "Exchange user name and password for a bearer token; repeated failures lock the account and the "
+            + "client address for a while (429 with Retry-After, doubling each time)")
+    Session login(@RequestBody Login login, HttpServletRequest req) {
+        new Validation().notBlank(login.username(), "username").notBlank(login.password(), "password")
+                .require(login.username() == null || login.username().length() <= 64, "username", "must be at most 64 characters")
+                .require(login.password() == null || login.password().length() <= 128, "password", "must be at most 128 characters")
+                .throwIfInvalid();
+        UserAccount u = signIn.authenticate(login.username(), login.password(), req.getRemoteAddr());
+        TokenService.IssuedToken t = tokens.issue(u.id(), req.getRemoteAddr(), req.getHeader("User-Agent"));
         return new Session(t.token(), t.expiresAt(), u.username(), u.displayName(), u.roles());
     }
 
@@ -52,9 +57,14 @@ class AuthController {
     }
 
     @PostMapping("/logout")
-    void logout(@RequestHeader(value = "Authorization", required = false) String authorization) {
+    void logout(@RequestHeader(value = "Authorization", required = false) String authorization, Authentication auth,
+                HttpServletRequest req) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.revoke(authorization.substring(7).trim());
+            if (auth != null) {
+                audit.event(AuditService.Action.LOGOUT, auth.getName(), SignInService.ENTITY, auth.getName(),
+                        java.util.Map.of("clientAddress", String.valueOf(req.getRemoteAddr())));
+            }
         }
     }
 }

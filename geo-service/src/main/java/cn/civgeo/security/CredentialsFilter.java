@@ -23,15 +23,12 @@ class CredentialsFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final ApiClientService clients;
-    private final RateLimiter limiter;
     private final ProblemResponses problems;
     private final int defaultLimit;
 
-    CredentialsFilter(TokenService tokens, ApiClientService clients, RateLimiter limiter,
-                      ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
+    CredentialsFilter(TokenService tokens, ApiClientService clients, ProblemResponses problems, @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit) {
         this.tokens = tokens;
         this.clients = clients;
-        this.limiter = limiter;
         this.problems = problems;
         this.defaultLimit = defaultLimit;
     }
@@ -41,7 +38,16 @@ class CredentialsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String auth = req.getHeader("Authorization");
         String key = req.getHeader(API_KEY_HEADER);
-        if (key == null) key = req.getParameter("apiKey");
+        // Keys in URLs end up in access logs, proxies and browser history: headers only. (getQueryString, not
+        // getParameter, so a multipart body is not parsed here.)
+        String query = req.getQueryString();
+        if (query != null && java.util.regex.Pattern.compile("(^|&)api_?key=", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(query).find()) {
+            problems.write(res, ProblemType.VALIDATION, "apiKey: API keys are accepted in the " + API_KEY_HEADER
+                    + " header only, never in the URL (where they end up in logs); this key should now be considered exposed",
+                    java.util.List.of(new cn.civgeo.common.FieldProblem("apiKey", "send it as the " + API_KEY_HEADER + " header")));
+            return;
+        }
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<TokenService.TokenUser> user = tokens.userFor(auth.substring(7).trim());
             if (user.isEmpty()) {
@@ -59,13 +65,7 @@ class CredentialsFilter extends OncePerRequestFilter {
             }
             ApiClient c = client.get();
             int limit = c.rateLimitPerMinute() == null ? defaultLimit : c.rateLimitPerMinute();
-            long retry = limiter.acquire(c.id(), limit, System.currentTimeMillis());
-            if (retry > 0) {
-                res.setHeader("Retry-After", Long.toString(retry));
-                problems.write(res, ProblemType.RATE_LIMITED,
-                        "API client " + c.name() + " is limited to " + limit + " requests per minute; retry in " + retry + " s");
-                return;
-            }
+            // Its per-minute limit is charged by FairUseFilter, after authentication.
             req.setAttribute(BatchQuota.CLIENT, new BatchQuota.Client(c.id(), c.name(), limit));
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "api:" + c.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.API_CLIENT))));

@@ -14,10 +14,13 @@ class ProblemResponses {
 
     ProblemResponses(JsonMapper json) { this.json = json; }
 
-    void write(HttpServletResponse res, ProblemType type, String detail) throws IOException {
+    void write(HttpServletResponse res, ProblemType type, String detail) throws IOException { write(res, type, detail, null); }
+
+    void write(HttpServletResponse res, ProblemType type, String detail, java.util.List<cn.civgeo.common.FieldProblem> errors)
+            throws IOException {
         res.setStatus(type.status().value());
         res.setContentType("application/problem+json");
         res.setCharacterEncoding("UTF-8");
-        json.writeValue(res.getOutputStream(), Problems.detail(type, detail, null, null));
+        json.writeValue(res.getOutputStream(), Problems.detail(type, detail, errors, null));
     }
 }

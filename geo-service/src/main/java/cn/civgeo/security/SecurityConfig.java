@@ -8,12 +8,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration
@@ -24,24 +23,26 @@ class SecurityConfig {
     PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
 
     @Bean
-    UserDetailsService userDetailsService(UserService users) {
-        return username -> users.byUsername(username)
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).disabled(!u.enabled())
-                        .roles(u.roles().toArray(String[]::new)).build())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
-    }
+    AuthenticationProvider basicSignIn(SignInService signIn) { return new BasicSignIn(signIn); }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiClientService clients,
-                            RateLimiter limiter, ProblemResponses problems,
+                            FairUse fairUse, ProblemResponses problems,
                             @Value("${civgeo.security.default-rate-limit-per-minute}") int defaultLimit,
                             @Value("${civgeo.security.anonymous-read}") boolean anonymousRead) throws Exception {
-        CredentialsFilter credentials = new CredentialsFilter(tokens, clients, limiter, problems, defaultLimit);
+        CredentialsFilter credentials = new CredentialsFilter(tokens, clients, problems, defaultLimit);
         http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problems.write(res, ProblemType.UNAUTHENTICATED, "Wrong user name or password")))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof BasicSignIn.Throttled t) {
+                        res.setHeader("Retry-After", Long.toString(t.retryAfterSeconds));
+                        problems.write(res, ProblemType.RATE_LIMITED, t.getMessage());
+                    } else {
+                        problems.write(res, ProblemType.UNAUTHENTICATED, "Wrong user name or password");
+                    }
+                }))
                 .addFilterBefore(credentials, BasicAuthenticationFilter.class)
+                .addFilterAfter(new FairUseFilter(fairUse, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, ProblemType.UNAUTHENTICATED,
                                 "Sign in (Authorization: Bearer or Basic, or X-API-Key) to do this"))
@@ -64,7 +65,11 @@ class SecurityConfig {
                     // The map's static files and the OpenAPI document are public.
                     a.anyRequest().permitAll();
                 })
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                // Security headers on every answer (the page sets its own CSP with a nonce for its inline config).
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .contentTypeOptions(c -> { })
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(cn.civgeo.common.SecurityHeaders.CSP)));
         return http.build();
     }
 }

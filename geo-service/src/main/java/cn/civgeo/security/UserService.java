@@ -5,6 +5,8 @@ import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -18,11 +20,13 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final AuditService audit;
+    private final TokenService tokens;
 
-    public UserService(UserRepository users, PasswordEncoder encoder, AuditService audit) {
+    public UserService(UserRepository users, PasswordEncoder encoder, AuditService audit, TokenService tokens) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     public record NewUser(String username, String displayName, String password, List<String> roles) {}
@@ -60,6 +64,15 @@ public class UserService {
         if (!users.update(id, c.version(), display, hash, roles, enabled)) throw ApiException.staleVersion("User", id, c.version());
         UserAccount after = get(id);
         audit.updated(ENTITY, id, before, after);
+        // A new password, other roles or a disabled account end every session: old tokens must not keep old rights.
+        boolean rolesChanged = !Set.copyOf(roles).equals(Set.copyOf(before.roles()));
+        if (c.password() != null || rolesChanged || before.enabled() && !enabled) {
+            int n = tokens.revokeAll(id);
+            if (n > 0) {
+                audit.record(AuditService.Action.REVOKE, "auth_token", id, null, Map.of("sessions", n,
+                        "reason", c.password() != null ? "password changed" : rolesChanged ? "roles changed" : "account disabled"));
+            }
+        }
         return after;
     }
 
@@ -68,12 +81,6 @@ public class UserService {
     public List<UserAccount> all() { return users.all(); }
 
     public Optional<UserAccount> byUsername(String username) { return users.byUsername(username); }
-
-    /** The user if the password matches and the account is enabled. */
-    public Optional<UserAccount> authenticate(String username, String password) {
-        if (username == null || password == null) return Optional.empty();
-        return users.byUsername(username).filter(UserAccount::enabled).filter(u -> encoder.matches(password, u.passwordHash()));
-    }
 
     public boolean anyAdmin() { return users.anyAdmin(); }
 

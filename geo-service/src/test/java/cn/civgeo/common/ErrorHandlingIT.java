@@ -47,7 +47,7 @@ class ErrorHandlingIT extends IntegrationTest {
     void healthIncludesTheDatabase() throws InterruptedException {
         // Health is OUT_OF_SERVICE until the in-memory gazetteer is built (a few seconds after start-up).
         for (int i = 0; i < 240 && get("/actuator/health").status() != 200; i++) Thread.sleep(250);
-        Response r = get("/actuator/health");
+        Response r = get("/actuator/health", "admin-t"); // details are for administrators (SecureDefaultsIT)
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asString()).isEqualTo("UP");
         assertThat(r.json().get("components").get("db").get("status").asString()).isEqualTo("UP");

@@ -22,10 +22,37 @@ public class CoordinateConverter {
             case GEOGRAPHIC -> g.copy();
             case GCJ02 -> map(g, GcjTransform::gcjToWgs);
             case BD09 -> map(g, GcjTransform::bdToWgs);
-            case PROJECTED -> transformInDb(g, from.srid(), Crs.STORAGE_SRID);
+            case PROJECTED -> {
+                org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+                checkInZone(e.getMinX(), e.getMinY(), from, "geometry", "geometry");
+                checkInZone(e.getMaxX(), e.getMaxY(), from, "geometry", "geometry");
+                yield transformInDb(g, from.srid(), Crs.STORAGE_SRID);
+            }
         };
         out.setSRID(Crs.STORAGE_SRID);
         return out;
+    }
+
+    /**
+     * Gauss–Krüger input must lie in its zone: easting (x) within 400 km of the central meridian's false easting
+     * 500 km, with the zone number prefixed for EPSG:4513–4533 (x = zone × 10⁶ + easting), and northing (y) within
+     * China's 0–6,500 km. Swapped x/y or another zone's numbers land outside and answer 400 naming the field,
+     * instead of a projection error.
+     */
+    public static void checkInZone(double x, double y, Crs crs, String xField, String yField) {
+        if (!crs.isProjected()) return;
+        int zone = crs.zone();
+        boolean prefixed = crs.srid() <= 4533;
+        double easting = prefixed ? x - zone * 1_000_000.0 : x;
+        if (!Double.isFinite(x) || easting < 100_000 || easting > 900_000) {
+            String expect = prefixed ? "an easting with the zone prefix, " + zone + "100000–" + zone + "900000" : "an easting of 100000–900000";
+            throw cn.civgeo.common.ApiException.badField(xField, x + " is outside Gauss–Krüger zone " + zone + " of " + crs.id()
+                    + ": expected " + expect + " (are x and y swapped, or is it another zone?)");
+        }
+        if (!Double.isFinite(y) || y < 0 || y > 6_500_000) {
+            throw cn.civgeo.common.ApiException.badField(yField, y + " is not a northing in China (0–6500000 m) for " + crs.id()
+                    + " (are x and y swapped?)");
+        }
     }
 
     /** A copy of a stored geometry in {@code to}; the SRID is {@code to.srid()} (0 for GCJ-02/BD-09). */
@@ -46,7 +73,10 @@ public class CoordinateConverter {
             case GEOGRAPHIC -> new double[] {x, y};
             case GCJ02 -> GcjTransform.gcjToWgs(x, y);
             case BD09 -> GcjTransform.bdToWgs(x, y);
-            case PROJECTED -> transformPoint(x, y, from.srid(), Crs.STORAGE_SRID);
+            case PROJECTED -> {
+                checkInZone(x, y, from, "lon", "lat");
+                yield transformPoint(x, y, from.srid(), Crs.STORAGE_SRID);
+            }
         };
     }
 

@@ -49,21 +49,5 @@ final class CsvParser {
         return records;
     }
 
-    static String line(List<?> values) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) sb.append(',');
-            Object v = values.get(i);
-            if (v == null) continue;
-            String s = v.toString();
-            // Leading =, +, - or @ would run as a formula in Excel: quote-prefix them.
-            if (!s.isEmpty() && "=+@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(s);
-            }
-        }
-        return sb.append("\r\n").toString();
-    }
+    static String line(List<?> values) { return SafeCells.csvLine(values); }
 }

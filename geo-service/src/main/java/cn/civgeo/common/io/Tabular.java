@@ -35,7 +35,10 @@ public final class Tabular {
     public record DataRow(int rowNumber, Map<String, String> values) {
         public String get(String header) {
             String v = values.get(header.toLowerCase(Locale.ROOT));
-            return v == null || v.isBlank() ? null : v.strip();
+            if (v == null || v.isBlank()) return null;
+            v = v.strip();
+            // Our own exports neutralise formulas with a leading apostrophe (SafeCells): read them back as written.
+            return v.length() > 1 && v.charAt(0) == '\'' && SafeCells.dangerous(v.substring(1)) ? v.substring(1) : v;
         }
     }
 
@@ -149,8 +152,11 @@ public final class Tabular {
     public static void writeXlsx(OutputStream out, String sheetName, List<String> headers, List<List<?>> rows) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(sheetName);
+            // Text cells stay text (codes keep their leading zeros, nothing is evaluated).
+            org.apache.poi.ss.usermodel.CellStyle text = wb.createCellStyle();
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
             Row h = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) h.createCell(c).setCellValue(headers.get(c));
+            for (int c = 0; c < headers.size(); c++) h.createCell(c).setCellValue(SafeCells.text(headers.get(c)));
             int r = 1;
             for (List<?> values : rows) {
                 Row row = sheet.createRow(r++);
@@ -159,7 +165,11 @@ public final class Tabular {
                     if (v == null) continue;
                     if (v instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
                     else if (v instanceof Boolean b) row.createCell(c).setCellValue(b);
-                    else row.createCell(c).setCellValue(v.toString());
+                    else {
+                        Cell cell = row.createCell(c);
+                        cell.setCellStyle(text);
+                        cell.setCellValue(SafeCells.text(v.toString()));
+                    }
                 }
             }
             wb.write(out);

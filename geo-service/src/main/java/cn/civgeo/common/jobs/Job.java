@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A background job as clients see it: poll {@code GET /api/jobs/{id}} until status is SUCCEEDED or FAILED. */
 public final class Job implements Progress {
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     private final String id;
     private final String kind;
@@ -39,6 +39,8 @@ public final class Job implements Progress {
 
     void failed(Object problem) { error = problem; status = Status.FAILED; finishedAt = OffsetDateTime.now(); }
 
+    void cancelled() { status = Status.CANCELLED; finishedAt = OffsetDateTime.now(); }
+
     public String getId() { return id; }
     public String getKind() { return kind; }
     public String getOwner() { return owner; }
@@ -54,5 +56,5 @@ public final class Job implements Progress {
     public Object getError() { return error; }
 
     @JsonIgnore
-    public boolean isFinished() { return status == Status.SUCCEEDED || status == Status.FAILED; }
+    public boolean isFinished() { return status == Status.SUCCEEDED || status == Status.FAILED || status == Status.CANCELLED; }
 }

@@ -22,6 +22,10 @@ class JobController {
     @Operation(summary = "Your background jobs (all jobs for ADMIN), newest first")
     List<Job> list() { return jobs.mine(); }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @Operation(summary = "Cancel your job: a queued one never starts, a running one is interrupted; 409 when already finished")
+    Job cancel(@PathVariable String id) { return jobs.cancel(id); }
+
     @GetMapping("/{id}")
     @Operation(summary = "A job's status and progress (done/total/percent/message) and, when finished, its result or error")
     Job get(@PathVariable String id) { return jobs.get(id); }

@@ -106,6 +106,7 @@ public class RoadNetworkService {
                     Path config = mapconfig(file.getParent());
                     tools.osm2pgrouting(file, config, schema);
                 } else {
+                    if (format.equals("shapefile")) cn.civgeo.common.io.ZipGuard.check(file, "file");
                     String source = format.equals("shapefile") ? "/vsizip/" + file : file.toString();
                     tools.ogr2ogr(source, schema);
                 }

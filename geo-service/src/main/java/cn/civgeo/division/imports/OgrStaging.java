@@ -59,6 +59,7 @@ class OgrStaging {
     /** The path GDAL should open: a zip is read in place through /vsizip/, pointing at its (first) .shp. */
     static String source(Path file, String format) throws IOException {
         if (!format.equals("shapefile")) return file.toString();
+        cn.civgeo.common.io.ZipGuard.check(file, "file");
         List<String> shps = new ArrayList<>();
         try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {

@@ -137,7 +137,10 @@ public class RegistryLoader {
     private Result load(long t0) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (Statement s = c.createStatement()) {
-            boolean bulk = count(s, "select count(*) from division where code not like '99%'") == 0;
+            // The bulk path drops and rebuilds indexes, which only the table's owner may do; the application role
+            // (least privilege) takes the staging path instead.
+            boolean bulk = count(s, "select count(*) from division where code not like '99%'") == 0
+                    && count(s, "select count(*) from pg_class where oid = 'division'::regclass and pg_has_role(current_user, relowner, 'USAGE')") == 1;
             List<String> rebuild = bulk ? dropIndexes(s) : List.of();
             String target = bulk ? "division" : "division_stage";
             if (!bulk) {

@@ -1,0 +1,48 @@
+package cn.civgeo.security;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk exports: anonymous callers get at most {@code civgeo.fair-use.anonymous-export-rows} rows per export (413
+ * naming the filter to narrow otherwise: sign in for more), and every export costs one fair-use unit per
+ * {@value FairUse#ROWS_PER_UNIT} rows.
+ */
+@Component
+public class ExportGate {
+    private final FairUse fairUse;
+    private final int anonymousRows;
+
+    ExportGate(FairUse fairUse, @Value("${civgeo.fair-use.anonymous-export-rows:5000}") int anonymousRows) {
+        this.fairUse = fairUse;
+        this.anonymousRows = anonymousRows;
+    }
+
+    /** The most rows this caller may fetch: the export's own maximum, or the anonymous bound (+1 to detect more). */
+    public int fetchLimit(int max) { return anonymous() ? Math.min(max, anonymousRows + 1) : max; }
+
+    /** Refuses an anonymous export over the bound; charges the rows. {@code field} is the filter to narrow. */
+    public void check(HttpServletRequest req, HttpServletResponse res, int rows, String field) {
+        if (anonymous() && rows > anonymousRows) {
+            String msg = "an anonymous export holds at most " + anonymousRows + " rows: narrow '" + field + "' or sign in";
+            throw new ApiException(ProblemType.TOO_LARGE, field + ": " + msg, List.of(new FieldProblem(field, msg)),
+                    Map.of("maxRows", anonymousRows));
+        }
+        fairUse.charge(req, res, FairUse.rowUnits(rows), "an export of " + rows + " rows");
+    }
+
+    private static boolean anonymous() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated();
+    }
+}
