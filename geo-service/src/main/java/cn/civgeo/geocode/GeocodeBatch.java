@@ -64,18 +64,25 @@ public class GeocodeBatch {
     private List<Row> readCsv(byte[] body, boolean reverse) {
         Tabular t = Tabular.read(new ByteArrayInputStream(body), "batch.csv");
         List<String> h = t.headers().stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList();
-        String qCol = h.contains("q") ? "q" : h.contains("address") ? "address" : h.contains("地址") ? "地址" : null;
+        String qCol = first(h, "q", "address", "地址", "详细地址", "标准地址");
+        String idCol = first(h, "id", "编号", "序号", "no", "number", "key");
         String xCol = h.contains("lon") ? "lon" : h.contains("x") ? "x" : null;
         String yCol = h.contains("lat") ? "lat" : h.contains("y") ? "y" : null;
         if (!reverse && qCol == null) throw ApiException.badField("q", "the CSV needs a column q (or address, 地址)");
         if (reverse && (xCol == null || yCol == null)) throw ApiException.badField("lon", "the CSV needs columns lon and lat (or x and y)");
         List<Row> out = new ArrayList<>();
         for (Tabular.DataRow r : t.rows()) {
-            String id = r.get("id");
+            String id = idCol == null ? null : r.get(idCol);
             if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null));
             else out.add(coordinates(r.rowNumber(), id, r.get(xCol), r.get(yCol)));
         }
         return out;
+    }
+
+    /** The first of {@code names} among the (lower-cased) headers, or null. */
+    private static String first(List<String> headers, String... names) {
+        for (String n : names) if (headers.contains(n)) return n;
+        return null;
     }
 
     private static Row coordinates(int row, String id, String x, String y) {
@@ -201,7 +208,8 @@ public class GeocodeBatch {
         }
     }
 
-    static final List<String> FORWARD_CSV = List.of("row", "id", "status", "confidence", "match_level", "code", "address", "x", "y", "error");
+    static final List<String> FORWARD_CSV = List.of("row", "id", "status", "confidence", "match_level", "code", "address", "x", "y", "error",
+            "location_level", "address_code", "unmatched");
     static final List<String> REVERSE_CSV = List.of("row", "id", "status", "code", "address", "nearest_address", "distance_m", "error");
 
     /** One CSV line per answer (the best candidate only, for forward). */
@@ -218,7 +226,9 @@ public class GeocodeBatch {
                 out.add(java.util.Arrays.asList(a.row(), a.id(), a.status(), c == null ? null : c.confidence(), c == null ? null : c.matchLevel(),
                         c == null ? null : c.code(), c == null ? null : c.address(),
                         c == null || c.location() == null ? null : c.location().coordinates()[0],
-                        c == null || c.location() == null ? null : c.location().coordinates()[1], err));
+                        c == null || c.location() == null ? null : c.location().coordinates()[1], err,
+                        c == null ? null : c.locationLevel(), c == null ? null : c.addressCode(),
+                        c == null ? null : String.join(" ", c.unmatched().stream().map(x -> x.text().strip()).toList())));
             } else {
                 GeocodeModels.Reverse rv = a.result() instanceof GeocodeModels.Reverse x ? x : null;
                 String code = rv == null || rv.divisions().isEmpty() ? null : rv.divisions().get(rv.divisions().size() - 1).code();

@@ -50,9 +50,23 @@ final class ChainRanker {
         return out;
     }
 
+    /**
+     * The best chain of {@code unit}: each of its own mentions tried in turn, since the heaviest may overlap the
+     * ancestors' (坟台镇坟台: the village is the second 坟台, not the first, which the township's name covers).
+     */
     private Chain chain(int unit, Map<Integer, List<Mention>> byUnit) {
+        List<Mention> own = byUnit.get(unit);
+        Chain best = chain(unit, own.get(0), byUnit);
+        for (int i = 1; i < own.size() && i < 4; i++) {
+            Chain c = chain(unit, own.get(i), byUnit);
+            if (c.score() > best.score() + 1e-9) best = c;
+        }
+        return best;
+    }
+
+    private Chain chain(int unit, Mention first, Map<Integer, List<Mention>> byUnit) {
         List<Mention> used = new ArrayList<>();
-        used.add(byUnit.get(unit).get(0));
+        used.add(first);
         for (int a = g.parent(unit); a >= 0; a = g.parent(a)) {
             List<Mention> ms = byUnit.get(a);
             if (ms == null) continue;
