@@ -32,13 +32,17 @@ public class GeocodeBatch {
     private static final int NAMES = 5;
 
     /** One input row: 1-based {@code row}, the caller's {@code id}, and the address or the coordinates. */
-    public record Row(int row, String id, String q, Double lon, Double lat, String error) {}
+    public record Row(int row, String id, String q, Double lon, Double lat, String error, String within) {
+        public Row(int row, String id, String q, Double lon, Double lat, String error) { this(row, id, q, lon, lat, error, null); }
+    }
 
     /** One output row; {@code result} is exactly what the single-request endpoint answers. */
     public record Answer(int row, String id, String status, Object result, FieldProblem error) {}
 
     /** Options shared by all rows. */
-    public record Options(Crs crs, int limit, double minConfidence, Integer radius) {}
+    public record Options(Crs crs, int limit, double minConfidence, Integer radius, String within) {
+        public Options(Crs crs, int limit, double minConfidence, Integer radius) { this(crs, limit, minConfidence, radius, null); }
+    }
 
     private final GeocodeService service;
     private final JsonMapper json;
@@ -73,7 +77,7 @@ public class GeocodeBatch {
         List<Row> out = new ArrayList<>();
         for (Tabular.DataRow r : t.rows()) {
             String id = idCol == null ? null : r.get(idCol);
-            if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null));
+            if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null, r.get("within")));
             else out.add(coordinates(r.rowNumber(), id, r.get(xCol), r.get(yCol)));
         }
         return out;
@@ -111,7 +115,8 @@ public class GeocodeBatch {
             if (!reverse) {
                 String q = r.isString() ? r.asString() : r.isObject() && r.hasNonNull("q") ? r.get("q").asString()
                         : r.isObject() && r.hasNonNull("address") ? r.get("address").asString() : null;
-                out.add(new Row(i, id, q, null, null, q == null ? "q" : null));
+                String within = r.isObject() && r.hasNonNull("within") ? r.get("within").asString() : null;
+                out.add(new Row(i, id, q, null, null, q == null ? "q" : null, within));
             } else if (r.isArray() && r.size() == 2 && r.get(0).isNumber() && r.get(1).isNumber()) {
                 out.add(new Row(i, id, null, r.get(0).asDouble(), r.get(1).asDouble(), null));
             } else if (r.isObject()) {
@@ -176,7 +181,7 @@ public class GeocodeBatch {
     private Answer forwardAnswer(Row r, Options o) {
         if (r.error() != null) return rowError(r);
         try {
-            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence());
+            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence(), r.within() != null ? r.within() : o.within());
             return new Answer(r.row(), r.id(), fw.status(), fw, null);
         } catch (ApiException e) {
             return error(r, e);

@@ -63,11 +63,13 @@ class GeocodeBatchController {
                               @Parameter(description = "Output CRS") @RequestParam(required = false) String crs,
                               @RequestParam(defaultValue = "1") int limit,
                               @RequestParam(defaultValue = "0.05") double minConfidence,
-                              @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async) {
+                              @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async,
+                              @Parameter(description = "Area bias for rows that name no division (a division code; a row's own within wins)")
+                              @RequestParam(required = false) String within) {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
         quota.charge(request, response, rows.size());
-        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async, response);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within), accept, async, response);
     }
 
     @PostMapping(value = "/geocode/batch", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -81,10 +83,11 @@ class GeocodeBatchController {
                                     @RequestParam(required = false) String crs,
                                     @RequestParam(defaultValue = "1") int limit,
                                     @RequestParam(defaultValue = "0.05") double minConfidence,
-                                    @RequestParam(defaultValue = "false") boolean async) throws IOException {
+                                    @RequestParam(defaultValue = "false") boolean async,
+                                    @RequestParam(required = false) String within) throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         String type = name.endsWith(".json") || "application/json".equals(file.getContentType()) ? "application/json" : "text/csv";
-        return forward(file.getBytes(), request, response, type, accept, crs, limit, minConfidence, async);
+        return forward(file.getBytes(), request, response, type, accept, crs, limit, minConfidence, async, within);
     }
 
     @PostMapping("/reverse/batch")
