@@ -34,6 +34,7 @@ def sign_in():
 
 
 AUTH_HEADER = None
+BATCH_PARAMS = ""
 
 
 def batch(queries, within=None):
@@ -47,7 +48,7 @@ def batch(queries, within=None):
                 r["within"] = within[i + k]
             rows.append(r)
         body = json.dumps({"rows": rows}).encode()
-        req = urllib.request.Request(URL + "/api/geocode/batch?limit=1&minConfidence=0", data=body, method="POST",
+        req = urllib.request.Request(URL + "/api/geocode/batch?limit=1&minConfidence=0" + BATCH_PARAMS, data=body, method="POST",
                                      headers={"Content-Type": "application/json",
                                               "Authorization": AUTH_HEADER})
         for attempt in range(120):

@@ -59,6 +59,7 @@ public class GeocodeService {
         if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
         if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
         GeocodeIndex.Snapshot s = index.snapshot();
+        if (PinyinReader.romanised(q)) return romanised(s, q, crs, limit, minConfidence);
         AddressParser.Result r = s.parser().parse(q, Math.max(limit, 3));
         List<Candidate> out = answer(s, r, limit, minConfidence, crs, 0, null);
         int a = area == null ? -1 : s.gazetteer().find(area);
@@ -72,6 +73,47 @@ public class GeocodeService {
         }
         String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
         return new Forward(q, r.normalized().strip(), crs.id(), status, out);
+    }
+
+    /**
+     * Pinyin or English input: each reading (Chinese names of a consistent chain) parsed as Chinese text, the spans
+     * moved back to the romanised words they came from; a little less confident than the same text in Chinese.
+     */
+    private Forward romanised(GeocodeIndex.Snapshot s, String q, Crs crs, int limit, double minConfidence) {
+        List<Candidate> out = new ArrayList<>();
+        String normalized = q.strip();
+        for (PinyinReader.Reading reading : s.pinyin().read(q)) {
+            AddressParser.Result r = s.parser().parse(reading.text(), Math.max(limit, 3));
+            for (Candidate c : answer(s, r, limit, minConfidence, crs, 0, null)) {
+                List<Component> comps = new ArrayList<>();
+                for (Component x : c.components()) {
+                    int[] span = x.code() == null ? null : reading.spans().get(x.code());
+                    if (span != null) comps.add(new Component(x.kind(), q.substring(span[0], span[1]), span[0], span[1], x.value(), x.code(), "pinyin"));
+                }
+                List<String> notes = new ArrayList<>(c.notes());
+                notes.add(0, "pinyin: " + q.strip() + " read as " + reading.text());
+                double conf = Math.round(c.confidence() * 0.97 * 1000) / 1000.0;
+                out.add(new Candidate(0, conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                        c.location(), c.locationLevel(), comps, List.of(), notes));
+            }
+            if (out.isEmpty()) continue;
+            normalized = reading.text();
+        }
+        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : out) {
+            if (ranked.size() >= limit || !seen.add(c.code())) continue;
+            ranked.add(new Candidate(ranked.size() + 1, c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(),
+                    c.addressCode(), c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes()));
+        }
+        // Several readings that each look sure are a guess between them: none is confident.
+        if (ranked.size() > 1 && ranked.get(1).confidence() >= confident) {
+            ranked = ranked.stream().map(c -> new Candidate(c.rank(), Math.min(c.confidence(), 0.6), c.matchLevel(), c.code(), c.name(),
+                    c.address(), c.divisions(), c.addressCode(), c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes())).toList();
+        }
+        String status = ranked.isEmpty() ? "not-found" : ranked.get(0).confidence() >= confident ? "matched" : "uncertain";
+        return new Forward(q, normalized, crs.id(), status, ranked);
     }
 
     private List<Candidate> answer(GeocodeIndex.Snapshot s, AddressParser.Result r, int limit, double minConfidence, Crs crs,

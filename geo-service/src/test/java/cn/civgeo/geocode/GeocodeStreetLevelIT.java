@@ -194,4 +194,23 @@ class GeocodeStreetLevelIT extends IntegrationTest {
         assertThat(lines[1]).startsWith("1,A1,matched,").contains(",doorplate,").endsWith(",doorplate," + a.get("code") + ",");
         assertThat(lines[2]).startsWith("2,A2,").contains(",road,").endsWith("9876号");
     }
+
+    @Test
+    void pinyinAndEnglishInputReadAsThePlacesReadThemselves() {
+        Map<String, String> expected = Map.of("Xiamen Siming", "350203", "shanghai pudong xinqu", "310115",
+                "Chengdu Wuhou District", "510107", "xià mén sī míng qū", "350203", "xia4men2 siming", "350203",
+                "Shanghai Pudong New Area", "310115", "Lu'an Jin'an District", "341502");
+        expected.forEach((q, code) -> {
+            JsonNode r = get("/api/geocode?limit=1&q=" + GeocodeIT.enc(q)).json();
+            assertThat(r.get("candidates").isEmpty()).as(q + " → " + r).isFalse();
+            JsonNode c = r.get("candidates").get(0);
+            assertThat(c.get("code").asString()).as(q).isEqualTo(code);
+            assertThat(c.get("notes").toString()).as(q).contains("pinyin");
+            // the components' spans are the romanised words of the caller's text
+            for (JsonNode x : c.get("components")) {
+                assertThat(q.substring(x.get("start").asInt(), x.get("end").asInt())).isEqualTo(x.get("text").asString());
+            }
+        });
+        assertThat(get("/api/geocode?q=" + GeocodeIT.enc("qwrtzp xkcd")).json().get("status").asString()).isEqualTo("not-found");
+    }
 }
