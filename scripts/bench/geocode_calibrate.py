@@ -5,7 +5,7 @@ Runs the gold set (geocode_gold.py) through POST /api/geocode/batch with calibra
 confidence), judges each best answer at its own match level as geocode_accuracy.py does (unknown places count as
 wrong whatever they answer), and fits, per answer kind (the `answerKind` of the answer: match level group + evidence,
 e.g. county:former, doorplate:plain, village:typo), an isotonic (pool-adjacent-violators) step function from raw
-confidence to observed accuracy. Each step's value is the Wilson 95 % lower bound of its accuracy, so a step backed by
+confidence to observed accuracy (between steps, where the gold set has no answers, the service interpolates). Each step's value is the Wilson 95 % lower bound of its accuracy, so a step backed by
 few answers cannot claim much. Kinds with fewer than MIN_KIND answers keep the raw confidence.
 Prints the reliability diagram (per kind: steps, answers, raw mean, observed, fitted) and writes
 geo-service/src/main/resources/geocode/calibration.csv (kind, raw_max, confidence, answers, correct).
@@ -46,11 +46,11 @@ def wilson_lower(k, n, z=1.96):
 
 
 def pav(points):
-    """Isotonic regression of (raw, right) pairs sorted by raw: blocks [raw_max, n, k, raw_sum]."""
+    """Isotonic regression of (raw, right) pairs sorted by raw: blocks [raw_max, n, k, raw_sum, raw_min]."""
     blocks = []
     for raw, ok in sorted(points):
-        blocks.append([raw, 1, 1 if ok else 0, raw])
-        while len(blocks) > 1 and blocks[-2][2] / blocks[-2][1] > blocks[-1][2] / blocks[-1][1]:
+        blocks.append([raw, 1, 1 if ok else 0, raw, raw])
+        while len(blocks) > 1 and blocks[-2][2] / blocks[-2][1] >= blocks[-1][2] / blocks[-1][1]:
             b = blocks.pop()
             a = blocks[-1]
             a[0] = b[0]; a[1] += b[1]; a[2] += b[2]; a[3] += b[3]
@@ -82,19 +82,21 @@ def main():
         blocks = pav(pts)
         fitted_prev = 0.0
         print(f"{kind:22} {len(pts):5} answers, {len(blocks)} steps")
-        for raw_max, n, k, raw_sum in blocks:
+        for raw_max, n, k, raw_sum, raw_min in blocks:
             f = max(fitted_prev, round(wilson_lower(k, n), 3))  # keep it monotone after the lower bound
             fitted_prev = f
-            rows.append((kind, raw_max, f, n, k))
-            print(f"    raw <= {raw_max:.3f} {n:5} {raw_sum / n:.3f} {k / n:.3f} {f:.3f}")
+            rows.append((kind, raw_min, raw_max, f, n, k))
+            print(f"    raw {raw_min:.3f}..{raw_max:.3f} {n:5} {raw_sum / n:.3f} {k / n:.3f} {f:.3f}")
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# Confidence calibration per answer kind, fitted by scripts/bench/geocode_calibrate.py on the gold set\n"
-                "# (isotonic steps, each the Wilson 95% lower bound of its observed accuracy). Written %s.\n"
-                "# kind,raw_max,confidence,answers,correct: an answer of that kind with raw confidence <= raw_max (and above\n"
-                "# the previous step) gets that confidence; above the last step, the last step's.\n" % time.strftime("%Y-%m-%d"))
-        f.write("kind,raw_max,confidence,answers,correct\n")
-        for kind, raw_max, conf, n, k in rows:
-            f.write(f"{kind},{raw_max:.3f},{conf:.3f},{n},{k}\n")
+                "# (isotonic steps, each the Wilson 95 percent lower bound of its observed accuracy). Written "
+                + time.strftime("%Y-%m-%d") + " from " + os.path.basename(sys.argv[1]) + ".\n"
+                "# kind,raw_min,raw_max,confidence,answers,correct: an answer of that kind with raw confidence in\n"
+                "# [raw_min, raw_max] gets that confidence; between two steps the line between them; below the first step\n"
+                "# the smaller of raw and the first step; above the last step, the last step's.\n")
+        f.write("kind,raw_min,raw_max,confidence,answers,correct\n")
+        for kind, raw_min, raw_max, conf, n, k in rows:
+            f.write(f"{kind},{raw_min:.3f},{raw_max:.3f},{conf:.3f},{n},{k}\n")
     print(f"wrote {len(rows)} steps for {len(set(r[0] for r in rows))} kinds to {os.path.normpath(OUT)}")
 
 

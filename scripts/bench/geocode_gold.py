@@ -208,6 +208,11 @@ def new_classes(units, chain, rnd, out):
                   + by_name.get(ts + "社区居委会", []) + by_name.get(ts + "村村民委员会", []) + by_name.get(ts + "社区居民委员会", [])):
             if units[v][2] == t:
                 same.append((v, t))
+    # a township with two such villages (宁康村 and 宁康社区) makes 宁康乡宁康 ambiguous: left out
+    per_town = {}
+    for v, t in same:
+        per_town[t] = per_town.get(t, 0) + 1
+    same = sorted(set((v, t) for v, t in same if per_town[t] == 1))
     for v, t in rnd.sample(same, min(PER_LEVEL, len(same))):
         county = units[units[t][2]][0]
         out.write(f"village-same\t{v}\t5\t\t{county}{units[t][0]}{short(units[t][0], 4)}\t\t\n")

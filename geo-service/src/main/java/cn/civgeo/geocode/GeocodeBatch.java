@@ -40,8 +40,8 @@ public class GeocodeBatch {
     public record Answer(int row, String id, String status, Object result, FieldProblem error) {}
 
     /** Options shared by all rows. */
-    public record Options(Crs crs, int limit, double minConfidence, Integer radius, String within) {
-        public Options(Crs crs, int limit, double minConfidence, Integer radius) { this(crs, limit, minConfidence, radius, null); }
+    public record Options(Crs crs, int limit, double minConfidence, Integer radius, String within, boolean raw) {
+        public Options(Crs crs, int limit, double minConfidence, Integer radius) { this(crs, limit, minConfidence, radius, null, false); }
     }
 
     private final GeocodeService service;
@@ -181,7 +181,7 @@ public class GeocodeBatch {
     private Answer forwardAnswer(Row r, Options o) {
         if (r.error() != null) return rowError(r);
         try {
-            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence(), r.within() != null ? r.within() : o.within());
+            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence(), r.within() != null ? r.within() : o.within(), o.raw());
             return new Answer(r.row(), r.id(), fw.status(), fw, null);
         } catch (ApiException e) {
             return error(r, e);

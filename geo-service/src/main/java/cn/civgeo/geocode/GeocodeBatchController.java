@@ -65,11 +65,14 @@ class GeocodeBatchController {
                               @RequestParam(defaultValue = "0.05") double minConfidence,
                               @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async,
                               @Parameter(description = "Area bias for rows that name no division (a division code; a row's own within wins)")
-                              @RequestParam(required = false) String within) {
+                              @RequestParam(required = false) String within,
+                              @Parameter(description = "raw: the parser's uncalibrated confidence (for fitting the calibration)")
+                              @RequestParam(required = false) String calibration) {
         Crs c = Crs.parse(crs);
+        if (calibration != null && !calibration.equals("raw")) throw cn.civgeo.common.ApiException.badField("calibration", "must be raw or absent");
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
         quota.charge(request, response, rows.size());
-        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within), accept, async, response);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within, calibration != null), accept, async, response);
     }
 
     @PostMapping(value = "/geocode/batch", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -87,7 +90,7 @@ class GeocodeBatchController {
                                     @RequestParam(required = false) String within) throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         String type = name.endsWith(".json") || "application/json".equals(file.getContentType()) ? "application/json" : "text/csv";
-        return forward(file.getBytes(), request, response, type, accept, crs, limit, minConfidence, async, within);
+        return forward(file.getBytes(), request, response, type, accept, crs, limit, minConfidence, async, within, null);
     }
 
     @PostMapping("/reverse/batch")

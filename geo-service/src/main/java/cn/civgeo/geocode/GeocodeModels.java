@@ -21,10 +21,17 @@ public final class GeocodeModels {
      * point ({@code locationLevel} says which level), or null when no unit of the chain has geometry. {@code matchLevel}
      * is the deepest level the registries confirmed; {@code unmatched} the components of the text they did not confirm
      * (a doorplate or suffix not in the standard-address registry, unexplained words), with their spans.
+     * {@code answerKind} (match level : evidence, e.g. county:former) is the kind the confidence is calibrated for.
      */
     public record Candidate(int rank, double confidence, String matchLevel, String code, String name, String address,
                             List<DivisionRef> divisions, String addressCode, Point location, String locationLevel,
-                            List<Component> components, List<Component> unmatched, List<String> notes) {}
+                            List<Component> components, List<Component> unmatched, List<String> notes, String answerKind) {
+        /** The same candidate with another confidence and rank. */
+        Candidate with(int newRank, double newConfidence) {
+            return new Candidate(newRank, newConfidence, matchLevel, code, name, address, divisions, addressCode, location,
+                    locationLevel, components, unmatched, notes, answerKind);
+        }
+    }
 
     /**
      * A forward answer: {@code status} is matched (the best candidate is confident), uncertain (only low or

@@ -35,10 +35,12 @@ public class GeocodeService {
     private final NearbyDirectory directory;
     private final NearbyIndex nearbyIndex;
     private final double confident;
+    private final Calibration calibration;
 
     GeocodeService(GeocodeIndex index, CoordinateConverter converter, java.util.Optional<NearbyDirectory> directory,
-                   NearbyIndex nearbyIndex, @Value("${civgeo.geocode.confident:0.8}") double confident) {
+                   NearbyIndex nearbyIndex, @Value("${civgeo.geocode.confident:0.8}") double confident, Calibration calibration) {
         this.index = index;
+        this.calibration = calibration;
         this.nearbyIndex = nearbyIndex;
         this.converter = converter;
         this.directory = directory.orElse(NearbyDirectory.EMPTY);
@@ -56,10 +58,15 @@ public class GeocodeService {
      * near= a point in 厦门市). The bias is noted; spans stay those of the caller's text.
      */
     public Forward forward(String q, Crs crs, int limit, double minConfidence, String area) {
+        return forward(q, crs, limit, minConfidence, area, false);
+    }
+
+    /** As above; {@code raw} answers the parser's uncalibrated confidence (for fitting the calibration table). */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw) {
         if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
         if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
         GeocodeIndex.Snapshot s = index.snapshot();
-        if (PinyinReader.romanised(q)) return romanised(s, q, crs, limit, minConfidence);
+        if (PinyinReader.romanised(q)) return romanised(s, q, crs, limit, minConfidence, raw);
         AddressParser.Result r = s.parser().parse(q, Math.max(limit, 3));
         List<Candidate> out = answer(s, r, limit, minConfidence, crs, 0, null);
         int a = area == null ? -1 : s.gazetteer().find(area);
@@ -71,6 +78,7 @@ public class GeocodeService {
                     "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")");
             if (!b.isEmpty() && (out.isEmpty() || b.get(0).confidence() > out.get(0).confidence())) out = b;
         }
+        out = calibrated(out, raw);
         String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
         return new Forward(q, r.normalized().strip(), crs.id(), status, out);
     }
@@ -79,7 +87,7 @@ public class GeocodeService {
      * Pinyin or English input: each reading (Chinese names of a consistent chain) parsed as Chinese text, the spans
      * moved back to the romanised words they came from; a little less confident than the same text in Chinese.
      */
-    private Forward romanised(GeocodeIndex.Snapshot s, String q, Crs crs, int limit, double minConfidence) {
+    private Forward romanised(GeocodeIndex.Snapshot s, String q, Crs crs, int limit, double minConfidence, boolean raw) {
         List<Candidate> out = new ArrayList<>();
         String normalized = q.strip();
         for (PinyinReader.Reading reading : s.pinyin().read(q)) {
@@ -94,26 +102,42 @@ public class GeocodeService {
                 notes.add(0, "pinyin: " + q.strip() + " read as " + reading.text());
                 double conf = Math.round(c.confidence() * 0.97 * 1000) / 1000.0;
                 out.add(new Candidate(0, conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                        c.location(), c.locationLevel(), comps, List.of(), notes));
+                        c.location(), c.locationLevel(), comps, List.of(), notes, null));
             }
             if (out.isEmpty()) continue;
             normalized = reading.text();
         }
-        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()));
+        out = calibrated(out, raw);
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Candidate> ranked = new ArrayList<>();
         for (Candidate c : out) {
             if (ranked.size() >= limit || !seen.add(c.code())) continue;
-            ranked.add(new Candidate(ranked.size() + 1, c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(),
-                    c.addressCode(), c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes()));
+            ranked.add(c.with(ranked.size() + 1, c.confidence()));
         }
         // Several readings that each look sure are a guess between them: none is confident.
         if (ranked.size() > 1 && ranked.get(1).confidence() >= confident) {
-            ranked = ranked.stream().map(c -> new Candidate(c.rank(), Math.min(c.confidence(), 0.6), c.matchLevel(), c.code(), c.name(),
-                    c.address(), c.divisions(), c.addressCode(), c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes())).toList();
+            ranked = ranked.stream().map(c -> c.with(c.rank(), Math.min(c.confidence(), 0.6))).toList();
         }
         String status = ranked.isEmpty() ? "not-found" : ranked.get(0).confidence() >= confident ? "matched" : "uncertain";
         return new Forward(q, normalized, crs.id(), status, ranked);
+    }
+
+    /**
+     * Each candidate's answer kind set and its confidence mapped through the fitted calibration table (unless
+     * {@code raw}); then ranked by that confidence.
+     */
+    private List<Candidate> calibrated(List<Candidate> in, boolean raw) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            String kind = Calibration.kind(c.matchLevel(), c.notes());
+            double conf = raw ? c.confidence() : Math.round(calibration.apply(kind, c.confidence()) * 1000) / 1000.0;
+            out.add(new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind));
+        }
+        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()));
+        List<Candidate> ranked = new ArrayList<>(out.size());
+        for (Candidate c : out) ranked.add(c.with(ranked.size() + 1, c.confidence()));
+        return ranked;
     }
 
     private List<Candidate> answer(GeocodeIndex.Snapshot s, AddressParser.Result r, int limit, double minConfidence, Crs crs,
@@ -135,7 +159,7 @@ public class GeocodeService {
         List<String> notes = new ArrayList<>(c.notes());
         notes.add(0, note);
         return new Candidate(c.rank(), c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes);
+                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null);
     }
 
     private static List<Integer> chainOf(InMemoryGazetteer g, int unit) {
@@ -219,7 +243,7 @@ public class GeocodeService {
         }
         int deepest = ids.get(ids.size() - 1);
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
-                chain, addressCode, location, locationLevel, c.components(), unmatched, notes);
+                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null);
     }
 
     /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */
