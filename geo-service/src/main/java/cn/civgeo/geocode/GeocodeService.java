@@ -17,6 +17,7 @@ import cn.civgeo.geocode.parse.InMemoryGazetteer;
 import cn.civgeo.geocode.parse.ShortForms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -128,13 +129,17 @@ public class GeocodeService {
      */
     private List<Candidate> calibrated(List<Candidate> in, boolean raw) {
         List<Candidate> out = new ArrayList<>(in.size());
+        Map<Candidate, Double> rawOf = new java.util.IdentityHashMap<>();
         for (Candidate c : in) {
             String kind = Calibration.kind(c.matchLevel(), c.notes());
             double conf = raw ? c.confidence() : Math.round(calibration.apply(kind, c.confidence()) * 1000) / 1000.0;
-            out.add(new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind));
+            Candidate x = new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind);
+            out.add(x);
+            rawOf.put(x, c.confidence());
         }
-        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()));
+        // Calibrated confidence first; equal ones (a flat step) keep the parser's order.
+        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()).thenComparingDouble(c -> -rawOf.get(c)));
         List<Candidate> ranked = new ArrayList<>(out.size());
         for (Candidate c : out) ranked.add(c.with(ranked.size() + 1, c.confidence()));
         return ranked;

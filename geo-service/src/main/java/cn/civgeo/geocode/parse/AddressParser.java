@@ -26,7 +26,7 @@ public final class AddressParser {
 
     /** A word that ends like a division name (火星区, 某某镇) but is none the gazetteer knows. */
     private static final java.util.regex.Pattern DIVISION_LIKE = java.util.regex.Pattern.compile(
-            "\\p{IsHan}{2,}(?:省|自治区|市|自治州|地区|盟|区|县|自治县|旗|街道|镇|乡)$");
+            "\\p{IsHan}{2,}(?:省|自治区|市|自治州|地区|盟|区|县|自治县|旗|街道|镇|乡|村民委员会|村委会|居民委员会|居委会)$");
     /** Areas that end in 区 or 市 but are no divisions: 高新区, 工业区, 小区, 菜市场… */
     private static final java.util.regex.Pattern NOT_DIVISION = java.util.regex.Pattern.compile(
             "(?:开发区|高新区|工业区|园区|保税区|景区|小区|社区|校区|厂区|片区|营区|试验区|示范区|集市|超市|门市|夜市|菜市|街市)$");
@@ -97,7 +97,11 @@ public final class AddressParser {
             implied = imp.stream().mapToInt(Integer::intValue).toArray();
         }
         List<Mention> found = new ArrayList<>(finder.fuzzy(t, covered, near, implied, minLength));
-        found.removeIf(f -> known.stream().anyMatch(k -> k.unit() == f.unit() && k.start() == f.start() && k.end() == f.end()));
+        // Not again what is known, and no typo where the text writes another unit's full name exactly (莎车县, named by the best chain, is no typo of 莎车镇).
+        Set<Integer> inChain = new HashSet<>();
+        if (!chains.isEmpty()) for (Mention m : chains.get(0).used()) inChain.add(m.unit());
+        found.removeIf(f -> known.stream().anyMatch(k -> k.start() == f.start() && k.end() == f.end()
+                && (k.unit() == f.unit() || (k.form() == Gazetteer.Form.FULL && !k.fuzzy() && inChain.contains(k.unit())))));
         return found;
     }
 

@@ -91,6 +91,13 @@ final class ChainRanker {
      */
     private boolean usable(String t, Mention m, List<Mention> all) {
         if (m.form() == Gazetteer.Form.FULL || m.fuzzy()) return true;
+        for (Mention o : all) {
+            if (o.form() != Gazetteer.Form.FULL || o.unit() == m.unit()) continue;
+            // 内江市|中山路: 市中 (市中区) would start on the generic that ends 内江市.
+            if (o.end() == m.start() + 1 && o.start() < m.start() && g.level(o.unit()) < g.level(m.unit())) return false;
+            // 莎车县…: 莎车 (莎车镇) is only the start of the full name 莎车县 written there.
+            if (o.start() == m.start() && o.end() > m.end()) return false;
+        }
         int level = g.level(m.unit());
         if (level < 4 || (level == 4 && m.length() > 2)) return true;
         int s = m.start();

@@ -59,7 +59,7 @@ public final class TextNormalizer {
     }
 
     /** Words that mark a bracketed stretch as a remark (近地铁站, 菜市场旁, 备注…), not as part of the address. */
-    private static final Pattern REMARK = Pattern.compile("近|旁|对面|附近|周边|门口|楼下|隔壁|备注|电话|手机|联系|收件|快递|送货|往|向|[0-9]{7,}");
+    private static final Pattern REMARK = Pattern.compile("近|旁|对面|附近|周边|门口|楼下|隔壁|备注|电话|手机|联系|收件|快递|送货|[往向][东南西北]|[0-9]{7,}");
 
     /**
      * Brackets: a remark in any bracket is blanked (思明区鹭江道8号（近轮渡）); an address (or a part of one) in square or

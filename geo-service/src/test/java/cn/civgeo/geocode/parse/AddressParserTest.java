@@ -258,6 +258,7 @@ class AddressParserTest {
     void bracketsKeepAnAddressAndDropARemark() {
         assertThat(code(best("【福建省厦门市思明区】"))).isEqualTo("350203");
         assertThat(code(best("「厦门市思明区」"))).isEqualTo("350203");
+        assertThat(code(best("【湖北省武汉市江汉区民族街街道向阳】"))).as("向阳 is a name, not a direction").isEqualTo("420103001");
         assertThat(code(best("[思明区]厦港街道"))).isEqualTo("350203001");
         AddressParser.Candidate c = best("思明区厦港街道（近地铁站）");
         assertThat(code(c)).isEqualTo("350203001");
@@ -271,5 +272,22 @@ class AddressParserTest {
         assertThat(code(c)).isEqualTo("350200");
         assertThat(c.confidence()).isLessThan(0.8);
         assertThat(best("厦门市思明区").confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aShortFormMayNotBorrowTheGenericOfTheFullNameBeforeIt() {
+        InMemoryGazetteer.Builder b = InMemoryGazetteer.builder();
+        b.add("510000", "四川省", 1, null).add("511000", "内江市", 2, "510000").add("511002", "市中区", 3, "511000");
+        b.add("511011", "东兴区", 3, "511000");
+        b.add("650000", "新疆维吾尔自治区", 1, null).add("653100", "喀什地区", 2, "650000").add("653125", "莎车县", 3, "653100");
+        b.add("653125100", "莎车镇", 4, "653125");
+        InMemoryGazetteer g = b.build();
+        AddressParser p = new AddressParser(g);
+        // 内江市|中山路78号: not 内江 + 市中(区) + 山路
+        AddressParser.Candidate c = p.parse("四川省内江市中山路78号").best();
+        assertThat(g.code(c.unit())).isEqualTo("511000");
+        assertThat(c.components()).anyMatch(x -> x.kind().equals("road") && x.value().equals("中山路"));
+        // 莎车县 written twice is the county, not 莎车(镇) + 县…
+        assertThat(g.code(p.parse("喀什地区莎车县莎车县").best().unit())).isEqualTo("653125");
     }
 }
