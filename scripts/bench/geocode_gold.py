@@ -9,8 +9,16 @@ numerals and full-width digits after the divisions), noise (phone number, 附近
 Then standard addresses of the demo city (doorplates), as 'a-' kinds: a-clean (the standard full address), a-dropped
 (county, road and number only), a-short (short city and county forms), a-numerals (the number in Chinese numerals),
 a-noise, a-typo (one wrong character in the road name), a-reordered (road and number first, then the divisions).
+New classes (issue #20), each >= 50 rows from the registry, the curated former-names table and the demo addresses:
+a-nodistrict (city + road + number, no district), a-bias (road + number alone, the city given as within=),
+a-suffix (doorplates with 之一), a-unknown (a number the road lacks, or 之二 where only the plain number exists: the
+right answer is the road or its division, never a doorplate), former (abolished/renamed units by their old name),
+village-same (a village whose short name equals its township's: 坟台镇坟台), pinyin (prefecture + county in
+pinyin or English), brackets (the address in 【】, [] or 「」), noise-dir (附近, 往东200米, 旁边, phone numbers),
+homophone (one character of the deepest name replaced by a homophone).
 Output: TSV on stdout: kind, gold_code (the division code; for 'a-' rows the address code), gold_level (6 for
-addresses), doorplate (or empty), query, gold_division (the community code of an address row, else empty).
+addresses), doorplate (or empty), query, gold_division (the community code of an address row, else empty),
+within (an area bias division code for the row, else empty).
 """
 import os, random, re, subprocess, sys
 
@@ -111,6 +119,7 @@ def main():
         a, b, c = rnd.sample(UNKNOWN_PARTS, 3)
         out.write(f"unknown\t\t0\t\t{a}市{b}区{c}路{rnd.randint(1, 300)}号\n")
     addresses(units, chain, rnd, out)
+    new_classes(units, chain, rnd, out)
 
 
 def addresses(units, chain, rnd, out):
@@ -136,6 +145,141 @@ def addresses(units, chain, rnd, out):
         items.append(("a-reordered", street + " " + " ".join(reversed([n for n in names if n not in PLACEHOLDERS][2:]))))
         for kind, q in items:
             out.write(f"{kind}\t{code}\t6\t{number}\t{q}\t{community}\n")
+
+
+HOMOPHONES = ["州洲", "阳杨扬", "江姜", "河和合", "城成程", "新心欣", "华化", "林临琳", "湖胡", "龙隆", "兴星", "丰峰风",
+              "泉全", "明鸣名", "源元园", "宁凝", "平萍坪", "东冬", "庄装", "桥乔", "溪西希", "山杉", "沙纱", "石时", "安鞍"]
+PINYIN_NAMES = {  # prefecture, county: the readings as the places read them (厦门 Xiamen, not Shamen)
+    ("厦门市", "思明区"): ["Xiamen Siming", "xiamen siming qu", "Siming District, Xiamen"],
+    ("厦门市", "湖里区"): ["Xiamen Huli", "huli qu xiamen shi"], ("厦门市", "集美区"): ["Xiamen Jimei District"],
+    ("厦门市", "海沧区"): ["Xiamen Haicang"], ("厦门市", "同安区"): ["Xiamen Tong'an", "xiamen tongan qu"],
+    ("厦门市", "翔安区"): ["Xiamen Xiang'an District"],
+    ("市辖区", "浦东新区"): ["shanghai pudong xinqu", "Shanghai Pudong New Area"], ("市辖区", "黄浦区"): ["Shanghai Huangpu District"],
+    ("市辖区", "徐汇区"): ["shanghai xuhui"], ("市辖区", "静安区"): ["Shanghai Jing'an"],
+    ("成都市", "武侯区"): ["Chengdu Wuhou District", "chengdu wuhou"], ("成都市", "锦江区"): ["Chengdu Jinjiang District"],
+    ("成都市", "青羊区"): ["chengdu qingyang qu"], ("成都市", "郫都区"): ["Chengdu Pidu District"],
+    ("武汉市", "江汉区"): ["Wuhan Jianghan District", "wuhan jianghan"], ("武汉市", "武昌区"): ["Wuhan Wuchang"],
+    ("杭州市", "西湖区"): ["Hangzhou Xihu District"], ("杭州市", "余杭区"): ["hangzhou yuhang qu"],
+    ("广州市", "天河区"): ["Guangzhou Tianhe District", "guangzhou tianhe"], ("广州市", "越秀区"): ["Guangzhou Yuexiu"],
+    ("深圳市", "南山区"): ["Shenzhen Nanshan District", "shenzhen nanshan"], ("深圳市", "福田区"): ["Shenzhen Futian"],
+    ("南京市", "鼓楼区"): ["Nanjing Gulou District"], ("南京市", "玄武区"): ["nanjing xuanwu qu"],
+    ("西安市", "雁塔区"): ["Xi'an Yanta District", "xian yanta"], ("西安市", "碑林区"): ["Xi'an Beilin"],
+    ("六安市", "金安区"): ["Lu'an Jin'an District", "luan jinan qu"], ("蚌埠市", "龙子湖区"): ["Bengbu Longzihu District"],
+    ("丽水市", "莲都区"): ["Lishui Liandu District", "lishui liandu"], ("长沙市", "岳麓区"): ["Changsha Yuelu District"],
+    ("重庆市", "渝中区"): [], ("郑州市", "金水区"): ["Zhengzhou Jinshui District"], ("济南市", "历下区"): ["Jinan Lixia District"],
+    ("青岛市", "市南区"): ["Qingdao Shinan District"], ("沈阳市", "和平区"): ["Shenyang Heping District"],
+    ("昆明市", "五华区"): ["Kunming Wuhua District"], ("福州市", "鼓楼区"): ["Fuzhou Gulou District"],
+    ("苏州市", "姑苏区"): ["Suzhou Gusu District", "suzhou gusu qu"], ("宁波市", "鄞州区"): ["Ningbo Yinzhou District"],
+    ("泉州市", "鲤城区"): ["Quanzhou Licheng District"], ("漳州市", "芗城区"): ["Zhangzhou Xiangcheng District"],
+    ("哈尔滨市", "南岗区"): ["Harbin Nangang District"], ("长春市", "朝阳区"): ["Changchun Chaoyang District"],
+    ("天津市", "和平区"): [], ("合肥市", "蜀山区"): ["Hefei Shushan District"], ("南昌市", "东湖区"): ["Nanchang Donghu District"],
+    ("贵阳市", "云岩区"): ["Guiyang Yunyan District"], ("兰州市", "城关区"): ["Lanzhou Chengguan District"],
+    ("太原市", "小店区"): ["Taiyuan Xiaodian District"], ("石家庄市", "长安区"): ["Shijiazhuang Chang'an District"],
+}
+
+
+def new_classes(units, chain, rnd, out):
+    """The issue-#20 classes; see the module docstring."""
+    by_name = {}
+    for c, u in units.items():
+        by_name.setdefault(u[0], []).append(c)
+    # former names: the curated table, written under their prefecture or municipality where they are counties
+    here = os.path.dirname(os.path.abspath(__file__))
+    table = os.path.join(here, "..", "..", "geo-service", "src", "main", "resources", "geocode", "former-names.csv")
+    for line in open(table, encoding="utf-8"):
+        if line.startswith("#") or line.startswith("code,") or not line.strip():
+            continue
+        code, old = line.split(",")[:2]
+        if code not in units:
+            continue
+        ch = chain(code)
+        above = [units[c][0] for c in ch[:-1]]
+        q = (above[-1] if units[code][1] == 3 and above else "") + old
+        out.write(f"former\t{code}\t{units[code][1]}\t\t{q}\t\t\n")
+    # a village whose bare short name equals its township's short name
+    towns = [c for c, u in units.items() if u[1] == 4 and c[:6] in units]
+    same = []
+    for t in sorted(towns):
+        tn = units[t][0]
+        ts = short(tn, 4)
+        if not ts:
+            continue
+        for v in (c for c in by_name.get(ts + "村委会", []) + by_name.get(ts + "村民委员会", []) + by_name.get(ts + "居委会", [])
+                  + by_name.get(ts + "社区居委会", []) + by_name.get(ts + "村村民委员会", []) + by_name.get(ts + "社区居民委员会", [])):
+            if units[v][2] == t:
+                same.append((v, t))
+    # a township with two such villages (宁康村 and 宁康社区) makes 宁康乡宁康 ambiguous: left out
+    per_town = {}
+    for v, t in same:
+        per_town[t] = per_town.get(t, 0) + 1
+    same = sorted(set((v, t) for v, t in same if per_town[t] == 1))
+    for v, t in rnd.sample(same, min(PER_LEVEL, len(same))):
+        county = units[units[t][2]][0]
+        out.write(f"village-same\t{v}\t5\t\t{county}{units[t][0]}{short(units[t][0], 4)}\t\t\n")
+    # pinyin / English: prefecture + county, as romanised by hand above (the places' own readings)
+    for (pref, county), texts in PINYIN_NAMES.items():
+        cands = [c for c in by_name.get(county, []) if units[units[c][2]][0] == pref and units[c][1] == 3]
+        if len(cands) != 1:
+            continue
+        for q in texts:
+            out.write(f"pinyin\t{cands[0]}\t3\t\t{q}\t\t\n")
+    # brackets, noise with directions, homophones: over the same sampled units as the first classes
+    pool = [c for c, u in units.items() if u[1] in (3, 4, 5) and u[0] not in PLACEHOLDERS]
+    for code in rnd.sample(sorted(pool), PER_LEVEL):
+        names = [units[c][0] for c in chain(code)]
+        dedup = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+        clean = "".join(dedup)
+        o, c = rnd.choice(["【】", "[]", "「」"])
+        q = o + clean + c if rnd.random() < 0.6 else o + dedup[0] + c + "".join(dedup[1:])
+        out.write(f"brackets\t{code}\t{units[code][1]}\t\t{q}\t\t\n")
+        noise = rnd.choice(["附近", "往东200米", "旁边", "对面", "往北50米附近", "门口"])
+        phone = rnd.choice(["", " 电话0592-5123456", " 13" + "".join(str(rnd.randint(0, 9)) for _ in range(9))])
+        out.write(f"noise-dir\t{code}\t{units[code][1]}\t\t{clean}{noise}{phone}\t\t\n")
+    hom = 0
+    for code in rnd.sample(sorted(pool), len(pool) // 50):
+        if hom >= PER_LEVEL:
+            break
+        names = [units[c][0] for c in chain(code)]
+        dedup = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+        i = len(dedup) - 1
+        n = dedup[i]
+        if len(n) < 4:
+            continue
+        spots = [(j, grp) for j in range(1, len(n) - 2) for grp in HOMOPHONES if n[j] in grp]
+        if not spots:
+            continue
+        j, grp = rnd.choice(spots)
+        t = list(dedup)
+        t[i] = n[:j] + rnd.choice([x for x in grp if x != n[j]]) + n[j + 1:]
+        out.write(f"homophone\t{code}\t{units[code][1]}\t\t{''.join(t)}\t\t\n")
+        hom += 1
+    # addresses: no district, road alone with the city as bias, suffixes, unknown doorplates
+    rows = psql("""select a.code, a.community_code, r.name, a.number, coalesce(a.number_suffix, ''),
+                          (select max(b.number) from address b where b.road_id = a.road_id)
+                     from address a join place_name r on r.id = a.road_id
+                    where a.status = 'active' and a.source = 'demo' and a.building is null
+                    order by md5(a.code || 'n20') limit %d""" % (PER_LEVEL * 6)).splitlines()
+    plain = [r.split("\t") for r in rows if r.split("\t")[4] == ""]
+    suffixed = [r.split("\t") for r in psql("""select a.code, a.community_code, r.name, a.number, a.number_suffix, 0
+                     from address a join place_name r on r.id = a.road_id
+                    where a.status = 'active' and a.source = 'demo' and a.building is null and a.number_suffix is not null
+                    order by md5(a.code || 's20') limit %d""" % PER_LEVEL).splitlines()]
+    has_plain = set((r[2], r[3], r[1][:6]) for r in plain)
+    for code, community, road, number, _, top in plain[:PER_LEVEL]:
+        city = rnd.choice(["厦门市", "厦门", "福建省厦门市"])
+        out.write(f"a-nodistrict\t{code}\t6\t{number}\t{city}{road}{number}号\t{community}\t\n")
+        out.write(f"a-bias\t{code}\t6\t{number}\t{road}{number}号\t{community}\t350200\n")
+    for code, community, road, number, suffix, top in suffixed[:PER_LEVEL]:
+        county = next(units[c][0] for c in chain(community) if units[c][1] == 3)
+        out.write(f"a-suffix\t{code}\t6\t{number}\t{county}{road}{number}号{suffix}\t{community}\t\n")
+    for k, (code, community, road, number, _, top) in enumerate(plain[PER_LEVEL:PER_LEVEL * 2]):
+        county = next(units[c][0] for c in chain(community) if units[c][1] == 3)
+        if k % 2:
+            q = f"{county}{road}{number}号之二"
+        else:
+            number = str(int(top) + rnd.randint(100, 900))
+            q = f"{county}{road}{number}号"
+        out.write(f"a-unknown\t\t6\t{number}\t{q}\t{community}\t\n")
 
 
 def cn_number(n):

@@ -32,13 +32,17 @@ public class GeocodeBatch {
     private static final int NAMES = 5;
 
     /** One input row: 1-based {@code row}, the caller's {@code id}, and the address or the coordinates. */
-    public record Row(int row, String id, String q, Double lon, Double lat, String error) {}
+    public record Row(int row, String id, String q, Double lon, Double lat, String error, String within) {
+        public Row(int row, String id, String q, Double lon, Double lat, String error) { this(row, id, q, lon, lat, error, null); }
+    }
 
     /** One output row; {@code result} is exactly what the single-request endpoint answers. */
     public record Answer(int row, String id, String status, Object result, FieldProblem error) {}
 
     /** Options shared by all rows. */
-    public record Options(Crs crs, int limit, double minConfidence, Integer radius) {}
+    public record Options(Crs crs, int limit, double minConfidence, Integer radius, String within, boolean raw) {
+        public Options(Crs crs, int limit, double minConfidence, Integer radius) { this(crs, limit, minConfidence, radius, null, false); }
+    }
 
     private final GeocodeService service;
     private final JsonMapper json;
@@ -65,18 +69,25 @@ public class GeocodeBatch {
     private List<Row> readCsv(byte[] body, boolean reverse) {
         Tabular t = Tabular.read(new ByteArrayInputStream(body), "batch.csv");
         List<String> h = t.headers().stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList();
-        String qCol = h.contains("q") ? "q" : h.contains("address") ? "address" : h.contains("地址") ? "地址" : null;
+        String qCol = first(h, "q", "address", "地址", "详细地址", "标准地址");
+        String idCol = first(h, "id", "编号", "序号", "no", "number", "key");
         String xCol = h.contains("lon") ? "lon" : h.contains("x") ? "x" : null;
         String yCol = h.contains("lat") ? "lat" : h.contains("y") ? "y" : null;
         if (!reverse && qCol == null) throw ApiException.badField("q", "the CSV needs a column q (or address, 地址)");
         if (reverse && (xCol == null || yCol == null)) throw ApiException.badField("lon", "the CSV needs columns lon and lat (or x and y)");
         List<Row> out = new ArrayList<>();
         for (Tabular.DataRow r : t.rows()) {
-            String id = r.get("id");
-            if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null));
+            String id = idCol == null ? null : r.get(idCol);
+            if (!reverse) out.add(new Row(r.rowNumber(), id, r.get(qCol), null, null, null, r.get("within")));
             else out.add(coordinates(r.rowNumber(), id, r.get(xCol), r.get(yCol)));
         }
         return out;
+    }
+
+    /** The first of {@code names} among the (lower-cased) headers, or null. */
+    private static String first(List<String> headers, String... names) {
+        for (String n : names) if (headers.contains(n)) return n;
+        return null;
     }
 
     private static Row coordinates(int row, String id, String x, String y) {
@@ -105,7 +116,8 @@ public class GeocodeBatch {
             if (!reverse) {
                 String q = r.isString() ? r.asString() : r.isObject() && r.hasNonNull("q") ? r.get("q").asString()
                         : r.isObject() && r.hasNonNull("address") ? r.get("address").asString() : null;
-                out.add(new Row(i, id, q, null, null, q == null ? "q" : null));
+                String within = r.isObject() && r.hasNonNull("within") ? r.get("within").asString() : null;
+                out.add(new Row(i, id, q, null, null, q == null ? "q" : null, within));
             } else if (r.isArray() && r.size() == 2 && r.get(0).isNumber() && r.get(1).isNumber()) {
                 out.add(new Row(i, id, null, r.get(0).asDouble(), r.get(1).asDouble(), null));
             } else if (r.isObject()) {
@@ -170,7 +182,7 @@ public class GeocodeBatch {
     private Answer forwardAnswer(Row r, Options o) {
         if (r.error() != null) return rowError(r);
         try {
-            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence());
+            GeocodeModels.Forward fw = service.forward(r.q(), o.crs(), o.limit(), o.minConfidence(), r.within() != null ? r.within() : o.within(), o.raw());
             return new Answer(r.row(), r.id(), fw.status(), fw, null);
         } catch (ApiException e) {
             return error(r, e);
@@ -202,7 +214,8 @@ public class GeocodeBatch {
         }
     }
 
-    static final List<String> FORWARD_CSV = List.of("row", "id", "status", "confidence", "match_level", "code", "address", "x", "y", "error");
+    static final List<String> FORWARD_CSV = List.of("row", "id", "status", "confidence", "match_level", "code", "address", "x", "y", "error",
+            "location_level", "address_code", "unmatched");
     static final List<String> REVERSE_CSV = List.of("row", "id", "status", "code", "address", "nearest_address", "distance_m", "error");
 
     /** One CSV line per answer (the best candidate only, for forward). */
@@ -219,7 +232,9 @@ public class GeocodeBatch {
                 out.add(java.util.Arrays.asList(a.row(), a.id(), a.status(), c == null ? null : c.confidence(), c == null ? null : c.matchLevel(),
                         c == null ? null : c.code(), c == null ? null : c.address(),
                         c == null || c.location() == null ? null : c.location().coordinates()[0],
-                        c == null || c.location() == null ? null : c.location().coordinates()[1], err));
+                        c == null || c.location() == null ? null : c.location().coordinates()[1], err,
+                        c == null ? null : c.locationLevel(), c == null ? null : c.addressCode(),
+                        c == null ? null : String.join(" ", c.unmatched().stream().map(x -> x.text().strip()).toList())));
             } else {
                 GeocodeModels.Reverse rv = a.result() instanceof GeocodeModels.Reverse x ? x : null;
                 String code = rv == null || rv.divisions().isEmpty() ? null : rv.divisions().get(rv.divisions().size() - 1).code();

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,7 +50,7 @@ class GeocodeBatchController {
         this.quota = quota;
     }
 
-    @PostMapping("/geocode/batch")
+    @PostMapping(value = "/geocode/batch", consumes = "!" + org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Batch forward geocoding",
             description = "Body: {\"rows\":[{\"id\":\"a1\",\"q\":\"武汉江汉民族街\"}]}, a JSON array of such objects or of "
@@ -62,11 +63,34 @@ class GeocodeBatchController {
                               @Parameter(description = "Output CRS") @RequestParam(required = false) String crs,
                               @RequestParam(defaultValue = "1") int limit,
                               @RequestParam(defaultValue = "0.05") double minConfidence,
-                              @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async) {
+                              @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async,
+                              @Parameter(description = "Area bias for rows that name no division (a division code; a row's own within wins)")
+                              @RequestParam(required = false) String within,
+                              @Parameter(description = "raw: the parser's uncalibrated confidence (for fitting the calibration)")
+                              @RequestParam(required = false) String calibration) {
         Crs c = Crs.parse(crs);
+        if (calibration != null && !calibration.equals("raw")) throw cn.civgeo.common.ApiException.badField("calibration", "must be raw or absent");
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
         quota.charge(request, response, rows.size());
-        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null), accept, async, response);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within, calibration != null), accept, async, response);
+    }
+
+    @PostMapping(value = "/geocode/batch", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Batch forward geocoding, file upload",
+            description = "Multipart form with part file: a CSV (columns id or 编号/序号, and q, address or 地址) or a JSON "
+                    + "file as the plain body takes. Same answers, limits and options as the plain body.")
+    ResponseEntity<?> forwardUpload(@RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+                                    HttpServletRequest request, HttpServletResponse response,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                    @RequestParam(required = false) String crs,
+                                    @RequestParam(defaultValue = "1") int limit,
+                                    @RequestParam(defaultValue = "0.05") double minConfidence,
+                                    @RequestParam(defaultValue = "false") boolean async,
+                                    @RequestParam(required = false) String within) throws IOException {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+        String type = name.endsWith(".json") || "application/json".equals(file.getContentType()) ? "application/json" : "text/csv";
+        return forward(file.getBytes(), request, response, type, accept, crs, limit, minConfidence, async, within, null);
     }
 
     @PostMapping("/reverse/batch")

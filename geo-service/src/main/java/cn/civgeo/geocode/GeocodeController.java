@@ -56,9 +56,29 @@ class GeocodeController {
             @Parameter(description = "Output CRS: EPSG:4490 (default), EPSG:4326, GCJ02, BD09, EPSG:4513–4554", example = "GCJ02")
             @RequestParam(required = false) String crs,
             @Parameter(description = "Candidates to return (1–10)") @RequestParam(defaultValue = "5") int limit,
-            @Parameter(description = "Leave out candidates below this confidence") @RequestParam(defaultValue = "0.05") double minConfidence) {
+            @Parameter(description = "Leave out candidates below this confidence") @RequestParam(defaultValue = "0.05") double minConfidence,
+            @Parameter(description = "Area bias: a point lon,lat (in crs) whose city is searched when the text names no "
+                    + "division (溪秀路3号)", example = "118.0894,24.4798") @RequestParam(required = false) String near,
+            @Parameter(description = "Area bias: a division code searched when the text names no division", example = "350200")
+            @RequestParam(required = false) String within) {
         String text = structured(q, province, city, county, town, village, road, number, detail);
-        return service.forward(text, Crs.parse(crs), Math.max(1, Math.min(10, limit)), minConfidence);
+        Crs c = Crs.parse(crs);
+        return service.forward(text, c, Math.max(1, Math.min(10, limit)), minConfidence, area(near, within, c));
+    }
+
+    private String area(String near, String within, Crs crs) {
+        if (within != null && !within.isBlank()) {
+            if (!within.strip().matches("\\d{6}|\\d{9}|\\d{12}")) throw cn.civgeo.common.ApiException.badField("within", "must be a division code of 6, 9 or 12 digits");
+            return within.strip();
+        }
+        if (near == null || near.isBlank()) return null;
+        String[] p = near.split(",");
+        try {
+            if (p.length != 2) throw new NumberFormatException();
+            return service.areaAt(Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()), crs);
+        } catch (NumberFormatException e) {
+            throw cn.civgeo.common.ApiException.badField("near", "must be lon,lat (two numbers)");
+        }
     }
 
     static String structured(String q, String... parts) {

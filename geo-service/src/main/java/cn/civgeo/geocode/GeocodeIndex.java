@@ -30,7 +30,7 @@ public class GeocodeIndex {
 
     /** One immutable generation of the index. */
     record Snapshot(InMemoryGazetteer gazetteer, AddressParser parser, DivisionLocator locator, Suggester suggester,
-                    long fingerprint, long loadMillis) {}
+                    PinyinReader pinyin, long fingerprint, long loadMillis) {}
 
     private final GazetteerLoader loader;
     private final long checkSeconds;
@@ -84,7 +84,8 @@ public class GeocodeIndex {
         try {
             GazetteerLoader.Loaded l = loader.load();
             current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
-                    new Suggester(l.gazetteer(), l.pinyin(), l.initials()), l.fingerprint(), l.millis());
+                    new Suggester(l.gazetteer(), l.pinyin(), l.initials()), new PinyinReader(l.gazetteer(), l.pinyin()),
+                    l.fingerprint(), l.millis());
         } finally {
             building.set(false);
         }

@@ -18,11 +18,20 @@ public final class GeocodeModels {
     /**
      * A ranked forward answer. {@code confidence} is the calibrated probability that the answer is right at
      * {@code matchLevel}; {@code location} is the matched object's point, or the deepest unit's representative
-     * point ({@code locationLevel} says which level), or null when no unit of the chain has geometry.
+     * point ({@code locationLevel} says which level), or null when no unit of the chain has geometry. {@code matchLevel}
+     * is the deepest level the registries confirmed; {@code unmatched} the components of the text they did not confirm
+     * (a doorplate or suffix not in the standard-address registry, unexplained words), with their spans.
+     * {@code answerKind} (match level : evidence, e.g. county:former) is the kind the confidence is calibrated for.
      */
     public record Candidate(int rank, double confidence, String matchLevel, String code, String name, String address,
                             List<DivisionRef> divisions, String addressCode, Point location, String locationLevel,
-                            List<Component> components, List<String> notes) {}
+                            List<Component> components, List<Component> unmatched, List<String> notes, String answerKind) {
+        /** The same candidate with another confidence and rank. */
+        Candidate with(int newRank, double newConfidence) {
+            return new Candidate(newRank, newConfidence, matchLevel, code, name, address, divisions, addressCode, location,
+                    locationLevel, components, unmatched, notes, answerKind);
+        }
+    }
 
     /**
      * A forward answer: {@code status} is matched (the best candidate is confident), uncertain (only low or

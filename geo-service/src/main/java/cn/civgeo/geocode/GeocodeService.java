@@ -17,6 +17,7 @@ import cn.civgeo.geocode.parse.InMemoryGazetteer;
 import cn.civgeo.geocode.parse.ShortForms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -35,10 +36,12 @@ public class GeocodeService {
     private final NearbyDirectory directory;
     private final NearbyIndex nearbyIndex;
     private final double confident;
+    private final Calibration calibration;
 
     GeocodeService(GeocodeIndex index, CoordinateConverter converter, java.util.Optional<NearbyDirectory> directory,
-                   NearbyIndex nearbyIndex, @Value("${civgeo.geocode.confident:0.8}") double confident) {
+                   NearbyIndex nearbyIndex, @Value("${civgeo.geocode.confident:0.8}") double confident, Calibration calibration) {
         this.index = index;
+        this.calibration = calibration;
         this.nearbyIndex = nearbyIndex;
         this.converter = converter;
         this.directory = directory.orElse(NearbyDirectory.EMPTY);
@@ -47,51 +50,182 @@ public class GeocodeService {
 
     /** Forward geocoding of free text; candidates below {@code minConfidence} are left out. */
     public Forward forward(String q, Crs crs, int limit, double minConfidence) {
+        return forward(q, crs, limit, minConfidence, null);
+    }
+
+    /**
+     * Forward geocoding with an area bias: {@code area} (a division code, e.g. from {@code near=lon,lat} or the caller's
+     * default area) is read as written before the text when the text alone gives no confident answer (溪秀路3号 with
+     * near= a point in 厦门市). The bias is noted; spans stay those of the caller's text.
+     */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence, String area) {
+        return forward(q, crs, limit, minConfidence, area, false);
+    }
+
+    /** As above; {@code raw} answers the parser's uncalibrated confidence (for fitting the calibration table). */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw) {
         if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
         if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
         GeocodeIndex.Snapshot s = index.snapshot();
+        if (PinyinReader.romanised(q)) return romanised(s, q, crs, limit, minConfidence, raw);
         AddressParser.Result r = s.parser().parse(q, Math.max(limit, 3));
+        List<Candidate> out = answer(s, r, limit, minConfidence, crs, 0, null);
+        int a = area == null ? -1 : s.gazetteer().find(area);
+        if (area != null && a < 0) throw ApiException.badField("within", "is not a known division code");
+        if (a >= 0 && (out.isEmpty() || out.get(0).confidence() < confident)) {
+            String prefix = divisionAddress(s.gazetteer(), chainOf(s.gazetteer(), a)) + " ";
+            AddressParser.Result biased = s.parser().parse(prefix + q, Math.max(limit, 3));
+            List<Candidate> b = answer(s, biased, limit, minConfidence, crs, prefix.length(),
+                    "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")");
+            if (!b.isEmpty() && (out.isEmpty() || b.get(0).confidence() > out.get(0).confidence())) out = b;
+        }
+        out = calibrated(out, raw);
+        String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
+        return new Forward(q, r.normalized().strip(), crs.id(), status, out);
+    }
+
+    /**
+     * Pinyin or English input: each reading (Chinese names of a consistent chain) parsed as Chinese text, the spans
+     * moved back to the romanised words they came from; a little less confident than the same text in Chinese.
+     */
+    private Forward romanised(GeocodeIndex.Snapshot s, String q, Crs crs, int limit, double minConfidence, boolean raw) {
+        List<Candidate> out = new ArrayList<>();
+        String normalized = q.strip();
+        for (PinyinReader.Reading reading : s.pinyin().read(q)) {
+            AddressParser.Result r = s.parser().parse(reading.text(), Math.max(limit, 3));
+            for (Candidate c : answer(s, r, limit, minConfidence, crs, 0, null)) {
+                List<Component> comps = new ArrayList<>();
+                for (Component x : c.components()) {
+                    int[] span = x.code() == null ? null : reading.spans().get(x.code());
+                    if (span != null) comps.add(new Component(x.kind(), q.substring(span[0], span[1]), span[0], span[1], x.value(), x.code(), "pinyin"));
+                }
+                List<String> notes = new ArrayList<>(c.notes());
+                notes.add(0, "pinyin: " + q.strip() + " read as " + reading.text());
+                double conf = Math.round(c.confidence() * 0.97 * 1000) / 1000.0;
+                out.add(new Candidate(0, conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                        c.location(), c.locationLevel(), comps, List.of(), notes, null));
+            }
+            if (out.isEmpty()) continue;
+            normalized = reading.text();
+        }
+        out = calibrated(out, raw);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : out) {
+            if (ranked.size() >= limit || !seen.add(c.code())) continue;
+            ranked.add(c.with(ranked.size() + 1, c.confidence()));
+        }
+        // Several readings that each look sure are a guess between them: none is confident.
+        if (ranked.size() > 1 && ranked.get(1).confidence() >= confident) {
+            ranked = ranked.stream().map(c -> c.with(c.rank(), Math.min(c.confidence(), 0.6))).toList();
+        }
+        String status = ranked.isEmpty() ? "not-found" : ranked.get(0).confidence() >= confident ? "matched" : "uncertain";
+        return new Forward(q, normalized, crs.id(), status, ranked);
+    }
+
+    /**
+     * Each candidate's answer kind set and its confidence mapped through the fitted calibration table (unless
+     * {@code raw}); then ranked by that confidence.
+     */
+    private List<Candidate> calibrated(List<Candidate> in, boolean raw) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        Map<Candidate, Double> rawOf = new java.util.IdentityHashMap<>();
+        for (Candidate c : in) {
+            String kind = Calibration.kind(c.matchLevel(), c.notes());
+            double conf = raw ? c.confidence() : Math.round(calibration.apply(kind, c.confidence()) * 1000) / 1000.0;
+            Candidate x = new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind);
+            out.add(x);
+            rawOf.put(x, c.confidence());
+        }
+        // Calibrated confidence first; equal ones (a flat step) keep the parser's order.
+        out.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.confidence()).thenComparingDouble(c -> -rawOf.get(c)));
+        List<Candidate> ranked = new ArrayList<>(out.size());
+        for (Candidate c : out) ranked.add(c.with(ranked.size() + 1, c.confidence()));
+        return ranked;
+    }
+
+    private List<Candidate> answer(GeocodeIndex.Snapshot s, AddressParser.Result r, int limit, double minConfidence, Crs crs,
+                                   int shift, String note) {
         List<Candidate> out = new ArrayList<>();
         for (AddressParser.Candidate c : r.candidates()) {
             if (out.size() >= limit) break;
             if (c.confidence() < minConfidence) continue;
-            out.add(candidate(s.gazetteer(), c, out.size() + 1, crs));
+            Candidate x = candidate(s.gazetteer(), c, out.size() + 1, crs);
+            out.add(shift == 0 ? x : shifted(x, shift, note));
         }
-        String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
-        return new Forward(q, r.normalized().strip(), crs.id(), status, out);
+        return out;
+    }
+
+    /** A candidate of the text with the bias prefix: components of the prefix left out, spans moved back to the caller's text. */
+    private static Candidate shifted(Candidate c, int shift, String note) {
+        java.util.function.Function<List<Component>, List<Component>> move = l -> l.stream().filter(x -> x.start() >= shift)
+                .map(x -> new Component(x.kind(), x.text(), x.start() - shift, x.end() - shift, x.value(), x.code(), x.match())).toList();
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.add(0, note);
+        return new Candidate(c.rank(), c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
+                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null);
+    }
+
+    private static List<Integer> chainOf(InMemoryGazetteer g, int unit) {
+        List<Integer> ids = new ArrayList<>();
+        for (int u = unit; u >= 0; u = g.parent(u)) ids.add(0, u);
+        return ids;
+    }
+
+    /** The prefecture (else the finest unit) at a point given in {@code crs}, for {@code near=}; null outside every unit. */
+    public String areaAt(double x, double y, Crs crs) {
+        double[] ll = converter.toStorage(x, y, crs);
+        GeocodeIndex.Snapshot s = index.snapshot();
+        int u = s.locator().finest(ll[0], ll[1]);
+        if (u < 0) return null;
+        InMemoryGazetteer g = s.gazetteer();
+        while (g.level(u) > 2 && g.parent(u) >= 0) u = g.parent(u);
+        return g.code(u);
     }
 
     private Candidate candidate(InMemoryGazetteer g, AddressParser.Candidate c, int rank, Crs crs) {
         List<Integer> ids = c.chain();
         List<String> notes = new ArrayList<>(c.notes());
         String addressCode = null;
-        String standard = standardAddress(g, c);
+        String standard = divisionAddress(g, ids);
         String matchLevel = c.matchLevel();
         double confidence = c.confidence();
         Point location = null;
         String locationLevel = null;
-        String road = value(c, "road"), number = value(c, "doorplate"), poi = value(c, "poi");
-        if (road != null || poi != null) {
-            List<NearbyDirectory.Feature> f = directory.findAddress(g.code(c.unit()), road, number, poi);
+        // What the registry confirmed of the street parts; everything else of the text is reported as unmatched.
+        java.util.Set<String> verified = new java.util.HashSet<>();
+        NearbyDirectory.Street street = new NearbyDirectory.Street(value(c, "road"), value(c, "doorplate"), value(c, "suffix"),
+                value(c, "building"), value(c, "unit"), value(c, "room"), value(c, "poi"));
+        if (street.road() != null || street.poi() != null) {
+            List<NearbyDirectory.Feature> f = directory.findAddress(divisionPrefix(g.code(c.unit()), g.level(c.unit())), street);
             if (f.size() == 1) {
                 NearbyDirectory.Feature hit = f.get(0);
                 matchLevel = hit.kind();
                 if (hit.roadReadAs() != null) {
-                    notes.add("typo: " + road + " read as " + hit.roadReadAs());
+                    notes.add("typo: " + street.road() + " read as " + hit.roadReadAs());
                     confidence = Math.round(confidence * 0.9 * 1000) / 1000.0;
                 }
                 location = point(hit.lon(), hit.lat(), crs);
-                locationLevel = hit.kind();
-                addressCode = hit.kind().equals("placename") ? null : hit.id();
-                if (hit.address() != null && !hit.kind().equals("placename")) standard = hit.address();
+                locationLevel = hit.kind().equals("road") && street.number() != null ? "road-nearest-doorplate" : hit.kind();
+                addressCode = hit.kind().equals("placename") || hit.kind().equals("road") ? null : hit.id();
                 // The address knows its community: extend the chain down to it when it lies under what the text named.
                 int deeper = hit.divisionCode() == null ? -1 : g.find(hit.divisionCode());
                 if (deeper >= 0 && deeper != c.unit() && isUnder(g, deeper, c.unit())) {
                     ids = new ArrayList<>();
                     for (int u = deeper; u >= 0; u = g.parent(u)) ids.add(0, u);
                 }
-            } else if (road != null) {
-                notes.add(f.isEmpty() ? "no standard address " + road + (number == null ? "" : number + "号") + " in "
+                if (hit.kind().equals("placename")) verified.add("poi");
+                else {
+                    verified.addAll(List.of("road", "doorplate", "suffix", "building", "unit", "room"));
+                    verified.removeAll(hit.unverified());
+                }
+                if (hit.kind().equals("road")) standard = divisionAddress(g, ids) + hit.name();
+                else if (hit.address() != null && !hit.kind().equals("placename")) standard = hit.address();
+                else standard = divisionAddress(g, ids) + hit.name();
+                for (String k : hit.unverified()) notes.add(k + " " + value(c, k) + " is not in the standard-address registry; answered at " + matchLevel + " level");
+            } else if (street.road() != null) {
+                notes.add(f.isEmpty() ? "no standard address " + street.road() + (street.number() == null ? "" : street.number() + "号") + " in "
                         + g.name(c.unit()) + "; answered at " + matchLevel + " level"
                         : f.size() + " standard addresses fit; answered at " + matchLevel + " level");
             }
@@ -108,9 +242,24 @@ public class GeocodeService {
         }
         List<DivisionRef> chain = new ArrayList<>();
         for (int u : ids) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        List<Component> unmatched = new ArrayList<>();
+        for (Component x : c.components()) {
+            if (x.code() == null && !x.kind().equals("noise") && !verified.contains(x.kind())) unmatched.add(x);
+        }
         int deepest = ids.get(ids.size() - 1);
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
-                chain, addressCode, location, locationLevel, c.components(), notes);
+                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null);
+    }
+
+    /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */
+    static String divisionPrefix(String code, int level) {
+        return switch (level) {
+            case 1 -> code.substring(0, 2);
+            case 2 -> code.substring(0, 4);
+            case 3 -> code.substring(0, 6);
+            case 4 -> code.substring(0, 9);
+            default -> code;
+        };
     }
 
     private static boolean isUnder(InMemoryGazetteer g, int unit, int ancestor) {

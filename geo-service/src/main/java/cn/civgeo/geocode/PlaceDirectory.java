@@ -25,16 +25,17 @@ class PlaceDirectory implements NearbyDirectory {
     }
 
     @Override
-    public List<Feature> findAddress(String divisionCode, String road, String number, String poi) {
-        if (road == null) return placeNames(divisionCode, poi);
-        List<Feature> out = onRoad(divisionCode, road, number);
+    public List<Feature> findAddress(String divisionPrefix, Street street) {
+        String road = street.road();
+        if (road == null) return placeNames(divisionPrefix, street.poi());
+        List<Feature> out = onRoad(divisionPrefix, road, street);
         if (out.isEmpty() && road.length() >= 3) {
             // Of the roads as close as any to the misspelling, the one that has this doorplate (莲泉X路76号: 东路 or 西路).
             List<Feature> found = List.of();
             String fixed = null;
-            for (String candidate : closestRoads(divisionCode, road)) {
-                List<Feature> f = onRoad(divisionCode, candidate, number);
-                if (f.isEmpty()) continue;
+            for (String candidate : closestRoads(divisionPrefix, road)) {
+                List<Feature> f = onRoad(divisionPrefix, candidate, street);
+                if (f.size() != 1 || f.get(0).kind().equals("road")) continue;
                 if (fixed != null) return List.of(); // two roads fit: no guess
                 fixed = candidate;
                 found = f;
@@ -49,12 +50,12 @@ class PlaceDirectory implements NearbyDirectory {
      * The roads with doorplates in the division (a county or below) nearest to {@code road} within one edit (two from
      * six characters), at most five; none when the road exists as written (then the doorplate is what is missing).
      */
-    private List<String> closestRoads(String divisionCode, String road) {
-        if (divisionCode == null || divisionCode.length() < 6) return List.of();
+    private List<String> closestRoads(String divisionPrefix, String road) {
+        if (divisionPrefix == null || divisionPrefix.length() < 6) return List.of();
         int max = road.length() >= 6 ? 4 : 2; // half edits
         List<String> best = new ArrayList<>();
         int bestD = max + 1;
-        for (String name : addresses.roadNames(divisionCode)) {
+        for (String name : addresses.roadNames(divisionPrefix)) {
             int d = EditDistance.halfEdits(road, name, max, (a, b) -> false);
             if (d == 0) return List.of();
             if (d < bestD) { best.clear(); bestD = d; }
@@ -63,20 +64,81 @@ class PlaceDirectory implements NearbyDirectory {
         return best.size() > 5 ? List.of() : best;
     }
 
-    private List<Feature> onRoad(String divisionCode, String road, String number) {
-        List<Feature> out = new ArrayList<>();
-        Integer n = number == null ? null : parseNumber(number);
-        for (Address a : addresses.byRoadAndNumber(road, n, null, divisionCode, 20)) out.add(feature(a));
-        if (n != null && !out.isEmpty()) {
-            // The doorplate itself (no building/unit/room) stands for the address when the text names no more.
-            List<Feature> plain = out.stream().filter(f -> f.kind().equals("doorplate")).toList();
-            if (!plain.isEmpty()) return plain.subList(0, 1);
+    /**
+     * The most specific address the registry has for the street: the doorplate with the written suffix, then building,
+     * unit, room, each kept only when the registry has it (else listed as unverified, never silently dropped); one
+     * feature per road when roads of that name in several places carry the number.
+     */
+    private List<Feature> onRoad(String divisionPrefix, String road, Street s) {
+        Integer n = s.number() == null ? null : parseNumber(s.number());
+        if (n == null) return roadOnly(divisionPrefix, road, null, s);
+        List<Address> rows = addresses.byRoadAndNumber(road, n, null, divisionPrefix, 200);
+        if (rows.isEmpty()) return roadOnly(divisionPrefix, road, n, s);
+        java.util.Map<Long, List<Address>> byRoad = new java.util.LinkedHashMap<>();
+        for (Address a : rows) byRoad.computeIfAbsent(a.roadId(), k -> new ArrayList<>()).add(a);
+        if (byRoad.size() > 1) {
+            return byRoad.values().stream().map(l -> feature(l.get(0))).toList(); // the same road name and number in several places
         }
-        if (n == null && !out.isEmpty()) {
-            Feature first = out.get(0);
-            return List.of(new Feature("road", first.id(), road, first.address(), first.divisionCode(), first.lon(), first.lat()));
+        List<String> unverified = new ArrayList<>();
+        List<Address> c = narrow(rows, s.suffix(), Address::numberSuffix, "suffix", unverified);
+        // 47号之二 is a doorplate of its own: when the registry lacks it (or has only 7号之一 for 7号), the road is what is verified.
+        if (c.isEmpty() || unverified.contains("suffix")) return roadOnly(divisionPrefix, road, n, s);
+        c = narrow(c, s.building(), Address::building, "building", unverified);
+        c = narrow(c, s.unit(), Address::unit, "unit", unverified);
+        c = narrow(c, s.room(), Address::room, "room", unverified);
+        if (c.isEmpty()) return roadOnly(divisionPrefix, road, n, s);
+        return List.of(feature(c.get(0)).unverified(unverified));
+    }
+
+    /** Rows whose part equals the text's; with none (or no text for it), the rows without that part, the text's noted. */
+    private static List<Address> narrow(List<Address> rows, String wanted, java.util.function.Function<Address, String> part,
+                                        String kind, List<String> unverified) {
+        if (wanted != null) {
+            List<Address> same = rows.stream().filter(a -> wanted.equals(part.apply(a))).toList();
+            if (!same.isEmpty()) return same;
+            unverified.add(kind);
+        }
+        return rows.stream().filter(a -> part.apply(a) == null).toList();
+    }
+
+    /**
+     * The road without the doorplate (its number is not in the registry, or none was written): located at the doorplate
+     * of the nearest number, its division the deepest one holding all its doorplates. Several roads: one feature each.
+     */
+    private List<Feature> roadOnly(String divisionPrefix, String road, Integer n, Street s) {
+        List<Address> rows = addresses.byRoadAndNumber(road, null, null, divisionPrefix, 1000);
+        if (rows.isEmpty()) return List.of();
+        java.util.Map<Long, List<Address>> byRoad = new java.util.LinkedHashMap<>();
+        for (Address a : rows) byRoad.computeIfAbsent(a.roadId(), k -> new ArrayList<>()).add(a);
+        List<String> unverified = new ArrayList<>();
+        if (n != null) unverified.add("doorplate");
+        for (String[] part : new String[][]{{"suffix", s.suffix()}, {"building", s.building()}, {"unit", s.unit()}, {"room", s.room()}}) {
+            if (part[1] != null) unverified.add(part[0]);
+        }
+        List<Feature> out = new ArrayList<>();
+        for (List<Address> l : byRoad.values()) {
+            Address near = l.get(0);
+            if (n != null) for (Address a : l) if (Math.abs(a.number() - n) < Math.abs(near.number() - n)) near = a;
+            String common = l.get(0).communityCode();
+            for (Address a : l) common = commonPrefix(common, a.communityCode());
+            String address = near.fullText();
+            int cut = address.lastIndexOf(near.road());
+            if (cut > 0) address = address.substring(0, cut + near.road().length());
+            out.add(new Feature("road", near.code(), near.road(), address, divisionCode(common), near.lon(), near.lat(), null, List.copyOf(unverified)));
         }
         return out;
+    }
+
+    private static String commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        return a.substring(0, i);
+    }
+
+    /** The division code that a common prefix of community codes stands for: 12, 9, 6 digits, or a prefecture. */
+    private static String divisionCode(String prefix) {
+        for (int len : new int[]{12, 9, 6}) if (prefix.length() >= len) return prefix.substring(0, len);
+        return prefix.length() >= 4 ? prefix.substring(0, 4) + "00" : null;
     }
 
     private List<Feature> placeNames(String divisionCode, String poi) {

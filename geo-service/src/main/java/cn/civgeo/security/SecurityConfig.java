@@ -32,6 +32,7 @@ class SecurityConfig {
                             @Value("${civgeo.security.anonymous-read}") boolean anonymousRead) throws Exception {
         CredentialsFilter credentials = new CredentialsFilter(tokens, clients, problems, defaultLimit);
         http.csrf(c -> c.disable()) // bearer tokens and API keys, no cookies: nothing for CSRF to protect
+                .cors(org.springframework.security.config.Customizer.withDefaults()) // origins: common.CorsConfig
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
                     if (e instanceof BasicSignIn.Throttled t) {

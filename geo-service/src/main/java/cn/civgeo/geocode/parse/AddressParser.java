@@ -24,6 +24,13 @@ public final class AddressParser {
         public Candidate best() { return candidates.isEmpty() ? null : candidates.get(0); }
     }
 
+    /** A word that ends like a division name (火星区, 某某镇) but is none the gazetteer knows. */
+    private static final java.util.regex.Pattern DIVISION_LIKE = java.util.regex.Pattern.compile(
+            "\\p{IsHan}{2,}(?:省|自治区|市|自治州|地区|盟|区|县|自治县|旗|街道|镇|乡|村民委员会|村委会|居民委员会|居委会)$");
+    /** Areas that end in 区 or 市 but are no divisions: 高新区, 工业区, 小区, 菜市场… */
+    private static final java.util.regex.Pattern NOT_DIVISION = java.util.regex.Pattern.compile(
+            "(?:开发区|高新区|工业区|园区|保税区|景区|小区|社区|校区|厂区|片区|营区|试验区|示范区|集市|超市|门市|夜市|菜市|街市)$");
+
     private final Gazetteer g;
     private final MentionFinder finder;
     private final ChainRanker ranker;
@@ -90,7 +97,11 @@ public final class AddressParser {
             implied = imp.stream().mapToInt(Integer::intValue).toArray();
         }
         List<Mention> found = new ArrayList<>(finder.fuzzy(t, covered, near, implied, minLength));
-        found.removeIf(f -> known.stream().anyMatch(k -> k.unit() == f.unit() && k.start() == f.start() && k.end() == f.end()));
+        // Not again what is known, and no typo where the text writes another unit's full name exactly (莎车县, named by the best chain, is no typo of 莎车镇).
+        Set<Integer> inChain = new HashSet<>();
+        if (!chains.isEmpty()) for (Mention m : chains.get(0).used()) inChain.add(m.unit());
+        found.removeIf(f -> known.stream().anyMatch(k -> k.start() == f.start() && k.end() == f.end()
+                && (k.unit() == f.unit() || (k.form() == Gazetteer.Form.FULL && !k.fuzzy() && inChain.contains(k.unit())))));
         return found;
     }
 
@@ -130,6 +141,7 @@ public final class AddressParser {
         if (c.outOfOrder()) notes.add("levels written out of order");
         int lastEnd = c.used().stream().mapToInt(Mention::end).max().orElse(0);
         int unexplainedInside = 0;
+        boolean unknownDivision = false;
         for (int i = 0; i < t.length(); ) {
             if (covered[i]) { i++; continue; }
             int j = i;
@@ -137,11 +149,23 @@ public final class AddressParser {
             for (Component sc : StreetParser.parse(n, i, j)) {
                 comps.add(sc);
                 if (j <= lastEnd && (sc.kind().equals("unknown") || sc.kind().equals("poi"))) unexplainedInside += sc.value().length();
+                else if (sc.kind().equals("poi") && DIVISION_LIKE.matcher(sc.value()).find()
+                        && !NOT_DIVISION.matcher(sc.value()).find()) unknownDivision = true;
             }
             i = j;
         }
+        for (int[] span : TextNormalizer.noiseSpans(n)) {
+            String text = n.original().substring(span[0], span[1]);
+            comps.add(new Component("noise", text, span[0], span[1], text, null, "stripped"));
+        }
         comps.sort(Comparator.comparingInt(Component::start));
         double conf = confidence(c, other, first, bestScore, unexplainedInside, lastEnd);
+        if (unknownDivision) {
+            // 北京市火星区: the text names a division below the answer that the registry does not know; the answer is
+            // right only at its own level, and the caller probably meant something else.
+            notes.add("unknown division name in the text; answered at " + Component.LEVEL_KINDS[g.level(c.unit())] + " level");
+            conf *= 0.6;
+        }
         if (g.abolished(c.unit())) { notes.add("the unit is abolished and has no recorded successor"); conf *= 0.5; }
         List<Integer> chain = new ArrayList<>();
         for (int a = c.unit(); a >= 0; a = g.parent(a)) chain.add(0, a);

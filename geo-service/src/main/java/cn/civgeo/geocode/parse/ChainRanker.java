@@ -50,9 +50,23 @@ final class ChainRanker {
         return out;
     }
 
+    /**
+     * The best chain of {@code unit}: each of its own mentions tried in turn, since the heaviest may overlap the
+     * ancestors' (坟台镇坟台: the village is the second 坟台, not the first, which the township's name covers).
+     */
     private Chain chain(int unit, Map<Integer, List<Mention>> byUnit) {
+        List<Mention> own = byUnit.get(unit);
+        Chain best = chain(unit, own.get(0), byUnit);
+        for (int i = 1; i < own.size() && i < 4; i++) {
+            Chain c = chain(unit, own.get(i), byUnit);
+            if (c.score() > best.score() + 1e-9) best = c;
+        }
+        return best;
+    }
+
+    private Chain chain(int unit, Mention first, Map<Integer, List<Mention>> byUnit) {
         List<Mention> used = new ArrayList<>();
-        used.add(byUnit.get(unit).get(0));
+        used.add(first);
         for (int a = g.parent(unit); a >= 0; a = g.parent(a)) {
             List<Mention> ms = byUnit.get(a);
             if (ms == null) continue;
@@ -77,6 +91,13 @@ final class ChainRanker {
      */
     private boolean usable(String t, Mention m, List<Mention> all) {
         if (m.form() == Gazetteer.Form.FULL || m.fuzzy()) return true;
+        for (Mention o : all) {
+            if (o.form() != Gazetteer.Form.FULL || o.unit() == m.unit()) continue;
+            // 内江市|中山路: 市中 (市中区) would start on the generic that ends 内江市.
+            if (o.end() == m.start() + 1 && o.start() < m.start() && g.level(o.unit()) < g.level(m.unit())) return false;
+            // 莎车县…: 莎车 (莎车镇) is only the start of the full name 莎车县 written there.
+            if (o.start() == m.start() && o.end() > m.end()) return false;
+        }
         int level = g.level(m.unit());
         if (level < 4 || (level == 4 && m.length() > 2)) return true;
         int s = m.start();

@@ -17,7 +17,8 @@ final class StreetParser {
 
     private static final String NAME = "[\\p{IsHan}A-Za-z0-9]";
     private static final List<Rule> RULES = List.of(
-            new Rule("doorplate", Pattern.compile("(\\d+(?:[-之]\\d+)?)号(?!楼)(?:院)?"), 1),
+            // 47号之一, 8A号, 甲8号, 12号附3: the suffix (GA/T 2000.32 门牌号后缀) is its own component, never dropped.
+            new Rule("doorplate", Pattern.compile("([甲乙丙丁])?(\\d+(?:[-之]\\d+)?)([A-Za-z])?号(?!楼)(之[一二三四五六七八九十]|附\\d{0,2}|[甲乙丙丁](?![\\p{IsHan}]))?(?:院)?"), 2),
             new Rule("building", Pattern.compile("(\\d+|[A-Za-z])(?:号楼|栋|幢|座|号院)"), 1),
             new Rule("unit", Pattern.compile("(\\d+)单元"), 1),
             new Rule("floor", Pattern.compile("(\\d+)(?:层|楼)(?!\\d)"), 1),
@@ -66,11 +67,23 @@ final class StreetParser {
             }
             out.add(new Component(hit.kind(), n.originalText(start, hm.end()), n.originalStart(start), n.originalEnd(hm.end()),
                     value, null, "pattern"));
+            if (hit.kind().equals("doorplate")) suffix(n, hm, out);
             prevStart = start;
             p = hm.end();
         }
         flush(n, poiStart, to, out);
         return out;
+    }
+
+    /** The doorplate's suffix as a component of its own: value 之一, 附3, A (upper case) or 甲, span where it was written. */
+    private static void suffix(Normalized n, Matcher m, List<Component> out) {
+        for (int gr : new int[]{1, 3, 4}) {
+            if (m.group(gr) == null) continue;
+            String v = m.group(gr);
+            if (v.length() == 1 && Character.isLetter(v.charAt(0)) && v.charAt(0) < 128) v = v.toUpperCase(java.util.Locale.ROOT);
+            out.add(new Component("suffix", n.originalText(m.start(gr), m.end(gr)), n.originalStart(m.start(gr)),
+                    n.originalEnd(m.end(gr)), v, null, "pattern"));
+        }
     }
 
     private static int flush(Normalized n, int poiStart, int end, List<Component> out) {

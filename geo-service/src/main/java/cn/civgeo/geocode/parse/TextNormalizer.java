@@ -32,7 +32,7 @@ public final class TextNormalizer {
         char[] c = s.toCharArray();
         for (int i = 0; i < c.length; i++) c[i] = halfWidth(c[i]);
         String half = new String(c);
-        half = blank(half, BRACKETS);
+        half = brackets(half);
         half = blank(half, PHONE);
         half = blank(half, NOISE_WORDS);
         half = blank(half, SEPARATORS);
@@ -58,12 +58,62 @@ public final class TextNormalizer {
         return new Normalized(s, out.toString(), map);
     }
 
+    /** Words that mark a bracketed stretch as a remark (近地铁站, 菜市场旁, 备注…), not as part of the address. */
+    private static final Pattern REMARK = Pattern.compile("近|旁|对面|附近|周边|门口|楼下|隔壁|备注|电话|手机|联系|收件|快递|送货|[往向][东南西北]|[0-9]{7,}");
+
+    /**
+     * Brackets: a remark in any bracket is blanked (思明区鹭江道8号（近轮渡）); an address (or a part of one) in square or
+     * corner brackets, or one that the brackets wrap whole, keeps its text and loses only the brackets
+     * (【厦门市思明区鹭江道8号】, [思明区]鹭江道8号, 「鹭江道8号」).
+     */
+    private static String brackets(String s) {
+        Matcher m = BRACKETS.matcher(s);
+        if (!m.find()) return s;
+        char[] c = s.toCharArray();
+        String outside = BRACKETS.matcher(s).replaceAll("");
+        boolean wrapsAll = outside.codePoints().filter(Character::isIdeographic).count() < 2;
+        do {
+            String inner = s.substring(m.start() + 1, m.end() - 1);
+            char open = s.charAt(m.start());
+            boolean keep = !REMARK.matcher(inner).find() && (wrapsAll || open == '[' || open == '【' || open == '「');
+            if (keep) { c[m.start()] = ' '; c[m.end() - 1] = ' '; }
+            else for (int i = m.start(); i < m.end(); i++) c[i] = ' ';
+        } while (m.find());
+        return new String(c);
+    }
+
     private static String blank(String s, Pattern p) {
         Matcher m = p.matcher(s);
         if (!m.find()) return s;
         char[] c = s.toCharArray();
         do { for (int i = m.start(); i < m.end(); i++) c[i] = ' '; } while (m.find());
         return new String(c);
+    }
+
+    /**
+     * The stretches [start, end) of the caller's text that normalisation blanked as noise (phone numbers, 附近, 往东200米,
+     * bracketed remarks, brackets), separators and spaces left out: reported as components of kind noise.
+     */
+    public static java.util.List<int[]> noiseSpans(Normalized n) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        String t = n.text(), o = n.original();
+        int start = -1, end = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            boolean noise = false;
+            int at = i < t.length() ? n.originalStart(i) : -1;
+            if (i < t.length() && t.charAt(i) == ' ' && at < o.length()) {
+                char ch = halfWidth(o.charAt(at));
+                noise = !SEPARATORS.matcher(String.valueOf(ch)).matches();
+            }
+            if (noise) {
+                if (start < 0) start = at;
+                end = at + 1;
+            } else if (start >= 0 && (i == t.length() || t.charAt(i) != ' ')) {
+                out.add(new int[]{start, end});
+                start = -1;
+            }
+        }
+        return out;
     }
 
     static char halfWidth(char ch) {

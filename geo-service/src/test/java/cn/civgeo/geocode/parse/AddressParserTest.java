@@ -166,7 +166,10 @@ class AddressParserTest {
         AddressParser.Candidate c = best(q);
         assertThat(code(c)).isEqualTo("350203");
         assertThat(comp(c, "doorplate").value()).isEqualTo("8");
-        assertThat(c.components()).noneMatch(x -> x.text().contains("139") || x.text().contains("码头"));
+        assertThat(c.components()).noneMatch(x -> !x.kind().equals("noise") && (x.text().contains("139") || x.text().contains("码头")));
+        // the stripped noise is reported with its spans (kind noise), not read as address parts
+        assertThat(c.components()).filteredOn(x -> x.kind().equals("noise")).extracting(Component::text)
+                .anyMatch(t -> t.contains("13912345678")).anyMatch(t -> t.contains("(近轮渡码头)"));
         c.components().forEach(x -> assertSpan(q, x));
     }
 
@@ -224,5 +227,67 @@ class AddressParserTest {
         double shortOnly = best("思明").confidence();
         assertThat(full).isGreaterThan(shortOnly);
         assertThat(full).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void doorplateSuffixesAreTheirOwnComponents() {
+        for (String[] t : new String[][]{{"思明区鹭江道47号之一", "之一"}, {"思明区鹭江道8A号", "A"}, {"思明区鹭江道甲8号", "甲"},
+                {"思明区鹭江道12号附3", "附3"}, {"思明区鹭江道8b号", "B"}}) {
+            AddressParser.Candidate c = best(t[0]);
+            assertThat(comp(c, "doorplate").value()).as(t[0]).isEqualTo(t[0].replaceAll("^.*?(\\d+).*$", "$1"));
+            Component s = comp(c, "suffix");
+            assertThat(s.value()).as(t[0]).isEqualTo(t[1]);
+            assertSpan(t[0], s);
+        }
+        assertThat(best("思明区鹭江道8号").components()).noneMatch(x -> x.kind().equals("suffix"));
+    }
+
+    @Test
+    void aVillageWhoseShortNameIsItsTownshipsIsTheVillage() {
+        InMemoryGazetteer.Builder b = InMemoryGazetteer.builder();
+        b.add("340000", "安徽省", 1, null).add("341200", "阜阳市", 2, "340000").add("341222", "太和县", 3, "341200");
+        b.add("341222117", "坟台镇", 4, "341222").add("341222117001", "坟台居委会", 5, "341222117");
+        b.add("130125100213", "坟台村委会", 5, null);
+        InMemoryGazetteer g = b.build();
+        AddressParser.Candidate c = new AddressParser(g).parse("坟台镇坟台").best();
+        assertThat(g.code(c.unit())).isEqualTo("341222117001");
+        assertThat(c.confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void bracketsKeepAnAddressAndDropARemark() {
+        assertThat(code(best("【福建省厦门市思明区】"))).isEqualTo("350203");
+        assertThat(code(best("「厦门市思明区」"))).isEqualTo("350203");
+        assertThat(code(best("【湖北省武汉市江汉区民族街街道向阳】"))).as("向阳 is a name, not a direction").isEqualTo("420103001");
+        assertThat(code(best("[思明区]厦港街道"))).isEqualTo("350203001");
+        AddressParser.Candidate c = best("思明区厦港街道（近地铁站）");
+        assertThat(code(c)).isEqualTo("350203001");
+        assertThat(c.components()).anyMatch(x -> x.kind().equals("noise") && x.text().equals("（近地铁站）"));
+        assertThat(c.components()).noneMatch(x -> x.kind().equals("poi"));
+    }
+
+    @Test
+    void anUnknownDivisionNameAfterTheMatchLowersTheConfidence() {
+        AddressParser.Candidate c = best("厦门市火星区");
+        assertThat(code(c)).isEqualTo("350200");
+        assertThat(c.confidence()).isLessThan(0.8);
+        assertThat(best("厦门市思明区").confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aShortFormMayNotBorrowTheGenericOfTheFullNameBeforeIt() {
+        InMemoryGazetteer.Builder b = InMemoryGazetteer.builder();
+        b.add("510000", "四川省", 1, null).add("511000", "内江市", 2, "510000").add("511002", "市中区", 3, "511000");
+        b.add("511011", "东兴区", 3, "511000");
+        b.add("650000", "新疆维吾尔自治区", 1, null).add("653100", "喀什地区", 2, "650000").add("653125", "莎车县", 3, "653100");
+        b.add("653125100", "莎车镇", 4, "653125");
+        InMemoryGazetteer g = b.build();
+        AddressParser p = new AddressParser(g);
+        // 内江市|中山路78号: not 内江 + 市中(区) + 山路
+        AddressParser.Candidate c = p.parse("四川省内江市中山路78号").best();
+        assertThat(g.code(c.unit())).isEqualTo("511000");
+        assertThat(c.components()).anyMatch(x -> x.kind().equals("road") && x.value().equals("中山路"));
+        // 莎车县 written twice is the county, not 莎车(镇) + 县…
+        assertThat(g.code(p.parse("喀什地区莎车县莎车县").best().unit())).isEqualTo("653125");
     }
 }
