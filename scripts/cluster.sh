@@ -256,6 +256,10 @@ create_db() {
     log "creating database civgeo"
     psql_w -d postgres -c "create database civgeo owner \"$CIVGEO_DB_USER\" encoding 'UTF8' template template0"
   fi
+  # The service's own login role, no superuser (as scripts/db.sh makes it; V82 grants it what it needs).
+  local app="${CIVGEO_APP_DB_USER:-civgeo_app}" apppw="${CIVGEO_APP_DB_PASSWORD:-civgeo_app}"
+  psql_w -d postgres -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = '$app') then
+    create role \"$app\" login password '$apppw' nosuperuser nocreatedb nocreaterole; end if; end \$\$" >/dev/null
   # Extensions need a superuser; the migrations only check they exist.
   psql_w -d civgeo -c "create extension if not exists postgis; create extension if not exists pgrouting; create extension if not exists pg_trgm" >/dev/null
 }

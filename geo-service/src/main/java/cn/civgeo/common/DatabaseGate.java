@@ -94,7 +94,9 @@ public class DatabaseGate extends OncePerRequestFilter implements DisposableBean
     }
 
     private static boolean connectionState(Throwable t) {
-        if (!(t instanceof SQLException s) || s.getSQLState() == null) return false;
+        if (!(t instanceof SQLException s)) return false;
+        // A pooled connection that died with the server (Hikari's proxy says so without an SQL state).
+        if (s.getSQLState() == null) return "Connection is closed".equals(s.getMessage());
         String state = s.getSQLState();
         // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");

@@ -15,6 +15,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @RestController
 @io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
+    private final DatabaseGate database;
+
+    ProblemErrorController(DatabaseGate database) {
+        this.database = database;
+    }
 
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest req) {
@@ -22,6 +27,15 @@ class ProblemErrorController implements ErrorController {
         // Called directly (GET /error), there is no error to report.
         int status = code instanceof Integer i ? i : 404;
         Throwable t = (Throwable) req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (t != null && DatabaseGate.isUnavailable(t)) {
+            // A filter (sign-in, fair use) found the database away: 503 with Retry-After, as everywhere else.
+            database.markDown(t);
+            ResponseEntity<Object> r = Problems.response(ProblemType.UNAVAILABLE,
+                    "The database is not reachable; try again in a few seconds", null,
+                    java.util.Map.of("retryAfterSeconds", database.retryAfterSeconds()), null);
+            return ResponseEntity.status(503).headers(r.getHeaders())
+                    .header("Retry-After", String.valueOf(database.retryAfterSeconds())).body(r.getBody());
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof MaxUploadSizeExceededException || c.getClass().getSimpleName().contains("SizeLimitExceeded")
                     || c.getClass().getSimpleName().contains("FileCountLimitExceeded")) {
