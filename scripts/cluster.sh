@@ -159,10 +159,11 @@ start_node() {
   if [ "$(id -u)" -eq 0 ]; then
     # setsid and no inherited descriptors: the node outlives this script and holds none of its caller's pipes.
     (cd / && setsid runuser -u postgres -- patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null &)
-    for _ in $(seq 1 50); do pgrep -f "bin/patroni $D/node$n.yml" | head -1 > "$D/pid/node$n"; [ -s "$D/pid/node$n" ] && break; sleep 0.1; done
+    for _ in $(seq 1 300); do pgrep -f "bin/patroni $D/node$n.yml" | head -1 > "$D/pid/node$n"; [ -s "$D/pid/node$n" ] && break; sleep 0.1; done
   else
     setsid patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null & echo $! > "$D/pid/node$n"
   fi
+  [ -s "$D/pid/node$n" ] || { echo "[cluster] Patroni node$n did not start; see $D/log/node$n.out" >&2; return 1; }
 }
 
 rest() { curl -fsS -m 2 "http://127.0.0.1:$((REST_BASE + $1))$2" 2>/dev/null; }
