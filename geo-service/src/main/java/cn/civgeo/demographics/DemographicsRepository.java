@@ -32,7 +32,7 @@ class DemographicsRepository {
     /** The rows of the given divisions as of year (latest year ≤ year each). */
     List<DemographicsRow> asOf(List<String> codes, int year) {
         if (codes.isEmpty()) return List.of();
-        return jdbc.sql("select distinct on (division_code) " + COLUMNS + """
+        return jdbc.sql("select distinct on (division_code) " + COLUMNS + " " + """
                          from demographics where division_code in (:c) and year <= :y order by division_code, year desc""")
                 .param("c", codes).param("y", year).query(DemographicsRepository::map).list();
     }
