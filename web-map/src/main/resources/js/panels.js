@@ -51,7 +51,7 @@
         var html = '<h3 id="division-name">' + esc(p.name) + '</h3><table>' + row('code', p.code) + row('level', t('level' + p.level)) +
           row('kind', p.kind) + row('population', fmt(p.population)) + row('households', fmt(p.households)) +
           row('elderly', fmt(p.elderly)) + row('area', p.areaKm2 == null ? null : Number(p.areaKm2).toFixed(1)) + '</table>' +
-          '<h3>' + esc(t('indicators')) + '</h3><div id="division-indicators">' + loading() + '</div>' +
+          '<h3>' + esc(t('indicators')) + '</h3><div id="division-indicators">' + loading() + '</div><div id="division-plan"></div>' +
           '<p><a href="/api/map/collections/divisions/export?format=geojson&level=' + p.level + '">' + esc(t('export')) + ' GeoJSON</a> · ' +
           '<a href="/api/map/collections/divisions/export?format=csv&level=' + p.level + '">CSV</a> · ' +
           '<a href="/api/map/collections/divisions/export?format=kml&level=' + p.level + '">KML</a></p>';
@@ -61,6 +61,7 @@
         if (!provider) { box.innerHTML = '<p class="note">' + esc(t('notAvailable')) + '</p>'; return; }
         provider(code).then(function (list) { box.innerHTML = indicatorTable(list) + chart(list); })
           .catch(function (e) { box.innerHTML = failed(e); });
+        (CivGeoPanels.divisionExtras || []).forEach(function (fn) { fn(code, document.getElementById('division-plan')); });
         if (global.civgeo) global.civgeo.highlight(f);
       }).catch(function (e) { open(t('divisions'), failed(e), render); });
     };
