@@ -5,6 +5,13 @@
   'use strict';
   var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
   var state = { plans: null, planId: null, view: 'current', indicator: null, report: null };
+  // colours of the §9 kinds the facility layer's legend does not know yet
+  if (global.CivGeoCoverage) {
+    Object.assign(global.CivGeoCoverage.KIND_COLORS, { community_complex: '#d35400', regional_centre: '#e59866', elderly_canteen: '#f7dc6f',
+      funeral_service_centre: '#5d6d7e', volunteer_station: '#5dade2', social_work_station: '#1abc9c', social_org_incubator: '#48c9b0',
+      minor_protection_institution: '#af7ac5', minor_protection_station: '#c39bd3', children_home: '#f5b7b1',
+      mental_rehab_station: '#76448a', relief_station: '#a04000', marriage_registry: '#ec407a' });
+  }
 
   function plans() {
     if (state.plans) return Promise.resolve(state.plans);

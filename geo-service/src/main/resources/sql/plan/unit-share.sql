@@ -1,19 +1,19 @@
--- A unit-share indicator for each target division (:codes): of its units at :level (by the division tree: codes under
--- the target's prefix, active), optionally only urban / rural / in cremation areas (demographics of :year, else the
+-- A unit-share indicator for each target division (:codes): of its units at :level (by the division tree: active
+-- descendants through parent_code, or the target itself when it is of :level), optionally only urban / rural / in cremation areas (demographics of :year, else the
 -- division's own urban_rural flag; a unit counts as in a cremation area unless its demographics say false), and
 -- optionally only those containing a facility of :among, how many contain (by location) at least one facility of
 -- :kinds operating on :asOf with at least :minBeds beds, all of :functions and at least :minFloor m².
-with t as (
-    select code,
-           case when length(code) = 6 and right(code, 4) = '0000' then left(code, 2)
-                when length(code) = 6 and right(code, 2) = '00' then left(code, 4)
-                else code end as prefix
-      from unnest(cast(:codes as text[])) as code
+with recursive tree as (
+    select code as target, code, 0 as depth from unnest(cast(:codes as text[])) as code
+    union all
+    select tree.target, c.code, tree.depth + 1
+      from tree join division c on c.parent_code = tree.code
+     where c.status = 'active' and c.level <= :level
 ),
 units as (
-    select t.code as target, u.code, coalesce(d.urban_rural, u.urban_rural) as ur, d.cremation_area
-      from t
-      join division u on u.level = :level and u.status = 'active' and u.code like t.prefix || '%'
+    select t.target, u.code, coalesce(d.urban_rural, u.urban_rural) as ur, d.cremation_area
+      from tree t
+      join division u on u.code = t.code and u.level = :level
       left join demographics_at(:year) d on d.division_code = u.code
 ),
 fac as (
@@ -42,5 +42,5 @@ counted as (
 select t.code,
        count(c.code)::double precision as den,
        (count(c.code) filter (where c.code in (select code from hit)))::double precision as num
-  from t left join counted c on c.target = t.code
+  from unnest(cast(:codes as text[])) as t(code) left join counted c on c.target = t.code
  group by t.code

@@ -24,10 +24,12 @@ import org.springframework.stereotype.Service;
 @Service
 class ScreeningService {
     private static final String UNITS = """
-            with t as (select case when length(:d) = 6 and right(:d, 4) = '0000' then left(:d, 2)
-                                   when length(:d) = 6 and right(:d, 2) = '00' then left(:d, 4) else :d end as prefix),
-            units as (select u.code, u.name, u.geom from division u, t
-                       where u.level = :level and u.status = 'active' and u.code like t.prefix || '%' and u.code <> :d)
+            with recursive tree as (
+                select code, level from division where code = :d
+                union all
+                select c.code, c.level from tree join division c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
+            ),
+            units as (select u.code, u.name, u.geom from tree t join division u on u.code = t.code where t.level = :level and u.code <> :d)
             """;
     private static final String LACKING = UNITS + """
             , fac as (select f.* from facility_operating_at(:asOf) f

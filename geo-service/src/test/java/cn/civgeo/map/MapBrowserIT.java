@@ -376,6 +376,44 @@ class MapBrowserIT extends IntegrationTest {
     }
 
     @Test
+    @Order(13)
+    void thePlanPanelShowsThePlanReportAndItsExports() throws Exception {
+        tools.jackson.databind.node.ObjectNode tpl = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "data", "plans", "xiamen-14th.json")));
+        tpl.put("code", unique("browser-xiamen-"));
+        Response imported = post("/api/plans/import", "planner-t", json.writeValueAsBytes(tpl));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        long id = imported.json().get("id").asLong();
+        b.el("#plan-open").click();
+        b.await(d -> !d.findElements(By.cssSelector("#plan-pick")).isEmpty());
+        b.js("var s = document.getElementById('plan-pick'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", String.valueOf(id));
+        b.await(d -> !d.findElements(By.cssSelector("#plan-table tbody tr")).isEmpty()
+                && b.el("#plan-pick").getAttribute("value").equals(String.valueOf(id)), Duration.ofSeconds(60));
+        JsonNode report = get("/api/plans/" + id + "/report").json();
+        List<String> rows = texts("#plan-table tbody tr");
+        assertThat(rows).hasSize(report.get("indicators").size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode x = report.get("indicators").get(i);
+            String progress = x.get("onTrack") == null || x.get("onTrack").isNull() ? "无数据" : x.get("onTrack").asBoolean() ? "符合进度" : "滞后";
+            assertThat(rows.get(i)).startsWith(x.get("nameZh").asString()).endsWith(progress);
+            if (x.get("latest") != null && !x.get("latest").isNull()) {
+                double v = x.get("latest").asDouble();
+                String shown = Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : String.format(java.util.Locale.ROOT, "%.1f", v);
+                assertThat(rows.get(i)).contains(shown);
+            }
+        }
+        assertThat(b.el("#plan-summary").getText()).contains(name(DivisionFixtures.XIAMEN));
+        assertThat(b.el("#plan-xlsx").getAttribute("href")).endsWith("/api/plans/" + id + "/report.xlsx?view=current");
+        assertThat(b.el("#plan-pdf").getAttribute("href")).contains("/api/plans/" + id + "/report.pdf");
+        b.screenshot("13-plan-panel");
+        b.js("var s = document.getElementById('plan-view'); s.value = 'final'; s.dispatchEvent(new Event('change'));");
+        b.await(d -> !d.findElements(By.cssSelector("#plan-table tbody tr")).isEmpty()
+                && b.el("#plan-view").getAttribute("value").equals("final") && b.el("#plan-summary").getText().contains("2025"));
+        assertThat(b.el("#plan-table").getText()).containsAnyOf("达标", "未达标");
+        b.screenshot("13-plan-final");
+    }
+
+    @Test
     @Order(20)
     void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
