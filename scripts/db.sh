@@ -20,7 +20,8 @@ DBPASS="${CIVGEO_DB_PASSWORD:-civgeo}"
 DBNAME="${CIVGEO_DB_NAME:-civgeo}"
 TESTDB="${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 
-PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin osm2pgrouting nodejs npm)
+PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin osm2pgrouting nodejs npm
+          fonts-wqy-microhei)  # fonts-wqy-microhei: the CJK font embedded in plan report PDFs
 
 log() { echo "[db] $*"; }
 

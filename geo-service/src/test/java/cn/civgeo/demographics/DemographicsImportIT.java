@@ -77,6 +77,20 @@ class DemographicsImportIT extends IntegrationTest {
         Response r = upload("notes.csv", "会议纪要\n今天讨论了养老床位\n".getBytes(StandardCharsets.UTF_8), "");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).contains("not a demographics table");
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("说明");
+            sheet.createRow(0).createCell(0).setCellValue("2024年老龄事业统计公报");
+            sheet.createRow(2).createCell(3).setCellValue("全市60岁以上老年人口约60万人");
+            wb.write(out);
+            xlsx = out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Response sheet = upload("公报.xlsx", xlsx, "");
+        assertThat(sheet.status()).as(sheet.toString()).isEqualTo(400);
+        assertThat(sheet.json().get("errors").findValuesAsString("field")).contains("file");
+        assertThat(upload("broken.xlsx", "PK\u0003\u0004 not a zip".getBytes(StandardCharsets.UTF_8), "").status()).isEqualTo(400);
         Response empty = upload("empty.csv", "区划代码,年份,人口\n".getBytes(StandardCharsets.UTF_8), "");
         assertThat(empty.status()).isEqualTo(400);
     }
