@@ -411,6 +411,22 @@ class MapBrowserIT extends IntegrationTest {
                 && b.el("#plan-view").getAttribute("value").equals("final") && b.el("#plan-summary").getText().contains("2025"));
         assertThat(b.el("#plan-table").getText()).containsAnyOf("达标", "未达标");
         b.screenshot("13-plan-final");
+
+        // the division panel shows the chosen plan's targets for the district
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.await(d -> !d.findElements(By.cssSelector("#division-plan-table tbody tr")).isEmpty(), Duration.ofSeconds(60));
+        JsonNode district = get("/api/plans/" + id + "/report?view=final&division=" + DivisionFixtures.SIMING).json();
+        assertThat(texts("#division-plan-table tbody tr")).hasSize(district.get("indicators").size());
+        assertThat(b.el("#division-plan-title").getText()).contains(tpl.get("name").asString());
+        b.screenshot("13-division-plan-targets");
+
+        // the plan choropleth colours the districts by the plan's targets
+        b.js("window.civgeo.map.setView([24.62, 118.15], 10)");
+        b.el("#layer-plan-choropleth").click();
+        b.await(d -> b.js("return document.getElementById('map').getAttribute('data-plan-choropleth')") != null, Duration.ofSeconds(60));
+        assertThat(b.js("return document.getElementById('map').getAttribute('data-plan-choropleth')")).isEqualTo("6");
+        b.screenshot("13-plan-choropleth");
+        b.el("#layer-plan-choropleth").click();
     }
 
     @Test
