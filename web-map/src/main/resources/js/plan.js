@@ -3,7 +3,7 @@
  * Reads /api/plans only; adds itself through CivGeoPanels.divisionExtras and CivGeoLayers.extra. */
 (function (global) {
   'use strict';
-  var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
+  var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = global.CivGeoPlanFormat;
   var state = { plans: null, planId: null, view: 'current', indicator: null, report: null };
   // colours of the §9 kinds the facility layer's legend does not know yet
   if (global.CivGeoCoverage) {
@@ -18,14 +18,9 @@
     return api.get('/api/plans').then(function (list) { state.plans = list; return list; });
   }
   function name(i) { return CivGeoI18n.lang() === 'zh' ? i.nameZh : i.nameEn; }
-  function num(v, unit) {
-    if (v == null) return '—';
-    var s = Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : (+v).toFixed(1);
-    return unit === '%' ? s + '%' : s + (unit ? ' ' + unit : '');
-  }
+  var num = F.num;
   function badge(ok, yes, no) {
-    return ok == null ? '<span class="badge warn">' + esc(t('noData')) + '</span>'
-      : '<span class="badge ' + (ok ? 'pass">' + esc(t(yes)) : 'fail">' + esc(t(no))) + '</span>';
+    return '<span class="badge ' + F.badgeClass(ok) + '">' + esc(t(ok == null ? 'noData' : ok ? yes : no)) + '</span>';
   }
   function reportUrl(id, division, ext) {
     return '/api/plans/' + id + '/report' + (ext ? '.' + ext : '') + '?view=' + state.view + (division ? '&division=' + encodeURIComponent(division) : '');
@@ -36,7 +31,7 @@
     return '<table id="plan-table" class="plan-table"><thead><tr><th>' + esc(t('indicator')) + '</th><th>' + esc(t('planBaseline')) + '</th><th>' +
       esc(t('planLatest')) + '</th><th>' + esc(t('target')) + '</th><th>' + esc(t('planProgress')) + '</th></tr></thead><tbody>' +
       r.indicators.map(function (i) {
-        return '<tr data-indicator="' + esc(i.code) + '"><th>' + esc(name(i)) + (i.kind === 'binding' ? ' <span class="note">' + esc(t('planBinding')) + '</span>' : '') +
+        return '<tr data-indicator="' + esc(i.code) + '"><th>' + esc(name(i)) + (F.kindKey(i.kind) ? ' <span class="note" data-kind="' + esc(i.kind) + '">' + esc(t(F.kindKey(i.kind))) + '</span>' : '') +
           '</th><td>' + esc(num(i.baseline, i.unit)) + '</td><td>' + esc(num(i.latest, i.unit)) + '</td><td>' +
           esc(i.target == null ? (i.targetText || '—') : num(i.target, i.unit)) + '</td><td>' +
           (state.view === 'final' ? badge(i.met, 'pass', 'fail') : badge(i.onTrack, 'planOnTrack', 'planBehind')) + '</td></tr>';
@@ -104,9 +99,8 @@
   /** The division panel: the targets of the plan chosen (or the first plan covering the division). */
   (P.divisionExtras = P.divisionExtras || []).push(function (code, box) {
     plans().then(function (list) {
-      var fits = list.filter(function (p) { return code === p.divisionCode || code.indexOf(prefix(p.divisionCode)) === 0; });
-      if (!fits.length) return;
-      var plan = fits.filter(function (p) { return p.id === state.planId; })[0] || fits[0];
+      var plan = F.planFor(list, code, state.planId);
+      if (!plan) return;
       box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(plan.name) + '</h3>' + P.loading();
       return api.get('/api/plans/' + plan.id + '/report?division=' + encodeURIComponent(code)).then(function (r) {
         box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(plan.name) + '</h3>' +
@@ -114,7 +108,6 @@
       });
     }).catch(function (e) { box.innerHTML = P.failed(e); });
   });
-  function prefix(c) { return c.length === 6 && c.slice(2) === '0000' ? c.slice(0, 2) : c.length === 6 && c.slice(4) === '00' ? c.slice(0, 4) : c; }
 
   /** Choropleth of the report's children by the picked plan indicator against their (per-child) targets. */
   CivGeoLayers.extra.push(function (layers) {
@@ -132,7 +125,7 @@
           group.clearLayers();
           L.geoJSON(fc, { filter: function (f) { return !!byCode[f.properties.code]; }, style: function (f) {
             var c = byCode[f.properties.code];
-            return { color: '#fff', weight: 1.5, fillOpacity: 0.7, fillColor: c.met == null ? '#bdc3c7' : c.met ? '#2e9e5b' : '#d0433a' };
+            return { color: '#fff', weight: 1.5, fillOpacity: 0.7, fillColor: F.fillColor(c.met) };
           }, onEachFeature: function (f, l) {
             var c = byCode[f.properties.code];
             l.bindTooltip(esc(f.properties.name) + ': ' + esc(num(c.value, ind.unit)) + ' / ' + esc(num(c.target, ind.unit)));
