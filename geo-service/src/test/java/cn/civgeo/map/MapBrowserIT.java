@@ -417,6 +417,22 @@ class MapBrowserIT extends IntegrationTest {
         b.await(d -> !d.findElements(By.cssSelector("#division-plan-table tbody tr")).isEmpty(), Duration.ofSeconds(60));
         JsonNode district = get("/api/plans/" + id + "/report?view=final&division=" + DivisionFixtures.SIMING).json();
         assertThat(texts("#division-plan-table tbody tr")).hasSize(district.get("indicators").size());
+        // each row: the indicator's kind (约束性/预期性), its target for the district and its verdict (final view: met)
+        List<String> drows = texts("#division-plan-table tbody tr");
+        for (int i = 0; i < drows.size(); i++) {
+            JsonNode x = district.get("indicators").get(i);
+            String kind = x.path("kind").asString("");
+            if (kind.equals("binding")) assertThat(drows.get(i)).contains("约束性");
+            if (kind.equals("expected")) assertThat(drows.get(i)).contains("预期性");
+            String met = x.get("met") == null || x.get("met").isNull() ? "无数据" : x.get("met").asBoolean() ? "达标" : "未达标";
+            assertThat(drows.get(i)).endsWith(met);
+            if (x.get("target") != null && !x.get("target").isNull()) {
+                double v = x.get("target").asDouble();
+                assertThat(drows.get(i)).contains(Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
+                        : String.format(java.util.Locale.ROOT, "%.1f", v));
+            }
+        }
+        assertThat(drows).anyMatch(r -> r.contains("约束性") || r.contains("预期性"));
         assertThat(b.el("#division-plan-title").getText()).contains(tpl.get("name").asString());
         b.screenshot("13-division-plan-targets");
 
