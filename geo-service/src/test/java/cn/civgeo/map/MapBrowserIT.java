@@ -433,6 +433,20 @@ class MapBrowserIT extends IntegrationTest {
             }
         }
         assertThat(drows).anyMatch(r -> r.contains("约束性") || r.contains("预期性"));
+        // the division's facts come from the demographics feature (latest year up to now), not the division table
+        if (get("/api/demographics/" + DivisionFixtures.SIMING).status() == 404) {
+            Response w = put("/api/demographics/" + DivisionFixtures.SIMING + "/2024", "planner-t",
+                    Map.of("population", 123457, "households", 40001, "age60", 23459, "source", "browser test"));
+            assertThat(w.status()).as(w.toString()).isEqualTo(200);
+        }
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        JsonNode demo = get("/api/demographics/" + DivisionFixtures.SIMING).json().get("row");
+        b.await(d -> b.js("var t = document.getElementById('division-facts'); return t && t.getAttribute('data-demographics-year')") != null);
+        assertThat(b.el("#division-facts").getAttribute("data-demographics-year")).isEqualTo(demo.get("year").asString());
+        assertThat(b.el("#division-facts tr[data-fact=population] td").getText().replace(",", ""))
+                .isEqualTo(demo.get("population").asString());
+        assertThat(b.el("#division-facts tr[data-fact=elderly] td").getText().replace(",", "")).isEqualTo(demo.get("age60").asString());
+        assertThat(b.el("#division-facts").getText()).contains("人口数据年份");
         assertThat(b.el("#division-plan-title").getText()).contains(tpl.get("name").asString());
         b.screenshot("13-division-plan-targets");
 
