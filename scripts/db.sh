@@ -55,7 +55,8 @@ TESTDB="${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 
 PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin osm2pgrouting nodejs npm
           # OGC clients and server for the open-standards tests: OWSLib (OGC API client), MapServer (WMS from the mapfile)
-          python3-owslib mapserver-bin cgi-mapserver)
+          python3-owslib mapserver-bin cgi-mapserver
+          fonts-wqy-microhei)  # fonts-wqy-microhei: the CJK font embedded in plan report PDFs
 
 log() { echo "[db] $*"; }
 

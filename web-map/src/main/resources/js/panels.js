@@ -14,7 +14,22 @@
   document.getElementById('panel-close').addEventListener('click', close);
   CivGeoI18n.onChange(function () { if (current) current(); });
 
-  function row(k, v) { return v == null || v === '' ? '' : '<tr><th>' + esc(t(k)) + '</th><td>' + esc(v) + '</td></tr>'; }
+  function row(k, v) { return v == null || v === '' ? '' : '<tr data-fact="' + esc(k) + '"><th>' + esc(t(k)) + '</th><td>' + esc(v) + '</td></tr>'; }
+  /** The division's figures from the demographics feature (latest year up to now) replace the division table's. */
+  function demographics(code) {
+    api.get('/api/demographics/' + encodeURIComponent(code)).then(function (d) {
+      var table = document.getElementById('division-facts'), r = d.row;
+      if (!table || !r) return;
+      [['population', r.population], ['households', r.households], ['elderly', r.age60]].forEach(function (kv) {
+        if (kv[1] == null) return;
+        var tr = table.querySelector('tr[data-fact="' + kv[0] + '"]');
+        if (tr) tr.querySelector('td').textContent = fmt(kv[1]);
+        else table.insertAdjacentHTML('beforeend', row(kv[0], fmt(kv[1])));
+      });
+      table.insertAdjacentHTML('beforeend', row('demographicsYear', String(r.year) + (r.source ? ' · ' + r.source : '')));
+      table.setAttribute('data-demographics-year', r.year);
+    }).catch(function () { /* no demographics row: the division's own figures stay */ });
+  }
   function fmt(n) { return n == null ? null : Number(n).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en-US'); }
   function loading() { return '<p>' + esc(t('loading')) + '</p>'; }
   function failed(e) { return '<p class="error" role="alert">' + esc(t('errorPrefix') + e.message) + '</p>'; }
@@ -48,19 +63,21 @@
       open(t('divisions'), loading(), render);
       api.get('/api/map/collections/divisions/items/' + encodeURIComponent(code)).then(function (f) {
         var p = f.properties;
-        var html = '<h3 id="division-name">' + esc(p.name) + '</h3><table>' + row('code', p.code) + row('level', t('level' + p.level)) +
+        var html = '<h3 id="division-name">' + esc(p.name) + '</h3><table id="division-facts">' + row('code', p.code) + row('level', t('level' + p.level)) +
           row('kind', p.kind) + row('population', fmt(p.population)) + row('households', fmt(p.households)) +
           row('elderly', fmt(p.elderly)) + row('area', p.areaKm2 == null ? null : Number(p.areaKm2).toFixed(1)) + '</table>' +
-          '<h3>' + esc(t('indicators')) + '</h3><div id="division-indicators">' + loading() + '</div>' +
+          '<h3>' + esc(t('indicators')) + '</h3><div id="division-indicators">' + loading() + '</div><div id="division-plan"></div>' +
           '<p><a href="/api/map/collections/divisions/export?format=geojson&level=' + p.level + '">' + esc(t('export')) + ' GeoJSON</a> · ' +
           '<a href="/api/map/collections/divisions/export?format=csv&level=' + p.level + '">CSV</a> · ' +
           '<a href="/api/map/collections/divisions/export?format=kml&level=' + p.level + '">KML</a></p>';
         open(t('divisions'), html, render);
+        demographics(code);
         var box = document.getElementById('division-indicators');
         var provider = CivGeoPanels.indicatorProvider;
         if (!provider) { box.innerHTML = '<p class="note">' + esc(t('notAvailable')) + '</p>'; return; }
         provider(code).then(function (list) { box.innerHTML = indicatorTable(list) + chart(list); })
           .catch(function (e) { box.innerHTML = failed(e); });
+        (CivGeoPanels.divisionExtras || []).forEach(function (fn) { fn(code, document.getElementById('division-plan')); });
         if (global.civgeo) global.civgeo.highlight(f);
       }).catch(function (e) { open(t('divisions'), failed(e), render); });
     };

@@ -7,10 +7,22 @@ with recursive tree as (
     union all
     select c.code from division c join tree t on c.parent_code = t.code where c.status = 'active'
 ),
-units as (
-    select d.code, coalesce(d.elderly, 0) as elderly, coalesce(d.households, 0) as households, d.geom
+demo as (
+    -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
+    -- A division with no row up to that year falls back to its own division figures (see README).
+    select * from demographics_at(extract(year from cast(:asOf as date))::int)
+),
+fig as (
+    select d.code, d.geom,
+           coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly,
+           coalesce(case when m.division_code is null then d.households else m.households end, 0) as households
       from tree t join division d on d.code = t.code
-     where d.geom is not null and coalesce(d.households, 0) + coalesce(d.elderly, 0) > 0
+      left join demo m on m.division_code = d.code
+),
+units as (
+    select d.code, d.elderly, d.households, d.geom
+      from fig d
+     where d.geom is not null and d.households + d.elderly > 0
        and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
 ),
 cells as (

@@ -7,10 +7,32 @@ with recursive tree as (
     union all
     select c.code from division c join tree t on c.parent_code = t.code where c.status = 'active'
 ),
+demo as (
+    -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
+    -- A division with no row up to that year falls back to its own division figures (see README).
+    select * from demographics_at(extract(year from cast(:asOf as date))::int)
+),
+fig as (
+    select d.code, m.division_code is not null as has_demo, m.households as demo_households, m.age60 as demo_elderly,
+           d.households as div_households, d.elderly as div_elderly,
+           case when m.division_code is null then d.households else m.households end as households,
+           case when m.division_code is null then d.elderly else m.age60 end as elderly
+      from division d left join demo m on m.division_code = d.code
+     where d.code in (select code from tree)
+),
 units as (
     select u.code, u.level,
-           coalesce(u.urban_rural, case when u.level = 5 and substr(u.code, 10, 3) < '200' then 'urban' else 'rural' end) as ur
+           coalesce(m.urban_rural, u.urban_rural,
+                    case when u.level = 5 and substr(u.code, 10, 3) < '200' then 'urban' else 'rural' end) as ur
       from tree t join division u on u.code = t.code
+      left join demo m on m.division_code = u.code
+),
+-- The division's households and elderly: its own demographics row; else, when any of its communities/villages has a
+-- demographics row, their sum (each from its row or its division figures); else its division figures; else the sum
+-- of its villages' division figures.
+lvl5 as (
+    select sum(f.households) as households, sum(f.elderly) as elderly, bool_or(f.has_demo) as any_demo
+      from fig f where f.code in (select code from units where level = 5)
 ),
 fac as (
     select f.kind, f.division_code, f.beds, f.nursing_beds, f.floor_area_m2
@@ -21,10 +43,14 @@ fac as (
        and (f.closed_on is null or f.closed_on > :asOf)
 )
 select
-    coalesce((select households from division where code = :division),
-             (select sum(households) from division where code in (select code from units where level = 5))) as households,
-    coalesce((select elderly from division where code = :division),
-             (select sum(elderly) from division where code in (select code from units where level = 5))) as elderly,
+    coalesce((select demo_households from fig where code = :division),
+             (select households from lvl5 where any_demo),
+             (select div_households from fig where code = :division),
+             (select households from lvl5)) as households,
+    coalesce((select demo_elderly from fig where code = :division),
+             (select elderly from lvl5 where any_demo),
+             (select div_elderly from fig where code = :division),
+             (select elderly from lvl5)) as elderly,
     (select coalesce(sum(floor_area_m2), 0) from fac where kind = 'community_service_centre') as csc_area_m2,
     (select count(*) from fac where kind = 'community_service_centre') as csc_count,
     (select coalesce(sum(beds), 0) from fac

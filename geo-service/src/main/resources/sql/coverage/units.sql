@@ -11,11 +11,19 @@ with recursive tree as (
       from division c join tree t on c.parent_code = t.code
      where c.status = 'active'
 ),
+demo as (
+    -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
+    -- A division with no row up to that year falls back to its own division figures (see README).
+    select * from demographics_at(extract(year from cast(:asOf as date))::int)
+),
 units as (
-    select d.code, d.name, t.top, d.level, d.urban_rural, coalesce(d.households, 0) as households,
-           coalesce(d.elderly, 0) as elderly, coalesce(d.population, 0) as population, d.geom,
+    select d.code, d.name, t.top, d.level, coalesce(m.urban_rural, d.urban_rural) as urban_rural,
+           coalesce(case when m.division_code is null then d.households else m.households end, 0) as households,
+           coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly,
+           coalesce(case when m.division_code is null then d.population else m.population end, 0) as population, d.geom,
            ST_PointOnSurface(d.geom) as pt
       from tree t join division d on d.code = t.code
+      left join demo m on m.division_code = d.code
      where d.geom is not null
        and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
 ),

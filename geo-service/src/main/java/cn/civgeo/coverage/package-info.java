@@ -10,7 +10,10 @@
  * reached streets buffered by a band of {@code edgeBufferM} (plots along the street are served). Residents of a
  * division are spread evenly over its polygon, so a community counts as covered when its representative point
  * (ST_PointOnSurface) lies in a service area, and coverage shares weight communities by households or elderly.
- * Indicators count facilities operating at {@code asOf} (opened on or before, not closed) with the divisions'
- * current population figures.
+ * Indicators count facilities operating at {@code asOf} (opened on or before, not closed). Households, elderly (60+),
+ * population and urban/rural are read from the demographics feature's read view {@code demographics_at(year)}: each
+ * unit's latest row of a year up to the {@code asOf} year; a unit without any such row keeps its division figures.
+ * A division's own indicator denominators: its row; else the sum over its communities/villages when any has a row;
+ * else its division figures (sql/coverage/indicators.sql).
  */
 package cn.civgeo.coverage;

@@ -114,6 +114,27 @@ class DemoFacilities implements DemoDataContributor {
         log.info("demo facilities: {}", n);
     }
 
+    /**
+     * Functions of the elderly-care kinds and cremators of funeral homes, deterministic like the rest (a Random of
+     * their own, seeded by the name, so the other demo figures stay what they were).
+     */
+    private static FacilityAttributes demoAttributes(FacilityKind kind, Random r) {
+        if (kind == FacilityKind.TOWNSHIP_CENTRE || kind == FacilityKind.NURSING_HOME) {
+            List<String> fn = r.nextDouble() < 0.6 ? List.of("full_care", "day_care", "home_care", "guidance")
+                    : List.of("full_care", "day_care");
+            return new FacilityAttributes(null, fn, r.nextDouble() < 0.4, null, null, null, null);
+        }
+        if (kind == FacilityKind.COMMUNITY_STATION) {
+            return new FacilityAttributes(null, r.nextDouble() < 0.7 ? List.of("day_care", "home_care") : List.of("home_care"),
+                    null, null, null, null, null);
+        }
+        if (kind == FacilityKind.FUNERAL_HOME) {
+            int c = 2 + r.nextInt(5);
+            return new FacilityAttributes(null, null, null, c, r.nextInt(c + 1), null, null);
+        }
+        return null;
+    }
+
     private int add(Unit u, FacilityKind kind, String name, Random r, int beds, int nursing, Double floor, Integer capacity, Integer land,
                     double offset) {
         double lon = u.lon() + offset + (r.nextDouble() - 0.5) * 0.0006;
@@ -127,7 +148,7 @@ class DemoFacilities implements DemoDataContributor {
         FacilityInput in = new FacilityInput(kind.code(), name, "厦门市" + u.name() + "（演示地址）", null, lon, lat, null, operator,
                 "演示数据", kind.hasBeds() ? beds : null, kind.hasBeds() ? Math.min(nursing, beds) : null,
                 floor, land == null ? null : land.doubleValue(), kind.hasCapacity() ? capacity : null, status,
-                status.equals("operating") ? opened : null, null, null);
+                status.equals("operating") ? opened : null, null, null, demoAttributes(kind, new Random(name.hashCode())));
         try {
             facilities.create(in);
             return 1;

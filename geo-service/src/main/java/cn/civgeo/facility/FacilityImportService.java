@@ -54,6 +54,13 @@ public class FacilityImportService {
         COLUMNS.put("openedOn", List.of("openedon", "opened_on", "开业日期", "启用日期"));
         COLUMNS.put("closedOn", List.of("closedon", "closed_on", "关闭日期"));
         COLUMNS.put("divisionCode", List.of("divisioncode", "division_code", "区划代码"));
+        COLUMNS.put("subtype", List.of("subtype", "子类", "机构类型"));
+        COLUMNS.put("functions", List.of("functions", "功能", "服务功能"));
+        COLUMNS.put("medicalCare", List.of("medicalcare", "medical_care", "医养结合"));
+        COLUMNS.put("cremators", List.of("cremators", "火化炉", "火化炉数"));
+        COLUMNS.put("ecoCremators", List.of("ecocremators", "eco_cremators", "环保型火化炉", "环保火化炉数"));
+        COLUMNS.put("publicSectionAreaM2", List.of("publicsectionaream2", "public_section_area_m2", "公益性墓区面积"));
+        COLUMNS.put("grade", List.of("grade", "等级", "登记机关等级"));
     }
 
     private final FacilityService facilities;
@@ -234,7 +241,24 @@ public class FacilityImportService {
                 operator(get(r, cols, "operatorKind")), get(r, cols, "operatorName"), integer(r, cols, "beds", problems),
                 integer(r, cols, "nursingBeds", problems), dbl(r, cols, "floorAreaM2", problems), dbl(r, cols, "landAreaM2", problems),
                 integer(r, cols, "capacity", problems), status(get(r, cols, "status")), date(r, cols, "openedOn", problems),
-                date(r, cols, "closedOn", problems), null);
+                date(r, cols, "closedOn", problems), null, attributes(r, cols, problems));
+    }
+
+    private static FacilityAttributes attributes(Tabular.DataRow r, Map<String, String> cols, List<FieldProblem> problems) {
+        String fn = get(r, cols, "functions");
+        List<String> functions = fn == null ? null : java.util.Arrays.stream(fn.split("[,，、;；/ ]+")).filter(s -> !s.isBlank()).toList();
+        String mc = get(r, cols, "medicalCare");
+        Boolean medical = mc == null ? null : switch (mc.strip().toLowerCase(Locale.ROOT)) {
+            case "是", "y", "yes", "true", "1" -> true;
+            case "否", "n", "no", "false", "0" -> false;
+            default -> {
+                problems.add(new FieldProblem("medicalCare", "'" + mc + "' is not 是/否 (row " + r.rowNumber() + ")", r.rowNumber()));
+                yield null;
+            }
+        };
+        FacilityAttributes a = new FacilityAttributes(get(r, cols, "subtype"), functions, medical, integer(r, cols, "cremators", problems),
+                integer(r, cols, "ecoCremators", problems), dbl(r, cols, "publicSectionAreaM2", problems), get(r, cols, "grade"));
+        return a.isEmpty() ? null : a;
     }
 
     static String operator(String v) {

@@ -10,10 +10,10 @@ import java.time.LocalDate;
 public record FacilityInput(String kind, String name, String address, String divisionCode, Double lon, Double lat,
                             String crs, String operatorKind, String operatorName, Integer beds, Integer nursingBeds,
                             Double floorAreaM2, Double landAreaM2, Integer capacity, String status, LocalDate openedOn,
-                            LocalDate closedOn, Integer version) {
+                            LocalDate closedOn, Integer version, FacilityAttributes attributes) {
 
     FacilityInput withLocation(double lon, double lat, String crs) {
         return new FacilityInput(kind, name, address, divisionCode, lon, lat, crs, operatorKind, operatorName, beds, nursingBeds,
-                floorAreaM2, landAreaM2, capacity, status, openedOn, closedOn, version);
+                floorAreaM2, landAreaM2, capacity, status, openedOn, closedOn, version, attributes);
     }
 }

@@ -17,12 +17,15 @@ class FacilityRepository {
     static final String COLUMNS = """
             id, kind, name, address, division_code, ST_X(geom) as lon, ST_Y(geom) as lat, operator_kind, operator_name,
             beds, nursing_beds, floor_area_m2, land_area_m2, capacity, status, opened_on, closed_on, location_source,
-            geocode_confidence, version, created_at, updated_at""";
+            geocode_confidence, version, created_at, updated_at, subtype, functions, medical_care, cremators, eco_cremators,
+            public_section_area_m2, grade""";
     private static final String VALUES = """
             kind = :kind, name = :name, address = :address, division_code = :division,
             geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), operator_kind = :operatorKind, operator_name = :operatorName,
             beds = :beds, nursing_beds = :nursingBeds, floor_area_m2 = :floorArea, land_area_m2 = :landArea,
-            capacity = :capacity, status = :status, opened_on = :openedOn, closed_on = :closedOn""";
+            capacity = :capacity, status = :status, opened_on = :openedOn, closed_on = :closedOn, subtype = :subtype,
+            functions = cast(:functions as text[]), medical_care = :medicalCare, cremators = :cremators,
+            eco_cremators = :ecoCremators, public_section_area_m2 = :publicSection, grade = :grade""";
 
     private final JdbcClient jdbc;
 
@@ -32,10 +35,10 @@ class FacilityRepository {
     record Row(FacilityKind kind, String name, String address, String divisionCode, double lon, double lat,
                String operatorKind, String operatorName, Integer beds, Integer nursingBeds, Double floorAreaM2,
                Double landAreaM2, Integer capacity, String status, LocalDate openedOn, LocalDate closedOn,
-               String locationSource, Double geocodeConfidence) {
+               String locationSource, Double geocodeConfidence, FacilityAttributes attributes) {
         Row manual() {
             return new Row(kind, name, address, divisionCode, lon, lat, operatorKind, operatorName, beds, nursingBeds, floorAreaM2,
-                    landAreaM2, capacity, status, openedOn, closedOn, "manual", null);
+                    landAreaM2, capacity, status, openedOn, closedOn, "manual", null, attributes);
         }
     }
 
@@ -54,10 +57,12 @@ class FacilityRepository {
         return bind(jdbc.sql("""
                         insert into facility(kind, name, address, division_code, geom, operator_kind, operator_name, beds,
                                nursing_beds, floor_area_m2, land_area_m2, capacity, status, opened_on, closed_on,
-                               location_source, geocode_confidence)
+                               location_source, geocode_confidence, subtype, functions, medical_care, cremators, eco_cremators,
+                               public_section_area_m2, grade)
                         values (:kind, :name, :address, :division, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), :operatorKind,
                                :operatorName, :beds, :nursingBeds, :floorArea, :landArea, :capacity, :status, :openedOn,
-                               :closedOn, :source, :confidence) returning id"""), r)
+                               :closedOn, :source, :confidence, :subtype, cast(:functions as text[]), :medicalCare, :cremators,
+                               :ecoCremators, :publicSection, :grade) returning id"""), r)
                 .param("source", r.locationSource()).param("confidence", r.geocodeConfidence()).query(Long.class).single();
     }
 
@@ -104,7 +109,9 @@ class FacilityRepository {
                          'properties', json_build_object('id', t.id, 'kind', t.kind, 'name', t.name, 'address', t.address,
                              'divisionCode', t.division_code, 'operatorKind', t.operator_kind, 'beds', t.beds,
                              'nursingBeds', t.nursing_beds, 'floorAreaM2', t.floor_area_m2, 'capacity', t.capacity,
-                             'status', t.status, 'openedOn', t.opened_on, 'version', t.version)) order by t.kind, t.name, t.id), '[]'::json))::text
+                             'status', t.status, 'openedOn', t.opened_on, 'version', t.version, 'subtype', t.subtype,
+                             'functions', t.functions, 'medicalCare', t.medical_care, 'cremators', t.cremators,
+                             'ecoCremators', t.eco_cremators, 'grade', t.grade)) order by t.kind, t.name, t.id), '[]'::json))::text
                   from (""" + inner + ") t";
         var spec = jdbc.sql(sql).param("limit", limit).param("offset", offset);
         for (var e : params.entrySet()) spec = spec.param(e.getKey(), e.getValue());
@@ -142,13 +149,18 @@ class FacilityRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec s, Row r) {
+        FacilityAttributes a = r.attributes() == null ? FacilityAttributes.NONE : r.attributes();
         return s.param("kind", r.kind().code()).param("name", r.name()).param("address", r.address())
                 .param("division", r.divisionCode()).param("lon", r.lon()).param("lat", r.lat())
                 .param("operatorKind", r.operatorKind()).param("operatorName", r.operatorName()).param("beds", r.beds())
                 .param("nursingBeds", r.nursingBeds()).param("floorArea", r.floorAreaM2()).param("landArea", r.landAreaM2())
                 .param("capacity", r.capacity()).param("status", r.status())
                 .param("openedOn", r.openedOn() == null ? null : Date.valueOf(r.openedOn()))
-                .param("closedOn", r.closedOn() == null ? null : Date.valueOf(r.closedOn()));
+                .param("closedOn", r.closedOn() == null ? null : Date.valueOf(r.closedOn()))
+                .param("subtype", a.subtype())
+                .param("functions", a.functions() == null ? null : "{" + String.join(",", a.functions()) + "}")
+                .param("medicalCare", a.medicalCare()).param("cremators", a.cremators()).param("ecoCremators", a.ecoCremators())
+                .param("publicSection", a.publicSectionAreaM2()).param("grade", a.grade());
     }
 
     static Facility map(ResultSet rs, int i) throws SQLException {
@@ -159,6 +171,14 @@ class FacilityRepository {
                 (Double) rs.getObject("floor_area_m2"), (Double) rs.getObject("land_area_m2"), (Integer) rs.getObject("capacity"),
                 rs.getString("status"), rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
                 rs.getString("location_source"), (Double) rs.getObject("geocode_confidence"), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                attributes(rs));
+    }
+
+    static FacilityAttributes attributes(ResultSet rs) throws SQLException {
+        java.sql.Array fn = rs.getArray("functions");
+        return new FacilityAttributes(rs.getString("subtype"), fn == null ? null : List.of((String[]) fn.getArray()),
+                (Boolean) rs.getObject("medical_care"), (Integer) rs.getObject("cremators"), (Integer) rs.getObject("eco_cremators"),
+                (Double) rs.getObject("public_section_area_m2"), rs.getString("grade"));
     }
 }

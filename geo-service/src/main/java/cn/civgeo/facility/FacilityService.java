@@ -119,6 +119,7 @@ public class FacilityService {
         String status = in.status() == null ? "operating" : in.status();
         v.require(STATUSES.contains(status), "status", "must be one of " + STATUSES.stream().sorted().toList());
         kind.ifPresent(k -> checkKind(v, k, in));
+        FacilityAttributes attributes = kind.map(k -> FacilityAttributeRules.check(v, k, in.attributes(), in.landAreaM2())).orElse(null);
         checkDates(v, status, in.openedOn(), in.closedOn());
         double[] storage = null;
         Crs crs = null;
@@ -141,20 +142,20 @@ public class FacilityService {
         return new ValidatedFacility(kind.get(), in.name().strip(), blankToNull(in.address()), division,
                 storage == null ? null : storage[0], storage == null ? null : storage[1], in.operatorKind(),
                 blankToNull(in.operatorName()), in.beds(), in.nursingBeds(), in.floorAreaM2(), in.landAreaM2(), in.capacity(),
-                status, in.openedOn(), in.closedOn());
+                status, in.openedOn(), in.closedOn(), attributes);
     }
 
     /** A facility that passed {@link #check}; lon/lat in EPSG:4490 (null when not yet located). */
     public record ValidatedFacility(FacilityKind kind, String name, String address, String divisionCode, Double lon, Double lat,
                                     String operatorKind, String operatorName, Integer beds, Integer nursingBeds,
                                     Double floorAreaM2, Double landAreaM2, Integer capacity, String status,
-                                    LocalDate openedOn, LocalDate closedOn) {}
+                                    LocalDate openedOn, LocalDate closedOn, FacilityAttributes attributes) {}
 
     private FacilityRepository.Row validate(FacilityInput in, String source, Double confidence) {
         ValidatedFacility f = check(in, true);
         return new FacilityRepository.Row(f.kind(), f.name(), f.address(), f.divisionCode(), f.lon(), f.lat(), f.operatorKind(),
                 f.operatorName(), f.beds(), f.nursingBeds(), f.floorAreaM2(), f.landAreaM2(), f.capacity(), f.status(),
-                f.openedOn(), f.closedOn(), source, confidence);
+                f.openedOn(), f.closedOn(), source, confidence, f.attributes());
     }
 
     private static void checkKind(Validation v, FacilityKind k, FacilityInput in) {

@@ -83,7 +83,8 @@ class FacilityApiIT extends IntegrationTest {
         assertThat(post("/api/facilities", "surveyor-t", nursingHome(unique("s"))).status()).isEqualTo(403);
         assertThat(post("/api/facilities", null, nursingHome(unique("a"))).status()).isEqualTo(401);
         JsonNode kinds = get("/api/facilities/kinds").json();
-        assertThat(kinds.size()).isEqualTo(9);
+        assertThat(kinds.size()).isEqualTo(22); // the kinds of domain.md §9
+        assertThat(kinds.findValuesAsString("code")).contains("marriage_registry", "funeral_service_centre", "community_complex");
         assertThat(kinds.findValuesAsString("label")).contains("骨灰堂/骨灰安放设施", "农村幸福院/互助养老点");
         JsonNode list = get("/api/facilities?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).json();
         assertThat(list.get("total").asLong()).isEqualTo(1);

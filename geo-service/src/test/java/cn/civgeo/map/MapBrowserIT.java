@@ -376,6 +376,90 @@ class MapBrowserIT extends IntegrationTest {
     }
 
     @Test
+    @Order(13)
+    void thePlanPanelShowsThePlanReportAndItsExports() throws Exception {
+        tools.jackson.databind.node.ObjectNode tpl = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "data", "plans", "xiamen-14th.json")));
+        tpl.put("code", unique("browser-xiamen-"));
+        Response imported = post("/api/plans/import", "planner-t", json.writeValueAsBytes(tpl));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        long id = imported.json().get("id").asLong();
+        b.el("#plan-open").click();
+        b.await(d -> !d.findElements(By.cssSelector("#plan-pick")).isEmpty());
+        b.js("var s = document.getElementById('plan-pick'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", String.valueOf(id));
+        b.await(d -> !d.findElements(By.cssSelector("#plan-table tbody tr")).isEmpty()
+                && b.el("#plan-pick").getAttribute("value").equals(String.valueOf(id)), Duration.ofSeconds(60));
+        JsonNode report = get("/api/plans/" + id + "/report").json();
+        List<String> rows = texts("#plan-table tbody tr");
+        assertThat(rows).hasSize(report.get("indicators").size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode x = report.get("indicators").get(i);
+            String progress = x.get("onTrack") == null || x.get("onTrack").isNull() ? "无数据" : x.get("onTrack").asBoolean() ? "符合进度" : "滞后";
+            assertThat(rows.get(i)).startsWith(x.get("nameZh").asString()).endsWith(progress);
+            if (x.get("latest") != null && !x.get("latest").isNull()) {
+                double v = x.get("latest").asDouble();
+                String shown = Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : String.format(java.util.Locale.ROOT, "%.1f", v);
+                assertThat(rows.get(i)).contains(shown);
+            }
+        }
+        assertThat(b.el("#plan-summary").getText()).contains(name(DivisionFixtures.XIAMEN));
+        assertThat(b.el("#plan-xlsx").getAttribute("href")).endsWith("/api/plans/" + id + "/report.xlsx?view=current");
+        assertThat(b.el("#plan-pdf").getAttribute("href")).contains("/api/plans/" + id + "/report.pdf");
+        b.screenshot("13-plan-panel");
+        b.js("var s = document.getElementById('plan-view'); s.value = 'final'; s.dispatchEvent(new Event('change'));");
+        b.await(d -> !d.findElements(By.cssSelector("#plan-table tbody tr")).isEmpty()
+                && b.el("#plan-view").getAttribute("value").equals("final") && b.el("#plan-summary").getText().contains("2025"));
+        assertThat(b.el("#plan-table").getText()).containsAnyOf("达标", "未达标");
+        b.screenshot("13-plan-final");
+
+        // the division panel shows the chosen plan's targets for the district
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.await(d -> !d.findElements(By.cssSelector("#division-plan-table tbody tr")).isEmpty(), Duration.ofSeconds(60));
+        JsonNode district = get("/api/plans/" + id + "/report?view=final&division=" + DivisionFixtures.SIMING).json();
+        assertThat(texts("#division-plan-table tbody tr")).hasSize(district.get("indicators").size());
+        // each row: the indicator's kind (约束性/预期性), its target for the district and its verdict (final view: met)
+        List<String> drows = texts("#division-plan-table tbody tr");
+        for (int i = 0; i < drows.size(); i++) {
+            JsonNode x = district.get("indicators").get(i);
+            String kind = x.path("kind").asString("");
+            if (kind.equals("binding")) assertThat(drows.get(i)).contains("约束性");
+            if (kind.equals("expected")) assertThat(drows.get(i)).contains("预期性");
+            String met = x.get("met") == null || x.get("met").isNull() ? "无数据" : x.get("met").asBoolean() ? "达标" : "未达标";
+            assertThat(drows.get(i)).endsWith(met);
+            if (x.get("target") != null && !x.get("target").isNull()) {
+                double v = x.get("target").asDouble();
+                assertThat(drows.get(i)).contains(Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
+                        : String.format(java.util.Locale.ROOT, "%.1f", v));
+            }
+        }
+        assertThat(drows).anyMatch(r -> r.contains("约束性") || r.contains("预期性"));
+        // the division's facts come from the demographics feature (latest year up to now), not the division table
+        if (get("/api/demographics/" + DivisionFixtures.SIMING).status() == 404) {
+            Response w = put("/api/demographics/" + DivisionFixtures.SIMING + "/2024", "planner-t",
+                    Map.of("population", 123457, "households", 40001, "age60", 23459, "source", "browser test"));
+            assertThat(w.status()).as(w.toString()).isEqualTo(200);
+        }
+        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        JsonNode demo = get("/api/demographics/" + DivisionFixtures.SIMING).json().get("row");
+        b.await(d -> b.js("var t = document.getElementById('division-facts'); return t && t.getAttribute('data-demographics-year')") != null);
+        assertThat(b.el("#division-facts").getAttribute("data-demographics-year")).isEqualTo(demo.get("year").asString());
+        assertThat(b.el("#division-facts tr[data-fact=population] td").getText().replace(",", ""))
+                .isEqualTo(demo.get("population").asString());
+        assertThat(b.el("#division-facts tr[data-fact=elderly] td").getText().replace(",", "")).isEqualTo(demo.get("age60").asString());
+        assertThat(b.el("#division-facts").getText()).contains("人口数据年份");
+        assertThat(b.el("#division-plan-title").getText()).contains(tpl.get("name").asString());
+        b.screenshot("13-division-plan-targets");
+
+        // the plan choropleth colours the districts by the plan's targets
+        b.js("window.civgeo.map.setView([24.62, 118.15], 10)");
+        b.el("#layer-plan-choropleth").click();
+        b.await(d -> b.js("return document.getElementById('map').getAttribute('data-plan-choropleth')") != null, Duration.ofSeconds(60));
+        assertThat(b.js("return document.getElementById('map').getAttribute('data-plan-choropleth')")).isEqualTo("6");
+        b.screenshot("13-plan-choropleth");
+        b.el("#layer-plan-choropleth").click();
+    }
+
+    @Test
     @Order(20)
     void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));

@@ -133,7 +133,7 @@ class MapTilesIT extends IntegrationTest {
         }
         // Leaflet first, then the plugins, then the map's own files in the page's order, app.js last
         List<String> files = Pattern.compile("(?m)^/\\* (\\S+\\.js) \\*/$").matcher(script).results().map(m -> m.group(1)).toList();
-        assertThat(files).hasSize(15).startsWith("/webjars/leaflet/1.9.4/dist/leaflet.js").endsWith("js/app.js");
+        assertThat(files).hasSize(17).startsWith("/webjars/leaflet/1.9.4/dist/leaflet.js").endsWith("js/app.js");
         assertThat(files.indexOf("js/mvt.js")).isLessThan(files.indexOf("js/layers.js"));
         var again = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + js.group(1)))
                 .header("Accept-Encoding", "gzip").header("If-None-Match", r.header("ETag")));

@@ -1,0 +1,104 @@
+package cn.civgeo.plan;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.facility.FacilityKind;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Screenings the plans ask for, each a list of units with their map extent (bbox [minLon, minLat, maxLon, maxLat],
+ * EPSG:4490) and the extent of all of them:
+ * <ul>
+ *   <li>{@code community-households}: communities and villages (level 5) under the division with fewer than
+ *       {@code min} (1000) or more than {@code max} (5000) households (Wuhan: candidates for adjustment);</li>
+ *   <li>{@code county-lacking}: county-level units without an operating facility of {@code facilityKind} (and
+ *       {@code subtype}), e.g. nursing_home + disabled_tekun (Sichuan: one county facility for disabled 特困 elderly);</li>
+ *   <li>{@code township-burial}: townships without a public cemetery or columbarium (by location).</li>
+ * </ul>
+ */
+@Service
+class ScreeningService {
+    private static final String UNITS = """
+            with recursive tree as (
+                select code, level from division where code = :d
+                union all
+                select c.code, c.level from tree join division c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
+            ),
+            units as (select u.code, u.name, u.geom from tree t join division u on u.code = t.code where t.level = :level and u.code <> :d)
+            """;
+    private static final String LACKING = UNITS + """
+            , fac as (select f.* from facility_operating_at(:asOf) f
+                       where f.kind = any(cast(:kinds as text[])) and (cast(:subtype as text) is null or f.subtype = :subtype)),
+            hit as (select distinct p.code from fac f join division_part p on p.level = :level and ST_Intersects(p.geom, f.geom))
+            select u.code, u.name, null::integer as households, ST_XMin(u.geom) x1, ST_YMin(u.geom) y1, ST_XMax(u.geom) x2, ST_YMax(u.geom) y2
+              from units u where u.code not in (select code from hit) order by u.code""";
+    private static final String HOUSEHOLDS = UNITS + """
+            select u.code, u.name, d.households, ST_XMin(u.geom) x1, ST_YMin(u.geom) y1, ST_XMax(u.geom) x2, ST_YMax(u.geom) y2
+              from units u join demographics_at(:year) d on d.division_code = u.code
+             where d.households < :min or d.households > :max order by u.code""";
+
+    private final JdbcClient jdbc;
+
+    ScreeningService(JdbcClient jdbc) { this.jdbc = jdbc; }
+
+    record Item(String code, String name, Integer households, double[] bbox) {}
+
+    Map<String, Object> screen(String division, String kind, Integer year, String facilityKind, String subtype, Integer min, Integer max) {
+        if (division == null || !division.matches("[0-9]{6}([0-9]{3}){0,2}")) throw ApiException.badField("division", "must be a division code");
+        int y = year == null ? LocalDate.now().getYear() : year;
+        LocalDate asOf = LocalDate.of(y, 12, 31).isAfter(LocalDate.now()) ? LocalDate.now() : LocalDate.of(y, 12, 31);
+        List<Item> items;
+        Map<String, Object> rule = new LinkedHashMap<>();
+        switch (kind == null ? "" : kind) {
+            case "community-households" -> {
+                int lo = min == null ? 1000 : min, hi = max == null ? 5000 : max;
+                if (lo < 0 || hi < lo) throw ApiException.badField("max", "must be ≥ min ≥ 0");
+                items = jdbc.sql(HOUSEHOLDS).param("d", division).param("level", 5).param("year", y).param("min", lo).param("max", hi)
+                        .query(ScreeningService::item).list();
+                rule.put("rule", "communities and villages with fewer than " + lo + " or more than " + hi + " households (" + y + ")");
+            }
+            case "county-lacking", "township-burial" -> {
+                boolean county = kind.equals("county-lacking");
+                List<String> kinds;
+                if (county) {
+                    FacilityKind k = FacilityKind.parse(facilityKind).orElseThrow(() -> ApiException.badField("facilityKind",
+                            "must be one of " + FacilityKind.codes()));
+                    kinds = List.of(k.code());
+                } else {
+                    kinds = List.of("public_cemetery", "columbarium");
+                }
+                items = jdbc.sql(LACKING).param("d", division).param("level", county ? 3 : 4).param("asOf", Date.valueOf(asOf))
+                        .param("kinds", kinds.toArray(String[]::new)).param("subtype", county ? subtype : null)
+                        .query(ScreeningService::item).list();
+                rule.put("rule", (county ? "county-level units" : "townships") + " without an operating " + kinds
+                        + (subtype == null || !county ? "" : " of subtype " + subtype) + " inside them on " + asOf);
+            }
+            default -> throw ApiException.badField("kind", "must be community-households, county-lacking or township-burial");
+        }
+        double[] all = null;
+        for (Item i : items) {
+            if (i.bbox() == null) continue;
+            all = all == null ? i.bbox().clone() : new double[] {Math.min(all[0], i.bbox()[0]), Math.min(all[1], i.bbox()[1]),
+                    Math.max(all[2], i.bbox()[2]), Math.max(all[3], i.bbox()[3])};
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("division", division);
+        out.put("kind", kind);
+        out.putAll(rule);
+        out.put("count", items.size());
+        out.put("bbox", all);
+        out.put("items", items);
+        return out;
+    }
+
+    private static Item item(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Object x1 = rs.getObject("x1");
+        return new Item(rs.getString("code"), rs.getString("name"), (Integer) rs.getObject("households"),
+                x1 == null ? null : new double[] {rs.getDouble("x1"), rs.getDouble("y1"), rs.getDouble("x2"), rs.getDouble("y2")});
+    }
+}
