@@ -81,10 +81,13 @@ class ExportController {
         sb.append(",wkt\r\n");
         WKTWriter wkt = new WKTWriter();
         for (JsonNode n : nodes) {
-            sb.append(cell(n.path("id").asString("")));
+            // Code columns survive Excel: written as ="…" text (common.io.SafeCells.csvCode).
+            sb.append(cn.civgeo.common.io.SafeCells.csvCode(n.path("id").asString("")));
             for (String c : cols) {
                 JsonNode v = n.path("properties").path(c);
-                sb.append(',').append(v.isMissingNode() || v.isNull() ? "" : cell(v.isValueNode() ? v.asString() : v.toString()));
+                String text = v.isMissingNode() || v.isNull() ? null : v.isValueNode() ? v.asString() : v.toString();
+                sb.append(',').append(text == null ? "" : cn.civgeo.common.io.SafeCells.codeColumn(c)
+                        ? cn.civgeo.common.io.SafeCells.csvCode(text) : cell(text));
             }
             sb.append(',').append(cell(wkt.write(geometry(n)))).append("\r\n");
         }

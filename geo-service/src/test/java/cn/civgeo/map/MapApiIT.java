@@ -118,12 +118,35 @@ class MapApiIT extends IntegrationTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFid,code,name").endsWith(",wkt");
-        assertThat(csv.body()).contains(DivisionFixtures.SIMING + "," + DivisionFixtures.SIMING + "," + name(DivisionFixtures.SIMING))
+        // Code columns are written as ="…" text so Excel keeps them (350203 stays 350203, not a number).
+        String asText = "\"=\"\"" + DivisionFixtures.SIMING + "\"\"\"";
+        assertThat(csv.body()).contains(asText + "," + asText + "," + name(DivisionFixtures.SIMING))
                 .contains("\"MULTIPOLYGON (((");
+        // GDAL, which types columns as a spreadsheet would, reads the code columns as text, not numbers.
+        String info = ogrinfoCsv(csv.raw().body());
+        assertThat(info).contains("code: String").contains("id: String").contains("parentCode: String");
 
         Response kml = get("/api/map/collections/divisions/export?format=kml&level=3&bbox=117.8,24.3,118.6,25.0");
         assertThat(kml.body()).startsWith("<?xml").contains("<Placemark><name>" + name(DivisionFixtures.SIMING) + "</name>")
                 .contains("<coordinates>");
         assertThat(get("/api/map/collections/divisions/export?format=shp").status()).isEqualTo(400);
+    }
+
+    private static String ogrinfoCsv(byte[] body) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("civgeo-export", ".csv");
+            java.nio.file.Files.write(f, body);
+            Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-so", "-oo", "AUTODETECT_TYPE=YES", f.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            java.nio.file.Files.deleteIfExists(f);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

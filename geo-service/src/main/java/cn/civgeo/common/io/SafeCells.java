@@ -38,6 +38,24 @@ public final class SafeCells {
         return s;
     }
 
+    private static final Pattern DIGITS = Pattern.compile("\\d{2,40}");
+
+    /**
+     * One CSV field of a code column (division, place-name, address codes): an all-digit code is written as the
+     * text formula {@code ="350203001001"}, which Excel, WPS and LibreOffice show as that text, where a bare number
+     * would become 3.50203E+11 and codes past 15 digits would lose their last digits (GDAL reads such a column
+     * as String too). Only digits go inside, so nothing can be injected; any other value is an ordinary field.
+     */
+    public static String csvCode(Object v) {
+        if (v != null && DIGITS.matcher(v.toString()).matches()) return "\"=\"\"" + v + "\"\"\"";
+        return csvField(v);
+    }
+
+    /** True for the names of columns that hold codes: {@code id}, {@code code}, {@code …Code}, {@code …_code}. */
+    public static boolean codeColumn(String name) {
+        return name != null && (name.equals("id") || name.equals("code") || name.endsWith("Code") || name.endsWith("_code"));
+    }
+
     /** One CSV record with CRLF. */
     public static String csvLine(List<?> values) {
         StringBuilder sb = new StringBuilder();

@@ -54,4 +54,15 @@ class CsvFormulaTest {
         assertThat(t.rows().get(0).get("code")).isEqualTo("001");
         assertThat(Tabular.readCsv("note\n'plain\n").rows().get(0).get("note")).isEqualTo("'plain");
     }
+
+    @org.junit.jupiter.api.Test
+    void codeColumnsAreWrittenAsTextForSpreadsheets() {
+        org.assertj.core.api.Assertions.assertThat(SafeCells.csvCode("350203001001")).isEqualTo("\"=\"\"350203001001\"\"\"");
+        org.assertj.core.api.Assertions.assertThat(SafeCells.csvCode("35020300100100012345678")).startsWith("\"=\"\"3502");
+        // Anything but digits is an ordinary (neutralised) field: nothing can ride inside the ="…".
+        org.assertj.core.api.Assertions.assertThat(SafeCells.csvCode("=1+2")).isEqualTo("'=1+2");
+        org.assertj.core.api.Assertions.assertThat(SafeCells.csvCode("35\"+cmd")).doesNotStartWith("\"=");
+        org.assertj.core.api.Assertions.assertThat(SafeCells.codeColumn("parentCode")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(SafeCells.codeColumn("population")).isFalse();
+    }
 }
