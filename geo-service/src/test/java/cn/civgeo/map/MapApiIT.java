@@ -1,5 +1,7 @@
 package cn.civgeo.map;
 
+import static cn.civgeo.support.Tiles.tileOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.civgeo.division.DivisionFixtures;
@@ -20,11 +22,6 @@ class MapApiIT extends IntegrationTest {
     @BeforeEach
     void data() { DivisionFixtures.ensureDemoCity(ctx); }
 
-    static int[] tileOf(double lon, double lat, int z) {
-        double n = Math.pow(2, z), r = Math.toRadians(lat);
-        return new int[] {(int) Math.floor((lon + 180) / 360 * n),
-                (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
-    }
 
     private String name(String code) {
         return jdbc.sql("select name from division where code = :c").param("c", code).query(String.class).single();

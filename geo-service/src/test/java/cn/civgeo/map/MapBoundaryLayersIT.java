@@ -38,7 +38,7 @@ class MapBoundaryLayersIT extends IntegrationTest {
             assertThat(f.get("geometry").get("type").asString()).isEqualTo("MultiLineString");
         }
         assertThat(fc.get("features").findValuesAsString("condition")).contains("missing");
-        int[] t = MapApiIT.tileOf(118.1, 24.6, 10);
+        int[] t = cn.civgeo.support.Tiles.tileOf(118.1, 24.6, 10);
         Response tile = get("/api/map/tiles/boundary-lines/10/" + t[0] + "/" + t[1] + ".mvt");
         assertThat(tile.status()).isEqualTo(200);
         assertThat(new String(tile.raw().body(), StandardCharsets.UTF_8)).contains("boundary-lines");

@@ -1,5 +1,7 @@
 package cn.civgeo.map;
 
+import static cn.civgeo.support.Tiles.tileOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.civgeo.division.DivisionChangedEvent;
@@ -167,11 +169,4 @@ class MapTilesIT extends IntegrationTest {
         }
     }
 
-    static int[] tileOf(double lon, double lat, int z) {
-        double n = Math.pow(2, z);
-        int x = (int) Math.floor((lon + 180) / 360 * n);
-        double r = Math.toRadians(lat);
-        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
-        return new int[] {x, y};
-    }
 }

@@ -1,5 +1,7 @@
 package cn.civgeo.ogc;
 
+import static cn.civgeo.support.Tiles.tileOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.civgeo.division.DivisionFixtures;
@@ -25,11 +27,6 @@ class TileJsonIT extends IntegrationTest {
     @BeforeEach
     void data() { DivisionFixtures.ensureDemoCity(ctx); }
 
-    static int[] tileOf(double lon, double lat, int z) {
-        double n = Math.pow(2, z), r = Math.toRadians(lat);
-        return new int[] {(int) Math.floor((lon + 180) / 360 * n),
-                (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
-    }
 
     @Test
     void tileJsonDescribesTheTilesetAndItsFields() {
