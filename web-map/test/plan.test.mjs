@@ -1,11 +1,7 @@
-// Unit tests of the plan panel's pure helpers (web-map/src/main/resources/js/plan-format.js): node --test web-map/test/
+// Unit tests of the plan panel's pure helpers (web-map/src/js/plan-format.js): node --test web-map/test/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-require('../src/main/resources/js/plan-format.js'); // a classic browser script: it sets globalThis.CivGeoPlanFormat
-const F = globalThis.CivGeoPlanFormat;
+import { CivGeoPlanFormat as F } from '../src/js/plan-format.js';
 
 test('num formats whole numbers, one decimal, percent and units; no value is a dash', () => {
   assert.equal(F.num(40, '张/千人'), '40 张/千人');

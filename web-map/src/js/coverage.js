@@ -1,0 +1,140 @@
+/* Facilities (clustered, by kind), 15-minute service areas, uncovered areas, the indicator choropleth and the
+ * division panel's indicators: the facility and coverage features' APIs. */
+import L from 'leaflet';
+import { CivGeoApi } from './api.js';
+import { CivGeoI18n } from './i18n.js';
+import { CivGeoLayers } from './layers.js';
+import { CivGeoPanels } from './panels.js';
+
+var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
+var KIND_COLORS = { nursing_home: '#c0392b', township_centre: '#e67e22', community_station: '#f1c40f', rural_mutual_aid: '#16a085',
+  funeral_home: '#34495e', public_cemetery: '#7f8c8d', commercial_cemetery: '#95a5a6', columbarium: '#8e44ad', community_service_centre: '#2980b9' };
+var kinds = [], areaLayer = null;
+
+function kindLabel(code) { var k = kinds.filter(function (x) { return x.code === code; })[0]; return k ? (CivGeoI18n.lang() === 'zh' ? k.label : k.code.replace(/_/g, ' ')) : code; }
+function centreChain(map) { var c = map.getCenter(); return api.get('/api/divisions/at?lon=' + c.lng.toFixed(6) + '&lat=' + c.lat.toFixed(6)).then(function (r) { return r.chain || []; }); }
+/** The unit whose children the choropleth and uncovered layers show: the city, or the district when zoomed in. */
+function parentFor(map, layers) {
+  var want = Math.max(1, layers.levelForZoom(map.getZoom()) - 1);
+  return centreChain(map).then(function (chain) {
+    var pick = chain.filter(function (d) { return d.level === Math.min(want, 3); })[0] || chain[chain.length - 1];
+    return pick ? pick.code : null;
+  });
+}
+
+/** Facility details and its stored service area. */
+function showFacility(id) {
+  var render = function () {
+    P.open(t('facility'), P.loading(), render);
+    Promise.all([api.get('/api/facilities/' + id), api.get('/api/facilities/' + id + '/service-area').catch(function () { return null; })]).then(function (r) {
+      var f = r[0], area = r[1];
+      var html = '<h3 id="facility-name">' + esc(f.name) + '</h3><table>' + P.row('kind', f.kindLabel || kindLabel(f.kind)) + P.row('address', f.address) +
+        P.row('capacity', f.beds != null ? f.beds + (CivGeoI18n.lang() === 'zh' ? ' 张床位' : ' beds') : f.capacity) + P.row('code', f.divisionCode || f.division) + '</table>' +
+        '<h3>' + esc(t('serviceArea')) + '</h3><p id="facility-area">' + esc(area && area.features && area.features.length ?
+          (area.features[0].properties.method || '') + (area.features[0].properties.minutes ? ' · ' + area.features[0].properties.minutes + ' min' : '') : t('none')) + '</p>';
+      P.open(t('facility'), html, render);
+      if (areaLayer) window.civgeo.map.removeLayer(areaLayer);
+      if (area && area.features && area.features.length) {
+        areaLayer = L.geoJSON(area, { interactive: false, style: { color: '#1d5fa8', weight: 2, fillOpacity: 0.15, dashArray: '4 3' } }).addTo(window.civgeo.map);
+      }
+    }).catch(function (e) { P.open(t('facility'), P.failed(e), render); });
+  };
+  render.kind = 'facility';
+  render();
+}
+
+/** The division panel's indicators: value, target, pass/fail. */
+P.indicatorProvider = function (code) {
+  return api.get('/api/indicators?division=' + encodeURIComponent(code)).then(function (r) {
+    return r.indicators.map(function (i) {
+      var share = i.unit === 'share'; // fractions shown as percentages
+      return { id: i.code, name: i.label, value: i.value == null ? null : share ? i.value * 100 : i.value,
+        target: share ? Math.round(i.target * 1000) / 10 : i.target, unit: share ? '%' : i.unit, pass: i.pass };
+    });
+  });
+};
+
+CivGeoLayers.extra.push(function (layers) {
+  var map = layers.map;
+  api.get('/api/facilities/kinds').then(function (k) { kinds = k; layers.renderLegend(); }).catch(function () {});
+  var fac = layers.geoJsonLayerUrl(function (box) { return '/api/facilities/geojson?limit=1000&bbox=' + (box || layers.bbox()); }, {
+    cluster: true, name: 'facilities', byBox: true,
+    pointToLayer: function (f, ll) {
+      return L.circleMarker(ll, { radius: 7, color: '#fff', weight: 1.5, fillColor: KIND_COLORS[f.properties.kind] || '#555', fillOpacity: 0.95 });
+    },
+    onEachFeature: function (f, l) {
+      l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showFacility(f.properties.id); });
+    }
+  });
+  return { id: 'facilities', key: 'facilities', layer: fac, on: true, legend: function () {
+    return Object.keys(KIND_COLORS).filter(function (k) { return !kinds.length || kinds.some(function (x) { return x.code === k; }); })
+      .map(function (k) { return '<div><span class="swatch" style="background:' + KIND_COLORS[k] + '"></span>' + esc(kindLabel(k)) + '</div>'; }).join('');
+  } };
+});
+
+CivGeoLayers.extra.push(function (layers) {
+  var areas = layers.geoJsonLayerUrl(function (box) { return '/api/service-areas?kind=elderly_care&bbox=' + (box || layers.bbox()); }, {
+    name: 'service-areas', interactive: false, byBox: true, style: { color: '#2e9e5b', weight: 1, fillColor: '#2e9e5b', fillOpacity: 0.12 } });
+  return { id: 'service-areas', key: 'serviceAreas', layer: areas, on: false, swatch: 'rgba(46,158,91,.35)' };
+});
+
+CivGeoLayers.extra.push(function (layers) {
+  var un = layers.geoJsonLayerUrl(function () {
+    return parentFor(layers.map, layers).then(function (code) { return code ? '/api/coverage/uncovered?kind=elderly_care&division=' + code : null; });
+  }, { name: 'uncovered', interactive: false, style: { color: '#d0433a', weight: 1, fillColor: '#d0433a', fillOpacity: 0.35 } });
+  return { id: 'uncovered', key: 'uncovered', layer: un, on: false, swatch: 'rgba(208,67,58,.5)' };
+});
+
+/** Indicator choropleth: the children of the city (or district, zoomed in) coloured pass/fail by the picked indicator. */
+CivGeoLayers.extra.push(function (layers) {
+  var map = layers.map, group = L.layerGroup(), state = { indicator: null, list: [], target: null, unit: '' };
+  function color(i) {
+    if (!i || i.value == null) return '#bdc3c7';
+    var r = i.target ? i.value / i.target : 1;
+    if (i.pass) return r >= 1.5 ? '#1e7d45' : '#2e9e5b';
+    return r < 0.5 ? '#a3271f' : '#d0433a';
+  }
+  function load() {
+    if (!map.hasLayer(group)) return;
+    parentFor(map, layers).then(function (code) {
+      if (!code) return;
+      return api.get('/api/indicators?children=true&division=' + code).then(function (r) {
+        state.list = (r.children.length ? r.children : [r]);
+        var first = state.list[0] && state.list[0].indicators || [];
+        if (!state.indicator && first.length) state.indicator = first[0].code;
+        var def = first.filter(function (i) { return i.code === state.indicator; })[0];
+        state.target = def ? def.target : null; state.unit = def ? def.unit : ''; state.options = first;
+        var level = state.list[0].level;
+        return api.get('/api/map/collections/divisions/items?limit=1000&level=' + level + '&zoom=' + map.getZoom() + '&bbox=' + layers.bbox()).then(function (fc) {
+          var byCode = {}; state.list.forEach(function (d) { byCode[d.division] = d; });
+          group.clearLayers();
+          L.geoJSON(fc, { filter: function (f) { return !!byCode[f.properties.code]; }, style: function (f) {
+            var ind = byCode[f.properties.code].indicators.filter(function (i) { return i.code === state.indicator; })[0];
+            return { color: '#fff', weight: 1.5, fillColor: color(ind), fillOpacity: 0.7 };
+          }, onEachFeature: function (f, l) {
+            var ind = byCode[f.properties.code].indicators.filter(function (i) { return i.code === state.indicator; })[0];
+            l.bindTooltip(esc(f.properties.name) + ': ' + (ind && ind.value != null ? (+ind.value).toFixed(1) + ' ' + esc(ind.unit || '') : esc(t('noData'))));
+            l.on('click', function (e) { L.DomEvent.stop(e); P.showDivision(f.properties.code); });
+          } }).addTo(group);
+          map.getContainer().setAttribute('data-choropleth', group.getLayers()[0].getLayers().length);
+          layers.renderLegend();
+        });
+      });
+    }).catch(function (e) { console.warn('choropleth', e); });
+  }
+  group.reload = load;
+  map.on('moveend', load);
+  return { id: 'choropleth', key: 'choropleth', layer: group, on: false, legend: function () {
+    if (!map.hasLayer(group) || !state.options) return '';
+    return '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
+      return '<option value="' + esc(i.code) + '"' + (i.code === state.indicator ? ' selected' : '') + '>' + esc(i.label) + '</option>';
+    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : state.target + ' ' + (state.unit || '')) + '</div>' +
+      '<div><span class="swatch" style="background:#2e9e5b"></span>' + esc(t('pass')) + ' <span class="swatch" style="background:#d0433a"></span>' + esc(t('fail')) +
+      ' <span class="swatch" style="background:#bdc3c7"></span>' + esc(t('noData')) + '</div>';
+  }, controls: function (div) {
+    var sel = div.querySelector('#indicator-pick');
+    if (sel && !sel._wired) { sel._wired = true; sel.addEventListener('change', function () { state.indicator = sel.value; load(); }); }
+  } };
+});
+
+export const CivGeoCoverage = { showFacility: showFacility, KIND_COLORS: KIND_COLORS };
