@@ -2,9 +2,15 @@
  * plug-in extends), then the features that register their layers, panels and search providers, then the boot. */
 import 'leaflet';
 import 'leaflet.markercluster';
-import './boundary.js';
-import './coverage.js';
+import { CivGeoBoundary } from './boundary.js';
+import { CivGeoCoverage } from './coverage.js';
 import './plan.js';
 import './geocode.js';
 import './placename.js';
 import './app.js';
+import { CivGeoPanels } from './panels.js';
+import { CivGeoGk } from './gk.js';
+
+// The page's scripting handle (window.civgeo: map, layers, metrics, flyTo … from app.js): the panels a browser test
+// or a planner's console opens directly.
+Object.assign(window.civgeo, { panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, gk: CivGeoGk });

@@ -258,12 +258,13 @@ class MapBrowserIT extends IntegrationTest {
         double lon = ((Number) m.get("lon")).doubleValue(), lat = ((Number) m.get("lat")).doubleValue();
         b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 16, {animate: false})", lon, lat);
         awaitTilesLoaded();
-        b.js("CivGeoBoundary.showMarker(arguments[0])", markerId);
+        b.js("window.civgeo.boundary.showMarker(arguments[0])", markerId);
         b.await(d -> !d.findElements(By.id("survey-form")).isEmpty());
         assertThat(b.el("#marker-number").getText()).isEqualTo(m.get("number"));
-        // the page's Gauss–Krüger projection agrees with the server's for the registered position
+        // the page's Gauss–Krüger projection (proj4, loaded on first use) agrees with the server's for the registered position
         @SuppressWarnings("unchecked")
-        Map<String, Number> gk = (Map<String, Number>) b.js("return CivGeoGk.forward(arguments[0], arguments[1])", lon, lat);
+        Map<String, Number> gk = (Map<String, Number>) b.jsAsync(
+                "var done = arguments[arguments.length - 1]; window.civgeo.gk.forward(arguments[0], arguments[1]).then(done, function (e) { done({ error: String(e) }); })", lon, lat);
         JsonNode server = get("/api/boundary/markers/" + markerId).json().get("gk");
         assertThat(gk.get("x").doubleValue()).isCloseTo(server.get("x").asDouble(), org.assertj.core.data.Offset.offset(0.01));
         assertThat(gk.get("y").doubleValue()).isCloseTo(server.get("y").asDouble(), org.assertj.core.data.Offset.offset(0.01));
@@ -332,7 +333,7 @@ class MapBrowserIT extends IntegrationTest {
             return n != null && Integer.parseInt((String) n) >= 1;
         });
         assertThat(b.el("#legend").getText()).contains("设施").contains("养老机构");
-        b.js("CivGeoCoverage.showFacility(arguments[0])", id);
+        b.js("window.civgeo.coverage.showFacility(arguments[0])", id);
         b.await(d -> b.el("#facility-name").getText().equals(name));
         assertThat(b.el("#panel-body table").getText()).contains("养老机构").contains("120");
         b.screenshot("11-facility");
@@ -413,7 +414,7 @@ class MapBrowserIT extends IntegrationTest {
         b.screenshot("13-plan-final");
 
         // the division panel shows the chosen plan's targets for the district
-        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.js("window.civgeo.panels.showDivision(arguments[0])", DivisionFixtures.SIMING);
         b.await(d -> !d.findElements(By.cssSelector("#division-plan-table tbody tr")).isEmpty(), Duration.ofSeconds(60));
         JsonNode district = get("/api/plans/" + id + "/report?view=final&division=" + DivisionFixtures.SIMING).json();
         assertThat(texts("#division-plan-table tbody tr")).hasSize(district.get("indicators").size());
@@ -439,7 +440,7 @@ class MapBrowserIT extends IntegrationTest {
                     Map.of("population", 123457, "households", 40001, "age60", 23459, "source", "browser test"));
             assertThat(w.status()).as(w.toString()).isEqualTo(200);
         }
-        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.js("window.civgeo.panels.showDivision(arguments[0])", DivisionFixtures.SIMING);
         JsonNode demo = get("/api/demographics/" + DivisionFixtures.SIMING).json().get("row");
         b.await(d -> b.js("var t = document.getElementById('division-facts'); return t && t.getAttribute('data-demographics-year')") != null);
         assertThat(b.el("#division-facts").getAttribute("data-demographics-year")).isEqualTo(demo.get("year").asString());
@@ -463,7 +464,7 @@ class MapBrowserIT extends IntegrationTest {
     @Order(20)
     void onATabletThePanelOverlaysTheMapAndControlsStayUsable() {
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
-        b.js("CivGeoPanels.showDivision(arguments[0])", DivisionFixtures.SIMING);
+        b.js("window.civgeo.panels.showDivision(arguments[0])", DivisionFixtures.SIMING);
         b.await(d -> b.el("#division-name").getText().equals(name(DivisionFixtures.SIMING)));
         // the panel floats over the map (absolute), the map keeps the full width; touch targets are at least 28 px high
         assertThat(b.js("return getComputedStyle(document.getElementById('panel')).position")).isEqualTo("absolute");

@@ -150,7 +150,7 @@ class MapTilesIT extends IntegrationTest {
         assertThat(css.find()).isTrue();
         Response sheet = get(css.group(1));
         assertThat(sheet.contentType()).startsWith("text/css");
-        assertThat(sheet.body()).contains("url(/dist/images/layers.png)").contains(".div-label");
+        assertThat(sheet.body()).contains("url(\"/dist/images/layers.png\")").contains(".div-label");
         assertThat(get("/dist/images/layers.png").status()).isEqualTo(200);
         assertThat(get("/dist/images/marker-shadow.png").status()).isEqualTo(200); // named in Leaflet's script, not its CSS
         assertThat(get("/map-assets/app-000000000000.js").status()).isEqualTo(404);
