@@ -2,7 +2,14 @@ package cn.civgeo.coverage;
 
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
+import cn.civgeo.common.GeoJson;
+import cn.civgeo.common.crs.LocalMetres;
 import cn.civgeo.common.jobs.Progress;
+import cn.civgeo.coverage.network.WalkGraph;
+import cn.civgeo.coverage.network.WalkGraphs;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
 import cn.civgeo.coverage.network.RoadNetworkChangedEvent;
 import cn.civgeo.coverage.network.RoadNetworkService;
 import cn.civgeo.facility.DivisionCodes;
@@ -24,7 +31,8 @@ import cn.civgeo.common.jobs.JobService;
 /**
  * Walking service areas: computed on the network covering a facility (pgr_drivingDistance on a bbox-limited edge
  * set, partial frontier edges, reached edges buffered), or a straight-line disc when the facility is off the
- * network, always labelled with the method. Stored per facility and recomputed in the same transaction when a
+ * network, always labelled with the method. Areas from any point ({@link #at}) are walked in memory
+ * ({@link WalkGraph}; {@code civgeo.coverage.engine=database} for the SQL function); stored areas still use the SQL. Stored per facility and recomputed in the same transaction when a
  * facility is created or moved; marked stale when its network changes (then recomputed by a job).
  */
 @Service
@@ -37,9 +45,18 @@ public class ServiceAreaService {
     private final FacilityService facilities;
     private final TransactionTemplate tx;
     private final JobService jobs;
+    private final WalkGraphs graphs;
+    private final boolean inMemory;
+    private final int minComponentNodes;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     ServiceAreaService(ServiceAreaRepository repo, CoverageProperties props, RoadNetworkService networks,
-                       FacilityService facilities, TransactionTemplate tx, JobService jobs) {
+                       FacilityService facilities, TransactionTemplate tx, JobService jobs, WalkGraphs graphs,
+                       @Value("${civgeo.coverage.engine:memory}") String engine,
+                       @Value("${civgeo.coverage.min-component-nodes:10}") int minComponentNodes) {
+        this.graphs = graphs;
+        this.inMemory = !"database".equals(engine);
+        this.minComponentNodes = minComponentNodes;
         this.jobs = jobs;
         this.repo = repo;
         this.props = props;
@@ -72,8 +89,42 @@ public class ServiceAreaService {
 
     /** A walking area from any point (EPSG:4490), not stored. networkId null = the network covering the point. */
     public String at(double lon, double lat, Long networkId, Params p) {
-        Long net = networkId != null ? Long.valueOf(networks.get(networkId).id()) : networks.covering(lon, lat).orElse(null);
-        return repo.at(net, lon, lat, p);
+        Long net = network(lon, lat, networkId);
+        if (!inMemory) return repo.at(net, lon, lat, p);
+        long t0 = System.nanoTime();
+        WalkGraph.Area a = net == null
+                ? WalkGraph.of(0, List.of()).walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes)
+                : graphs.of(net).walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("method", a.method());
+        props.put("networkId", a.method().startsWith("network") ? net : null);
+        props.put("minutes", p.minutes());
+        props.put("speedMps", p.speedMps());
+        props.put("maxDistanceM", p.maxDistanceM());
+        props.put("snapDistanceM", a.snapDistanceM() == null ? null : Math.round(a.snapDistanceM() * 10) / 10.0);
+        props.put("reachedLengthM", Math.round(a.reachedLengthM()));
+        props.put("reachedNodes", a.reachedNodes());
+        props.put("componentNodes", a.componentNodes());
+        props.put("areaM2", Math.round(areaM2(a.area())));
+        props.put("engine", "memory");
+        props.put("computeMs", Math.round(ms * 100) / 100.0);
+        return "{\"type\":\"Feature\",\"geometry\":" + GeoJson.write(a.area()) + ",\"properties\":" + JSON.writeValueAsString(props) + "}";
+    }
+
+    /** The same walking area computed by the database function civgeo_walk_area (pgRouting), for comparison. */
+    public String atInDatabase(double lon, double lat, Long networkId, Params p) {
+        return repo.at(network(lon, lat, networkId), lon, lat, p);
+    }
+
+    private Long network(double lon, double lat, Long networkId) {
+        return networkId != null ? Long.valueOf(networks.get(networkId).id()) : networks.covering(lon, lat).orElse(null);
+    }
+
+    /** Area in m² of a small lon/lat geometry, from the ellipsoid's local scales at its centre. */
+    static double areaM2(Geometry g) {
+        double lat = g.getEnvelopeInternal().centre().y;
+        return g.getArea() * LocalMetres.perDegreeLon(lat) * LocalMetres.perDegreeLat(lat);
     }
 
     public String ofFacility(long facilityId) {

@@ -1,5 +1,6 @@
 package cn.civgeo.geocode;
 
+import cn.civgeo.common.crs.LocalMetres;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
 import cn.civgeo.common.crs.CoordinateConverter;

@@ -104,6 +104,35 @@ class ServiceAreaIT extends IntegrationTest {
         assertThat(on.get("reachedNodes").asInt()).isEqualTo(3);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired ServiceAreaService areas;
+
+    /** The in-memory walk (the endpoint's engine) against the SQL function civgeo_walk_area on the same network. */
+    @Test
+    void theInMemoryWalkAgreesWithTheDatabaseFunction() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        double[][] points = {{0, 0}, {100, 5}, {300, 200}, {500, -20}, {-900, 10}, {0, 1990}, {0, 500}};
+        for (String shape : new String[] {"buffer", "hull"}) {
+            for (double[] pt : points) {
+                ServiceAreaService.Params p = areas.params(10.0, 1.0, shape);
+                JsonNode mem = json.readTree(areas.at(net.lon(pt[0]), net.lat(pt[1]), networkId, p));
+                JsonNode db = json.readTree(areas.atInDatabase(net.lon(pt[0]), net.lat(pt[1]), networkId, p));
+                JsonNode m = mem.get("properties"), d = db.get("properties");
+                String at = shape + " at " + pt[0] + "," + pt[1];
+                assertThat(m.get("engine").asString()).isEqualTo("memory");
+                assertThat(m.get("method").asString()).as(at).isEqualTo(d.get("method").asString());
+                assertThat(m.get("reachedNodes").asInt()).as(at).isEqualTo(d.get("reachedNodes").asInt());
+                assertThat(m.get("reachedLengthM").asDouble()).as(at).isCloseTo(d.get("reachedLengthM").asDouble(), within(2.0));
+                double am = m.get("areaM2").asDouble(), ad = d.get("areaM2").asDouble();
+                assertThat(am).as(at).isCloseTo(ad, within(ad * 0.02 + 50));
+                // the two shapes overlap almost entirely
+                double sym = jdbc.sql("""
+                        select ST_Area(ST_SymDifference(ST_SetSRID(ST_GeomFromGeoJSON(:a), 4490), ST_SetSRID(ST_GeomFromGeoJSON(:b), 4490))::geography)""")
+                        .param("a", mem.get("geometry").toString()).param("b", db.get("geometry").toString()).query(Double.class).single();
+                assertThat(sym).as(at + " symmetric difference").isLessThan(ad * 0.03 + 100);
+            }
+        }
+    }
+
     @Test
     void badParametersAre400() {
         Response r = get("/api/service-areas/at?lon=100&lat=40&speedMps=9");

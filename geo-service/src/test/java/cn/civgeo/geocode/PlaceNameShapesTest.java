@@ -1,5 +1,6 @@
 package cn.civgeo.geocode;
 
+import cn.civgeo.common.crs.LocalMetres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

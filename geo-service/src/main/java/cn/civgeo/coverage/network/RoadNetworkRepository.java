@@ -18,6 +18,22 @@ class RoadNetworkRepository {
 
     RoadNetworkRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /** Every edge of a network for the in-memory walk: end nodes, walking cost, vertices as lon/lat pairs. */
+    List<WalkGraph.Edge> edges(long networkId) {
+        return jdbc.sql("""
+                        select id, source, target, length_m * walk_factor,
+                               (select array_agg(v) from (select unnest(array[ST_X(d.geom), ST_Y(d.geom)]) v
+                                                            from ST_DumpPoints(e.geom) d order by d.path) q) coords
+                          from road_edge e where network_id = :n order by id""")
+                .param("n", networkId)
+                .query((rs, i) -> {
+                    Double[] c = (Double[]) rs.getArray(5).getArray();
+                    double[] xy = new double[c.length];
+                    for (int k = 0; k < c.length; k++) xy[k] = c[k];
+                    return new WalkGraph.Edge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), xy);
+                }).list();
+    }
+
     List<RoadNetwork> all() {
         return jdbc.sql("select " + COLUMNS + " from road_network order by id").query(RoadNetworkRepository::map).list();
     }
