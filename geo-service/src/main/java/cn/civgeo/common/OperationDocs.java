@@ -86,6 +86,14 @@ class OperationDocs {
     @Order(0)
     OpenApiCustomizer handWrittenOperationDocs() {
         return api -> {
+            // Jackson's JsonNode (GeoJSON geometries in requests, before/after in the audit trail) is any JSON value,
+            // not the bean of its isXxx() methods that the model resolver makes of it
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null
+                    && api.getComponents().getSchemas().containsKey("JsonNode")) {
+                api.getComponents().getSchemas().put("JsonNode", new Schema<>().description("Any JSON value. As geometry or area "
+                        + "of a request: a GeoJSON geometry object (RFC 7946: type, coordinates); in the audit trail: the record "
+                        + "before or after the change."));
+            }
             if (api.getPaths() == null) return;
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
                     apply(api, method.name(), path, op)));
@@ -116,8 +124,19 @@ class OperationDocs {
                         if (blank(p.getDescription())) p.setDescription((String) id.get("description"));
                     }
                 }
-                if (p.getExample() != null && p.getSchema() != null && "integer".equals(type(p.getSchema()))
-                        && p.getExample() instanceof String s && s.matches("-?\\d+")) p.setExample(Long.parseLong(s));
+                // an example of the parameter's own type (springdoc reads example = "350200" of an annotation as a number)
+                if (p.getExample() != null && p.getSchema() != null) {
+                    String t = type(p.getSchema());
+                    Object ex = p.getExample();
+                    boolean scalarNode = ex.getClass().getSimpleName().matches("(Int|Long|Short|BigInteger|Double|Float|Decimal|Boolean)Node");
+                    if ("string".equals(t) && scalarNode) {
+                        p.setExample(ex.toString());
+                    } else if ("string".equals(t) && (ex instanceof Number || ex instanceof Boolean)) {
+                        p.setExample(p.getExample() instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(p.getExample()));
+                    } else if ("integer".equals(t) && p.getExample() instanceof String s && s.matches("-?\\d+")) {
+                        p.setExample(Long.parseLong(s));
+                    }
+                }
             }
         }
         if (op.getRequestBody() != null && doc.containsKey("consumes")) {
