@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * What issue #16 asks of every operation of the OpenAPI document, as a list of findings, one line each naming the
  * operation ("GET /api/divisions/{code}") and the part that misses something, so a new endpoint added without
  * documentation is named exactly: a summary, a description and a tag; for every parameter a description and an
- * example; a request body with a schema; no {@code *}{@code /*} media type; at least one 4xx or 5xx answer in
+ * example; a request body with a schema and (unless multipart, a file upload) an example; no {@code *}{@code /*} media type; at least one 4xx or 5xx answer in
  * {@code application/problem+json} with a schema.
  */
 public final class OpenApiCompleteness {
@@ -58,6 +58,9 @@ public final class OpenApiCompleteness {
                 if (c.getKey().equals("*/*")) out.add(op + ": request body media type */*");
                 if (c.getValue().path("schema").isMissingNode() || c.getValue().path("schema").isEmpty())
                     out.add(op + ": request body " + c.getKey() + " has no schema");
+                boolean example = c.getValue().has("example") || !c.getValue().path("examples").isEmpty()
+                        || resolve(c.getValue().path("schema"), doc).has("example");
+                if (!example && !c.getKey().startsWith("multipart/")) out.add(op + ": request body " + c.getKey() + " has no example");
             }
         }
         boolean problem = false;

@@ -17,7 +17,7 @@ class OpenApiCompletenessTest {
               "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object"}}}},
                            "404":{"description":"no such unit","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}},
               "/api/plans":{"post":{"summary":"New plan","description":"Creates a plan.","tags":["Plans"],
-              "requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}},
+              "requestBody":{"content":{"application/json":{"schema":{"type":"object"},"example":{"name":"x"}}}},
               "responses":{"201":{"description":"ok","content":{"application/json":{"schema":{"type":"object"}}}},
                            "400":{"$ref":"#/components/responses/Bad"}}}}},
              "components":{"schemas":{"Problem":{"type":"object"}},
@@ -48,11 +48,12 @@ class OpenApiCompletenessTest {
         String doc = COMPLETE.replace("\"201\":{\"description\":\"ok\",\"content\":{\"application/json\"", "\"201\":{\"description\":\"ok\",\"content\":{\"*/*\"")
                 .replace("\"400\":{\"$ref\":\"#/components/responses/Bad\"}", "\"400\":{\"description\":\"bad\"}")
                 .replace("\"tags\":[\"Plans\"],", "")
-                .replace("\"requestBody\":{\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\"}}}}",
+                .replace("\"requestBody\":{\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\"},\"example\":{\"name\":\"x\"}}}}",
                         "\"requestBody\":{\"content\":{\"application/json\":{}}}");
         assertThat(OpenApiCompleteness.findings(json.readTree(doc))).containsExactly(
                 "POST /api/plans: no tag",
                 "POST /api/plans: request body application/json has no schema",
+                "POST /api/plans: request body application/json has no example",
                 "POST /api/plans: response 201 media type */*",
                 "POST /api/plans: no application/problem+json error response");
     }
