@@ -40,7 +40,8 @@ import org.yaml.snakeyaml.Yaml;
  * ({@code problems: [413, 503]});</li>
  * <li>{@code parameters}: the description and example of parameters that recur under one name (limit, offset,
  * crs, asOf …), used where an operation says nothing of its own;</li>
- * <li>{@code ids}: a demo record id per resource path, the example of its {@code {id}} path parameter.</li>
+ * <li>{@code ids}: a demo record id per resource path, the example of its {@code {id}} path parameter;</li>
+ * <li>{@code tags}: descriptions of feature tags that the controllers name without one.</li>
  * </ul>
  * Who may call comes from the handler's {@code @PreAuthorize} and the URL rules of SecurityConfig and is appended
  * to the description. A {@code *}{@code /*} answer becomes {@code application/json} (Spring answers JSON for a
@@ -55,6 +56,7 @@ class OperationDocs {
     private final Map<String, Object> ops;
     private final Map<String, Object> params;
     private final Map<String, Object> ids;
+    private final Map<String, Object> tags;
     private final boolean anonymousRead;
 
     @SuppressWarnings("unchecked")
@@ -65,6 +67,7 @@ class OperationDocs {
             ops = (Map<String, Object>) root.getOrDefault("operations", Map.of());
             params = (Map<String, Object>) root.getOrDefault("parameters", Map.of());
             ids = (Map<String, Object>) root.getOrDefault("ids", Map.of());
+            tags = (Map<String, Object>) root.getOrDefault("tags", Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,6 +100,15 @@ class OperationDocs {
             if (api.getPaths() == null) return;
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
                     apply(api, method.name(), path, op)));
+            // every tag an operation names is declared, with its description
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            if (api.getTags() != null) api.getTags().forEach(t -> declared.add(t.getName()));
+            new java.util.TreeSet<>(api.getPaths().values().stream().flatMap(i -> i.readOperations().stream())
+                    .flatMap(o -> o.getTags() == null ? java.util.stream.Stream.<String>empty() : o.getTags().stream())
+                    .toList()).forEach(name -> {
+                        if (declared.add(name)) api.addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name(name)
+                                .description((String) tags.get(name)));
+                    });
         };
     }
 
@@ -111,11 +123,12 @@ class OperationDocs {
         Map<String, Object> own = (Map<String, Object>) doc.getOrDefault("parameters", Map.of());
         if (op.getParameters() != null) {
             for (Parameter p : op.getParameters()) {
-                Map<String, Object> d = (Map<String, Object>) own.get(p.getName());
-                if (d == null) d = (Map<String, Object>) params.get(p.getName());
+                Map<String, Object> mine = (Map<String, Object>) own.get(p.getName());
+                Map<String, Object> d = mine != null ? mine : (Map<String, Object>) params.get(p.getName());
                 if (d != null) {
                     if (blank(p.getDescription()) && d.get("description") != null) p.setDescription((String) d.get("description"));
-                    if (p.getExample() == null && d.containsKey("example")) p.setExample(d.get("example"));
+                    // the operation's own example wins over an annotation's (it was chosen to work with the others)
+                    if ((p.getExample() == null || mine != null) && d.containsKey("example")) p.setExample(d.get("example"));
                 }
                 if ("path".equals(p.getIn()) && "id".equals(p.getName()) && path.contains("/{id}")) {
                     Map<String, Object> id = (Map<String, Object>) ids.get(path.substring(0, path.indexOf("/{id}")));
@@ -186,8 +199,8 @@ class OperationDocs {
             Schema<?> keep = r.getContent() == null ? null : r.getContent().values().stream().map(MediaType::getSchema)
                     .filter(s -> s != null).findFirst().orElse(null);
             for (String t : binary) {
-                boolean json = t.endsWith("json");
-                boolean text = t.startsWith("text/") || t.endsWith("+xml");
+                boolean json = t.endsWith("json") && !t.endsWith("ndjson");
+                boolean text = t.startsWith("text/") || t.endsWith("+xml") || t.endsWith("ndjson");
                 Schema<?> schema = json ? (keep != null && !"string".equals(type(keep)) ? keep : new ObjectSchema())
                         : text ? new StringSchema() : new BinarySchema();
                 c.addMediaType(t, new MediaType().schema(schema));

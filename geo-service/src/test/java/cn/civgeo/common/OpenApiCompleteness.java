@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What issue #16 asks of every operation of the OpenAPI document, as a list of findings, one line each naming the
  * operation ("GET /api/divisions/{code}") and the part that misses something, so a new endpoint added without
- * documentation is named exactly: a summary, a description and a tag; for every parameter a description and an
+ * documentation is named exactly: a summary, a description and a tag (declared with a description); for every parameter a description and an
  * example; a request body with a schema and (unless multipart, a file upload) an example; no {@code *}{@code /*} media type; at least one 4xx or 5xx answer in
  * {@code application/problem+json} with a schema.
  */
@@ -23,6 +23,17 @@ public final class OpenApiCompleteness {
         if (!paths.isObject() || paths.isEmpty()) {
             out.add("the document has no paths");
             return out;
+        }
+        java.util.Map<String, String> declared = new java.util.HashMap<>();
+        doc.path("tags").forEach(t -> declared.put(t.path("name").asString(), t.path("description").asString("")));
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (var path : paths.properties()) {
+            for (var m : path.getValue().properties()) {
+                for (JsonNode t : m.getValue().path("tags")) {
+                    String tag = t.asString();
+                    if (declared.getOrDefault(tag, "").isBlank() && reported.add(tag)) out.add("tag '" + tag + "' is not declared with a description");
+                }
+            }
         }
         for (var path : paths.properties()) {
             JsonNode item = path.getValue();

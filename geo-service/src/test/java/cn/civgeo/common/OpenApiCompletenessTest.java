@@ -10,7 +10,7 @@ class OpenApiCompletenessTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private static final String COMPLETE = """
-            {"openapi":"3.1.0","paths":{"/api/divisions/{code}":{"get":{
+            {"openapi":"3.1.0","tags":[{"name":"Divisions","description":"d"},{"name":"Plans","description":"p"}],"paths":{"/api/divisions/{code}":{"get":{
               "summary":"One unit","description":"The unit and its parents.","tags":["Divisions"],
               "parameters":[{"name":"code","in":"path","required":true,"description":"Division code","example":"350203",
                              "schema":{"type":"string"}}],
@@ -41,6 +41,12 @@ class OpenApiCompletenessTest {
         assertThat(OpenApiCompleteness.findings(json.readTree(doc))).containsExactly(
                 "GET /api/divisions/{code}: parameter 'code' (path) has no description",
                 "GET /api/divisions/{code}: parameter 'code' (path) has no example");
+    }
+
+    @Test
+    void aTagWithoutDescriptionIsNamedOnce() {
+        String doc = COMPLETE.replace("{\"name\":\"Plans\",\"description\":\"p\"}", "{\"name\":\"Plans\"}");
+        assertThat(OpenApiCompleteness.findings(json.readTree(doc))).containsExactly("tag 'Plans' is not declared with a description");
     }
 
     @Test
