@@ -4,7 +4,8 @@
 Every GET operation is called twice: with the examples of its path and required parameters only (a 400 naming a
 missing filter is accepted there), then with the examples of all its parameters; read-only POSTs (lookups, checks, batch geocoding, sign-in) are called with their
 request-body example. Calls are made as the demo admin (Bearer token). Prints one line per call (status, media
-type, operation) and a summary; exit 1 when any call answers 400 (the example is refused as invalid) or 5xx.
+type, operation) and a summary; exit 1 when any call answers 400 (the example is refused as invalid) or 5xx, or
+answers a media type that the document does not list for that status.
 404 is reported, not failed: some demo records do not exist (disputes, attachments, change events, jobs).
 
 usage: PORT=8091 scripts/openapi-try-examples.py   (CIVGEO_USER / CIVGEO_PASSWORD default admin / admin-demo-2026)
@@ -92,6 +93,10 @@ def main():
                 print("%d %-45s %s %s%s" % (s, t.split(";")[0][:45], method.upper(), u, "  (needs a filter)" if needs_filter else ""))
                 if (s == 400 and not needs_filter) or s >= 500:
                     bad.append("%d %s %s" % (s, method.upper(), u))
+                documented = op.get("responses", {}).get(str(s), {}).get("content", {})
+                actual = t.split(";")[0].strip()
+                if documented and actual and actual not in documented:
+                    bad.append("%d %s %s: answered %s, documented %s" % (s, method.upper(), u, actual, ", ".join(documented)))
     print("\nanswers by status:", dict(sorted(counts.items())))
     if bad:
         print("refused or failed (%d):\n  %s" % (len(bad), "\n  ".join(bad)))

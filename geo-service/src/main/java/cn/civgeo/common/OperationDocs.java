@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.Yaml;
  * <li>{@code operations."METHOD /path"}: the description (used when the controller's {@code @Operation} gives
  * none), parameter descriptions and examples, a request body example, the media types of binary answers
  * ({@code produces: {"200": [text/csv, …]}}), the request media types of a handler reading the raw body
- * ({@code consumes: {type: example}}), a 202 job answer ({@code accepted: true}) and extra problem statuses
+ * ({@code consumes: {type: example}}), a 202 job answer ({@code accepted: true}), {@code readOnly: true} for a POST
+ * that changes nothing (no 409) and extra problem statuses
  * ({@code problems: [413, 503]});</li>
  * <li>{@code parameters}: the description and example of parameters that recur under one name (limit, offset,
  * crs, asOf …), used where an operation says nothing of its own;</li>
@@ -182,6 +183,7 @@ class OperationDocs {
             op.getResponses().addApiResponse("202", new ApiResponse().description("async=true: the background job (poll GET /api/jobs/{id})")
                     .content(new Content().addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Job")))));
         }
+        if (Boolean.TRUE.equals(doc.get("readOnly"))) op.addExtension(ProblemResponsesDoc.READ_ONLY, true);
         for (Object status : (List<Object>) doc.getOrDefault("problems", List.of())) {
             ProblemResponsesDoc.add(op.getResponses(), String.valueOf(status), problemFor(String.valueOf(status)));
         }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Documents the RFC 9457 problem answers ({@code application/problem+json}, schema {@code Problem}) on every
  * operation of the OpenAPI document: 400, 401, 403, 429, 500 and 503 (the database or a tool is unreachable,
- * DatabaseGate) everywhere, 404 where the path names a resource, 409 on writes, 413 where a request body is taken
+ * DatabaseGate) everywhere, 404 where the path names a resource, 409 on writes (not on POSTs that change nothing: readOnly in openapi/operations.yml), 413 where a request body is taken
  * (BodySizeLimitFilter, upload limits); operations/exports with a size limit add 413 in openapi/operations.yml. Texts come from {@link ProblemType}; an operation's own answer for a status is kept. An
  * operation without a summary gets one from its operationId, and the licence an SPDX LicenseRef, so that the
  * document passes swagger-parser and Redocly's recommended rules (scripts/openapi-lint).
@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProblemResponsesDoc {
     static final String PROBLEM = "application/problem+json";
+    /** Set by OperationDocs on a POST that changes nothing (a lookup, a check, a batch geocode): no 409. */
+    static final String READ_ONLY = "x-civgeo-read-only";
 
     @Bean
     OpenApiCustomizer problemAnswersInOpenApi() {
@@ -45,7 +47,10 @@ class ProblemResponsesDoc {
                 add(r, "403", ProblemType.FORBIDDEN);
                 if (path.contains("{")) add(r, "404", ProblemType.NOT_FOUND);
                 String m = method.name();
-                if (m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE") || m.equals("POST")) add(r, "409", ProblemType.STATE_CONFLICT);
+                boolean readOnly = op.getExtensions() != null && Boolean.TRUE.equals(op.getExtensions().remove(READ_ONLY));
+                if (op.getExtensions() != null && op.getExtensions().isEmpty()) op.setExtensions(null);
+                boolean write = m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE") || m.equals("POST");
+                if (write && !readOnly) add(r, "409", ProblemType.STATE_CONFLICT);
                 if (op.getRequestBody() != null) add(r, "413", ProblemType.TOO_LARGE);
                 add(r, "429", ProblemType.RATE_LIMITED);
                 add(r, "500", ProblemType.INTERNAL);
