@@ -233,7 +233,7 @@ class OperationDocs {
     String access(String method, String path, String expression) {
         List<String> rules = new ArrayList<>();
         if (path.startsWith("/api/audit") || path.startsWith("/api/users") || path.startsWith("/api/api-clients")) {
-            return "ADMIN (role).";
+            return "role ADMIN.";
         }
         if (expression != null) {
             if (expression.contains("isAuthenticated()")) rules.add("any signed-in user or API client");
