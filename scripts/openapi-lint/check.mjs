@@ -1,5 +1,5 @@
 // Validates an OpenAPI document (file path argument): @apidevtools/swagger-parser validate, then
-// @redocly/cli lint with the recommended ruleset. Prints one summary line; exit 1 on any error.
+// @redocly/cli lint with the recommended ruleset (redocly.yaml: examples that do not match their schema are errors). Prints one summary line; exit 1 on any error.
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -18,7 +18,7 @@ try {
 }
 try {
   const out = execFileSync(path.join(here, "node_modules/.bin/redocly"),
-    ["lint", "--extends=recommended", "--format=summary", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    ["lint", "--config", path.join(here, "redocly.yaml"), "--format=summary", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   console.log("redocly: " + out.trim().split("\n").slice(-3).join(" | "));
 } catch (e) {
   failed = true;

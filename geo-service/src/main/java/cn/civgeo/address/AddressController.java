@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Standard addresses: read by anyone; ADMIN and SURVEYOR (doorplate surveys) write. */
 @RestController
 @RequestMapping("/api/addresses")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Addresses", description = "Standard doorplate addresses (门牌地址): search, lookup, import/export and upkeep")
 class AddressController {
     private static final String WRITERS = "hasAnyRole('ADMIN','SURVEYOR')";
 

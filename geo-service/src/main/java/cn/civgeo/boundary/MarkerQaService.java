@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 public class MarkerQaService {
     public record Issue(String issue, long markerId, String number, String lineCode, String detail) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MarkerQaReport")
     public record Report(double toleranceM, int count, List<Issue> issues) {}
 
     private final JdbcClient jdbc;

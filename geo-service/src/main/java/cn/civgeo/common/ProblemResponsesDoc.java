@@ -17,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Documents the RFC 9457 problem answers ({@code application/problem+json}, schema {@code Problem}) on every
- * operation of the OpenAPI document: 400, 401, 403, 429 and 500 everywhere, 404 where the path names a resource,
- * 409 on writes. Texts come from {@link ProblemType}; an operation's own answer for a status is kept. An
+ * operation of the OpenAPI document: 400, 401, 403, 429, 500 and 503 (the database or a tool is unreachable,
+ * DatabaseGate) everywhere, 404 where the path names a resource, 409 on writes (not on POSTs that change nothing: readOnly in openapi/operations.yml), 413 where a request body is taken
+ * (BodySizeLimitFilter, upload limits); operations/exports with a size limit add 413 in openapi/operations.yml. Texts come from {@link ProblemType}; an operation's own answer for a status is kept. An
  * operation without a summary gets one from its operationId, and the licence an SPDX LicenseRef, so that the
  * document passes swagger-parser and Redocly's recommended rules (scripts/openapi-lint).
  */
 @Configuration
 class ProblemResponsesDoc {
     static final String PROBLEM = "application/problem+json";
+    /** Set by OperationDocs on a POST that changes nothing (a lookup, a check, a batch geocode): no 409. */
+    static final String READ_ONLY = "x-civgeo-read-only";
 
     @Bean
     OpenApiCustomizer problemAnswersInOpenApi() {
@@ -38,30 +41,26 @@ class ProblemResponsesDoc {
             }
             if (api.getPaths() == null) return;
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-                if (op.getSummary() == null || op.getSummary().isBlank()) op.setSummary(summaryOf(op.getOperationId(), method.name(), path));
                 ApiResponses r = op.getResponses() == null ? new ApiResponses() : op.getResponses();
                 add(r, "400", ProblemType.VALIDATION);
                 add(r, "401", ProblemType.UNAUTHENTICATED);
                 add(r, "403", ProblemType.FORBIDDEN);
                 if (path.contains("{")) add(r, "404", ProblemType.NOT_FOUND);
                 String m = method.name();
-                if (m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE") || m.equals("POST")) add(r, "409", ProblemType.STATE_CONFLICT);
+                boolean readOnly = op.getExtensions() != null && Boolean.TRUE.equals(op.getExtensions().remove(READ_ONLY));
+                if (op.getExtensions() != null && op.getExtensions().isEmpty()) op.setExtensions(null);
+                boolean write = m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE") || m.equals("POST");
+                if (write && !readOnly) add(r, "409", ProblemType.STATE_CONFLICT);
+                if (op.getRequestBody() != null) add(r, "413", ProblemType.TOO_LARGE);
                 add(r, "429", ProblemType.RATE_LIMITED);
                 add(r, "500", ProblemType.INTERNAL);
+                add(r, "503", ProblemType.UNAVAILABLE);
                 op.setResponses(r);
             }));
         };
     }
 
-    /** "listDivisions_1" → "List divisions" (a floor for operations whose feature gave no summary). */
-    static String summaryOf(String operationId, String method, String path) {
-        if (operationId == null || operationId.isBlank()) return method + " " + path;
-        String id = operationId.replaceAll("_\\d+$", "");
-        String words = id.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static void add(ApiResponses r, String status, ProblemType type) {
+    static void add(ApiResponses r, String status, ProblemType type) {
         if (r.containsKey(status)) return;
         Schema<?> ref = new Schema<>().$ref("#/components/schemas/Problem");
         MediaType mt = new MediaType().schema(ref).example(Map.of("type", type.type().toString(), "title", type.title(),

@@ -48,6 +48,7 @@ class CoverageRepository {
         return jdbc.sql(INDICATORS).param("division", division).param("asOf", Date.valueOf(asOf)).query().singleRow();
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoverageDivisionRef")
     record DivisionRef(String code, String name, int level, Long households, Long elderly) {}
 
     Optional<DivisionRef> division(String code) {

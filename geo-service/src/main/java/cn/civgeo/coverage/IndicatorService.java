@@ -26,6 +26,7 @@ public class IndicatorService {
     }
 
     /** One indicator: value = numerator / denominator × scale, compared with target (value ≥ target passes). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorValue")
     public record Indicator(String code, String label, Double value, String unit, double numerator, double denominator,
                             double target, Boolean pass, String definition) {}
 

@@ -49,9 +49,11 @@ public class SiteSuggestionService {
     /** A request: kinds whose existing areas count as covering (default elderly_care); candidates as [lon, lat] (EPSG:4490). */
     public record Request(String division, List<String> kinds, Integer k, List<double[]> candidates, Double gridSpacingM, LocalDate asOf) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SitePick")
     public record Pick(int rank, double lon, double lat, String divisionCode, double gainElderly, double gainHouseholds,
                        double cumulativeElderly, double coveredElderlyShare, String method, JsonNode serviceArea) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SiteSuggestionResult")
     public record Result(String division, List<String> kinds, int k, double totalElderly, double coveredElderlyBefore,
                          double coveredShareBefore, int demandPoints, int candidates, String candidateSource, double gridSpacingM,
                          List<Pick> picks) {}

@@ -89,6 +89,7 @@ public class DemographicsService {
     public record ImportResult(Long importId, ImportReport report, List<Finding> findings) {}
 
     /** A parent whose children's figures do not add up to its own (or whose children are incomplete). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DemographicsFinding")
     public record Finding(String divisionCode, String name, int year, String field, Long parentValue, long childrenSum,
                           int childrenReported, int childrenTotal, String message) {}
 

@@ -83,6 +83,7 @@ public class FacilityImportService {
         this.minConfidence = minConfidence;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FacilityImportResult")
     public record Result(Long importId, int total, int imported, int held, int rejected, ImportReport report,
                          List<FacilityImportRow> review) {}
 

@@ -33,6 +33,7 @@ class GeoServerPublisher {
     /** One REST call made: method, path (below the GeoServer URL), the status GeoServer answered. */
     record Step(String method, String path, int status) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "GeoServerTarget")
     record Target(String url, String user, String password, String workspace, String store) {}
 
     private final OgcCatalog catalog;

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Place names", description = "Standard place names (标准地名): search, the naming workflow from proposal to announcement, naming-rule checks, import/export")
 class PlaceNameController {
     private static final String PROPOSERS = "hasAnyRole('ADMIN','SURVEYOR','PLANNER')";
     private static final String AUTHORITY = "hasRole('ADMIN')";

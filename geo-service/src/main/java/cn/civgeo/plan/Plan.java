@@ -39,5 +39,6 @@ public record Plan(long id, String code, String divisionCode, String name, Strin
                              Integer version) {}
 
     /** One saved version of a plan (the whole plan as JSON). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PlanVersion")
     public record Version(int version, String changedBy, OffsetDateTime changedAt, Object snapshot) {}
 }

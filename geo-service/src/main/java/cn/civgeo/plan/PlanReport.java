@@ -19,6 +19,7 @@ public record PlanReport(long planId, String planCode, String planName, String d
                       String valueSource, Double numerator, Double denominator, Double expected, Double gap, Boolean onTrack,
                       Boolean met, List<Point> trend, List<Child> children, String definition) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TrendPoint")
     public record Point(int year, Double value) {}
 
     public record Child(String code, String name, Double value, Double target, Boolean met, Integer rank) {}

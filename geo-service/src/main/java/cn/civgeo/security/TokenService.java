@@ -35,6 +35,7 @@ public class TokenService {
     }
 
     /** A session as an administrator sees it: never the token itself. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SessionInfo")
     public record Session(long id, String username, OffsetDateTime createdAt, OffsetDateTime expiresAt, String clientAddress,
                           String userAgent) {}
 

@@ -29,6 +29,7 @@ public class DisputeService {
     /** A status change; {@code settled} needs {@code settlement} (what was agreed or ruled) and {@code settledOn}. */
     public record StatusChange(String status, String note, String settlement, LocalDate settledOn, Integer version) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisputeEvent")
     public record Event(long id, OffsetDateTime at, String actor, String fromStatus, String toStatus, String note) {}
 
     private static final String SELECT = """

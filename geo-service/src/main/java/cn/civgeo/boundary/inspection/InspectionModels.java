@@ -44,6 +44,8 @@ public final class InspectionModels {
     public record NewInspection(Long lineId, LocalDate inspectedOn, String partyLeft, String partyRight, List<String> team,
                                 String note, List<MarkerRecordInput> markers, List<StretchInput> stretches) {}
 
+    /** Named BoundaryProblem in the OpenAPI document: "Problem" is the RFC 9457 problem details schema. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BoundaryProblem")
     public record Problem(long id, long lineId, String lineCode, Long roundId, Long inspectionId, Long markerId,
                           String markerNumber, String category, String description, String status, String assignee,
                           String evidence, LocalDate fixedOn, String verifiedBy, OffsetDateTime verifiedAt, int version,

@@ -24,12 +24,15 @@ public class DivisionHistory {
         this.divisions = divisions;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DivisionVersion")
     public record Version(int version, LocalDate validFrom, LocalDate validTo, String name, String shortName, String kind,
                           String parentCode, Integer population, Double areaKm2, String status, Long endedByEvent) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DivisionChangeEvent")
     public record Event(long id, String kind, LocalDate effectiveDate, String approvalDocument, String approvedBy,
                         String note, String createdBy, OffsetDateTime createdAt, String role) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DivisionHistoryRef")
     public record Ref(String code, String name, int level, String status) {}
 
     public record History(String code, Division current, List<Version> versions, List<Event> events,

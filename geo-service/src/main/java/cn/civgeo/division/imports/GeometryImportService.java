@@ -83,6 +83,7 @@ public class GeometryImportService {
                           ImportReport.Mode mode, String source) {}
 
     /** The outcome: where the coordinates came from and what happened to every feature (rows = features, 1-based). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "GeometryImportResult")
     public record Result(String file, String format, String layer, String crs, String crsBasis, String codeField,
                          Long eventId, ImportReport report) {}
 

@@ -44,6 +44,7 @@ public class TopologyQaService {
     }
 
     /** One gap, overlap or outside part: the codes involved, area (m²), a point on it (lon, lat, EPSG:4490). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TopologyFinding")
     public record Finding(String kind, List<String> codes, double areaM2, double lon, double lat,
                           @com.fasterxml.jackson.annotation.JsonIgnore String geojson) {}
 
@@ -51,12 +52,14 @@ public class TopologyQaService {
 
     public record Summary(Total gaps, Total overlaps, Total outside, Total slivers) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TopologyRef")
     public record Ref(String code, String name, int level) {}
 
     /**
      * @param findings the findings at or above the tolerance, largest first (at most {@code limit})
      * @param truncated whether more findings exist than were listed
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TopologyReport")
     public record Report(Ref parent, LocalDate asOf, double toleranceM2, boolean parentHasGeometry, int children,
                          List<Ref> childrenWithoutGeometry, Summary summary, List<Finding> findings, boolean truncated) {}
 
