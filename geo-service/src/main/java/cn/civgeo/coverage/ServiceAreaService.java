@@ -103,7 +103,7 @@ public class ServiceAreaService {
     /** After a network import commits, its facilities' areas are recomputed in the background. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void afterNetworkChanged(RoadNetworkChangedEvent e) {
-        jobs.submit("service-areas", new RecomputeJob(null, null, false, null));
+        jobs.submitSeparately("service-areas", new RecomputeJob(null, null, false, null));
     }
 
     /**

@@ -82,6 +82,7 @@ public class JobService implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate txNew;
     private final JsonMapper json;
     private final int threads;
     private final int perUserRunning;
@@ -104,6 +105,8 @@ public class JobService implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.txNew = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.txNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.threads = Math.max(1, threads);
         this.perUserRunning = Math.max(1, perUserRunning);
@@ -131,11 +134,19 @@ public class JobService implements SmartLifecycle {
         handlers.put(kind, new Handler<>(inputType, rerunAfterCrash, work));
     }
 
-    /** Queues a job of a registered kind to run in the background as the current user. */
+    /**
+     * Queues a job of a registered kind to run in the background as the current user. Inside a transaction (e.g. a
+     * write under an Idempotency-Key) the job is part of it: it runs only if that commits.
+     */
     public Job submit(String kind, Object input) { return submit(kind, input, null); }
 
     /** Same, with an uploaded file kept in the job row until the job has run (so any instance can run it). */
-    public Job submit(String kind, Object input, byte[] file) {
+    public Job submit(String kind, Object input, byte[] file) { return submit(kind, input, file, tx); }
+
+    /** Queues a job in a transaction of its own: for after-commit listeners, whose finished transaction must not be joined. */
+    public Job submitSeparately(String kind, Object input) { return submit(kind, input, null, txNew); }
+
+    private Job submit(String kind, Object input, byte[] file, TransactionTemplate tx) {
         if (!handlers.containsKey(kind)) throw new IllegalStateException("no job kind " + kind + " registered");
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String owner = auth == null ? "system" : auth.getName();
