@@ -150,7 +150,7 @@ class FairUseIT extends IntegrationTest {
         try {
             assertThat(adminRan.await(10, TimeUnit.SECONDS)).as("the admin's job ran behind 12 viewer jobs").isTrue();
             waitFor(() -> now(adminJob).getStatus() == Job.Status.SUCCEEDED);
-            assertThat(now(viewerJobs.get(0)).getStatus()).isEqualTo(Job.Status.RUNNING);
+            waitFor(() -> now(viewerJobs.get(0)).getStatus() == Job.Status.RUNNING); // (an instance may have put it back a moment)
             assertThat(now(viewerJobs.get(11)).getStatus()).isEqualTo(Job.Status.QUEUED);
             assertThat(viewerJobs.stream().filter(j -> now(j).getStatus() == Job.Status.RUNNING).count()).isEqualTo(1);
 

@@ -186,6 +186,7 @@ public class JobService implements SmartLifecycle {
         if (started.isEmpty()) return done;
         Row row = started.get();
         if (row.status().equals("DEFER")) return later;
+        if (row.status().equals("UNKNOWN")) return (complete, ops) -> ops.reschedule(complete, Instant.now().plusMillis(200));
         Handler<?> h = handlers.get(row.kind());
         Job job = new Job(id, row.kind(), row.owner());
         job.running();
@@ -233,7 +234,7 @@ public class JobService implements SmartLifecycle {
         if (h == null) { // another instance (a newer or older build) may know it; give up on it after 10 minutes
             boolean old = jdbc.sql("select submitted_at < now() - interval '10 minutes' from job where id = ?").param(id)
                     .query(Boolean.class).single();
-            if (!old) return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
+            if (!old) return Optional.of(new Row("UNKNOWN", row.owner(), row.kind(), row.authorities(), null, null));
             markFailed(id, "no instance knows job kind " + row.kind());
             return Optional.empty();
         }
