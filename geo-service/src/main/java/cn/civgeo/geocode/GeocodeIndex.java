@@ -44,9 +44,13 @@ public class GeocodeIndex {
     });
     private volatile Snapshot current;
 
-    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds) {
+    private final boolean rebuildOnRemoteChange;
+
+    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds,
+                 @Value("${civgeo.geocode.rebuild-on-remote-change:true}") boolean rebuildOnRemoteChange) {
         this.loader = loader;
         this.checkSeconds = checkSeconds;
+        this.rebuildOnRemoteChange = rebuildOnRemoteChange;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,7 +68,7 @@ public class GeocodeIndex {
     /** Divisions changed on another instance or by hand (NOTIFY through common.changes.ChangeBus): check soon. */
     @EventListener
     void changedElsewhere(cn.civgeo.common.changes.RemoteChange e) {
-        if (e.concerns("division") && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 1, TimeUnit.SECONDS);
+        if (rebuildOnRemoteChange && e.concerns("division") && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 1, TimeUnit.SECONDS);
     }
 
     private void checkFingerprint() {
