@@ -34,6 +34,15 @@ ETCD_PEER=$((BASE_PORT + 21))
 REST_BASE=$((BASE_PORT + 10))     # Patroni REST APIs: 54351-54353
 STATS_PORT=$((BASE_PORT + 30))    # HAProxy statistics page
 PACKAGES=(patroni etcd-server haproxy python3-etcd)
+# Failover speed (scripts/bench/failover measures it). Patroni needs loop_wait + 2 x retry_timeout <= ttl; a leader
+# that dies is replaced about ttl + loop_wait later, and HAProxy sees the new one after 2 checks of HAPROXY_INTER.
+# Was ttl 12 / loop_wait 2 / retry_timeout 5 / inter 1s rise 2 (writes back 14-19 s after a leader kill).
+# Applied when the cluster is bootstrapped (an existing one: patronictl edit-config).
+PATRONI_TTL="${CIVGEO_PATRONI_TTL:-7}"
+PATRONI_LOOP_WAIT="${CIVGEO_PATRONI_LOOP_WAIT:-1}"
+PATRONI_RETRY_TIMEOUT="${CIVGEO_PATRONI_RETRY_TIMEOUT:-3}"
+HAPROXY_INTER="${CIVGEO_HAPROXY_INTER:-500ms}"
+HAPROXY_RISE="${CIVGEO_HAPROXY_RISE:-1}"
 DBPASS="$CIVGEO_DB_PASSWORD"
 REPLPASS="${CIVGEO_CLUSTER_REPLICATION_PASSWORD:-civgeo-replication}"
 
@@ -96,9 +105,9 @@ etcd3:
   hosts: 127.0.0.1:$ETCD_CLIENT
 bootstrap:
   dcs:
-    ttl: 12
-    loop_wait: 2
-    retry_timeout: 5
+    ttl: $PATRONI_TTL
+    loop_wait: $PATRONI_LOOP_WAIT
+    retry_timeout: $PATRONI_RETRY_TIMEOUT
     maximum_lag_on_failover: 1048576
     synchronous_mode: true
     synchronous_node_count: 2
@@ -203,7 +212,7 @@ listen postgres_write
     bind 127.0.0.1:$WRITE_PORT
     option httpchk GET /primary
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter $HAPROXY_INTER fall 2 rise $HAPROXY_RISE on-marked-down shutdown-sessions
 $(for n in 1 2 3; do echo "    server node$n 127.0.0.1:$((BASE_PORT + n)) maxconn 200 check port $((REST_BASE + n))"; done)
 # Read-only work: the synchronous replicas (round robin): with remote_apply they hold every acknowledged commit.
 # When none is up, CivGeo reads from the leader (common.replica).
@@ -213,7 +222,7 @@ listen postgres_read
     balance roundrobin
     option httpchk GET /sync
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter $HAPROXY_INTER fall 2 rise $HAPROXY_RISE on-marked-down shutdown-sessions
 $(for n in 1 2 3; do echo "    server node$n 127.0.0.1:$((BASE_PORT + n)) maxconn 200 check port $((REST_BASE + n))"; done)
 # The service: both CivGeo instances, by their readiness (DOWN while the gazetteer is built or the database away).
 # Only connection failures are retried on the other instance (the request never reached a server), so a write is
@@ -231,7 +240,7 @@ backend civgeo_app
     http-check expect status 200
     retry-on conn-failure
     option redispatch
-    default-server inter 1s fall 2 rise 2
+    default-server inter $HAPROXY_INTER fall 2 rise $HAPROXY_RISE
     server app1 127.0.0.1:$((HTTP_PORT + 1)) check
     server app2 127.0.0.1:$((HTTP_PORT + 2)) check
 CFG

@@ -19,6 +19,7 @@ public enum ProblemType {
     VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "Stale version: the record was changed by someone else"),
     DUPLICATE(HttpStatus.CONFLICT, "duplicate", "Already exists"),
     STATE_CONFLICT(HttpStatus.CONFLICT, "state-conflict", "Not possible in the record's current state"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.valueOf(422), "idempotency-key-reused", "Idempotency-Key already used for another request"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Rate limit exceeded"),

@@ -36,7 +36,12 @@ class CoverageController {
         this.indicators = indicators;
         this.props = props;
         this.jobs = jobs;
+        jobs.register("coverage", CoverageJob.class, true, (in, file, p) -> coverage.coverage(in.division(), in.kind(), in.asOf(), p));
+        jobs.register("indicators", CoverageJob.class, true, (in, file, p) -> indicators.indicators(in.division(), in.asOf(), true, p));
     }
+
+    /** The stored input of a coverage or indicators job. */
+    record CoverageJob(String division, List<String> kind, LocalDate asOf) {}
 
     @GetMapping("/api/coverage")
     @Operation(summary = "Share of households, elderly and residential units of a division inside the service areas of the "
@@ -53,7 +58,7 @@ class CoverageController {
     Job coverageJob(@RequestParam String division, @RequestParam(required = false) List<String> kind,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CoverageService.kindsOrDefault(kind);
-        return jobs.submit("coverage", p -> coverage.coverage(division, kind, asOf, p));
+        return jobs.submit("coverage", new CoverageJob(division, kind, asOf));
     }
 
     @GetMapping(value = "/api/coverage/uncovered", produces = {"application/geo+json", "application/json"})
@@ -78,7 +83,7 @@ class CoverageController {
     @Operation(summary = "Indicators of a division and its children as a background job")
     Job indicatorsJob(@RequestParam String division,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return jobs.submit("indicators", p -> indicators.indicators(division, asOf, true, p));
+        return jobs.submit("indicators", new CoverageJob(division, null, asOf));
     }
 
     @GetMapping("/api/indicators/targets")

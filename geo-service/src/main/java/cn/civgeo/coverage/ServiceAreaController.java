@@ -63,7 +63,7 @@ class ServiceAreaController {
     Job recompute(@RequestParam(required = false) List<String> kind, @RequestParam(required = false) String division,
                   @RequestParam(defaultValue = "false") boolean all) {
         ServiceAreaService.kindCodes(kind);
-        return jobs.submit("service-areas", progress -> areas.recompute(kind, division, all, progress));
+        return jobs.submit("service-areas", new ServiceAreaService.RecomputeJob(kind, division, all, null));
     }
 
     @PostMapping("/api/service-areas/benchmark")
@@ -74,7 +74,7 @@ class ServiceAreaController {
     Job benchmark(@RequestParam(required = false) List<String> kind, @RequestParam(required = false) String division,
                   @RequestParam(defaultValue = "buffer") String shape) {
         areas.params(null, null, shape);
-        return jobs.submit("service-area-benchmark", progress -> areas.time(kind, division, shape, progress));
+        return jobs.submit("service-area-benchmark", new ServiceAreaService.RecomputeJob(kind, division, false, shape));
     }
 
     static ResponseEntity<String> geo(String body) {

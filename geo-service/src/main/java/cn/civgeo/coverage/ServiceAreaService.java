@@ -63,7 +63,12 @@ public class ServiceAreaService {
         this.networks = networks;
         this.facilities = facilities;
         this.tx = tx;
+        jobs.register("service-areas", RecomputeJob.class, true, (in, file, p) -> recompute(in.kind(), in.division(), in.all(), p));
+        jobs.register("service-area-benchmark", RecomputeJob.class, true, (in, file, p) -> time(in.kind(), in.division(), in.shape(), p));
     }
+
+    /** The stored input of a recompute (or benchmark: shape) job. */
+    public record RecomputeJob(List<String> kind, String division, boolean all, String shape) {}
 
     /** Parameters of a walking area; maxDistanceM = minutes × 60 × speedMps. */
     public record Params(double minutes, double speedMps, double snapDistanceM, double edgeBufferM, String shape) {
@@ -149,7 +154,7 @@ public class ServiceAreaService {
     /** After a network import commits, its facilities' areas are recomputed in the background. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void afterNetworkChanged(RoadNetworkChangedEvent e) {
-        jobs.submit("service-areas", progress -> recompute(null, null, false, progress));
+        jobs.submitSeparately("service-areas", new RecomputeJob(null, null, false, null));
     }
 
     /**

@@ -20,6 +20,7 @@ class SiteSuggestionController {
     SiteSuggestionController(SiteSuggestionService sites, JobService jobs) {
         this.sites = sites;
         this.jobs = jobs;
+        jobs.register("site-suggestion", SiteSuggestionService.Request.class, true, (in, file, p) -> sites.suggest(in, p));
     }
 
     @PostMapping("/api/site-suggestions")
@@ -30,6 +31,6 @@ class SiteSuggestionController {
             + "(gridSpacingM, default 250); kinds whose existing areas count (default elderly_care). Result: each pick with "
             + "its gain, cumulative coverage and service area. Poll GET /api/jobs/{id}.")
     Job suggest(@RequestBody SiteSuggestionService.Request body) {
-        return jobs.submit("site-suggestion", progress -> sites.suggest(body, progress));
+        return jobs.submit("site-suggestion", body);
     }
 }

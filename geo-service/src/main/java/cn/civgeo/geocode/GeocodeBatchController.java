@@ -48,6 +48,23 @@ class GeocodeBatchController {
         this.batch = batch;
         this.jobs = jobs;
         this.quota = quota;
+        jobs.register("geocode-batch", BatchJob.class, true, (in, file, p) -> work(batch.read(file, in.contentType(), false), false, in.options(), p));
+        jobs.register("reverse-batch", BatchJob.class, true, (in, file, p) -> work(batch.read(file, in.contentType(), true), true, in.options(), p));
+    }
+
+    /** The stored input of a batch job (the body itself is the job's file, so any instance can run it). */
+    record BatchJob(String contentType, GeocodeBatch.Options options) {}
+
+    private Object work(List<GeocodeBatch.Row> rows, boolean reverse, GeocodeBatch.Options o, cn.civgeo.common.jobs.Progress progress) {
+        progress.total(rows.size());
+        List<GeocodeBatch.Answer> all = new ArrayList<>(rows.size());
+        int[] last = {0};
+        batch.run(rows, reverse, o, all::addAll, done -> {
+            progress.advance(done - last[0]);
+            last[0] = done;
+            progress.message(done + " of " + rows.size() + " rows");
+        });
+        return Map.of("rows", all);
     }
 
     @PostMapping(value = "/geocode/batch", consumes = "!" + org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -72,7 +89,8 @@ class GeocodeBatchController {
         if (calibration != null && !calibration.equals("raw")) throw cn.civgeo.common.ApiException.badField("calibration", "must be raw or absent");
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
         quota.charge(request, response, rows.size());
-        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within, calibration != null), accept, async, response);
+        return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within, calibration != null), accept, async, response,
+                body, contentType);
     }
 
     @PostMapping(value = "/geocode/batch", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -107,23 +125,13 @@ class GeocodeBatchController {
         Crs c = Crs.parse(crs);
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, true);
         quota.charge(request, response, rows.size());
-        return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async, response);
+        return respond(rows, true, new GeocodeBatch.Options(c, 1, 0, radius), accept, async, response, body, contentType);
     }
 
     private ResponseEntity<?> respond(List<GeocodeBatch.Row> rows, boolean reverse, GeocodeBatch.Options o, String accept, boolean async,
-                                HttpServletResponse response) {
+                                HttpServletResponse response, byte[] body, String contentType) {
         if (async) {
-            Job job = jobs.submit(reverse ? "reverse-batch" : "geocode-batch", progress -> {
-                progress.total(rows.size());
-                List<GeocodeBatch.Answer> all = new ArrayList<>(rows.size());
-                int[] last = {0};
-                batch.run(rows, reverse, o, all::addAll, done -> {
-                    progress.advance(done - last[0]);
-                    last[0] = done;
-                    progress.message(done + " of " + rows.size() + " rows");
-                });
-                return Map.of("rows", all);
-            });
+            Job job = jobs.submit(reverse ? "reverse-batch" : "geocode-batch", new BatchJob(contentType, o), body);
             return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/jobs/" + job.getId())
                     .body(Map.of("jobId", job.getId(), "href", "/api/jobs/" + job.getId(), "rows", rows.size()));
         }

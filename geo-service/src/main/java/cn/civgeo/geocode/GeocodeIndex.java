@@ -21,8 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The in-memory geocoding index (gazetteer, parser, point locator, suggester). Built in the background after
- * start-up, rebuilt after division changes (event after commit) and when the table's fingerprint changes (bulk
- * loads that publish no event); requests keep using the previous index while a new one is built.
+ * start-up, rebuilt after division changes (event after commit; on other instances and for writes by hand through
+ * the NOTIFY channel of common.changes.ChangeBus) and when the table's fingerprint changes (the periodic check, a
+ * safety net when the listener was away); requests keep using the previous index while a new one is built.
  */
 @Component
 public class GeocodeIndex {
@@ -43,9 +44,13 @@ public class GeocodeIndex {
     });
     private volatile Snapshot current;
 
-    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds) {
+    private final boolean rebuildOnRemoteChange;
+
+    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds,
+                 @Value("${civgeo.geocode.rebuild-on-remote-change:true}") boolean rebuildOnRemoteChange) {
         this.loader = loader;
         this.checkSeconds = checkSeconds;
+        this.rebuildOnRemoteChange = rebuildOnRemoteChange;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,6 +63,12 @@ public class GeocodeIndex {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void divisionsChanged(DivisionChangedEvent e) {
         if (pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 5, TimeUnit.SECONDS);
+    }
+
+    /** Divisions changed on another instance or by hand (NOTIFY through common.changes.ChangeBus): check soon. */
+    @EventListener
+    void changedElsewhere(cn.civgeo.common.changes.RemoteChange e) {
+        if (rebuildOnRemoteChange && e.concerns("division") && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 1, TimeUnit.SECONDS);
     }
 
     private void checkFingerprint() {

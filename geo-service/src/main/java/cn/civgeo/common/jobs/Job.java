@@ -11,7 +11,7 @@ public final class Job implements Progress {
     private final String id;
     private final String kind;
     private final String owner;
-    private final OffsetDateTime submittedAt = OffsetDateTime.now();
+    private final OffsetDateTime submittedAt;
     private final AtomicLong total = new AtomicLong(-1);
     private final AtomicLong done = new AtomicLong();
     private volatile Status status = Status.QUEUED;
@@ -25,7 +25,29 @@ public final class Job implements Progress {
         this.id = id;
         this.kind = kind;
         this.owner = owner;
+        this.submittedAt = OffsetDateTime.now();
     }
+
+    /** A job as stored in the job table (JobService reads every answer from there, whichever instance runs it). */
+    Job(String id, String kind, String owner, Status status, Long total, long done, String message, OffsetDateTime submittedAt,
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, Object result, Object error) {
+        this.id = id;
+        this.kind = kind;
+        this.owner = owner;
+        this.status = status;
+        if (total != null) this.total.set(total);
+        this.done.set(done);
+        this.message = message;
+        this.submittedAt = submittedAt;
+        this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+        this.result = result;
+        this.error = error;
+    }
+
+    /** The counters as the running instance last wrote them: total (-1 unknown), done, message. */
+    @JsonIgnore
+    long rawTotal() { return total.get(); }
 
     @Override public void total(long n) { total.set(n); }
 

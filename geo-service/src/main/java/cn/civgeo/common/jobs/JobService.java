@@ -3,150 +3,372 @@ package cn.civgeo.common.jobs;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.common.Problems;
-import jakarta.annotation.PreDestroy;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.net.InetAddress;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Background jobs on a shared pool of {@code civgeo.jobs.threads} workers, queued fairly: a free worker takes the
- * oldest queued job of the owner with the fewest jobs running, and no owner runs more than
- * {@code civgeo.jobs.per-user-running} at once or queues more than {@code civgeo.jobs.per-user-queued} (429), so one
- * user's pile of jobs never holds up another's. Owners (and admins) see and cancel their jobs.
+ * Durable background jobs, shared by every instance on the database.
+ *
+ * <p>A job is a row of the {@code job} table (kind, owner and roles, JSON input and an optional uploaded file,
+ * status, progress, answer) and a one-time execution of db-scheduler's task {@value #TASK} in
+ * {@code scheduled_tasks}, written in the same transaction. Any instance's scheduler ({@code civgeo.jobs.threads}
+ * workers) picks a due execution; db-scheduler's optimistic lock lets exactly one instance run it. The work of a
+ * kind is registered by its feature ({@link #register}) and rebuilt from the stored input, so it runs on whichever
+ * instance picks it. Progress is written to the row every {@code civgeo.jobs.flush-ms}, so {@code GET /api/jobs/{id}}
+ * answers the same from any instance and after a restart.
+ *
+ * <p>Fairness as before: no owner runs more than {@code civgeo.jobs.per-user-running} at once across all instances
+ * (checked under an advisory lock on the owner when an execution starts; a job over the limit is put back a moment
+ * later, so other owners' jobs go first) or queues more than {@code civgeo.jobs.per-user-queued} (429).
+ *
+ * <p>An instance that dies mid-job stops heart-beating; after {@code civgeo.jobs.heartbeat-ms} × 4 another instance
+ * (or this one, restarted) revives the execution: a kind registered as safe to re-run (pure reads) runs again; any
+ * other kind (imports: all-or-nothing, but a commit may have landed before the crash) is marked FAILED saying so.
  */
 @Service
-public class JobService {
+public class JobService implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    static final String TASK = "civgeo-job";
 
-    private record Pending(Job job, Authentication auth, Function<Progress, Object> work) {}
+    /** The work of one kind of job: its stored input (and uploaded file, or null) in, its answer out. */
+    @FunctionalInterface
+    public interface Work<I> {
+        Object run(I input, byte[] file, Progress progress);
+    }
 
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final List<Pending> queue = new ArrayList<>();
-    private final Map<String, Future<?>> runningFutures = new HashMap<>();
-    private final Map<String, Integer> runningByOwner = new HashMap<>();
-    private final ExecutorService executor;
+    private record Handler<I>(Class<I> inputType, boolean rerunAfterCrash, Work<I> work) {}
+
+    private record Row(String status, String owner, String kind, String[] authorities, String input, byte[] file) {}
+
+    private final Map<String, Handler<?>> handlers = new ConcurrentHashMap<>();
+    /** Jobs running on this instance: their live counters and threads (to interrupt on cancel). */
+    private final Map<String, Job> local = new ConcurrentHashMap<>();
+    private final Map<String, Thread> localThreads = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate txNew;
+    private final JsonMapper json;
     private final int threads;
     private final int perUserRunning;
     private final int perUserQueued;
-    private int running;
+    private final Duration heartbeat;
+    private final long flushMs;
+    private final String instance;
+    private volatile Scheduler scheduler;
+    private volatile ScheduledExecutorService flusher;
+    private volatile boolean stopping;
 
-    public JobService(@Value("${civgeo.jobs.threads:2}") int threads,
+    @Autowired
+    public JobService(DataSource dataSource, JsonMapper json,
+                      @Value("${civgeo.jobs.threads:2}") int threads,
                       @Value("${civgeo.jobs.per-user-running:1}") int perUserRunning,
-                      @Value("${civgeo.jobs.per-user-queued:20}") int perUserQueued) {
-        this.threads = threads;
+                      @Value("${civgeo.jobs.per-user-queued:20}") int perUserQueued,
+                      @Value("${civgeo.jobs.heartbeat-ms:5000}") long heartbeatMs,
+                      @Value("${civgeo.jobs.flush-ms:500}") long flushMs,
+                      @Value("${civgeo.jobs.instance:}") String instance) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.txNew = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.txNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.json = json;
+        this.threads = Math.max(1, threads);
         this.perUserRunning = Math.max(1, perUserRunning);
         this.perUserQueued = perUserQueued;
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "civgeo-job");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat = Duration.ofMillis(Math.max(200, heartbeatMs));
+        this.flushMs = Math.max(50, flushMs);
+        this.instance = instance == null || instance.isBlank() ? defaultInstanceName() : instance;
     }
 
-    /** Queues {@code work} to run in the background as the current user; its return value becomes the job's result. */
-    public Job submit(String kind, Function<Progress, Object> work) {
+    private static String defaultInstanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Registers the work of a job kind (at start-up, before the scheduler starts). {@code rerunAfterCrash}: true when
+     * running it twice is harmless (reads, computations); false for anything that writes.
+     */
+    public <I> void register(String kind, Class<I> inputType, boolean rerunAfterCrash, Work<I> work) {
+        handlers.put(kind, new Handler<>(inputType, rerunAfterCrash, work));
+    }
+
+    /**
+     * Queues a job of a registered kind to run in the background as the current user. Inside a transaction (e.g. a
+     * write under an Idempotency-Key) the job is part of it: it runs only if that commits.
+     */
+    public Job submit(String kind, Object input) { return submit(kind, input, null); }
+
+    /** Same, with an uploaded file kept in the job row until the job has run (so any instance can run it). */
+    public Job submit(String kind, Object input, byte[] file) { return submit(kind, input, file, tx); }
+
+    /** Queues a job in a transaction of its own: for after-commit listeners, whose finished transaction must not be joined. */
+    public Job submitSeparately(String kind, Object input) { return submit(kind, input, null, txNew); }
+
+    private Job submit(String kind, Object input, byte[] file, TransactionTemplate tx) {
+        if (!handlers.containsKey(kind)) throw new IllegalStateException("no job kind " + kind + " registered");
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String owner = auth == null ? "system" : auth.getName();
-        forgetOldJobs();
-        Job job = new Job(UUID.randomUUID().toString(), kind, owner);
-        synchronized (this) {
-            long queued = queue.stream().filter(p -> p.job().getOwner().equals(owner)).count();
+        String[] authorities = auth == null ? new String[0]
+                : auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toArray(String[]::new);
+        String id = UUID.randomUUID().toString();
+        String inputJson = input == null ? null : json.writeValueAsString(input);
+        jdbc.sql("delete from job where finished_at < now() - interval '24 hours'").update();
+        tx.executeWithoutResult(s -> {
+            lockOwner(owner);
+            long queued = jdbc.sql("select count(*) from job where owner = ? and status = 'QUEUED'").param(owner)
+                    .query(Long.class).single();
             if (!owner.equals("system") && queued >= perUserQueued) {
                 throw new ApiException(ProblemType.RATE_LIMITED, owner + " already has " + queued + " jobs waiting (at most "
                         + perUserQueued + "); wait for them or cancel some (DELETE /api/jobs/{id})", List.of(),
                         Map.of("retryAfterSeconds", 30));
             }
-            jobs.put(job.getId(), job);
-            queue.add(new Pending(job, auth, work));
-            dispatch();
-        }
-        return job;
+            jdbc.sql("insert into job (id, kind, owner, authorities, input, input_file) values (?, ?, ?, ?, ?::jsonb, ?)")
+                    .params(id, kind, owner, authorities, inputJson, file).update();
+            // db-scheduler's execution row, in the same transaction as the job (its documented table; no task data).
+            jdbc.sql("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority) "
+                    + "values (?, ?, now(), false, 1, 0)").params(TASK, id).update();
+        });
+        return get(id, false);
     }
 
-    /** Starts queued jobs while workers are free: per owner at most perUserRunning, fewest-running owner first. */
-    private synchronized void dispatch() {
-        while (running < threads) {
-            Pending next = queue.stream()
-                    .filter(p -> runningByOwner.getOrDefault(p.job().getOwner(), 0) < perUserRunning)
-                    .min(Comparator.<Pending>comparingInt(p -> runningByOwner.getOrDefault(p.job().getOwner(), 0))
-                            .thenComparing(p -> p.job().getSubmittedAt()))
-                    .orElse(null);
-            if (next == null) return;
-            queue.remove(next);
-            running++;
-            runningByOwner.merge(next.job().getOwner(), 1, Integer::sum);
-            next.job().running();
-            runningFutures.put(next.job().getId(), executor.submit(() -> run(next)));
-        }
+    private void lockOwner(String owner) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('civgeo-job:' || ?))").param(owner).query((rs, n) -> 1).list();
     }
 
-    private void run(Pending p) {
-        Job job = p.job();
-        SecurityContextHolder.getContext().setAuthentication(p.auth());
+    /** db-scheduler's execution of one job: start it if its owner may run one more, else put it back a moment. */
+    private CompletionHandler<Void> execute(String id) {
+        CompletionHandler<Void> done = (complete, ops) -> ops.remove();
+        CompletionHandler<Void> later = (complete, ops) -> ops.reschedule(complete, Instant.now().plusMillis(2000));
+        Optional<Row> started = tx.execute(s -> start(id));
+        if (started == null) return later;
+        if (started.isEmpty()) return done;
+        Row row = started.get();
+        if (row.status().equals("DEFER")) return later;
+        if (row.status().equals("UNKNOWN")) return (complete, ops) -> ops.reschedule(complete, Instant.now().plusMillis(200));
+        Handler<?> h = handlers.get(row.kind());
+        Job job = new Job(id, row.kind(), row.owner());
+        job.running();
+        local.put(id, job);
+        localThreads.put(id, Thread.currentThread());
         try {
-            Object result = p.work().apply(job);
-            if (job.getStatus() == Job.Status.RUNNING) job.succeeded(result);
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    row.owner(), null, java.util.Arrays.stream(row.authorities()).map(SimpleGrantedAuthority::new).toList()));
+            Object result = runWork(h, row, job);
+            finish(id, job, "SUCCEEDED", result, null);
         } catch (ApiException e) {
-            if (job.getStatus() == Job.Status.RUNNING) job.failed(Problems.detail(e.type(), e.getMessage(), e.errors(), e.extra()));
+            finish(id, job, "FAILED", null, Problems.detail(e.type(), e.getMessage(), e.errors(), e.extra()));
         } catch (RuntimeException e) {
-            if (job.getStatus() == Job.Status.RUNNING) {
-                log.error("job {} ({}) failed", job.getId(), job.getKind(), e);
-                job.failed(Problems.detail(ProblemType.INTERNAL, "The job failed on our side; it has been logged", null, null));
-            }
+            if (stopping) return interruptedByStop(id, h);
+            log.error("job {} ({}) failed", id, row.kind(), e);
+            finish(id, job, "FAILED", null, Problems.detail(ProblemType.INTERNAL, "The job failed on our side; it has been logged", null, null));
         } finally {
             SecurityContextHolder.clearContext();
-            synchronized (this) {
-                running--;
-                runningFutures.remove(job.getId());
-                runningByOwner.merge(job.getOwner(), -1, (a, b) -> a + b <= 0 ? null : a + b);
-                dispatch();
-            }
+            local.remove(id);
+            localThreads.remove(id);
+            Thread.interrupted();
         }
+        return done;
     }
 
-    /** The job if the caller owns it or is an administrator. */
-    public Job get(String id) {
-        Job job = jobs.get(id);
-        if (job == null || !visible(job)) throw ApiException.notFound("Job", id);
-        return job;
+    @SuppressWarnings("unchecked")
+    private <I> Object runWork(Handler<I> h, Row row, Job job) {
+        I input = row.input() == null ? null : json.readValue(row.input(), h.inputType());
+        return h.work().run(input, row.file(), job);
     }
 
     /**
-     * Cancels a queued job (it never starts) or a running one (its thread is interrupted; work in a database
-     * statement finishes that statement). A finished job is a 409.
+     * In one transaction: the job row locked; a finished or cancelled job is done with (empty); a RUNNING one is an
+     * execution revived after its instance died — run again when the kind allows, else FAILED saying so (empty);
+     * an owner at the running limit → DEFER; else marked RUNNING here.
+     */
+    private Optional<Row> start(String id) {
+        List<Row> rows = jdbc.sql("select status, owner, kind, authorities, input::text, input_file from job where id = ? for update")
+                .param(id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs, 4),
+                        rs.getString(5), rs.getBytes(6))).list();
+        if (rows.isEmpty()) return Optional.empty();
+        Row row = rows.get(0);
+        Handler<?> h = handlers.get(row.kind());
+        if (!row.status().equals("QUEUED") && !row.status().equals("RUNNING")) return Optional.empty();
+        if (h == null) { // another instance (a newer or older build) may know it; give up on it after 10 minutes
+            boolean old = jdbc.sql("select submitted_at < now() - interval '10 minutes' from job where id = ?").param(id)
+                    .query(Boolean.class).single();
+            if (!old) return Optional.of(new Row("UNKNOWN", row.owner(), row.kind(), row.authorities(), null, null));
+            markFailed(id, "no instance knows job kind " + row.kind());
+            return Optional.empty();
+        }
+        if (row.status().equals("RUNNING") && !h.rerunAfterCrash()) {
+            markFailed(id, "The instance running this job stopped before it finished. A " + row.kind() + " job is "
+                    + "all-or-nothing: check whether its changes are there, then submit it again if they are not.");
+            return Optional.empty();
+        }
+        lockOwner(row.owner());
+        long running = jdbc.sql("select count(*) from job where owner = ? and status = 'RUNNING' and id <> ?")
+                .params(row.owner(), id).query(Long.class).single();
+        if (!row.owner().equals("system") && running >= perUserRunning) {
+            return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
+        }
+        jdbc.sql("update job set status = 'RUNNING', started_at = now(), instance = ?, attempts = attempts + 1, done = 0, "
+                + "total = null, message = case when status = 'RUNNING' then 'run again after its instance stopped' end where id = ?")
+                .params(instance, id).update();
+        return Optional.of(row);
+    }
+
+    private static String[] strings(ResultSet rs, int col) throws SQLException {
+        Array a = rs.getArray(col);
+        return a == null ? new String[0] : (String[]) a.getArray();
+    }
+
+    private void markFailed(String id, String detail) {
+        String problem = json.writeValueAsString(Problems.detail(ProblemType.INTERNAL, detail, null, null));
+        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ?::jsonb, input_file = null where id = ?")
+                .params(problem, id).update();
+    }
+
+    /** This instance is stopping with the job half done: back in the queue when it may run again, else FAILED. */
+    private CompletionHandler<Void> interruptedByStop(String id, Handler<?> h) {
+        if (h.rerunAfterCrash()) {
+            jdbc.sql("update job set status = 'QUEUED', message = 'queued again: its instance stopped' where id = ? and status = 'RUNNING'")
+                    .param(id).update();
+            return (complete, ops) -> ops.reschedule(complete, Instant.now());
+        }
+        markFailedIfRunning(id, "The instance running this job was stopped before it finished; an all-or-nothing job "
+                + "leaves the data as before or as after: check, then submit it again if needed.");
+        return (complete, ops) -> ops.remove();
+    }
+
+    private void markFailedIfRunning(String id, String detail) {
+        String problem = json.writeValueAsString(Problems.detail(ProblemType.INTERNAL, detail, null, null));
+        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ?::jsonb, input_file = null where id = ? and status = 'RUNNING'")
+                .params(problem, id).update();
+    }
+
+    /** The answer, unless the job was cancelled meanwhile (then it stays CANCELLED). */
+    private void finish(String id, Job job, String status, Object result, Object error) {
+        jdbc.sql("update job set status = ?, result = ?::jsonb, error = ?::jsonb, done = ?, total = ?, message = ?, "
+                + "finished_at = now(), input_file = null where id = ? and status = 'RUNNING'")
+                .params(status, result == null ? null : json.writeValueAsString(result),
+                        error == null ? null : json.writeValueAsString(error), job.getDone(),
+                        job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage(), id).update();
+        wakeNext(job.getOwner());
+    }
+
+    /** The owner's oldest waiting jobs are due now (they were put back while this one ran). */
+    private void wakeNext(String owner) {
+        try {
+            jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = ? and not picked and task_instance in "
+                    + "(select id from job where owner = ? and status = 'QUEUED' order by submitted_at limit ?)")
+                    .params(TASK, owner, perUserRunning).update();
+        } catch (RuntimeException e) {
+            log.debug("next job of {} not woken: {}", owner, e.getMessage());
+        }
+    }
+
+    /** Writes the live counters of this instance's running jobs; a job cancelled elsewhere is interrupted here. */
+    private void flush() {
+        for (Job job : local.values()) {
+            try {
+                int n = jdbc.sql("update job set done = ?, total = ?, message = ? where id = ? and status = 'RUNNING'")
+                        .params(job.getDone(), job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage(), job.getId()).update();
+                if (n == 0 && local.containsKey(job.getId())) interruptLocal(job.getId());
+            } catch (RuntimeException e) {
+                log.debug("job progress not written: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Interrupts the thread of a job running on this instance (a statement in progress finishes first). */
+    private void interruptLocal(String id) {
+        Thread t = localThreads.get(id);
+        if (t != null) t.interrupt();
+    }
+
+    /** The job if the caller owns it or is an administrator. */
+    public Job get(String id) { return get(id, true); }
+
+    private Job get(String id, boolean checkVisible) {
+        List<Job> found = jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> job(rs)).list();
+        if (found.isEmpty() || (checkVisible && !visible(found.get(0)))) throw ApiException.notFound("Job", id);
+        return found.get(0);
+    }
+
+    private static final String SELECT = "select id, kind, owner, status, total, done, message, submitted_at, started_at, "
+            + "finished_at, result::text, error::text from job";
+
+    private Job job(ResultSet rs) throws SQLException {
+        long total = rs.getLong(5);
+        boolean noTotal = rs.wasNull();
+        String result = rs.getString(11);
+        String error = rs.getString(12);
+        return new Job(rs.getString(1), rs.getString(2), rs.getString(3), Job.Status.valueOf(rs.getString(4)),
+                noTotal ? null : total, rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                result == null ? null : json.readTree(result), error == null ? null : json.readTree(error));
+    }
+
+    /**
+     * Cancels a queued job (it never starts) or a running one (its thread is interrupted, on whichever instance runs
+     * it; work in a database statement finishes that statement). A finished job is a 409.
      */
     public Job cancel(String id) {
         Job job = get(id);
-        synchronized (this) {
-            if (job.isFinished()) throw ApiException.conflict("job " + id + " is already " + job.getStatus());
-            boolean wasQueued = queue.removeIf(p -> p.job() == job);
-            job.cancelled();
-            if (!wasQueued) {
-                Future<?> f = runningFutures.get(id);
-                if (f != null) f.cancel(true);
-            }
-        }
-        return job;
+        if (job.isFinished()) throw ApiException.conflict("job " + id + " is already " + job.getStatus());
+        int n = jdbc.sql("update job set status = 'CANCELLED', finished_at = now(), input_file = null "
+                + "where id = ? and status in ('QUEUED', 'RUNNING')").param(id).update();
+        if (n == 0) throw ApiException.conflict("job " + id + " is already " + get(id).getStatus());
+        interruptLocal(id);
+        return get(id);
     }
 
     public List<Job> mine() {
-        return jobs.values().stream().filter(this::visible)
-                .sorted(Comparator.comparing(Job::getSubmittedAt).reversed()).toList();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) return List.of();
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return admin
+                ? jdbc.sql(SELECT + " order by submitted_at desc limit 500").query((rs, n) -> job(rs)).list()
+                : jdbc.sql(SELECT + " where owner = ? order by submitted_at desc limit 500").param(auth.getName())
+                        .query((rs, n) -> job(rs)).list();
     }
 
     private boolean visible(Job job) {
@@ -156,11 +378,46 @@ public class JobService {
         return admin || job.getOwner().equals(auth.getName());
     }
 
-    private void forgetOldJobs() {
-        OffsetDateTime cutoff = OffsetDateTime.now().minusHours(1);
-        jobs.values().removeIf(j -> j.isFinished() && j.getFinishedAt().isBefore(cutoff));
+    /** The name this instance's scheduler goes by (scheduled_tasks.picked_by, job.instance). */
+    public String instance() { return instance; }
+
+    // --- lifecycle: the scheduler starts once every feature has registered its kinds, and stops first -----------
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null) return;
+        stopping = false;
+        CustomTask<Void> task = Tasks.custom(TASK, Void.class)
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((inst, ctx) -> execute(inst.getId()));
+        scheduler = Scheduler.create(dataSource, List.of(task))
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instance))
+                .threads(threads)
+                .pollingInterval(Duration.ofMillis(500))
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(4)
+                .shutdownMaxWait(Duration.ofSeconds(3))
+                .enableImmediateExecution()
+                .build();
+        scheduler.start();
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "civgeo-job-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, flushMs, flushMs, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void shutdown() { executor.shutdownNow(); }
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) return;
+        stopping = true;
+        flusher.shutdownNow();
+        new ArrayList<>(localThreads.keySet()).forEach(this::interruptLocal);
+        scheduler.stop();
+        scheduler = null;
+    }
+
+    @Override
+    public boolean isRunning() { return scheduler != null; }
 }

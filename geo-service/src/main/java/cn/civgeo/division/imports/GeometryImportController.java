@@ -40,7 +40,23 @@ public class GeometryImportController {
         this.staging = staging;
         this.service = service;
         this.jobs = jobs;
+        // Not re-run after a crash: the import is all-or-nothing, but its commit may have landed before the crash.
+        jobs.register("division-geometry-import", ImportJob.class, false, (in, bytes, p) -> {
+            Path dir;
+            Path saved;
+            try {
+                dir = staging.tempDir("division-import");
+                saved = dir.resolve(in.fileName());
+                Files.write(saved, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return run(saved, dir, in.name(), in.options(), p);
+        });
     }
+
+    /** The stored input of an async import; the upload itself is the job's file. */
+    record ImportJob(String name, String fileName, GeometryImportService.Options options) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
@@ -75,7 +91,19 @@ public class GeometryImportController {
             throw new UncheckedIOException(e);
         }
         if (async) {
-            Job job = jobs.submit("division-geometry-import", p -> run(saved, dir, name, o, p));
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(saved);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+                } catch (IOException ignored) {
+                    // swept at the next start-up (Staging)
+                }
+            }
+            Job job = jobs.submit("division-geometry-import", new ImportJob(name, saved.getFileName().toString(), o), bytes);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", job.getId(), "status", job.getStatus(),
                     "href", "/api/jobs/" + job.getId()));
         }

@@ -22,13 +22,14 @@ class JobIT extends IntegrationTest {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "planner-t", null, List.of(new SimpleGrantedAuthority("ROLE_PLANNER"))));
         Job job;
+        jobs.register("test", String.class, true, (in, file, p) -> {
+            p.total(4);
+            for (int i = 0; i < 4; i++) p.advance(1);
+            p.message("done counting");
+            return Map.of("counted", 4);
+        });
         try {
-            job = jobs.submit("test", p -> {
-                p.total(4);
-                for (int i = 0; i < 4; i++) p.advance(1);
-                p.message("done counting");
-                return Map.of("counted", 4);
-            });
+            job = jobs.submit("test", null);
         } finally {
             SecurityContextHolder.clearContext();
         }

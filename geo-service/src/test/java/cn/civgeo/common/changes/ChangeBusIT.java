@@ -1,0 +1,52 @@
+package cn.civgeo.common.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.civgeo.placename.PlaceNameTestData;
+import cn.civgeo.support.IntegrationTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A change made outside this instance (here: plain SQL on the test database, as another instance, an import or
+ * an administrator in psql would make it; no application event) reaches this instance's geocoder through the one
+ * NOTIFY channel. The periodic fingerprint check is an hour in tests, so only the notification can make it pass.
+ */
+@TestPropertySource(properties = "civgeo.geocode.rebuild-on-remote-change=true")
+class ChangeBusIT extends IntegrationTest {
+    @Autowired
+    ChangeBus bus;
+
+    @Test
+    void aDivisionRenamedElsewhereIsFoundByTheGeocoderWithinSeconds() throws Exception {
+        PlaceNameTestData.ensureDivisions(jdbc);
+        for (int i = 0; i < 100 && !bus.isListening(); i++) Thread.sleep(100);
+        assertThat(bus.isListening()).isTrue();
+        String old = jdbc.sql("select name from division where code = '990102'").query(String.class).single();
+        String renamed = "测试" + PlaceNameTestData.uniqueSpecific() + "区";
+        String q = "测试市" + renamed;
+        assertThat(candidateCode(q)).as("not known before the change").isNotEqualTo("990102");
+        try {
+            jdbc.sql("update division set name = ?, version = version + 1, updated_at = now() where code = '990102'")
+                    .param(renamed).update();
+            long t0 = System.currentTimeMillis();
+            String code = null;
+            while (System.currentTimeMillis() - t0 < 60_000 && !"990102".equals(code = candidateCode(q))) Thread.sleep(250);
+            assertThat(code).as("found after the NOTIFY, %d ms", System.currentTimeMillis() - t0).isEqualTo("990102");
+        } finally {
+            jdbc.sql("update division set name = ?, version = version + 1, updated_at = now() where code = '990102'")
+                    .param(old).update();
+        }
+    }
+
+    private String candidateCode(String q) {
+        Response r = get("/api/geocode?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        if (r.status() != 200) return null;
+        JsonNode c = r.json().get("candidates");
+        return c == null || c.isEmpty() ? null : c.get(0).get("code").asString();
+    }
+}
