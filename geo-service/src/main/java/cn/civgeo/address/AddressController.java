@@ -130,6 +130,32 @@ class AddressController {
         return service.update(id, toStorage(r, crs));
     }
 
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('ADMIN')")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Approve a draft doorplate (ADMIN)",
+            description = "From then on a PUT that changes the doorplate answers 409 naming the workflow: reopen, change, "
+                    + "approve again, or retire. 409 when it is not a draft or the version is stale. Audited.")
+    Address approve(@io.swagger.v3.oas.annotations.Parameter(description = "Address id", example = "1201") @PathVariable long id,
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version you read, e.g. {\"version\": 0}")
+                    @RequestBody Map<String, Integer> body) {
+        Integer v = body.get("version");
+        if (v == null) throw ApiException.badField("version", "is required");
+        return service.approve(id, v);
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasRole('ADMIN')")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Take an approved doorplate back to draft (ADMIN)",
+            description = "The workflow for changing an approved doorplate: reopen, change it with PUT, approve again. 409 when "
+                    + "it is not approved or the version is stale. Audited.")
+    Address reopen(@io.swagger.v3.oas.annotations.Parameter(description = "Address id", example = "1201") @PathVariable long id,
+                   @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version you read, e.g. {\"version\": 3}")
+                   @RequestBody Map<String, Integer> body) {
+        Integer v = body.get("version");
+        if (v == null) throw ApiException.badField("version", "is required");
+        return service.reopen(id, v);
+    }
+
     @PostMapping("/{id}/retire")
     @PreAuthorize(WRITERS)
     Address retire(@PathVariable long id, @RequestBody Map<String, Integer> body) {
