@@ -38,6 +38,7 @@ public class JobService {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final List<Pending> queue = new ArrayList<>();
     private final Map<String, Future<?>> runningFutures = new HashMap<>();
+    private final Map<String, JobConnections.Registry> runningConnections = new ConcurrentHashMap<>();
     private final Map<String, Integer> runningByOwner = new HashMap<>();
     private final ExecutorService executor;
     private final int threads;
@@ -98,6 +99,7 @@ public class JobService {
     private void run(Pending p) {
         Job job = p.job();
         SecurityContextHolder.getContext().setAuthentication(p.auth());
+        runningConnections.put(job.getId(), JobConnections.begin());
         try {
             Object result = p.work().apply(job);
             if (job.getStatus() == Job.Status.RUNNING) job.succeeded(result);
@@ -109,6 +111,8 @@ public class JobService {
                 job.failed(Problems.detail(ProblemType.INTERNAL, "The job failed on our side; it has been logged", null, null));
             }
         } finally {
+            JobConnections.end();
+            runningConnections.remove(job.getId());
             SecurityContextHolder.clearContext();
             synchronized (this) {
                 running--;
@@ -127,8 +131,8 @@ public class JobService {
     }
 
     /**
-     * Cancels a queued job (it never starts) or a running one (its thread is interrupted; work in a database
-     * statement finishes that statement). A finished job is a 409.
+     * Cancels a queued job (it never starts) or a running one (its thread is interrupted and the statement it is
+     * running in the database is cancelled, see {@link JobConnections}). A finished job is a 409.
      */
     public Job cancel(String id) {
         Job job = get(id);
@@ -139,6 +143,8 @@ public class JobService {
             if (!wasQueued) {
                 Future<?> f = runningFutures.get(id);
                 if (f != null) f.cancel(true);
+                JobConnections.Registry connections = runningConnections.get(id);
+                if (connections != null) connections.cancel();
             }
         }
         return job;
