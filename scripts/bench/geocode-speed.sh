@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Geocoding speed: forward/reverse single requests at fixed concurrency (p50/p95/p99), batch rows/s, each beside
 # raw SQL in the same run. Needs a running service (scripts/run.sh) with the registry and demo city loaded.
-#   CIVGEO_URL (http://localhost:8080)  CIVGEO_AUTH (viewer:viewer-demo-2026)  CONCURRENCY (4)  REQUESTS (2000)
+#   CIVGEO_URL (http://localhost:8080)  CIVGEO_AUTH (viewer:viewer-demo-2026)  CONCURRENCY (4)  REQUESTS (2000)  TRGM_REQUESTS (200; 0 skips)
 #   CIVGEO_DB_PORT / CIVGEO_DB_URL for the raw-SQL baseline.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -3,9 +3,9 @@
 -- :limit caps the number of rows. Run by scripts/bench/load-addresses.sh (psql variables).
 begin;
 drop index if exists address_full_trgm;
-insert into address(code, road_id, number, number_suffix, building, unit, room, community_code, geom, status, full_text, source)
+insert into address(code, road_id, number, number_suffix, building, unit, room, community_code, geom, status, full_text, source, approval)
 select a.code || '-' || b || '-' || u || '-' || r, a.road_id, a.number, a.number_suffix, b::text, u::text, r::text, a.community_code,
-       a.geom, 'active', a.full_text || b || '栋' || u || '单元' || r || '室', 'bench'
+       a.geom, 'active', a.full_text || b || '栋' || u || '单元' || r || '室', 'bench', 'approved'
   from address a
  cross join generate_series(1, 2) b
  cross join generate_series(1, 2) u

@@ -35,9 +35,9 @@ chain as (
                   where d.code in (substr(l.community, 1, 2) || '0000', substr(l.community, 1, 4) || '00', substr(l.community, 1, 6),
                                    substr(l.community, 1, 9), l.community)) as prefix
       from located l where l.community is not null)
-insert into address(code, road_id, number, number_suffix, community_code, geom, status, full_text, source)
+insert into address(code, road_id, number, number_suffix, community_code, geom, status, full_text, source, approval)
 select c.community || right(c.road_code, 6) || lpad(c.number::text, 5, '0') || case when c.suffix is null then '00' else '01' end,
        c.road_id, c.number, c.suffix, c.community, c.g, 'active',
-       c.prefix || c.road_name || c.number || '号' || coalesce(c.suffix, ''), 'demo'
+       c.prefix || c.road_name || c.number || '号' || coalesce(c.suffix, ''), 'demo', 'approved'
   from chain c
 on conflict (code) do nothing;

@@ -59,16 +59,29 @@ class AddressController {
 
     /** Export as CSV (default) or xlsx, filtered by division prefix, road and status; the same columns import again. */
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
-                                                           @RequestParam(required = false) String division,
-                                                           @RequestParam(required = false) Long roadId,
-                                                           @RequestParam(required = false) String status,
-                                                           jakarta.servlet.http.HttpServletRequest req,
-                                                           jakarta.servlet.http.HttpServletResponse res) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "Export doorplates as CSV or xlsx, streamed and paged",
+            description = "The same columns import again. Rows are streamed from a database cursor (memory does not grow with "
+                    + "the export). Paging: `limit` rows from `offset` in the export's order; when more rows follow, the answer "
+                    + "carries `Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 rows per answer (413 naming "
+                    + "`division` beyond); every 100 rows cost one more fair-use unit (429 with Retry-After when the caller's "
+                    + "budget does not hold them). Without `limit`, one answer holds up to 200,000 rows.")
+    void export(@io.swagger.v3.oas.annotations.Parameter(description = "csv (UTF-8 with BOM) or xlsx", example = "csv")
+                @RequestParam(defaultValue = "csv") String format,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Division code prefix (community code starts with it)", example = "350203")
+                @RequestParam(required = false) String division,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Only doorplates on this road (place-name id)", example = "1201")
+                @RequestParam(required = false) Long roadId,
+                @io.swagger.v3.oas.annotations.Parameter(description = "planned, active or retired", example = "active")
+                @RequestParam(required = false) String status,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows in this answer (default and cap: your bound)", example = "1000")
+                @RequestParam(required = false) Integer limit,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip in the export's order (from the Link rel=next)", example = "0")
+                @RequestParam(required = false) Long offset,
+                jakarta.servlet.http.HttpServletRequest req,
+                jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
-        var rows = transfer.exportRows(division, roadId, status, exports.fetchLimit(AddressTransfer.MAX_EXPORT));
-        exports.check(req, res, rows.size(), "division");
-        return cn.civgeo.common.io.Exports.file("addresses", format, AddressTransfer.COLUMNS, rows);
+        exports.stream(req, res, transfer.exportQuery(division, roadId, status), limit, offset, AddressTransfer.MAX_EXPORT,
+                "division", "addresses", format, AddressTransfer.COLUMNS);
     }
 
     @GetMapping
@@ -116,6 +129,32 @@ class AddressController {
     @PreAuthorize(WRITERS)
     Address update(@PathVariable long id, @RequestBody AddressRequest r, @RequestParam(required = false) String crs) {
         return service.update(id, toStorage(r, crs));
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('ADMIN')")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Approve a draft doorplate (ADMIN)",
+            description = "From then on a PUT that changes the doorplate answers 409 naming the workflow: reopen, change, "
+                    + "approve again, or retire. 409 when it is not a draft or the version is stale. Audited.")
+    Address approve(@io.swagger.v3.oas.annotations.Parameter(description = "Address id", example = "1201") @PathVariable long id,
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version you read, e.g. {\"version\": 0}")
+                    @RequestBody Map<String, Integer> body) {
+        Integer v = body.get("version");
+        if (v == null) throw ApiException.badField("version", "is required");
+        return service.approve(id, v);
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasRole('ADMIN')")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Take an approved doorplate back to draft (ADMIN)",
+            description = "The workflow for changing an approved doorplate: reopen, change it with PUT, approve again. 409 when "
+                    + "it is not approved or the version is stale. Audited.")
+    Address reopen(@io.swagger.v3.oas.annotations.Parameter(description = "Address id", example = "1201") @PathVariable long id,
+                   @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version you read, e.g. {\"version\": 3}")
+                   @RequestBody Map<String, Integer> body) {
+        Integer v = body.get("version");
+        if (v == null) throw ApiException.badField("version", "is required");
+        return service.reopen(id, v);
     }
 
     @PostMapping("/{id}/retire")

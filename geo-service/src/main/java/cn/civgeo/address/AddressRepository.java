@@ -14,7 +14,7 @@ public class AddressRepository {
     static final String COLS = """
             a.id, a.code, a.road_id, r.name as road, r.spelling as road_spelling, a.number, a.number_suffix, a.building, a.unit,
             a.room, a.community_code, a.township_code, a.county_code, st_x(a.geom) as lon, st_y(a.geom) as lat,
-            a.status, a.full_text, a.source, a.version, a.created_at, a.updated_at""";
+            a.status, a.full_text, a.source, a.version, a.created_at, a.updated_at, a.approval""";
     static final String FROM = " from address a join place_name r on r.id = a.road_id ";
 
     private final JdbcClient jdbc;
@@ -56,6 +56,15 @@ public class AddressRepository {
                 .param("code", code).param("road", roadId).param("number", number).param("suffix", suffix).param("building", building)
                 .param("unit", unit).param("room", room).param("community", community).param("lon", lon).param("lat", lat)
                 .param("status", status).param("full", fullText).param("id", id).param("version", version).update() == 1;
+    }
+
+    /** Sets the approval state (draft or approved) at that version; false when the version is stale. */
+    public boolean setApproval(long id, int version, String approval, String actor) {
+        return jdbc.sql("""
+                update address set approval = :a, approved_by = case when :a = 'approved' then :actor end,
+                       approved_at = case when :a = 'approved' then now() end, version = version + 1, updated_at = now()
+                 where id = :id and version = :version""")
+                .param("a", approval).param("actor", actor).param("id", id).param("version", version).update() == 1;
     }
 
     /** Doorplates on a road of that name (standard, alias or former name) with that number, within a division prefix. */
@@ -159,6 +168,7 @@ public class AddressRepository {
                 rs.getString("township_code"), rs.getString("county_code"), lon, lat,
                 "{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat + "]}", rs.getString("status"), rs.getString("full_text"),
                 rs.getString("source"), (Double) rs.getObject("dist", Double.class), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("approval"));
     }
 }

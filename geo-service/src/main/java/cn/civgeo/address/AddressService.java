@@ -89,6 +89,61 @@ public class AddressService {
     public Address update(long id, AddressRequest r) {
         Address before = get(id);
         if (r.version() == null) throw ApiException.badField("version", "is required (the version you read)");
+        if (Address.APPROVED.equals(before.approval())) refuseChangesOfApproved(before, r);
+        return write(before, r);
+    }
+
+    static final String WORKFLOW = "POST /api/addresses/{id}/reopen (ADMIN) to take it back to draft, change it, then "
+            + "POST /api/addresses/{id}/approve; or POST /api/addresses/{id}/retire";
+
+    /** A PUT on an approved doorplate may only send back what it holds (doorplates have no free-notes fields). */
+    private static void refuseChangesOfApproved(Address b, AddressRequest r) {
+        List<cn.civgeo.common.FieldProblem> changed = new java.util.ArrayList<>();
+        String msg = "an approved doorplate changes only through its workflow";
+        if (r.roadId() != null && r.roadId() != b.roadId()) changed.add(new cn.civgeo.common.FieldProblem("roadId", msg));
+        if (r.road() != null && !r.road().strip().equals(b.road())) changed.add(new cn.civgeo.common.FieldProblem("road", msg));
+        if (r.number() != null && r.number() != b.number()) changed.add(new cn.civgeo.common.FieldProblem("number", msg));
+        if (differs(r.numberSuffix(), b.numberSuffix())) changed.add(new cn.civgeo.common.FieldProblem("numberSuffix", msg));
+        if (differs(r.building(), b.building())) changed.add(new cn.civgeo.common.FieldProblem("building", msg));
+        if (differs(r.unit(), b.unit())) changed.add(new cn.civgeo.common.FieldProblem("unit", msg));
+        if (differs(r.room(), b.room())) changed.add(new cn.civgeo.common.FieldProblem("room", msg));
+        if (differs(r.communityCode(), b.communityCode())) changed.add(new cn.civgeo.common.FieldProblem("communityCode", msg));
+        if (r.lon() != null && Math.abs(r.lon() - b.lon()) > 1e-9) changed.add(new cn.civgeo.common.FieldProblem("lon", msg));
+        if (r.lat() != null && Math.abs(r.lat() - b.lat()) > 1e-9) changed.add(new cn.civgeo.common.FieldProblem("lat", msg));
+        if (differs(r.status(), b.status())) changed.add(new cn.civgeo.common.FieldProblem("status", msg));
+        if (changed.isEmpty()) return;
+        throw new ApiException(cn.civgeo.common.ProblemType.STATE_CONFLICT, "address " + b.id() + " is approved; "
+                + WORKFLOW.replace("{id}", String.valueOf(b.id())) + " (changed: "
+                + String.join(", ", changed.stream().map(cn.civgeo.common.FieldProblem::field).toList()) + ")", changed);
+    }
+
+    private static boolean differs(String asked, String held) {
+        if (asked == null) return false;
+        String a = asked.isBlank() ? null : asked.strip();
+        return !java.util.Objects.equals(a, held == null || held.isBlank() ? null : held);
+    }
+
+    /** Approves a draft doorplate (ADMIN): from then on it changes only through its workflow. Audited. */
+    @Transactional
+    public Address approve(long id, int version) { return setApproval(id, version, Address.DRAFT, Address.APPROVED); }
+
+    /** Takes an approved doorplate back to draft (ADMIN) so it can be changed and approved again. Audited. */
+    @Transactional
+    public Address reopen(long id, int version) { return setApproval(id, version, Address.APPROVED, Address.DRAFT); }
+
+    private Address setApproval(long id, int version, String from, String to) {
+        Address before = get(id);
+        if (!from.equals(before.approval())) {
+            throw ApiException.conflict("address " + id + " is " + before.approval() + ", not " + from);
+        }
+        if (!repo.setApproval(id, version, to, AuditService.currentActor())) throw ApiException.staleVersion("address", id, version);
+        Address saved = get(id);
+        audit.updated(ENTITY, id, before, saved);
+        return saved;
+    }
+
+    private Address write(Address before, AddressRequest r) {
+        long id = before.id();
         AddressRequest merged = new AddressRequest(r.roadId() == null && r.road() == null ? Long.valueOf(before.roadId()) : r.roadId(), r.road(),
                 r.number() == null ? before.number() : r.number(), r.numberSuffix() == null ? before.numberSuffix() : r.numberSuffix(),
                 r.building() == null ? before.building() : r.building(), r.unit() == null ? before.unit() : r.unit(),
@@ -110,7 +165,7 @@ public class AddressService {
     @Transactional
     public Address retire(long id, int version) {
         Address before = get(id);
-        return update(id, new AddressRequest(before.roadId(), null, null, null, null, null, null, before.communityCode(), null, null,
+        return write(before, new AddressRequest(before.roadId(), null, null, null, null, null, null, before.communityCode(), null, null,
                 "retired", version));
     }
 

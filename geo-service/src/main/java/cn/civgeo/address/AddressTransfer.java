@@ -88,23 +88,21 @@ public class AddressTransfer {
         return v;
     }
 
-    public List<List<?>> exportRows(String division, Long roadId, String status) { return exportRows(division, roadId, status, MAX_EXPORT); }
-
-    /** At most {@code max} rows (the caller's bound, see ExportGate). */
-    public List<List<?>> exportRows(String division, Long roadId, String status, int max) {
-        List<List<?>> rows = new ArrayList<>();
-        jdbc.sql("""
+    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): ordered, ending in the unique id. */
+    public cn.civgeo.common.io.StreamedExport.Query exportQuery(String division, Long roadId, String status) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("d", (division == null ? "" : division) + "%");
+        params.put("road", roadId);
+        params.put("s", status);
+        return new cn.civgeo.common.io.StreamedExport.Query("""
                 select a.code, r.name, a.road_id, a.number, a.number_suffix, a.building, a.unit, a.room, a.community_code,
                        round(st_x(a.geom)::numeric, 7), round(st_y(a.geom)::numeric, 7), a.status, a.full_text
                   from address a join place_name r on r.id = a.road_id
                  where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)
-                 order by a.community_code, r.name, a.number, a.id limit :max""")
-                .param("d", (division == null ? "" : division) + "%").param("road", roadId).param("s", status).param("max", Math.min(max, MAX_EXPORT))
-                .query((rs, i) -> {
+                 order by a.community_code, r.name, a.number, a.id""", params, rs -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) r.add(rs.getObject(k) == null ? "" : rs.getObject(k));
                     return r;
-                }).list().forEach(rows::add);
-        return rows;
+                });
     }
 }

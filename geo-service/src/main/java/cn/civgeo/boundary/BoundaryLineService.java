@@ -108,6 +108,7 @@ public class BoundaryLineService {
         v.require(c.status() == null || BoundaryLine.STATUSES.contains(c.status()), "status", "must be one of " + BoundaryLine.STATUSES);
         v.require(c.name() == null || !c.name().isBlank(), "name", "must not be blank");
         v.throwIfInvalid();
+        refuseChangesUnderAgreement(old, c);
         String status = c.status() == null ? old.status() : c.status();
         if (!repo.updateAttributes(id, c.version(), c.name() == null ? old.name() : c.name(),
                 c.agreement() == null ? old.agreement() : c.agreement(), status,
@@ -118,6 +119,35 @@ public class BoundaryLineService {
         BoundaryLine after = get(id);
         audit.updated("boundary_line", id, withoutGeometry(old), withoutGeometry(after));
         return after;
+    }
+
+    static final String AGREEMENT_WORKFLOW = "set its status to needs_resurvey (PUT with status and statusReason: the joint "
+            + "inspection workflow) first, or supersede it with a newly surveyed line";
+
+    /**
+     * A line in force under a signed agreement (界线协议书) keeps its name and agreement: a PUT may change the free
+     * note and move the status (the workflow); anything else answers 409 naming the fields and the workflow.
+     */
+    private static void refuseChangesUnderAgreement(BoundaryLine old, LineChange c) {
+        boolean underAgreement = "in_force".equals(old.status()) && old.agreement() != null
+                && old.agreement().number() != null && !old.agreement().number().isBlank();
+        if (!underAgreement) return;
+        String msg = "fixed by agreement " + old.agreement().number() + " while the line is in force";
+        List<cn.civgeo.common.FieldProblem> changed = new java.util.ArrayList<>();
+        if (c.name() != null && !c.name().strip().equals(old.name())) changed.add(new cn.civgeo.common.FieldProblem("name", msg));
+        if (c.agreement() != null && !sameAgreement(c.agreement(), old.agreement())) {
+            changed.add(new cn.civgeo.common.FieldProblem("agreement", msg));
+        }
+        if (changed.isEmpty()) return;
+        throw new ApiException(cn.civgeo.common.ProblemType.STATE_CONFLICT, "boundary line " + old.id() + " is in force under agreement "
+                + old.agreement().number() + "; " + AGREEMENT_WORKFLOW + " (changed: "
+                + String.join(", ", changed.stream().map(cn.civgeo.common.FieldProblem::field).toList()) + ")", changed);
+    }
+
+    private static boolean sameAgreement(BoundaryLine.Agreement a, BoundaryLine.Agreement b) {
+        return java.util.Objects.equals(a.number() == null ? null : a.number().strip(), b.number())
+                && java.util.Objects.equals(a.date(), b.date())
+                && java.util.Objects.equals(a.parties() == null ? b.parties() : a.parties(), b.parties());
     }
 
     /** Marks every active line touching one of {@code codes} as needing a new survey; returns their ids. */

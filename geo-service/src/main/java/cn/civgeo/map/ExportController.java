@@ -35,21 +35,45 @@ import tools.jackson.databind.json.JsonMapper;
 class ExportController {
     private final FeatureService features;
     private final JsonMapper json;
+    private final cn.civgeo.security.ExportGate exports;
 
-    ExportController(FeatureService features, JsonMapper json) {
+    ExportController(FeatureService features, JsonMapper json, cn.civgeo.security.ExportGate exports) {
         this.features = features;
         this.json = json;
+        this.exports = exports;
     }
 
     @GetMapping("/{id}/export")
-    @Operation(summary = "Download a layer as geojson, csv (WKT geometry) or kml; at most 100,000 features")
-    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "geojson") String format,
-                                  @RequestParam(required = false) String bbox, @RequestParam(required = false) Integer level) {
+    @Operation(summary = "Download a layer as geojson, csv (WKT geometry) or kml, paged; at most 100,000 features an answer",
+            description = "Paging: `limit` features from `offset` in the layer's order; when more follow, the answer carries "
+                    + "`Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 features per answer (413 naming `bbox` "
+                    + "beyond: narrow it, page with `limit`, or sign in); every 100 features cost one more fair-use unit.")
+    ResponseEntity<byte[]> export(@io.swagger.v3.oas.annotations.Parameter(description = "Layer id", example = "divisions") @PathVariable String id,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "geojson, csv or kml", example = "geojson")
+                                  @RequestParam(defaultValue = "geojson") String format,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "minLon,minLat,maxLon,maxLat (EPSG:4490)", example = "117.8,24.3,118.6,25.0")
+                                  @RequestParam(required = false) String bbox,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "Division level 1-5 (divisions layer)", example = "3")
+                                  @RequestParam(required = false) Integer level,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "Features in this answer (default and cap: your bound)", example = "1000")
+                                  @RequestParam(required = false) Integer limit,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "Features to skip (from the Link rel=next)", example = "0")
+                                  @RequestParam(required = false) Long offset,
+                                  jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
         String fmt = format.toLowerCase();
         if (!List.of("geojson", "csv", "kml").contains(fmt)) throw ApiException.badField("format", "must be geojson, csv or kml");
         if (level != null && (level < 1 || level > 5)) throw ApiException.badField("level", "must be between 1 and 5");
-        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, FeatureService.EXPORT_MAX, 0);
-        List<String> fs = features.find(q).features();
+        var page = cn.civgeo.common.io.StreamedExport.Page.of(limit, offset, exports.fetchLimit(FeatureService.EXPORT_MAX));
+        if (page.offset() > Integer.MAX_VALUE) throw ApiException.badField("offset", "must be below " + Integer.MAX_VALUE);
+        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit(), (int) page.offset());
+        FeatureService.Result found = features.find(q);
+        List<String> fs = found.features();
+        exports.check(req, res, fs.size(), "bbox");
+        if (found.total() > page.offset() + fs.size()) {
+            String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("offset", page.offset() + fs.size()).replaceQueryParam("limit", page.limit()).build().toUriString();
+            res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
         byte[] body;
         MediaType type;
         switch (fmt) {

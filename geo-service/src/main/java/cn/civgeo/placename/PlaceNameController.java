@@ -119,17 +119,30 @@ class PlaceNameController {
 
     /** Export as CSV (default) or xlsx, filtered by division prefix, category prefix and status; the same columns import again. */
     @GetMapping("/place-names/export")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
-                                                           @RequestParam(required = false) String division,
-                                                           @RequestParam(required = false) String category,
-                                                           @RequestParam(required = false) String status,
-                                                           jakarta.servlet.http.HttpServletRequest req,
-                                                           jakarta.servlet.http.HttpServletResponse res) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "Export place names as CSV or xlsx, streamed and paged",
+            description = "The same columns import again. Rows are streamed from a database cursor (memory does not grow with "
+                    + "the export). Paging: `limit` rows from `offset` in the export's order; when more rows follow, the answer "
+                    + "carries `Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 rows per answer (413 naming "
+                    + "`division` beyond); every 100 rows cost one more fair-use unit (429 with Retry-After when the caller's "
+                    + "budget does not hold them). Without `limit`, one answer holds up to 200,000 rows.")
+    void export(@io.swagger.v3.oas.annotations.Parameter(description = "csv (UTF-8 with BOM) or xlsx", example = "csv")
+                @RequestParam(defaultValue = "csv") String format,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Division code prefix", example = "350203")
+                @RequestParam(required = false) String division,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Category code prefix (GB/T 18521)", example = "27")
+                @RequestParam(required = false) String category,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Workflow status, e.g. approved", example = "approved")
+                @RequestParam(required = false) String status,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows in this answer (default and cap: your bound)", example = "1000")
+                @RequestParam(required = false) Integer limit,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip in the export's order (from the Link rel=next)", example = "0")
+                @RequestParam(required = false) Long offset,
+                jakarta.servlet.http.HttpServletRequest req,
+                jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
         if (category != null && !category.matches("[0-9]{2,4}")) throw ApiException.badField("category", "must be a category code (prefix)");
-        var rows = transfer.exportRows(division, category, status, exports.fetchLimit(PlaceNameTransfer.MAX_EXPORT));
-        exports.check(req, res, rows.size(), "division");
-        return Exports.file("place-names", format, PlaceNameTransfer.COLUMNS, rows);
+        exports.stream(req, res, transfer.exportQuery(division, category, status), limit, offset, PlaceNameTransfer.MAX_EXPORT,
+                "division", "place-names", format, PlaceNameTransfer.COLUMNS);
     }
 
     @GetMapping("/place-names/{id}")

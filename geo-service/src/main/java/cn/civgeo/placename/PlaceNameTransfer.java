@@ -121,32 +121,26 @@ public class PlaceNameTransfer {
     }
 
 
-    /** The rows of an export: place names filtered by division prefix, category prefix and status. */
-    public List<List<?>> exportRows(String division, String category, String status) {
-        return exportRows(division, category, status, MAX_EXPORT);
-    }
-
-    /** At most {@code max} rows (the caller's bound, see ExportGate). */
-    public List<List<?>> exportRows(String division, String category, String status, int max) {
-        List<List<?>> rows = new ArrayList<>();
-        jdbc.sql("""
+    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): ordered, ending in the unique id. */
+    public cn.civgeo.common.io.StreamedExport.Query exportQuery(String division, String category, String status) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("d", (division == null ? "" : division) + "%");
+        params.put("c", (category == null ? "" : category) + "%");
+        params.put("s", status);
+        return new cn.civgeo.common.io.StreamedExport.Query("""
                 select p.code, p.name, p.category_code, p.division_code, p.short_name, array_to_string(p.aliases, ';'), p.spelling, p.pinyin,
                        p.status, case when geometrytype(p.geom) = 'POINT' then st_x(p.geom) end, case when geometrytype(p.geom) = 'POINT' then st_y(p.geom) end,
                        case when geometrytype(p.geom) <> 'POINT' then st_asgeojson(p.geom, 7) end, p.location_text, p.meaning, p.history,
                        p.description, p.naming_date, p.numbering, p.approval_authority, p.approval_doc, p.approval_date
                   from place_name p
                  where p.division_code like :d and p.category_code like :c and (:s::text is null or p.status = :s)
-                 order by p.division_code, p.category_code, p.name limit :max""")
-                .param("d", (division == null ? "" : division) + "%").param("c", (category == null ? "" : category) + "%")
-                .param("s", status).param("max", Math.min(max, MAX_EXPORT))
-                .query((rs, i) -> {
+                 order by p.division_code, p.category_code, p.name, p.id""", params, rs -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) {
                         Object o = rs.getObject(k);
                         r.add(o == null ? "" : o instanceof java.sql.Date d ? d.toLocalDate().toString() : o);
                     }
                     return r;
-                }).list().forEach(rows::add);
-        return rows;
+                });
     }
 }

@@ -3,8 +3,10 @@ package cn.civgeo.security;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
 import cn.civgeo.common.ProblemType;
+import cn.civgeo.common.io.StreamedExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +24,27 @@ import org.springframework.stereotype.Component;
 public class ExportGate {
     private final FairUse fairUse;
     private final int anonymousRows;
+    private final StreamedExport streamed;
 
-    ExportGate(FairUse fairUse, @Value("${civgeo.fair-use.anonymous-export-rows:5000}") int anonymousRows) {
+    ExportGate(FairUse fairUse, @Value("${civgeo.fair-use.anonymous-export-rows:5000}") int anonymousRows, StreamedExport streamed) {
         this.fairUse = fairUse;
         this.anonymousRows = anonymousRows;
+        this.streamed = streamed;
+    }
+
+    /**
+     * A streamed, paged export (csv or xlsx): the page ({@code limit}, default and cap the caller's bound;
+     * {@code offset}) is counted first, refused over the anonymous bound or charged per row like {@link #check},
+     * then streamed from a database cursor with {@code Link rel=next} when more rows follow.
+     */
+    public void stream(HttpServletRequest req, HttpServletResponse res, StreamedExport.Query query, Integer limit, Long offset,
+                       int max, String field, String base, String format, List<String> headers) throws IOException {
+        String fmt = format == null ? "csv" : format.toLowerCase(java.util.Locale.ROOT);
+        if (!fmt.equals("csv") && !fmt.equals("xlsx")) throw ApiException.badField("format", "must be csv or xlsx");
+        StreamedExport.Page page = StreamedExport.Page.of(limit, offset, fetchLimit(max));
+        long counted = streamed.count(query, page);
+        check(req, res, (int) Math.min(counted, page.limit()), field);
+        streamed.write(res, base, fmt, headers, query, page, counted);
     }
 
     /** The most rows this caller may fetch: the export's own maximum, or the anonymous bound (+1 to detect more). */

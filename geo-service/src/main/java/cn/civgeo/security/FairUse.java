@@ -4,8 +4,11 @@ import cn.civgeo.common.ApiException;
 import cn.civgeo.common.ProblemType;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,17 @@ import org.springframework.stereotype.Component;
  * {@value #ROWS_PER_UNIT} rows, a wildcard-like search {@value #BROAD_SEARCH_COST}). Every answer carries
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is
  * full again; IETF httpapi-ratelimit-headers draft); a refusal is 429 with {@code Retry-After}, before any work.
+ *
+ * <p>Per-request cost: taking the bucket row {@code FOR UPDATE} on every request serialised one caller's
+ * concurrent requests and halved the geocoder's throughput. Each instance therefore keeps one Bucket4j proxy per
+ * bucket with the {@linkplain Optimizations#delaying delaying} optimisation: it consumes from its local copy of
+ * the shared state and writes what it took to PostgreSQL at the latest after {@code sync-share} of the limit
+ * ({@link #unsynchronizedTokens}) or {@code sync-interval}, whichever comes first, and reads the others'
+ * consumption back in the same round trip. A local refusal is always right (the shared bucket holds at most what
+ * the local copy holds); the tolerance is the other way: N instances together admit at most the limit plus the
+ * refill plus N × {@code floor(limit × sync-share)} requests in any window (0 extra for limits under
+ * {@code 1 / sync-share}: those buckets stay exact). What was admitted beyond the limit is still written to the
+ * shared bucket, which then goes below zero and pays it back.
  */
 @Component
 public class FairUse {
@@ -42,6 +57,11 @@ public class FairUse {
     record Caller(String key, String name, int perMinute) {}
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    /** This instance's proxies (each holds the local state of the delaying optimisation), by bucket key. */
+    private final Map<String, Local> proxies = new ConcurrentHashMap<>();
+    private final double syncShare;
+    private final Duration syncInterval;
+    private final boolean enabled;
     private final int anonymousPerMinute;
     private final int userPerMinute;
     private final int apiClientPerMinute;
@@ -50,7 +70,10 @@ public class FairUse {
     public FairUse(DataSource dataSource,
                    @Value("${civgeo.fair-use.anonymous-per-minute:1200}") int anonymousPerMinute,
                    @Value("${civgeo.fair-use.user-per-minute:6000}") int userPerMinute,
-                   @Value("${civgeo.security.default-rate-limit-per-minute}") int apiClientPerMinute) {
+                   @Value("${civgeo.security.default-rate-limit-per-minute}") int apiClientPerMinute,
+                   @Value("${civgeo.fair-use.sync-share:0.02}") double syncShare,
+                   @Value("${civgeo.fair-use.sync-interval:PT1S}") Duration syncInterval,
+                   @Value("${civgeo.fair-use.enabled:true}") boolean enabled) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -59,13 +82,27 @@ public class FairUse {
         this.anonymousPerMinute = anonymousPerMinute;
         this.userPerMinute = userPerMinute;
         this.apiClientPerMinute = apiClientPerMinute;
+        if (syncShare < 0 || syncShare > 0.5) throw new IllegalArgumentException("civgeo.fair-use.sync-share must be within 0..0.5");
+        this.syncShare = syncShare;
+        this.syncInterval = syncInterval;
+        this.enabled = enabled;
+        if (!enabled) log.warn("FAIR USE IS OFF (civgeo.fair-use.enabled=false): no caller is limited");
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "civgeo-fair-use-sweeper");
             t.setDaemon(true);
             return t;
         });
         sweeper.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.MINUTES);
+        sweeper.scheduleWithFixedDelay(this::flushIdle, 30, 30, TimeUnit.SECONDS);
     }
+
+    /** Whether requests are charged at all ({@code civgeo.fair-use.enabled}; off only for benchmarks' baselines). */
+    public boolean enabled() { return enabled; }
+
+    /** Tokens one instance may take from a bucket of {@code perMinute} without writing them to PostgreSQL. */
+    long unsynchronizedTokens(int perMinute) { return (long) Math.floor(perMinute * syncShare); }
+
+    private record Local(BucketProxy bucket, long[] lastUsed) {}
 
     Caller anonymous(String address) { return new Caller("a:" + address, "anonymous caller " + address, anonymousPerMinute); }
 
@@ -82,8 +119,15 @@ public class FairUse {
         BucketConfiguration config = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(c.perMinute()).refillGreedy(c.perMinute(), Duration.ofMinutes(1))).build();
         // The limit is part of the key: a changed limit starts a fresh bucket (the old one expires within a minute).
-        ConsumptionProbe p = buckets.builder().build(c.key() + "/" + c.perMinute(), () -> config)
-                .tryConsumeAndReturnRemaining(Math.min(cost, c.perMinute()));
+        String key = c.key() + "/" + c.perMinute();
+        Local local = proxies.computeIfAbsent(key, k -> {
+            long tokens = unsynchronizedTokens(c.perMinute());
+            var builder = buckets.builder();
+            if (tokens > 0) builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(tokens, syncInterval)));
+            return new Local(builder.build(k, () -> config), new long[1]);
+        });
+        local.lastUsed()[0] = System.nanoTime();
+        ConsumptionProbe p = local.bucket().tryConsumeAndReturnRemaining(Math.min(cost, c.perMinute()));
         long reset = seconds(p.getNanosToWaitForReset());
         return new Decision(p.isConsumed(), c.perMinute(), p.getRemainingTokens(), reset,
                 p.isConsumed() ? 0 : Math.max(1, seconds(p.getNanosToWaitForRefill())));
@@ -123,8 +167,30 @@ public class FairUse {
         }
     }
 
+    /**
+     * Writes what idle proxies took locally to PostgreSQL (any command after {@code sync-interval} syncs) and drops
+     * proxies idle for a minute, so the map holds only active callers.
+     */
+    void flushIdle() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Local> e : proxies.entrySet()) {
+            long idle = now - e.getValue().lastUsed()[0];
+            if (idle < syncInterval.toNanos()) continue;
+            try {
+                e.getValue().bucket().getAvailableTokens();
+            } catch (RuntimeException ex) {
+                log.debug("fair-use flush failed", ex);
+                continue;
+            }
+            if (idle > TimeUnit.MINUTES.toNanos(1)) proxies.remove(e.getKey(), e.getValue());
+        }
+    }
+
     private static long seconds(long nanos) { return (nanos + 999_999_999L) / 1_000_000_000L; }
 
     @PreDestroy
-    void stop() { sweeper.shutdownNow(); }
+    void stop() {
+        sweeper.shutdownNow();
+        flushIdle();
+    }
 }

@@ -26,7 +26,7 @@ class FairUseFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest req) { return !req.getRequestURI().startsWith("/api/"); }
+    protected boolean shouldNotFilter(HttpServletRequest req) { return !fairUse.enabled() || !req.getRequestURI().startsWith("/api/"); }
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

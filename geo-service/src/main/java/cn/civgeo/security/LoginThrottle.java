@@ -3,9 +3,11 @@ package cn.civgeo.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in throttling per account and per client address. Each failed attempt counts against both; at
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * or not, answers 429 with Retry-After and no password is checked. A success clears the account (not the address:
  * one valid account must not reset a password spray). Failures older than {@code window} are forgotten.
  * Unknown user names count like real ones, so lockouts do not reveal which names exist.
- * Counters live in memory on this instance (a restart forgets them).
+ * Counters live in PostgreSQL (table {@code login_throttle}), so every instance counts every instance's failures
+ * and a restart forgets nothing; a row is updated under {@code FOR UPDATE}, so concurrent attempts count once each.
  */
 @Component
 public class LoginThrottle {
@@ -24,7 +27,9 @@ public class LoginThrottle {
     private final Duration maxLockout;
     private final Duration window;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private volatile long lastSweep;
 
     /** failures in the current window, when the window started, lockouts in a row, locked until (epoch ms). */
     private record Entry(int failures, long windowStart, int strikes, long lockedUntil) {}
@@ -34,11 +39,16 @@ public class LoginThrottle {
                          @Value("${civgeo.security.login.address-max-failures:20}") int addressMax,
                          @Value("${civgeo.security.login.lockout:PT5M}") Duration lockout,
                          @Value("${civgeo.security.login.max-lockout:PT1H}") Duration maxLockout,
-                         @Value("${civgeo.security.login.window:PT15M}") Duration window) {
-        this(accountMax, addressMax, lockout, maxLockout, window, Clock.systemUTC());
+                         @Value("${civgeo.security.login.window:PT15M}") Duration window,
+                         JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(accountMax, addressMax, lockout, maxLockout, window, Clock.systemUTC(), jdbc, transactions);
     }
 
-    LoginThrottle(int accountMax, int addressMax, Duration lockout, Duration maxLockout, Duration window, Clock clock) {
+    LoginThrottle(int accountMax, int addressMax, Duration lockout, Duration maxLockout, Duration window, Clock clock,
+                  JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.accountMax = accountMax;
         this.addressMax = addressMax;
         this.lockout = lockout;
@@ -61,40 +71,72 @@ public class LoginThrottle {
     /** Counts a failure; returns the seconds of a lockout it started (0 if none). */
     public long failed(String username, String address) {
         long now = clock.millis();
+        sweep();
         long a = count(account(username), accountMax, now);
         long b = count(address(address), addressMax, now);
         long until = Math.max(a, b);
         return until <= now ? 0 : Math.max(1, (until - now + 999) / 1000);
     }
 
-    public void succeeded(String username) { entries.remove(account(username)); }
+    public void succeeded(String username) { remove(account(username)); }
 
     /** An administrator lifts a lockout (account or address). */
     public boolean unlock(String username, String address) {
         boolean any = false;
-        if (username != null) any |= entries.remove(account(username)) != null;
-        if (address != null) any |= entries.remove(address(address)) != null;
+        if (username != null) any |= remove(account(username));
+        if (address != null) any |= remove(address(address));
         return any;
     }
 
+    private boolean remove(String key) {
+        return jdbc.sql("delete from login_throttle where key = :k").param("k", key).update() > 0;
+    }
+
+    /** Forgets rows whose window and lockout are over (their next failure starts afresh anyway). */
+    void sweep() {
+        long now = clock.millis();
+        if (now - lastSweep < 300_000) return;
+        lastSweep = now;
+        long keep = Math.max(window.toMillis(), maxLockout.toMillis()) * 2;
+        try {
+            jdbc.sql("delete from login_throttle where locked_until < :now and touched_at < :old")
+                    .param("now", now).param("old", now - keep).update();
+        } catch (RuntimeException ignored) {
+            // the database is away: the next sweep tries again
+        }
+    }
+
     private long lockedUntil(String key, long now) {
-        Entry e = entries.get(key);
-        return e == null ? 0 : e.lockedUntil();
+        return jdbc.sql("select locked_until from login_throttle where key = :k").param("k", key).query(Long.class).optional().orElse(0L);
     }
 
     private long count(String key, int max, long now) {
-        Entry e = entries.compute(key, (k, old) -> {
-            if (old != null && old.lockedUntil() > now) return old; // still locked (a concurrent attempt)
-            int strikes = old == null ? 0 : old.strikes();
-            boolean lockOver = old != null && old.lockedUntil() != 0;
-            boolean windowOver = old == null || now - old.windowStart() > window.toMillis();
-            if (old != null && !lockOver && windowOver) strikes = 0; // a quiet window forgets the back-off
-            int failures = old == null || lockOver || windowOver ? 1 : old.failures() + 1;
-            long start = failures == 1 ? now : old.windowStart();
-            if (failures >= max) return new Entry(0, now, strikes + 1, now + currentLockout(strikes).toMillis());
-            return new Entry(failures, start, strikes, 0);
+        Long until = tx.execute(s -> {
+            jdbc.sql("insert into login_throttle(key, touched_at) values (:k, :now) on conflict (key) do nothing")
+                    .param("k", key).param("now", now).update();
+            Entry old = jdbc.sql("select failures, window_start, strikes, locked_until from login_throttle where key = :k for update")
+                    .param("k", key).query((rs, i) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getLong(4))).single();
+            Entry e = next(old.windowStart() == 0 && old.failures() == 0 && old.strikes() == 0 && old.lockedUntil() == 0 ? null : old, max, now);
+            jdbc.sql("""
+                    update login_throttle set failures = :f, window_start = :w, strikes = :s, locked_until = :l, touched_at = :now
+                     where key = :k""")
+                    .param("f", e.failures()).param("w", e.windowStart()).param("s", e.strikes()).param("l", e.lockedUntil())
+                    .param("now", now).param("k", key).update();
+            return e.lockedUntil();
         });
-        return e.lockedUntil();
+        return until == null ? 0 : until;
+    }
+
+    private Entry next(Entry old, int max, long now) {
+        if (old != null && old.lockedUntil() > now) return old; // still locked (a concurrent attempt)
+        int strikes = old == null ? 0 : old.strikes();
+        boolean lockOver = old != null && old.lockedUntil() != 0;
+        boolean windowOver = old == null || now - old.windowStart() > window.toMillis();
+        if (old != null && !lockOver && windowOver) strikes = 0; // a quiet window forgets the back-off
+        int failures = old == null || lockOver || windowOver ? 1 : old.failures() + 1;
+        long start = failures == 1 ? now : old.windowStart();
+        if (failures >= max) return new Entry(0, now, strikes + 1, now + currentLockout(strikes).toMillis());
+        return new Entry(failures, start, strikes, 0);
     }
 
     private Duration currentLockout(int strikes) {

@@ -150,6 +150,17 @@ public final class Tabular {
 
     /** A one-sheet workbook; numbers stay numbers. Streams rows so large exports stay small in memory. */
     public static void writeXlsx(OutputStream out, String sheetName, List<String> headers, List<List<?>> rows) throws IOException {
+        writeXlsx(out, sheetName, headers, sink -> rows.forEach(sink));
+    }
+
+    /** Rows handed one at a time to a sink (a database cursor, see {@link StreamedExport}). */
+    @FunctionalInterface
+    public interface RowSource {
+        void each(java.util.function.Consumer<List<?>> sink) throws IOException;
+    }
+
+    /** The same workbook from rows produced one at a time: SXSSF keeps 200 rows in memory, the rest on disk. */
+    public static void writeXlsx(OutputStream out, String sheetName, List<String> headers, RowSource rows) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(sheetName);
             // Text cells stay text (codes keep their leading zeros, nothing is evaluated).
@@ -157,9 +168,9 @@ public final class Tabular {
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
             Row h = sheet.createRow(0);
             for (int c = 0; c < headers.size(); c++) h.createCell(c).setCellValue(SafeCells.text(headers.get(c)));
-            int r = 1;
-            for (List<?> values : rows) {
-                Row row = sheet.createRow(r++);
+            int[] next = {1};
+            rows.each(values -> {
+                Row row = sheet.createRow(next[0]++);
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
                     if (v == null) continue;
@@ -171,7 +182,7 @@ public final class Tabular {
                         cell.setCellValue(SafeCells.text(v.toString()));
                     }
                 }
-            }
+            });
             wb.write(out);
         }
     }

@@ -79,6 +79,7 @@ public class JobService implements SmartLifecycle {
     /** Jobs running on this instance: their live counters and threads (to interrupt on cancel). */
     private final Map<String, Job> local = new ConcurrentHashMap<>();
     private final Map<String, Thread> localThreads = new ConcurrentHashMap<>();
+    private final Map<String, JobConnections.Registry> localConnections = new ConcurrentHashMap<>();
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -192,6 +193,7 @@ public class JobService implements SmartLifecycle {
         job.running();
         local.put(id, job);
         localThreads.put(id, Thread.currentThread());
+        localConnections.put(id, JobConnections.begin());
         try {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     row.owner(), null, java.util.Arrays.stream(row.authorities()).map(SimpleGrantedAuthority::new).toList()));
@@ -205,6 +207,8 @@ public class JobService implements SmartLifecycle {
             finish(id, job, "FAILED", null, Problems.detail(ProblemType.INTERNAL, "The job failed on our side; it has been logged", null, null));
         } finally {
             SecurityContextHolder.clearContext();
+            JobConnections.end();
+            localConnections.remove(id);
             local.remove(id);
             localThreads.remove(id);
             Thread.interrupted();
@@ -318,10 +322,15 @@ public class JobService implements SmartLifecycle {
         }
     }
 
-    /** Interrupts the thread of a job running on this instance (a statement in progress finishes first). */
+    /**
+     * Interrupts the thread of a job running on this instance and cancels the statement it is running in the
+     * database (its connections are tracked by {@link JobConnections}).
+     */
     private void interruptLocal(String id) {
         Thread t = localThreads.get(id);
         if (t != null) t.interrupt();
+        JobConnections.Registry connections = localConnections.get(id);
+        if (connections != null) connections.cancel();
     }
 
     /** The job if the caller owns it or is an administrator. */

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -81,9 +80,17 @@ public class RoadNetworkService {
                 case "shapefile" -> "input.zip";
                 default -> "input.gpkg";
             });
-            InputStream src = in;
-            if (format.equals("osm") && filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".gz")) src = new GZIPInputStream(in);
-            Files.copy(src, file, StandardCopyOption.REPLACE_EXISTING);
+            // Any gzip (.osm.gz, or gzip bytes under another name) is inflated with its size and ratio bounded
+            // before osm2pgrouting or GDAL sees it.
+            InputStream src = in.markSupported() ? in : new java.io.BufferedInputStream(in);
+            if (cn.civgeo.common.io.ZipGuard.isGzip(src)) {
+                if (format.equals("shapefile") || format.equals("gpkg")) {
+                    throw ApiException.badField("file", "is gzip-compressed; send the " + (format.equals("gpkg") ? ".gpkg" : ".zip") + " itself");
+                }
+                cn.civgeo.common.io.ZipGuard.gunzip(src, file, "file");
+            } else {
+                Files.copy(src, file, StandardCopyOption.REPLACE_EXISTING);
+            }
             return importPath(name.strip(), format, file, filename, snapToleranceM == null ? 1.0 : snapToleranceM, replace);
         } catch (IOException e) {
             throw ApiException.badField("file", "could not be read: " + e.getMessage());
