@@ -103,7 +103,7 @@ public class GeocodeService {
                 notes.add(0, "pinyin: " + q.strip() + " read as " + reading.text());
                 double conf = Math.round(c.confidence() * 0.97 * 1000) / 1000.0;
                 out.add(new Candidate(0, conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                        c.location(), c.locationLevel(), comps, List.of(), notes, null));
+                        c.location(), c.locationLevel(), comps, List.of(), notes, null, c.geometrySource(), c.geometryAccuracy()));
             }
             if (out.isEmpty()) continue;
             normalized = reading.text();
@@ -134,7 +134,7 @@ public class GeocodeService {
             String kind = Calibration.kind(c.matchLevel(), c.notes());
             double conf = raw ? c.confidence() : Math.round(calibration.apply(kind, c.confidence()) * 1000) / 1000.0;
             Candidate x = new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind);
+                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind, c.geometrySource(), c.geometryAccuracy());
             out.add(x);
             rawOf.put(x, c.confidence());
         }
@@ -151,7 +151,7 @@ public class GeocodeService {
         for (AddressParser.Candidate c : r.candidates()) {
             if (out.size() >= limit) break;
             if (c.confidence() < minConfidence) continue;
-            Candidate x = candidate(s.gazetteer(), c, out.size() + 1, crs);
+            Candidate x = candidate(s.gazetteer(), s.geometrySources(), c, out.size() + 1, crs);
             out.add(shift == 0 ? x : shifted(x, shift, note));
         }
         return out;
@@ -164,7 +164,8 @@ public class GeocodeService {
         List<String> notes = new ArrayList<>(c.notes());
         notes.add(0, note);
         return new Candidate(c.rank(), c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null);
+                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null,
+                c.geometrySource(), c.geometryAccuracy());
     }
 
     private static List<Integer> chainOf(InMemoryGazetteer g, int unit) {
@@ -184,7 +185,7 @@ public class GeocodeService {
         return g.code(u);
     }
 
-    private Candidate candidate(InMemoryGazetteer g, AddressParser.Candidate c, int rank, Crs crs) {
+    private Candidate candidate(InMemoryGazetteer g, Map<String, String> sources, AddressParser.Candidate c, int rank, Crs crs) {
         List<Integer> ids = c.chain();
         List<String> notes = new ArrayList<>(c.notes());
         String addressCode = null;
@@ -193,6 +194,7 @@ public class GeocodeService {
         double confidence = c.confidence();
         Point location = null;
         String locationLevel = null;
+        String geometrySource = null;
         // What the registry confirmed of the street parts; everything else of the text is reported as unmatched.
         java.util.Set<String> verified = new java.util.HashSet<>();
         NearbyDirectory.Street street = new NearbyDirectory.Street(value(c, "road"), value(c, "doorplate"), value(c, "suffix"),
@@ -236,6 +238,10 @@ public class GeocodeService {
                 if (p != null) {
                     location = point(p[0], p[1], crs);
                     locationLevel = Component.LEVEL_KINDS[g.level(ids.get(i))];
+                    geometrySource = sources.get(g.code(ids.get(i)));
+                    if (CountyOutlines.GEOMETRY_SOURCE.equals(geometrySource)) {
+                        notes.add("location from the approximate county outlines (" + CountyOutlines.SOURCE + "): " + locationLevel + " level");
+                    }
                 }
             }
             if (location == null) notes.add("no geometry for this division: location is null");
@@ -248,7 +254,8 @@ public class GeocodeService {
         }
         int deepest = ids.get(ids.size() - 1);
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
-                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null);
+                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null,
+                geometrySource, accuracyOf(geometrySource));
     }
 
     /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */
@@ -370,11 +377,11 @@ public class GeocodeService {
             for (int i = 0; i < n; i++) if (addressIds[i] >= 0) addresses[i] = found.get(addressIds[i]);
         }
         List<Reverse> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
+        for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), s.geometrySources(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
         return out;
     }
 
-    private Reverse reverseAnswer(InMemoryGazetteer g, ReversePoint p, int unit, NearbyDirectory.Feature address,
+    private Reverse reverseAnswer(InMemoryGazetteer g, Map<String, String> sources, ReversePoint p, int unit, NearbyDirectory.Feature address,
                                   List<NearbyDirectory.Feature> placeNames, Crs crs, int radius) {
         List<Integer> ids = new ArrayList<>();
         for (int u = unit; u >= 0; u = g.parent(u)) ids.add(0, u);
@@ -384,7 +391,16 @@ public class GeocodeService {
         for (NearbyDirectory.Feature f : placeNames) names.add(nearby(f, p.lon(), p.lat(), crs));
         return new Reverse(Point.of(p.x(), p.y()), crs.id(), new double[]{round(p.lon(), 9), round(p.lat(), 9)}, chain,
                 ids.isEmpty() ? null : divisionAddress(g, ids), unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)],
-                address == null ? null : nearby(address, p.lon(), p.lat(), crs), names, radius);
+                address == null ? null : nearby(address, p.lon(), p.lat(), crs), names, radius,
+                unit < 0 ? null : sources.get(g.code(unit)), unit < 0 ? null : accuracyOf(sources.get(g.code(unit))));
+    }
+
+    /** What an answer says of its division geometry's accuracy, by source. */
+    static String accuracyOf(String geometrySource) {
+        if (geometrySource == null) return null;
+        if (geometrySource.equals(CountyOutlines.GEOMETRY_SOURCE)) return CountyOutlines.ACCURACY;
+        if (geometrySource.equals("synthetic")) return "synthetic demo geometry: not the real boundary";
+        return "as recorded (" + geometrySource + ")";
     }
 
     private Nearby nearby(NearbyDirectory.Feature f, double lon, double lat, Crs crs) {
