@@ -156,6 +156,7 @@ public class CountyOutlines {
                 continue;
             }
             String prefecture = prefectureOf(m.features());
+            if (prefecture == null) prefecture = prefectureNamed(m.mapName(), reg); // e.g. 沧州: no feature has a code
             for (EchartsGeoJson.Feature f : m.features()) {
                 features++;
                 String[] tie = tie(f, prefecture, reg, countiesByName, formerByName);
@@ -189,15 +190,26 @@ public class CountyOutlines {
             } finally {
                 if (in.isActive()) in.cancelCopy();
             }
-            // Counties without geometry of their own: one outline per unit (old counties merged into it unioned).
+            // Counties without geometry of their own: one outline per unit; old counties merged into one are unioned
+            // (only those few groups pay for the union).
+            s.execute("update outline_stage set geom = st_multi(st_collectionextract(st_makevalid(geom), 3)) where not st_isvalid(geom) or geometrytype(geom) <> 'MULTIPOLYGON'");
             int counties = s.executeUpdate("""
                     insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
                     select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
-                      from (select s.code, st_multi(st_collectionextract(st_makevalid(st_union(st_makevalid(s.geom))), 3)) geom,
+                      from (select s.code, (array_agg(s.geom))[1] geom, min(s.via) via, min(s.src) src
+                              from outline_stage s
+                              join division d on d.code = s.code and d.geom is null and d.level = 3
+                             group by s.code having count(*) = 1) q
+                     where not st_isempty(q.geom)
+                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
+            counties += s.executeUpdate("""
+                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
+                    select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
+                      from (select s.code, st_multi(st_collectionextract(st_makevalid(st_union(s.geom)), 3)) geom,
                                    string_agg(distinct s.via, ',') via, string_agg(s.src, ', ' order by s.src) src
                               from outline_stage s
                               join division d on d.code = s.code and d.geom is null and d.level = 3
-                             group by s.code) q
+                             group by s.code having count(*) > 1) q
                      where not st_isempty(q.geom)
                     on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
             s.execute("""
@@ -249,6 +261,14 @@ public class CountyOutlines {
             if (f.id() != null && f.id().length() >= 4) n.merge(f.id().substring(0, 4), 1, Integer::sum);
         }
         return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** The 4-digit prefix of the one prefecture whose name starts with the map's name (沧州 → 沧州市 1309), else null. */
+    static String prefectureNamed(String mapName, Map<String, Registry> reg) {
+        if (mapName == null || mapName.isBlank()) return null;
+        List<String> hits = reg.values().stream().filter(r -> r.level() == 2 && r.name().startsWith(mapName))
+                .map(r -> r.code().substring(0, 4)).distinct().toList();
+        return hits.size() == 1 ? hits.get(0) : null;
     }
 
     /**

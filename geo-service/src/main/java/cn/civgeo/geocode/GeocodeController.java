@@ -59,11 +59,21 @@ class GeocodeController {
             @Parameter(description = "Leave out candidates below this confidence") @RequestParam(defaultValue = "0.05") double minConfidence,
             @Parameter(description = "Area bias: a point lon,lat (in crs) whose city is searched when the text names no "
                     + "division (溪秀路3号)", example = "118.0894,24.4798") @RequestParam(required = false) String near,
-            @Parameter(description = "Area bias: a division code searched when the text names no division", example = "350200")
-            @RequestParam(required = false) String within) {
+            @Parameter(description = "Area bias: a division code searched when the text names no division. Without near= "
+                    + "and within=, an API client's default area (PUT /api/api-clients/{id}/default-division) is used; "
+                    + "with no bias at all, road + number is searched nationwide by the exact road name (answered if "
+                    + "unique, else uncertain with the candidates)", example = "350200")
+            @RequestParam(required = false) String within,
+            jakarta.servlet.http.HttpServletRequest request) {
         String text = structured(q, province, city, county, town, village, road, number, detail);
         Crs c = Crs.parse(crs);
-        return service.forward(text, c, Math.max(1, Math.min(10, limit)), minConfidence, area(near, within, c));
+        String area = area(near, within, c);
+        String origin = null;
+        if (area == null) {
+            area = (String) request.getAttribute(cn.civgeo.security.ApiClient.DEFAULT_DIVISION_ATTRIBUTE);
+            if (area != null) origin = "the API client's default area";
+        }
+        return service.forward(text, c, Math.max(1, Math.min(10, limit)), minConfidence, area, false, origin);
     }
 
     private String area(String near, String within, Crs crs) {

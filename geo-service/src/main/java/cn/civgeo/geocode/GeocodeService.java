@@ -64,6 +64,15 @@ public class GeocodeService {
 
     /** As above; {@code raw} answers the parser's uncalibrated confidence (for fitting the calibration table). */
     public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw) {
+        return forward(q, crs, limit, minConfidence, area, raw, null);
+    }
+
+    /**
+     * As above; {@code areaOrigin} names where the bias came from in the note (e.g. the API client's default area; null
+     * for a request parameter). With no bias at all and a text that names no division, road + number is searched
+     * nationwide by the exact road name ({@link #nationwideRoad}).
+     */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw, String areaOrigin) {
         if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
         if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
         GeocodeIndex.Snapshot s = index.snapshot();
@@ -76,9 +85,10 @@ public class GeocodeService {
             String prefix = divisionAddress(s.gazetteer(), chainOf(s.gazetteer(), a)) + " ";
             AddressParser.Result biased = s.parser().parse(prefix + q, Math.max(limit, 3));
             List<Candidate> b = answer(s, biased, limit, minConfidence, crs, prefix.length(),
-                    "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")");
+                    "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")" + (areaOrigin == null ? "" : ", " + areaOrigin));
             if (!b.isEmpty() && (out.isEmpty() || b.get(0).confidence() > out.get(0).confidence())) out = b;
         }
+        if (a < 0 && out.isEmpty()) out = nationwideRoad(s, q, limit, minConfidence, crs);
         out = calibrated(out, raw);
         String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
         return new Forward(q, r.normalized().strip(), crs.id(), status, out);
@@ -256,6 +266,51 @@ public class GeocodeService {
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
                 chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null,
                 geometrySource, accuracyOf(geometrySource));
+    }
+
+    /**
+     * Road + number with no division in the text and no bias: the standard-address registry searched nationwide by the
+     * exact road name (溪秀路3号). One road with that doorplate is answered (the only one the registry has, so a little
+     * below a fully named address); several are all given, each at most 0.5 (uncertain: ambiguous, name the city);
+     * a road without that doorplate is answered at road level, uncertain.
+     */
+    private List<Candidate> nationwideRoad(GeocodeIndex.Snapshot s, String q, int limit, double minConfidence, Crs crs) {
+        List<Component> comps = AddressParser.streetComponents(q);
+        java.util.function.Function<String, String> v = k -> comps.stream().filter(x -> x.kind().equals(k)).map(Component::value)
+                .findFirst().orElse(null);
+        String road = v.apply("road");
+        if (road == null) return List.of();
+        NearbyDirectory.Street street = new NearbyDirectory.Street(road, v.apply("doorplate"), v.apply("suffix"),
+                v.apply("building"), v.apply("unit"), v.apply("room"), null);
+        List<NearbyDirectory.Feature> found = directory.findAddress("", street);
+        InMemoryGazetteer g = s.gazetteer();
+        List<Candidate> out = new ArrayList<>();
+        int n = found.size();
+        for (NearbyDirectory.Feature f : found) {
+            if (out.size() >= limit) break;
+            int u = f.divisionCode() == null ? -1 : g.find(f.divisionCode());
+            if (u < 0) continue;
+            boolean doorplate = street.number() != null && !f.kind().equals("road");
+            double conf = n > 1 ? Math.min(0.5, 0.9 / n) : doorplate ? 0.9 : 0.6;
+            if (conf < minConfidence) continue;
+            List<String> notes = new ArrayList<>();
+            notes.add(n == 1
+                    ? "road searched nationwide: the only " + road + " the standard-address registry has" + (doorplate ? " with this doorplate" : "")
+                    : "road searched nationwide: " + n + " roads named " + road + (street.number() == null ? "" : " carry " + street.number() + "号")
+                      + "; ambiguous, name the city or district (or send near= or within=)");
+            AddressParser.Candidate pc = new AddressParser.Candidate(u, chainOf(g, u), comps, 0, conf,
+                    Component.LEVEL_KINDS[g.level(u)], notes);
+            Candidate c = candidate(g, s.geometrySources(), pc, out.size() + 1, crs);
+            if (n > 1) {
+                // the feature itself, not what the division's prefix finds again (two roads of one name in one community)
+                c = new Candidate(c.rank(), c.confidence(), f.kind(), c.code(), c.name(), f.address() != null ? f.address() : c.address(),
+                        c.divisions(), f.kind().equals("road") ? null : f.id(), point(f.lon(), f.lat(), crs),
+                        f.kind().equals("road") && street.number() != null ? "road-nearest-doorplate" : f.kind(),
+                        c.components(), c.unmatched(), notes, null, null, null);
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */

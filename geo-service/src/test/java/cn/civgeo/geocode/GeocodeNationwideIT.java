@@ -97,6 +97,8 @@ class GeocodeNationwideIT extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from division_outline where source_units like '%加格达奇%'").query(Long.class).single()).isZero();
         // 大同 矿区 140203 (abolished 2018, split between successors) is not tied to 阳泉's 矿区 140303 by name
         assertThat(jdbc.sql("select count(*) from division_outline where source_units like '140203 %'").query(Long.class).single()).isZero();
+        // 沧州's features carry no code: tied by the full name under the prefecture the map is named after
+        assertThat(jdbc.sql("select source_units from division_outline where code = '130921'").query(String.class).single()).contains("沧县");
         // most counties are located
         long counties = jdbc.sql("select count(*) from division_outline where level = 3").query(Long.class).single();
         assertThat(counties).isGreaterThan(2400);
