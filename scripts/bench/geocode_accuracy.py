@@ -16,7 +16,7 @@ LEVEL = {1: "province", 2: "prefecture", 3: "county", 4: "township", 5: "village
 KINDS = ["clean", "dropped", "short", "typo", "numerals", "noise", "reordered", "unknown",
          "a-clean", "a-dropped", "a-short", "a-typo", "a-numerals", "a-noise", "a-reordered",
          # issue #20
-         "former", "village-same", "pinyin", "brackets", "noise-dir", "homophone",
+         "former", "village-same", "pinyin", "pinyin-hand", "brackets", "noise-dir", "homophone",
          "a-nodistrict", "a-bias", "a-suffix", "a-unknown"]
 NEW_KINDS = KINDS[15:]
 PREFIX = {1: 2, 2: 4, 3: 6, 4: 9, 5: 12}

@@ -21,7 +21,7 @@ create table division_outline (
 );
 create index division_outline_geom on division_outline using gist (geom);
 
--- The outlines cut into pieces of at most 128 vertices for point-in-polygon look-ups (as division_part).
+-- The outlines cut into pieces of at most 256 vertices for point-in-polygon look-ups (as division_part).
 create table division_outline_part (
     code  varchar(12) not null references division_outline(code) on delete cascade,
     geom  geometry(Polygon, 4490) not null
