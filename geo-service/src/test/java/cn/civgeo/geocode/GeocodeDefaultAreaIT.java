@@ -2,6 +2,7 @@ package cn.civgeo.geocode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.civgeo.division.DivisionFixtures;
 import cn.civgeo.placename.PlaceNameFixtures;
 import cn.civgeo.placename.PlaceNameTestData;
 import cn.civgeo.support.IntegrationTest;
@@ -43,6 +44,23 @@ class GeocodeDefaultAreaIT extends IntegrationTest {
 
     private Response withKey(String path, String key) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-API-Key", key).GET());
+    }
+
+    /** An approved road (as PlaceNameTestData.approvedRoad) along y from x1 to x2. */
+    private long road(String name, double x1, double x2, double y) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("category", "2530");
+        body.put("numbering", "EW");
+        body.put("geometry", json.readTree("{\"type\":\"LineString\",\"coordinates\":[[" + x1 + "," + y + "],[" + x2 + "," + y + "]]}"));
+        Response r = post("/api/place-names", "admin-t", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().get("placeName").get("id").asLong();
+        post("/api/place-names/" + id + "/submit", "admin-t", Map.of("version", 0));
+        Response a = post("/api/place-names/" + id + "/approve", "admin-t", Map.of("version", 1,
+                "approvalAuthority", "测试市人民政府", "approvalDoc", "测政地〔2026〕3号", "approvalDate", "2026-02-01"));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        return id;
     }
 
     @Test
@@ -94,15 +112,18 @@ class GeocodeDefaultAreaIT extends IntegrationTest {
     @Test
     void oneRoadNameWithTheNumberInSeveralPlacesIsAmbiguousNeverConfident() {
         String name = PlaceNameTestData.uniqueSpecific() + "路";
-        Random rnd = new Random();
-        // in the place-name tests' square (100.0–100.1E, 30.0–30.1N), away from the points other tests use
-        double y1 = 30.03 + rnd.nextInt(500) / 100_000.0, y2 = y1 + 0.02;
+        // the naming rules allow one road of a name per area: one in the place-name tests' square (测试市), one in a
+        // fresh test county of another test prefecture
+        double y1 = 30.03 + new Random().nextInt(500) / 100_000.0;
         long road1 = PlaceNameTestData.approvedRoad((path, body) -> post(path, "admin-t", body), json, name, y1);
-        long road2 = PlaceNameTestData.approvedRoad((path, body) -> post(path, "admin-t", body), json, name, y2);
+        DivisionFixtures.TestCounty t = DivisionFixtures.freshTestCounty(jdbc);
+        double y2 = t.y0() + 0.005;
+        long road2 = road(name, t.x0() + 0.003, t.x0() + 0.017, y2);
         Response a1 = post("/api/addresses", "surveyor-t", Map.of("roadId", road1, "number", 7, "lon", 100.0731, "lat", y1 + 0.0002));
-        Response a2 = post("/api/addresses", "surveyor-t", Map.of("roadId", road2, "number", 7, "lon", 100.0731, "lat", y2 + 0.0002));
+        Response a2 = post("/api/addresses", "surveyor-t", Map.of("roadId", road2, "number", 7, "lon", t.x0() + 0.01, "lat", y2 + 0.0002));
         assertThat(a1.status()).as(a1.toString()).isEqualTo(201);
         assertThat(a2.status()).as(a2.toString()).isEqualTo(201);
+        index.refreshIfChanged(); // the fresh test county is new to the gazetteer
 
         JsonNode r = get("/api/geocode?q=" + GeocodeIT.enc(name + "7号")).json();
         assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("uncertain");
@@ -113,7 +134,7 @@ class GeocodeDefaultAreaIT extends IntegrationTest {
             assertThat(c.get("notes").toString()).contains("ambiguous");
         }
         // the same road name with a number only one of them has: answered, and it is that one
-        Response a3 = post("/api/addresses", "surveyor-t", Map.of("roadId", road2, "number", 9, "lon", 100.0741, "lat", y2 + 0.0002));
+        Response a3 = post("/api/addresses", "surveyor-t", Map.of("roadId", road2, "number", 9, "lon", t.x0() + 0.011, "lat", y2 + 0.0002));
         assertThat(a3.status()).as(a3.toString()).isEqualTo(201);
         JsonNode one = get("/api/geocode?q=" + GeocodeIT.enc(name + "9号")).json();
         assertThat(one.get("status").asString()).as(one.toString()).isEqualTo("matched");
