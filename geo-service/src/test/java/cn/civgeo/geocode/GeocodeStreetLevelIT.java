@@ -212,7 +212,9 @@ class GeocodeStreetLevelIT extends IntegrationTest {
     void pinyinAndEnglishInputReadAsThePlacesReadThemselves() {
         Map<String, String> expected = Map.of("Xiamen Siming", "350203", "shanghai pudong xinqu", "310115",
                 "Chengdu Wuhou District", "510107", "xià mén sī míng qū", "350203", "xia4men2 siming", "350203",
-                "Shanghai Pudong New Area", "310115", "Lu'an Jin'an District", "341502");
+                "Shanghai Pudong New Area", "310115", "Lu'an Jin'an District", "341502",
+                // English order, the specific place first
+                "Siming District, Xiamen", "350203", "huli qu xiamen shi", "350206");
         expected.forEach((q, code) -> {
             JsonNode r = get("/api/geocode?limit=1&q=" + GeocodeIT.enc(q)).json();
             assertThat(r.get("candidates").isEmpty()).as(q + " → " + r).isFalse();
