@@ -88,7 +88,12 @@ public class GeocodeService {
                     "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")" + (areaOrigin == null ? "" : ", " + areaOrigin));
             if (!b.isEmpty() && (out.isEmpty() || b.get(0).confidence() > out.get(0).confidence())) out = b;
         }
-        if (a < 0 && out.isEmpty()) out = nationwideRoad(s, q, limit, minConfidence, crs);
+        if (a < 0 && (out.isEmpty() || (out.get(0).confidence() < confident && namesNoDivision(out)))) {
+            // No bias and no confident reading: a road of exactly that name in the standard-address registry is better
+            // evidence than a loose reading of the words as a division (桃李路7号 is not 桃李村): those answers instead.
+            List<Candidate> roads = nationwideRoad(s, q, limit, minConfidence, crs);
+            if (!roads.isEmpty()) out = roads;
+        }
         out = calibrated(out, raw);
         String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
         return new Forward(q, r.normalized().strip(), crs.id(), status, out);
@@ -266,6 +271,14 @@ public class GeocodeService {
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
                 chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null,
                 geometrySource, accuracyOf(geometrySource));
+    }
+
+    /** True when no candidate found a division name as written (only loose typo readings): the text names none. */
+    private static boolean namesNoDivision(List<Candidate> out) {
+        for (Candidate c : out) {
+            for (Component x : c.components()) if (x.code() != null && !"typo".equals(x.match())) return false;
+        }
+        return true;
     }
 
     /**
