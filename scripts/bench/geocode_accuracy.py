@@ -5,7 +5,8 @@ every unit's full address by pg_trgm similarity alone (same database, same run).
 Prints per perturbation kind: top-1 division accuracy (ours / baseline), match-level accuracy, doorplate parsed
 (numerals rows), mean confidence, expected calibration error, confident-but-wrong answers (confidence >= 0.8);
 then the reliability table (confidence bins: mean confidence vs. observed accuracy).
-Usage: geocode_accuracy.py GOLD.tsv  (env: CIVGEO_URL, CIVGEO_AUTH user:password, CIVGEO_DB_NAME, BASELINE_PER_KIND=25, 0 to skip)
+Usage: geocode_accuracy.py GOLD.tsv  (env: CIVGEO_URL, CIVGEO_AUTH user:password, CIVGEO_DB_NAME, BASELINE_PER_KIND=25, 0 to skip,
+       MISSES=typo,pinyin to list the wrong rows of those kinds)
 """
 import base64, json, os, subprocess, sys, time, urllib.error, urllib.request
 from collections import defaultdict
@@ -16,7 +17,7 @@ LEVEL = {1: "province", 2: "prefecture", 3: "county", 4: "township", 5: "village
 KINDS = ["clean", "dropped", "short", "typo", "numerals", "noise", "reordered", "unknown",
          "a-clean", "a-dropped", "a-short", "a-typo", "a-numerals", "a-noise", "a-reordered",
          # issue #20
-         "former", "village-same", "pinyin", "brackets", "noise-dir", "homophone",
+         "former", "village-same", "pinyin", "pinyin-hand", "brackets", "noise-dir", "homophone",
          "a-nodistrict", "a-bias", "a-suffix", "a-unknown"]
 NEW_KINDS = KINDS[15:]
 PREFIX = {1: 2, 2: 4, 3: 6, 4: 9, 5: 12}
@@ -113,6 +114,9 @@ def main():
     stats = defaultdict(lambda: defaultdict(float))
     bins = [(0, .3), (.3, .5), (.5, .7), (.7, .8), (.8, .9), (.9, .95), (.95, 1.01)]
     rel = defaultdict(lambda: [0, 0.0, 0])
+    # MISSES=typo,pinyin: print the rows of these kinds whose top-1 is wrong (for finding causes)
+    MISS_KINDS = set(k for k in os.environ.get("MISSES", "").split(",") if k)
+    misses = []
     for g, a, b in zip(gold, answers, base):
         kind, code, level, door = g[0], g[1], int(g[2]), g[3]
         res = a.get("result") or {}
@@ -148,6 +152,8 @@ def main():
                 s["base_n"] += 1
                 s["base_ok"] += 1 if b == code else 0
         s["ok"] += 1 if right else 0
+        if not right and kind in MISS_KINDS:
+            misses.append(f"  {kind}\t{g[4]}\tgold {code}\tgot {c['code'] if c else None} {c['matchLevel'] if c else ''} {conf:.3f}")
         s["conf"] += conf
         if not kind.startswith("a-"):
             # judged at its own level like the address rows: 南昌市 for 江西南昌 (gold 南昌县) is right as far as it goes
@@ -199,6 +205,9 @@ def main():
         print(f"{'a-perturbed':12} {int(tot['an']):5} {100 * tot['aok'] / tot['an']:9.1f}%")
     wrong = sum(int(stats[k]["confident_wrong"]) for k in KINDS if k in stats)
     print(f"confident (>= 0.8) but wrong, all classes: {wrong}" + ("" if wrong == 0 else "   <-- must be 0"))
+    if misses:
+        print("\nmisses (MISSES=" + ",".join(sorted(MISS_KINDS)) + "):")
+        print("\n".join(misses))
     for kind in KINDS:
         s = stats.get(kind)
         if s and s["div_n"]:

@@ -14,7 +14,7 @@ a-nodistrict (city + road + number, no district), a-bias (road + number alone, t
 a-suffix (doorplates with 之一), a-unknown (a number the road lacks, or 之二 where only the plain number exists: the
 right answer is the road or its division, never a doorplate), former (abolished/renamed units by their old name),
 village-same (a village whose short name equals its township's: 坟台镇坟台), pinyin (prefecture + county in
-pinyin or English), brackets (the address in 【】, [] or 「」), noise-dir (附近, 往东200米, 旁边, phone numbers),
+pinyin or English, generated from the registry's pinyin; pinyin-hand: the 45 hand-romanised pairs), brackets (the address in 【】, [] or 「」), noise-dir (附近, 往东200米, 旁边, phone numbers),
 homophone (one character of the deepest name replaced by a homophone).
 Output: TSV on stdout: kind, gold_code (the division code; for 'a-' rows the address code), gold_level (6 for
 addresses), doorplate (or empty), query, gold_division (the community code of an address row, else empty),
@@ -216,13 +216,16 @@ def new_classes(units, chain, rnd, out):
     for v, t in rnd.sample(same, min(PER_LEVEL, len(same))):
         county = units[units[t][2]][0]
         out.write(f"village-same\t{v}\t5\t\t{county}{units[t][0]}{short(units[t][0], 4)}\t\t\n")
-    # pinyin / English: prefecture + county, as romanised by hand above (the places' own readings)
+    # pinyin-hand: prefecture + county, as romanised by hand above (the places' own readings, checked by hand)
     for (pref, county), texts in PINYIN_NAMES.items():
         cands = [c for c in by_name.get(county, []) if units[units[c][2]][0] == pref and units[c][1] == 3]
         if len(cands) != 1:
             continue
         for q in texts:
-            out.write(f"pinyin\t{cands[0]}\t3\t\t{q}\t\t\n")
+            out.write(f"pinyin-hand\t{cands[0]}\t3\t\t{q}\t\t\n")
+    # pinyin: generated from the registry's own search pinyin (division.pinyin; so it tests reading romanised input,
+    # not whether a polyphonic character is read right: that is DivisionReadingsIT's audit)
+    pinyin_rows(units, out)
     # brackets, noise with directions, homophones: over the same sampled units as the first classes
     pool = [c for c, u in units.items() if u[1] in (3, 4, 5) and u[0] not in PLACEHOLDERS]
     for code in rnd.sample(sorted(pool), PER_LEVEL):
@@ -280,6 +283,57 @@ def new_classes(units, chain, rnd, out):
             number = str(int(top) + rnd.randint(100, 900))
             q = f"{county}{road}{number}号"
         out.write(f"a-unknown\t\t6\t{number}\t{q}\t{community}\t\n")
+
+
+PINYIN_SUFFIX = {"区": ("qu", "District"), "县": ("xian", "County"), "市": ("shi", "City"), "旗": ("qi", "Banner")}
+
+
+def pinyin_rows(units, out):
+    """PER_LEVEL counties (seeded, own generator so later classes keep their rows): prefecture + county in pinyin or
+    English, three spellings (Xiamen Siming / xiamen siming qu / Siming District, Xiamen); only units whose
+    (prefecture, county) reading is unique in the registry, so the gold answer is the only right one."""
+    py = {}
+    for line in psql("select code, short_name, pinyin from division where status = 'active' and level <= 3 and pinyin is not null").splitlines():
+        code, sh, p = line.split("\t")
+        py[code] = (sh, p)
+
+    def short_py(code):
+        name = units[code][0]
+        sh, p = py.get(code, (None, None))
+        if not sh or not name.startswith(sh):
+            return None, None
+        sfx = name[len(sh):]
+        if units[code][1] == 1:
+            sfx_py = {"省": "sheng", "市": "shi", "自治区": "zizhiqu"}.get(sfx) if sfx in ("省", "市") else None
+        else:
+            sfx_py = PINYIN_SUFFIX.get(sfx, (None,))[0]
+        if sfx_py is None or not p.endswith(sfx_py) or len(p) == len(sfx_py):
+            return None, None
+        return p[: -len(sfx_py)], sfx
+
+    pairs = {}
+    for code, u in units.items():
+        if u[1] != 3 or u[0] in PLACEHOLDERS or not u[2]:
+            continue
+        pref = u[2] if units[u[2]][0] not in PLACEHOLDERS else units[u[2]][2]
+        if not pref or pref not in units:
+            continue
+        c_py, sfx = short_py(code)
+        p_py, _ = short_py(pref)
+        if not c_py or not p_py or sfx not in PINYIN_SUFFIX:
+            continue
+        pairs.setdefault((p_py, c_py), []).append((code, sfx))
+    unique = sorted((k, v[0]) for k, v in pairs.items() if len(v) == 1)
+    rnd = random.Random(SEED + 7)
+    for (p_py, c_py), (code, sfx) in rnd.sample(unique, min(PER_LEVEL, len(unique))):
+        form = rnd.randrange(3)
+        if form == 0:
+            q = p_py.capitalize() + " " + c_py.capitalize()
+        elif form == 1:
+            q = p_py + " " + c_py + " " + PINYIN_SUFFIX[sfx][0]
+        else:
+            q = c_py.capitalize() + " " + PINYIN_SUFFIX[sfx][1] + ", " + p_py.capitalize()
+        out.write(f"pinyin\t{code}\t3\t\t{q}\t\t\n")
 
 
 def cn_number(n):

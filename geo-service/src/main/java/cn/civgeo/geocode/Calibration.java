@@ -73,7 +73,8 @@ class Calibration {
 
     /**
      * The kind of an answer: its match level (doorplate for any standard address) and the strongest evidence that
-     * qualifies it: pinyin, bias (area bias), typo, former, unknown (an unknown division name in the text), else plain.
+     * qualifies it: pinyin, bias (area bias), typo, former, unknown (an unknown division name in the text), nationwide (road
+     * searched nationwide without any division), else plain.
      */
     static String kind(String matchLevel, List<String> notes) {
         String level = switch (matchLevel) {
@@ -82,7 +83,8 @@ class Calibration {
         };
         String evidence = "plain";
         for (String[] e : new String[][]{{"pinyin", "pinyin:"}, {"bias", "area bias"}, {"typo", "typo:"},
-                {"former", "former name"}, {"former", "abolished"}, {"unknown", "unknown division name"}}) {
+                {"former", "former name"}, {"former", "abolished"}, {"unknown", "unknown division name"},
+                {"nationwide", "road searched nationwide"}}) {
             if (notes.stream().anyMatch(n -> n.startsWith(e[1]))) { evidence = e[0]; break; }
         }
         return level + ":" + evidence;

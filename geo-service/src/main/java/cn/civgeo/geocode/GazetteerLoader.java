@@ -29,17 +29,23 @@ import org.springframework.stereotype.Component;
 class GazetteerLoader {
     private static final Logger log = LoggerFactory.getLogger(GazetteerLoader.class);
     private static final String UNITS = """
-            select code, name, level, parent_code, status = 'abolished' as abolished, pinyin, initials,
-                   case when geom is null then null else st_x(st_pointonsurface(geom)) end as x,
-                   case when geom is null then null else st_y(st_pointonsurface(geom)) end as y
-              from division""";
+            select d.code, d.name, d.level, d.parent_code, d.status = 'abolished' as abolished, d.pinyin, d.initials,
+                   case when d.geom is null then st_x(o.point) else st_x(st_pointonsurface(d.geom)) end as x,
+                   case when d.geom is null then st_y(o.point) else st_y(st_pointonsurface(d.geom)) end as y,
+                   case when d.geom is null then o.source else d.geom_source end as geom_source
+              from division d left join division_outline o on o.code = d.code""";
     private static final String FORMER_NAMES = """
             select distinct v.code, v.name from division_version v join division d on d.code = v.code where v.name <> d.name""";
-    private static final String PARTS = "select p.code, st_asbinary(p.geom) from division_part p";
+    // Units without geometry of their own are located by the approximate county outlines (CountyOutlines).
+    private static final String PARTS = """
+            select p.code, st_asbinary(p.geom) from division_part p
+            union all
+            select o.code, st_asbinary(o.geom) from division_outline_part o
+             where not exists (select 1 from division_part p where p.code = o.code)""";
 
     /** Everything the index needs, loaded in one go. */
     record Loaded(InMemoryGazetteer gazetteer, String[] pinyin, String[] initials, List<DivisionLocator.Part> parts,
-                  long fingerprint, long millis) {}
+                  long fingerprint, long millis, Map<String, String> geometrySources) {}
 
     private final JdbcClient jdbc;
     private final DivisionService divisions;
@@ -53,7 +59,8 @@ class GazetteerLoader {
 
     /** A cheap number that changes whenever divisions change (count, newest update, versions). */
     long fingerprint() {
-        return jdbc.sql("select count(*) * 1000003 + coalesce(sum(version), 0) * 7919 + coalesce(extract(epoch from max(updated_at))::bigint, 0) from division")
+        return jdbc.sql("select count(*) * 1000003 + coalesce(sum(version), 0) * 7919 + coalesce(extract(epoch from max(updated_at))::bigint, 0)"
+                        + " + (select count(*) from division_outline) * 104729 from division")
                 .query(Long.class).single();
     }
 
@@ -63,6 +70,7 @@ class GazetteerLoader {
         List<InMemoryGazetteer.Unit> units = new ArrayList<>(700_000);
         List<String> pinyin = new ArrayList<>(700_000), initials = new ArrayList<>(700_000);
         List<String> abolished = new ArrayList<>();
+        Map<String, String> sources = new HashMap<>();
         jdbc.sql(UNITS).query((RowCallbackHandler) rs -> {
             double x = rs.getDouble("x");
             double[] p = rs.wasNull() ? null : new double[]{x, rs.getDouble("y")};
@@ -73,6 +81,8 @@ class GazetteerLoader {
             pinyin.add(rs.getString("pinyin"));
             initials.add(rs.getString("initials"));
             if (ab) abolished.add(code);
+            String src = rs.getString("geom_source");
+            if (src != null) sources.put(code, src.intern());
         });
         Map<String, List<String>> successors = new HashMap<>();
         for (String code : abolished) {
@@ -103,7 +113,7 @@ class GazetteerLoader {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("gazetteer: {} units, {} names, {} geometry parts, {} abolished loaded in {} ms",
                 g.size(), g.nameCount(), parts.size(), abolished.size(), ms);
-        return new Loaded(g, pinyin.toArray(String[]::new), initials.toArray(String[]::new), parts, fp, ms);
+        return new Loaded(g, pinyin.toArray(String[]::new), initials.toArray(String[]::new), parts, fp, ms, Map.copyOf(sources));
     }
 
     /** Toneless pinyin of a character (first reading, cached), for homophone typos. */

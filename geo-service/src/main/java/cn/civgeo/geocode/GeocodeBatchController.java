@@ -81,7 +81,8 @@ class GeocodeBatchController {
                               @RequestParam(defaultValue = "1") int limit,
                               @RequestParam(defaultValue = "0.05") double minConfidence,
                               @Parameter(description = "Run as a background job; poll /api/jobs/{id}") @RequestParam(defaultValue = "false") boolean async,
-                              @Parameter(description = "Area bias for rows that name no division (a division code; a row's own within wins)")
+                              @Parameter(description = "Area bias for rows that name no division (a division code; a row's own within wins; "
+                                      + "absent: the API client's default area, if set)", example = "350200")
                               @RequestParam(required = false) String within,
                               @Parameter(description = "raw: the parser's uncalibrated confidence (for fitting the calibration)")
                               @RequestParam(required = false) String calibration) {
@@ -89,6 +90,8 @@ class GeocodeBatchController {
         if (calibration != null && !calibration.equals("raw")) throw cn.civgeo.common.ApiException.badField("calibration", "must be raw or absent");
         List<GeocodeBatch.Row> rows = batch.read(body, contentType, false);
         quota.charge(request, response, rows.size());
+        // no within=: the API client's default area (if it has one) for rows that name no division
+        if (within == null || within.isBlank()) within = (String) request.getAttribute(cn.civgeo.security.ApiClient.DEFAULT_DIVISION_ATTRIBUTE);
         return respond(rows, false, new GeocodeBatch.Options(c, Math.max(1, Math.min(10, limit)), minConfidence, null, within, calibration != null), accept, async, response,
                 body, contentType);
     }

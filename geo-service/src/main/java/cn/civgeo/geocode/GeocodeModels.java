@@ -22,14 +22,18 @@ public final class GeocodeModels {
      * is the deepest level the registries confirmed; {@code unmatched} the components of the text they did not confirm
      * (a doorplate or suffix not in the standard-address registry, unexplained words), with their spans.
      * {@code answerKind} (match level : evidence, e.g. county:former) is the kind the confidence is calibrated for.
+     * {@code geometrySource} says where a division location comes from ({@code synthetic} demo geometry, an import,
+     * a change event, or {@code echarts-2017-gcj02-converted}: the approximate county outlines nationwide) and
+     * {@code geometryAccuracy} how far it can be trusted (null when the location is a doorplate or place name).
      */
     public record Candidate(int rank, double confidence, String matchLevel, String code, String name, String address,
                             List<DivisionRef> divisions, String addressCode, Point location, String locationLevel,
-                            List<Component> components, List<Component> unmatched, List<String> notes, String answerKind) {
+                            List<Component> components, List<Component> unmatched, List<String> notes, String answerKind,
+                            String geometrySource, String geometryAccuracy) {
         /** The same candidate with another confidence and rank. */
         Candidate with(int newRank, double newConfidence) {
             return new Candidate(newRank, newConfidence, matchLevel, code, name, address, divisions, addressCode, location,
-                    locationLevel, components, unmatched, notes, answerKind);
+                    locationLevel, components, unmatched, notes, answerKind, geometrySource, geometryAccuracy);
         }
     }
 
@@ -46,9 +50,12 @@ public final class GeocodeModels {
     /**
      * A reverse answer: the division chain at the point, the nearest standard address and place names.
      * {@code location} echoes the input in {@code crs}; {@code cgcs2000} is the same point as stored (EPSG:4490).
+     * {@code geometrySource} and {@code geometryAccuracy}: the geometry that placed the point in its finest division
+     * (e.g. {@code echarts-2017-gcj02-converted} outside the demo city: county level, approximate near borders).
      */
     public record Reverse(Point location, String crs, double[] cgcs2000, List<DivisionRef> divisions, String address, String matchLevel,
-                          Nearby nearestAddress, List<Nearby> placeNames, Integer radius) {}
+                          Nearby nearestAddress, List<Nearby> placeNames, Integer radius, String geometrySource,
+                          String geometryAccuracy) {}
 
     /** A type-ahead suggestion. */
     public record Suggestion(String kind, String code, String name, String address, int level, String matchedBy) {}

@@ -65,6 +65,15 @@ public class GeocodeService {
 
     /** As above; {@code raw} answers the parser's uncalibrated confidence (for fitting the calibration table). */
     public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw) {
+        return forward(q, crs, limit, minConfidence, area, raw, null);
+    }
+
+    /**
+     * As above; {@code areaOrigin} names where the bias came from in the note (e.g. the API client's default area; null
+     * for a request parameter). With no bias at all and a text that names no division, road + number is searched
+     * nationwide by the exact road name ({@link #nationwideRoad}).
+     */
+    public Forward forward(String q, Crs crs, int limit, double minConfidence, String area, boolean raw, String areaOrigin) {
         if (q == null || q.isBlank()) throw ApiException.badField("q", "must not be empty");
         if (q.length() > MAX_QUERY) throw ApiException.badField("q", "must be at most " + MAX_QUERY + " characters");
         GeocodeIndex.Snapshot s = index.snapshot();
@@ -77,8 +86,14 @@ public class GeocodeService {
             String prefix = divisionAddress(s.gazetteer(), chainOf(s.gazetteer(), a)) + " ";
             AddressParser.Result biased = s.parser().parse(prefix + q, Math.max(limit, 3));
             List<Candidate> b = answer(s, biased, limit, minConfidence, crs, prefix.length(),
-                    "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")");
+                    "area bias: read within " + s.gazetteer().name(a) + " (" + area + ")" + (areaOrigin == null ? "" : ", " + areaOrigin));
             if (!b.isEmpty() && (out.isEmpty() || b.get(0).confidence() > out.get(0).confidence())) out = b;
+        }
+        if (a < 0 && (out.isEmpty() || (out.get(0).confidence() < confident && namesNoDivision(out)))) {
+            // No bias and no confident reading: a road of exactly that name in the standard-address registry is better
+            // evidence than a loose reading of the words as a division (桃李路7号 is not 桃李村): those answers instead.
+            List<Candidate> roads = nationwideRoad(s, q, limit, minConfidence, crs);
+            if (!roads.isEmpty()) out = roads;
         }
         out = calibrated(out, raw);
         String status = out.isEmpty() ? "not-found" : out.get(0).confidence() >= confident ? "matched" : "uncertain";
@@ -104,7 +119,7 @@ public class GeocodeService {
                 notes.add(0, "pinyin: " + q.strip() + " read as " + reading.text());
                 double conf = Math.round(c.confidence() * 0.97 * 1000) / 1000.0;
                 out.add(new Candidate(0, conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                        c.location(), c.locationLevel(), comps, List.of(), notes, null));
+                        c.location(), c.locationLevel(), comps, List.of(), notes, null, c.geometrySource(), c.geometryAccuracy()));
             }
             if (out.isEmpty()) continue;
             normalized = reading.text();
@@ -135,7 +150,7 @@ public class GeocodeService {
             String kind = Calibration.kind(c.matchLevel(), c.notes());
             double conf = raw ? c.confidence() : Math.round(calibration.apply(kind, c.confidence()) * 1000) / 1000.0;
             Candidate x = new Candidate(c.rank(), conf, c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind);
+                    c.location(), c.locationLevel(), c.components(), c.unmatched(), c.notes(), kind, c.geometrySource(), c.geometryAccuracy());
             out.add(x);
             rawOf.put(x, c.confidence());
         }
@@ -152,7 +167,7 @@ public class GeocodeService {
         for (AddressParser.Candidate c : r.candidates()) {
             if (out.size() >= limit) break;
             if (c.confidence() < minConfidence) continue;
-            Candidate x = candidate(s.gazetteer(), c, out.size() + 1, crs);
+            Candidate x = candidate(s.gazetteer(), s.geometrySources(), c, out.size() + 1, crs);
             out.add(shift == 0 ? x : shifted(x, shift, note));
         }
         return out;
@@ -165,7 +180,8 @@ public class GeocodeService {
         List<String> notes = new ArrayList<>(c.notes());
         notes.add(0, note);
         return new Candidate(c.rank(), c.confidence(), c.matchLevel(), c.code(), c.name(), c.address(), c.divisions(), c.addressCode(),
-                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null);
+                c.location(), c.locationLevel(), move.apply(c.components()), move.apply(c.unmatched()), notes, null,
+                c.geometrySource(), c.geometryAccuracy());
     }
 
     private static List<Integer> chainOf(InMemoryGazetteer g, int unit) {
@@ -185,7 +201,7 @@ public class GeocodeService {
         return g.code(u);
     }
 
-    private Candidate candidate(InMemoryGazetteer g, AddressParser.Candidate c, int rank, Crs crs) {
+    private Candidate candidate(InMemoryGazetteer g, Map<String, String> sources, AddressParser.Candidate c, int rank, Crs crs) {
         List<Integer> ids = c.chain();
         List<String> notes = new ArrayList<>(c.notes());
         String addressCode = null;
@@ -194,6 +210,7 @@ public class GeocodeService {
         double confidence = c.confidence();
         Point location = null;
         String locationLevel = null;
+        String geometrySource = null;
         // What the registry confirmed of the street parts; everything else of the text is reported as unmatched.
         java.util.Set<String> verified = new java.util.HashSet<>();
         NearbyDirectory.Street street = new NearbyDirectory.Street(value(c, "road"), value(c, "doorplate"), value(c, "suffix"),
@@ -237,6 +254,10 @@ public class GeocodeService {
                 if (p != null) {
                     location = point(p[0], p[1], crs);
                     locationLevel = Component.LEVEL_KINDS[g.level(ids.get(i))];
+                    geometrySource = sources.get(g.code(ids.get(i)));
+                    if (CountyOutlines.GEOMETRY_SOURCE.equals(geometrySource)) {
+                        notes.add("location from the approximate county outlines (" + CountyOutlines.SOURCE + "): " + locationLevel + " level");
+                    }
                 }
             }
             if (location == null) notes.add("no geometry for this division: location is null");
@@ -249,7 +270,61 @@ public class GeocodeService {
         }
         int deepest = ids.get(ids.size() - 1);
         return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
-                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null);
+                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null,
+                geometrySource, accuracyOf(geometrySource));
+    }
+
+    /** True when no candidate found a division name as written (only loose typo readings): the text names none. */
+    private static boolean namesNoDivision(List<Candidate> out) {
+        for (Candidate c : out) {
+            for (Component x : c.components()) if (x.code() != null && !"typo".equals(x.match())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Road + number with no division in the text and no bias: the standard-address registry searched nationwide by the
+     * exact road name (溪秀路3号). One road with that doorplate is answered (the only one the registry has, so a little
+     * below a fully named address); several are all given, each at most 0.5 (uncertain: ambiguous, name the city);
+     * a road without that doorplate is answered at road level, uncertain.
+     */
+    private List<Candidate> nationwideRoad(GeocodeIndex.Snapshot s, String q, int limit, double minConfidence, Crs crs) {
+        List<Component> comps = AddressParser.streetComponents(q);
+        java.util.function.Function<String, String> v = k -> comps.stream().filter(x -> x.kind().equals(k)).map(Component::value)
+                .findFirst().orElse(null);
+        String road = v.apply("road");
+        if (road == null) return List.of();
+        NearbyDirectory.Street street = new NearbyDirectory.Street(road, v.apply("doorplate"), v.apply("suffix"),
+                v.apply("building"), v.apply("unit"), v.apply("room"), null);
+        List<NearbyDirectory.Feature> found = directory.findAddress("", street);
+        InMemoryGazetteer g = s.gazetteer();
+        List<Candidate> out = new ArrayList<>();
+        int n = found.size();
+        for (NearbyDirectory.Feature f : found) {
+            if (out.size() >= limit) break;
+            int u = f.divisionCode() == null ? -1 : g.find(f.divisionCode());
+            if (u < 0) continue;
+            boolean doorplate = street.number() != null && !f.kind().equals("road");
+            double conf = n > 1 ? Math.min(0.5, 0.9 / n) : doorplate ? 0.9 : 0.6;
+            if (conf < minConfidence) continue;
+            List<String> notes = new ArrayList<>();
+            notes.add(n == 1
+                    ? "road searched nationwide: the only " + road + " the standard-address registry has" + (doorplate ? " with this doorplate" : "")
+                    : "road searched nationwide: " + n + " roads named " + road + (street.number() == null ? "" : " carry " + street.number() + "号")
+                      + "; ambiguous, name the city or district (or send near= or within=)");
+            AddressParser.Candidate pc = new AddressParser.Candidate(u, chainOf(g, u), comps, 0, conf,
+                    Component.LEVEL_KINDS[g.level(u)], notes);
+            Candidate c = candidate(g, s.geometrySources(), pc, out.size() + 1, crs);
+            if (n > 1) {
+                // the feature itself, not what the division's prefix finds again (two roads of one name in one community)
+                c = new Candidate(c.rank(), c.confidence(), f.kind(), c.code(), c.name(), f.address() != null ? f.address() : c.address(),
+                        c.divisions(), f.kind().equals("road") ? null : f.id(), point(f.lon(), f.lat(), crs),
+                        f.kind().equals("road") && street.number() != null ? "road-nearest-doorplate" : f.kind(),
+                        c.components(), c.unmatched(), notes, null, null, null);
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */
@@ -371,11 +446,11 @@ public class GeocodeService {
             for (int i = 0; i < n; i++) if (addressIds[i] >= 0) addresses[i] = found.get(addressIds[i]);
         }
         List<Reverse> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
+        for (int i = 0; i < n; i++) out.add(reverseAnswer(s.gazetteer(), s.geometrySources(), points.get(i), units[i], addresses[i], names.get(i), crs, radius));
         return out;
     }
 
-    private Reverse reverseAnswer(InMemoryGazetteer g, ReversePoint p, int unit, NearbyDirectory.Feature address,
+    private Reverse reverseAnswer(InMemoryGazetteer g, Map<String, String> sources, ReversePoint p, int unit, NearbyDirectory.Feature address,
                                   List<NearbyDirectory.Feature> placeNames, Crs crs, int radius) {
         List<Integer> ids = new ArrayList<>();
         for (int u = unit; u >= 0; u = g.parent(u)) ids.add(0, u);
@@ -385,7 +460,16 @@ public class GeocodeService {
         for (NearbyDirectory.Feature f : placeNames) names.add(nearby(f, p.lon(), p.lat(), crs));
         return new Reverse(Point.of(p.x(), p.y()), crs.id(), new double[]{round(p.lon(), 9), round(p.lat(), 9)}, chain,
                 ids.isEmpty() ? null : divisionAddress(g, ids), unit < 0 ? null : Component.LEVEL_KINDS[g.level(unit)],
-                address == null ? null : nearby(address, p.lon(), p.lat(), crs), names, radius);
+                address == null ? null : nearby(address, p.lon(), p.lat(), crs), names, radius,
+                unit < 0 ? null : sources.get(g.code(unit)), unit < 0 ? null : accuracyOf(sources.get(g.code(unit))));
+    }
+
+    /** What an answer says of its division geometry's accuracy, by source. */
+    static String accuracyOf(String geometrySource) {
+        if (geometrySource == null) return null;
+        if (geometrySource.equals(CountyOutlines.GEOMETRY_SOURCE)) return CountyOutlines.ACCURACY;
+        if (geometrySource.equals("synthetic")) return "synthetic demo geometry: not the real boundary";
+        return "as recorded (" + geometrySource + ")";
     }
 
     private Nearby nearby(NearbyDirectory.Feature f, double lon, double lat, Crs crs) {

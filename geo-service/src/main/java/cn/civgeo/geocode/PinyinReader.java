@@ -72,7 +72,10 @@ final class PinyinReader {
     /** Tokens [from, to) that form a key, with the units of that key. */
     private record Span(int from, int to, int[] units) {}
 
-    /** Readings of {@code q}, best first (at most three); empty when no syllables name a division. */
+    /**
+     * Readings of {@code q}, best first (at most three); empty when no syllables name a division. Names are read
+     * general to specific (Xiamen Siming) or, when that gives no chain, specific to general (Siming District, Xiamen).
+     */
     List<Reading> read(String q) {
         List<Token> tokens = tokens(q);
         boolean town = tokens.stream().anyMatch(t -> TOWN_WORDS.contains(t.text()));
@@ -92,7 +95,18 @@ final class PinyinReader {
             i = best.to();
         }
         if (spans.isEmpty()) return List.of();
-        // Chains: the deepest span's units, each kept when the other spans name one of its ancestors.
+        List<Reading> out = chains(tokens, spans);
+        if (out.isEmpty() && spans.size() > 1) {
+            // English order, the specific place first: "Siming District, Xiamen", "huli qu xiamen shi"
+            List<Span> reversed = new ArrayList<>(spans);
+            java.util.Collections.reverse(reversed);
+            out = chains(tokens, reversed);
+        }
+        return out;
+    }
+
+    /** Chains: the last span's units, each kept when the other spans name one of its ancestors. */
+    private List<Reading> chains(List<Token> tokens, List<Span> spans) {
         Span last = spans.get(spans.size() - 1);
         List<Reading> out = new ArrayList<>();
         for (int u : last.units()) {

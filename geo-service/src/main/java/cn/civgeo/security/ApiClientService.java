@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiClientService {
     static final String ENTITY = "api_client";
-    private static final String COLUMNS = "id, name, key_prefix, rate_limit_per_minute, enabled, version, created_at";
+    private static final String COLUMNS = "id, name, key_prefix, rate_limit_per_minute, enabled, version, created_at, default_division";
 
     private final JdbcClient jdbc;
     private final AuditService audit;
@@ -29,6 +29,9 @@ public class ApiClientService {
     public record CreatedClient(ApiClient client, String apiKey) {}
 
     public record ClientChange(Integer version, Integer rateLimitPerMinute, Boolean enabled) {}
+
+    /** A new default area: a division code of 6, 9 or 12 digits, or null to clear it. */
+    public record DefaultArea(Integer version, String defaultDivision) {}
 
     /** {@code key} may be given (demo data documents a fixed key); otherwise a random one is made. */
     @Transactional
@@ -68,6 +71,28 @@ public class ApiClientService {
         return after;
     }
 
+    /** Sets or clears the client's default area (checked against the division table); 409 on a stale version. */
+    @Transactional
+    public ApiClient setDefaultDivision(long id, DefaultArea c) {
+        String code = c.defaultDivision() == null || c.defaultDivision().isBlank() ? null : c.defaultDivision().strip();
+        Validation v = new Validation().require(c.version() != null, "version", "is required: send the version you read")
+                .require(code == null || code.matches("\\d{6}|\\d{9}|\\d{12}"), "defaultDivision", "must be a division code of 6, 9 or 12 digits");
+        v.throwIfInvalid();
+        if (code != null && jdbc.sql("select count(*) from division where code = :c and status = 'active'").param("c", code)
+                .query(Integer.class).single() == 0) {
+            new Validation().require(false, "defaultDivision", "is not an active division code").throwIfInvalid();
+        }
+        ApiClient before = get(id);
+        int n = jdbc.sql("""
+                        update api_client set default_division = :d, version = version + 1, updated_at = now()
+                         where id = :id and version = :v""")
+                .param("d", code).param("id", id).param("v", c.version()).update();
+        if (n != 1) throw ApiException.staleVersion("API client", id, c.version());
+        ApiClient after = get(id);
+        audit.updated(ENTITY, id, before, after);
+        return after;
+    }
+
     public ApiClient get(long id) {
         return jdbc.sql("select " + COLUMNS + " from api_client where id = :id").param("id", id).query(ApiClientService::map)
                 .optional().orElseThrow(() -> ApiException.notFound("API client", id));
@@ -92,6 +117,6 @@ public class ApiClientService {
         // getObject, not getInt + wasNull: wasNull answers for the last column read, which was not this one.
         Integer limit = rs.getObject("rate_limit_per_minute", Integer.class);
         return new ApiClient(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"), limit, rs.getBoolean("enabled"), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("default_division"));
     }
 }

@@ -67,6 +67,7 @@ class CredentialsFilter extends OncePerRequestFilter {
             int limit = c.rateLimitPerMinute() == null ? defaultLimit : c.rateLimitPerMinute();
             // Its per-minute limit is charged by FairUseFilter, after authentication.
             req.setAttribute(BatchQuota.CLIENT, new BatchQuota.Client(c.id(), c.name(), limit));
+            if (c.defaultDivision() != null) req.setAttribute(ApiClient.DEFAULT_DIVISION_ATTRIBUTE, c.defaultDivision());
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "api:" + c.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.API_CLIENT))));
         }

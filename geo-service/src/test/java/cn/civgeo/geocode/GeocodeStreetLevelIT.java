@@ -72,11 +72,24 @@ class GeocodeStreetLevelIT extends IntegrationTest {
     }
 
     @Test
-    void roadAndNumberAloneNeedAnAreaBias() {
+    void roadAndNumberAloneAreSearchedNationwideOrWithAnAreaBias() {
         Map<String, Object> a = address(false);
         String q = GeocodeIT.enc(a.get("road") + "" + a.get("number") + "号");
-        JsonNode alone = get("/api/geocode?limit=1&q=" + q).json();
-        assertThat(alone.get("status").asString()).isNotEqualTo("matched");
+        JsonNode alone = get("/api/geocode?limit=5&q=" + q).json();
+        // no bias at all: the road searched nationwide by its exact name; answered when it is the only one with that number
+        long roads = jdbc.sql("""
+                select count(distinct a.road_id) from address a join place_name p on p.id = a.road_id
+                 where p.name = :r and a.number = :n and a.status = 'active'""")
+                .param("r", a.get("road")).param("n", a.get("number")).query(Long.class).single();
+        JsonNode first = alone.get("candidates").get(0);
+        assertThat(first.get("notes").toString()).contains("road searched nationwide");
+        if (roads == 1) {
+            assertThat(alone.get("status").asString()).isEqualTo("matched");
+            assertThat(first.get("addressCode").asString()).isEqualTo(a.get("code"));
+        } else {
+            assertThat(alone.get("status").asString()).isEqualTo("uncertain");
+            assertThat(alone.get("candidates").findValuesAsString("addressCode")).contains((String) a.get("code"));
+        }
         JsonNode within = best("q=" + q + "&within=350200");
         assertThat(within.get("addressCode").asString()).isEqualTo(a.get("code"));
         assertThat(within.get("notes").toString()).contains("area bias");
@@ -199,7 +212,9 @@ class GeocodeStreetLevelIT extends IntegrationTest {
     void pinyinAndEnglishInputReadAsThePlacesReadThemselves() {
         Map<String, String> expected = Map.of("Xiamen Siming", "350203", "shanghai pudong xinqu", "310115",
                 "Chengdu Wuhou District", "510107", "xià mén sī míng qū", "350203", "xia4men2 siming", "350203",
-                "Shanghai Pudong New Area", "310115", "Lu'an Jin'an District", "341502");
+                "Shanghai Pudong New Area", "310115", "Lu'an Jin'an District", "341502",
+                // English order, the specific place first
+                "Siming District, Xiamen", "350203", "huli qu xiamen shi", "350206");
         expected.forEach((q, code) -> {
             JsonNode r = get("/api/geocode?limit=1&q=" + GeocodeIT.enc(q)).json();
             assertThat(r.get("candidates").isEmpty()).as(q + " → " + r).isFalse();

@@ -43,6 +43,13 @@ public final class AddressParser {
 
     public Gazetteer gazetteer() { return g; }
 
+    /** The street components (road, doorplate, suffix, building, unit, room, place name) of a text read alone, spans in the text. */
+    public static List<Component> streetComponents(String input) {
+        String in = input == null ? "" : input.length() > MAX_LENGTH ? input.substring(0, MAX_LENGTH) : input;
+        Normalized n = TextNormalizer.normalize(in);
+        return StreetParser.parse(n, 0, n.text().length());
+    }
+
     public Result parse(String input) { return parse(input, 5); }
 
     public Result parse(String input, int limit) {

