@@ -49,6 +49,8 @@ public class ServiceAreaService {
     private final boolean inMemory;
     private final int minComponentNodes;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The graph for a point no network covers: every walk from it is the straight-line disc. */
+    private static final WalkGraph NO_NETWORK = WalkGraph.of(0, List.of());
 
     ServiceAreaService(ServiceAreaRepository repo, CoverageProperties props, RoadNetworkService networks,
                        FacilityService facilities, TransactionTemplate tx, JobService jobs, WalkGraphs graphs,
@@ -98,7 +100,7 @@ public class ServiceAreaService {
         if (!inMemory) return repo.at(net, lon, lat, p);
         long t0 = System.nanoTime();
         WalkGraph.Area a = net == null
-                ? WalkGraph.of(0, List.of()).walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes)
+                ? NO_NETWORK.walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes)
                 : graphs.of(net).walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes);
         double ms = (System.nanoTime() - t0) / 1e6;
         Map<String, Object> props = new LinkedHashMap<>();

@@ -120,11 +120,7 @@ class PlaceNameController {
     /** Export as CSV (default) or xlsx, filtered by division prefix, category prefix and status; the same columns import again. */
     @GetMapping("/place-names/export")
     @io.swagger.v3.oas.annotations.Operation(summary = "Export place names as CSV or xlsx, streamed and paged",
-            description = "The same columns import again. Rows are streamed from a database cursor (memory does not grow with "
-                    + "the export). Paging: `limit` rows from `offset` in the export's order; when more rows follow, the answer "
-                    + "carries `Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 rows per answer (413 naming "
-                    + "`division` beyond); every 100 rows cost one more fair-use unit (429 with Retry-After when the caller's "
-                    + "budget does not hold them). Without `limit`, one answer holds up to 200,000 rows.")
+            description = cn.civgeo.security.ExportGate.STREAMED_EXPORT_DOC)
     void export(@io.swagger.v3.oas.annotations.Parameter(description = "csv (UTF-8 with BOM) or xlsx", example = "csv")
                 @RequestParam(defaultValue = "csv") String format,
                 @io.swagger.v3.oas.annotations.Parameter(description = "Division code prefix", example = "350203")

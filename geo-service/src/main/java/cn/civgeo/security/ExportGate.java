@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExportGate {
+    /** What a streamed, paged export does, for the OpenAPI description of each export endpoint that uses {@link #stream}. */
+    public static final String STREAMED_EXPORT_DOC = "The same columns import again. Rows are streamed from a database cursor "
+            + "(memory does not grow with the export). Paging: `limit` rows from `offset` in the export's order; when more rows "
+            + "follow, the answer carries `Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 rows per answer (413 "
+            + "naming `division` beyond); every 100 rows cost one more fair-use unit (429 with Retry-After when the caller's "
+            + "budget does not hold them). Without `limit`, one answer holds up to 200,000 rows.";
+
     private final FairUse fairUse;
     private final int anonymousRows;
     private final StreamedExport streamed;
