@@ -146,7 +146,7 @@ class DurableJobIT extends IntegrationTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        waitFor(() -> status(done.getId()).equals("SUCCEEDED"), 60); // other tests' planner-t jobs may run first (one at a time per user)
+        waitFor(() -> status(done.getId()).equals("SUCCEEDED"), 60); // behind other planner-t jobs (one at a time per user)
         first.stop();
         // A fresh instance (nothing in memory) answers the id with the result, over its own code path.
         JobService restarted = instance("restarted");
@@ -185,8 +185,9 @@ class DurableJobIT extends IntegrationTest {
 
     private String crashed(String kind) {
         String id = UUID.randomUUID().toString();
+        // owned by a user of their own: a RUNNING job of planner-t would hold the other tests' jobs (one running per user)
         jdbc.sql("insert into job (id, kind, owner, authorities, input, status, started_at, instance, attempts) "
-                + "values (?, ?, 'planner-t', '{ROLE_PLANNER}', '\"x\"', 'RUNNING', now() - interval '1 minute', 'killed-instance', 1)")
+                + "values (?, ?, 'killed-owner-t', '{ROLE_PLANNER}', '\"x\"', 'RUNNING', now() - interval '1 minute', 'killed-instance', 1)")
                 .params(id, kind).update();
         jdbc.sql("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version, priority) "
                 + "values (?, ?, now() - interval '1 minute', true, 'killed-instance', now() - interval '1 minute', 2, 0)")
