@@ -61,7 +61,9 @@ final class Browser implements AutoCloseable {
     <T> T await(Function<WebDriver, T> condition) { return await(condition, Duration.ofSeconds(30)); }
 
     <T> T await(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50)).until(condition);
+        // a panel that re-renders while we read it leaves stale elements: read again rather than fail
+        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     WebElement el(String css) { return driver.findElement(By.cssSelector(css)); }

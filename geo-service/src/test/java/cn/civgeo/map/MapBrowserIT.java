@@ -443,12 +443,13 @@ class MapBrowserIT extends IntegrationTest {
         b.js("window.civgeo.panels.showDivision(arguments[0])", DivisionFixtures.SIMING);
         JsonNode demo = get("/api/demographics/" + DivisionFixtures.SIMING).json().get("row");
         b.await(d -> b.js("var t = document.getElementById('division-facts'); return t && t.getAttribute('data-demographics-year')") != null);
-        assertThat(b.el("#division-facts").getAttribute("data-demographics-year")).isEqualTo(demo.get("year").asString());
-        assertThat(b.el("#division-facts tr[data-fact=population] td").getText().replace(",", ""))
-                .isEqualTo(demo.get("population").asString());
-        assertThat(b.el("#division-facts tr[data-fact=elderly] td").getText().replace(",", "")).isEqualTo(demo.get("age60").asString());
-        assertThat(b.el("#division-facts").getText()).contains("人口数据年份");
-        assertThat(b.el("#division-plan-title").getText()).contains(tpl.get("name").asString());
+        // the panel renders its parts as their answers arrive: read each once it holds what it should (no stale reads)
+        b.await(d -> demo.get("year").asString().equals(b.el("#division-facts").getAttribute("data-demographics-year")));
+        b.await(d -> b.el("#division-facts tr[data-fact=population] td").getText().replace(",", "")
+                .equals(demo.get("population").asString()));
+        b.await(d -> b.el("#division-facts tr[data-fact=elderly] td").getText().replace(",", "").equals(demo.get("age60").asString()));
+        b.await(d -> b.el("#division-facts").getText().contains("人口数据年份"));
+        b.await(d -> b.el("#division-plan-title").getText().contains(tpl.get("name").asString()));
         b.screenshot("13-division-plan-targets");
 
         // the plan choropleth colours the districts by the plan's targets

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of every *IT: the whole application on a random port against the real test database, called over HTTP
- * as a client would. Test users exist once per database: admin-t, surveyor-t, planner-t, viewer-t.
+ * as a client would. Test users exist once per database: admin-t, surveyor-t, planner-t, viewer-t, and
+ * any {@code <role>-<purpose>-t} a test asks for (a user of its own, e.g. so other tests' jobs do not hold its turn).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -99,7 +100,8 @@ public abstract class IntegrationTest {
 
     private void ensureUser(String user) {
         if (users.byUsername(user).isPresent()) return;
-        String role = user.replace("-t", "").toUpperCase();
+        // admin-t, planner-t ...; a test that needs a user of its own names it <role>-<purpose>-t (planner-jobs-t)
+        String role = user.substring(0, user.length() - 2).split("-")[0].toUpperCase();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-setup", null, List.of()));
         try {
             users.create(new UserService.NewUser(user, user, PASSWORD, List.of(role)));

@@ -187,7 +187,10 @@ public class JobService implements SmartLifecycle {
         if (started.isEmpty()) return done;
         Row row = started.get();
         if (row.status().equals("DEFER")) return later;
-        if (row.status().equals("UNKNOWN")) return (complete, ops) -> ops.reschedule(complete, Instant.now().plusMillis(200));
+        // A kind this instance does not run (another build's): put back with a random delay, so that schedulers
+        // polling in step cannot keep taking it first from the one instance that knows it.
+        if (row.status().equals("UNKNOWN")) return (complete, ops) -> ops.reschedule(complete,
+                Instant.now().plusMillis(100 + java.util.concurrent.ThreadLocalRandom.current().nextLong(900)));
         Handler<?> h = handlers.get(row.kind());
         Job job = new Job(id, row.kind(), row.owner());
         job.running();
@@ -253,10 +256,29 @@ public class JobService implements SmartLifecycle {
         if (!row.owner().equals("system") && running >= perUserRunning) {
             return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
         }
+        // First come, first served per owner: while an older job of the owner (of a kind this instance runs) waits,
+        // it goes first and this one is put back (several instances may poll the queue in any order).
+        if (!row.owner().equals("system") && wakeOlder(row.owner(), id)) {
+            return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
+        }
         jdbc.sql("update job set status = 'RUNNING', started_at = now(), instance = ?, attempts = attempts + 1, done = 0, "
                 + "total = null, message = case when status = 'RUNNING' then 'run again after its instance stopped' end where id = ?")
                 .params(instance, id).update();
         return Optional.of(row);
+    }
+
+    /** Makes the owner's oldest job waiting before {@code id} (of a kind known here) due now; false when there is none. */
+    private boolean wakeOlder(String owner, String id) {
+        String[] kinds = handlers.keySet().toArray(String[]::new);
+        return jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = ? and not picked and task_instance = "
+                + "(select o.id from job o join job me on me.id = ? join scheduled_tasks t on t.task_name = ? and t.task_instance = o.id "
+                + "where o.owner = ? and o.status = 'QUEUED' and o.id <> me.id and o.kind = any(?) "
+                + "and (o.submitted_at, o.id) < (me.submitted_at, me.id) order by o.submitted_at, o.id limit 1)")
+                .params(TASK, id, TASK, owner, kinds).update() > 0
+                || jdbc.sql("select exists (select 1 from job o join job me on me.id = ? join scheduled_tasks t on t.task_name = ? "
+                + "and t.task_instance = o.id where o.owner = ? and o.status = 'QUEUED' and o.id <> me.id and o.kind = any(?) "
+                + "and (o.submitted_at, o.id) < (me.submitted_at, me.id))").params(id, TASK, owner, kinds)
+                .query(Boolean.class).single();
     }
 
     private static String[] strings(ResultSet rs, int col) throws SQLException {
@@ -398,6 +420,9 @@ public class JobService implements SmartLifecycle {
         stopping = false;
         CustomTask<Void> task = Tasks.custom(TASK, Void.class)
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                // the job's own failures are caught in execute(); this is for the bookkeeping around it (a lost
+                // connection): try again in a moment, not db-scheduler's default of five minutes
+                .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
                 .execute((inst, ctx) -> execute(inst.getId()));
         scheduler = Scheduler.create(dataSource, List.of(task))
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instance))

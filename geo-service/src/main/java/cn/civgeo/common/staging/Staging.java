@@ -64,10 +64,18 @@ public class Staging implements DisposableBean {
         this.dataSource = dataSource;
         this.root = Path.of(dir);
         this.mine = root.resolve(UUID.randomUUID().toString());
+        HELD_HERE.add(mine.toAbsolutePath().normalize());
         Files.createDirectories(mine);
         lockChannel = FileChannel.open(mine.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock();
     }
+
+    /**
+     * The folders of this JVM's instances (several application contexts in tests). A sweep never opens their lock
+     * files: on Linux, closing any channel of a file drops every lock this process holds on it (FileChannel's
+     * documented caveat), so a sweep that only looked would make another context's folder look free to others.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A new empty folder for one import's files, under this instance's folder. Delete it when done. */
     public Path tempDir(String prefix) throws IOException {
@@ -204,7 +212,9 @@ public class Staging implements DisposableBean {
         int removed = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
             for (Path dir : ds) {
-                if (dir.equals(mine) || !Files.isDirectory(dir)) continue;
+                if (dir.equals(mine) || !Files.isDirectory(dir) || HELD_HERE.contains(dir.toAbsolutePath().normalize())) continue;
+                // a folder made a moment ago may not have its lock file yet (another instance starting)
+                if (Files.getLastModifiedTime(dir).toInstant().isAfter(Instant.now().minus(Duration.ofMinutes(1)))) continue;
                 if (unheld(dir)) {
                     deleteTree(dir);
                     removed++;
@@ -270,5 +280,6 @@ public class Staging implements DisposableBean {
             log.debug("releasing {}: {}", mine, e.toString());
         }
         deleteTree(mine);
+        HELD_HERE.remove(mine.toAbsolutePath().normalize());
     }
 }

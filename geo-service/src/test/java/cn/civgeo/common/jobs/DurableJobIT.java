@@ -107,7 +107,7 @@ class DurableJobIT extends IntegrationTest {
             return "never";
         });
         other.start();
-        as("planner-t", "PLANNER");
+        as("planner-jobs-t", "PLANNER");
         try {
             Job job = other.submit(kind, "x");
             assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
@@ -120,7 +120,7 @@ class DurableJobIT extends IntegrationTest {
             assertThat(jdbc.sql("select instance from job where id = ?").param(job.getId()).query(String.class).single())
                     .isEqualTo(other.instance());
             // Over HTTP, from this instance, as the owner.
-            Response r = get("/api/jobs/" + job.getId(), "planner-t");
+            Response r = get("/api/jobs/" + job.getId(), "planner-jobs-t");
             assertThat(r.json().get("done").asLong()).isEqualTo(3);
             assertThat(r.json().get("percent").asDouble()).isEqualTo(30.0);
 
@@ -133,25 +133,24 @@ class DurableJobIT extends IntegrationTest {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("flaky in the full suite (a job of the restarted test scheduler is not picked within 60 s after the other ITs; passes alone): diagnose before re-enabling, see the closing note of #17")
     @Test
     void aJobIdAnswersAfterTheInstancesRestartAndCrashedJobsAreRerunOrFailedHonestly() {
         String kind = "restart-" + UUID.randomUUID();
         JobService first = instance("first");
         first.register(kind, String.class, true, (in, file, p) -> Map.of("echo", in, "bytes", file == null ? 0 : file.length));
         first.start();
-        as("planner-t", "PLANNER");
+        as("planner-jobs-t", "PLANNER");
         Job done;
         try {
             done = first.submit(kind, "hello", new byte[] {1, 2, 3});
         } finally {
             SecurityContextHolder.clearContext();
         }
-        waitFor(() -> status(done.getId()).equals("SUCCEEDED"), 60); // behind other planner-t jobs (one at a time per user)
+        waitFor(() -> status(done.getId()).equals("SUCCEEDED"), 60);
         first.stop();
         // A fresh instance (nothing in memory) answers the id with the result, over its own code path.
         JobService restarted = instance("restarted");
-        as("planner-t", "PLANNER");
+        as("planner-jobs-t", "PLANNER");
         try {
             Job again = restarted.get(done.getId());
             assertThat(again.getStatus()).isEqualTo(Job.Status.SUCCEEDED);
@@ -160,7 +159,7 @@ class DurableJobIT extends IntegrationTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        assertThat(get("/api/jobs/" + done.getId(), "planner-t").json().get("result").get("echo").asString()).isEqualTo("hello");
+        assertThat(get("/api/jobs/" + done.getId(), "planner-jobs-t").json().get("result").get("echo").asString()).isEqualTo("hello");
         assertThat(jdbc.sql("select input_file is null from job where id = ?").param(done.getId()).query(Boolean.class).single())
                 .as("the upload is dropped once the job has run").isTrue();
 

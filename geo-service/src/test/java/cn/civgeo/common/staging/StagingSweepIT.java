@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StagingSweepIT extends IntegrationTest {
     @Autowired
     Staging staging;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private boolean tableExists(String schema, String table) {
         return jdbc.sql("select count(*) from information_schema.tables where table_schema = :s and table_name = :t")
@@ -40,6 +42,9 @@ class StagingSweepIT extends IntegrationTest {
         Files.createDirectories(dead.resolve("roads123"));
         Files.writeString(dead.resolve(".lock"), "");
         Files.writeString(dead.resolve("roads123/input.osm"), "<osm/>");
+        java.nio.file.Files.setLastModifiedTime(dead, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200)));
+        Path starting = root.resolve(UUID.randomUUID().toString()); // another instance starting: no lock file yet
+        Files.createDirectories(starting);
         Path mineFile = staging.tempFile("keep", ".log");
 
         try (Staging.Hold h = staging.hold("division_import." + held)) {
@@ -52,9 +57,39 @@ class StagingSweepIT extends IntegrationTest {
             assertThat(tableExists("division_import", held)).as("held by an import in progress").isTrue();
             assertThat(Files.exists(dead)).as("folder of a process that is gone").isFalse();
             assertThat(Files.exists(mineFile)).as("this instance's own folder").isTrue();
+            assertThat(Files.exists(starting)).as("a folder made a moment ago, its lock not yet taken").isTrue();
         }
+        Files.deleteIfExists(starting);
         staging.sweep();
         assertThat(tableExists("division_import", held)).as("no longer held: a left-over now").isFalse();
         Files.deleteIfExists(mineFile);
+    }
+
+    /**
+     * Two instances in one JVM (test contexts): a sweep by one must leave the other's folder locked as seen from
+     * another process (python's lockf, the same POSIX record locks as Java's FileLock on Linux). Before the fix the
+     * sweep opened and closed the other's lock file, which on Linux drops the lock, and another process's sweep
+     * then deleted the folder under a running import.
+     */
+    @Test
+    void aSweepLeavesTheFolderOfAnotherInstanceInThisJvmLocked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v python3").start().waitFor() == 0,
+                "python3 checks the lock from outside");
+        Path root = staging.tempDir("probe2").getParent().getParent();
+        Staging other = new Staging(dataSource, root.toString());
+        try {
+            Path otherFile = other.tempFile("busy", ".osm");
+            Path lock = otherFile.getParent().resolve(".lock");
+            staging.sweep();
+            assertThat(Files.exists(otherFile)).isTrue();
+            Process p = new ProcessBuilder("python3", "-c",
+                    "import fcntl,sys\nf=open(sys.argv[1],'w')\ntry:\n fcntl.lockf(f, fcntl.LOCK_EX|fcntl.LOCK_NB); print('free')\n"
+                            + "except OSError:\n print('held')", lock.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            assertThat(out).as("the other instance's lock, seen from another process").isEqualTo("held");
+        } finally {
+            other.destroy();
+        }
     }
 }
