@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.sourceforge.pinyin4j.PinyinHelper;
-import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
-import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -116,25 +111,9 @@ class GazetteerLoader {
         return new Loaded(g, pinyin.toArray(String[]::new), initials.toArray(String[]::new), parts, fp, ms, Map.copyOf(sources));
     }
 
-    /** Toneless pinyin of a character (first reading, cached), for homophone typos. */
+    /** Toneless place reading of a character (the curated table's default, else pinyin4j's first), for homophone typos. */
     static String pinyinOf(char c) {
         if (!Character.isIdeographic(c)) return null;
-        return PINYIN.computeIfAbsent(c, k -> {
-            try {
-                String[] r = PinyinHelper.toHanyuPinyinStringArray(k, FORMAT);
-                return r == null || r.length == 0 ? "" : r[0];
-            } catch (Exception e) {
-                return "";
-            }
-        }).transform(v -> v.isEmpty() ? null : v);
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Character, String> PINYIN = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
-
-    static {
-        FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
-        FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
-        FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
+        return cn.civgeo.common.text.PlaceReadings.standard().reading(c);
     }
 }
