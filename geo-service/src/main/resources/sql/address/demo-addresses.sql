@@ -7,7 +7,7 @@ with road as materialized (
     select r.id, r.code, r.name, r.numbering, r.geom,
            st_xmin(r.geom) x0, st_xmax(r.geom) x1, st_ymin(r.geom) y0, st_ymax(r.geom) y1,
            st_length(r.geom::geography) len
-      from place_name r
+      from place_name_read r
      where r.proposed_by = 'demo' and r.numbering is not null and r.status = 'approved' and r.division_code like :city || '%'),
 plate as (
     select r.id road_id, r.code road_code, r.name road_name, k,
@@ -28,10 +28,10 @@ pt as (
            end as g
       from plate p),
 located as materialized (
-    select pt.*, (select min(dp.code) from division_part dp where dp.level = 5 and st_intersects(dp.geom, pt.g)) community
+    select pt.*, (select min(dp.code) from division_part_read dp where dp.level = 5 and st_intersects(dp.geom, pt.g)) community
       from pt),
 chain as (
-    select l.*, (select string_agg(d.name, '' order by d.level) from division d
+    select l.*, (select string_agg(d.name, '' order by d.level) from division_read d
                   where d.code in (substr(l.community, 1, 2) || '0000', substr(l.community, 1, 4) || '00', substr(l.community, 1, 6),
                                    substr(l.community, 1, 9), l.community)) as prefix
       from located l where l.community is not null)

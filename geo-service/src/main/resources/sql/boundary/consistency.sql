@@ -4,7 +4,7 @@ with l as (
     select geom, left_code, right_code from boundary_line where id = :id
 ), e as (
     select ST_LineMerge(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 2)) as edge
-      from l join division a on a.code = l.left_code join division b on b.code = l.right_code
+      from l join division_read a on a.code = l.left_code join division_read b on b.code = l.right_code
 ), p as (
     -- densify in degrees first (about every 50 m) so that straight lon/lat segments keep their shape in the zone
     select ST_Transform(ST_Segmentize(l.geom, 0.0005), :srid) as lg, ST_Transform(ST_Segmentize(e.edge, 0.0005), :srid) as eg

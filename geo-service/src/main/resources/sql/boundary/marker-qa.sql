@@ -37,8 +37,8 @@ select 'wrong_side', m.id, m.number, m.line_code,
        format('%s marker lies in %s; %s belongs on the side of %s', m.type_code, big.code, m.type_code,
               case m.type_code when 'A' then small.code else big.code end), null
   from m
-  join division small on small.code = least(m.left_code, m.right_code)
-  join division big on big.code = greatest(m.left_code, m.right_code)
+  join division_read small on small.code = least(m.left_code, m.right_code)
+  join division_read big on big.code = greatest(m.left_code, m.right_code)
  where m.type_code in ('A', 'B') and small.geom is not null and big.geom is not null
    and ((m.type_code = 'A' and ST_Covers(big.geom, m.geom) and not ST_Covers(small.geom, m.geom))
      or (m.type_code = 'B' and ST_Covers(small.geom, m.geom) and not ST_Covers(big.geom, m.geom)))

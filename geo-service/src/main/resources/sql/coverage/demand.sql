@@ -3,9 +3,9 @@
 -- a small unit. Each point carries its unit's elderly and households divided by the unit's number of points, and
 -- whether a service area of the kinds :kinds already covers it at :asOf.
 with recursive tree as (
-    select d.code from division d where d.code = :division
+    select d.code from division_read d where d.code = :division
     union all
-    select c.code from division c join tree t on c.parent_code = t.code where c.status = 'active'
+    select c.code from division_read c join tree t on c.parent_code = t.code where c.status = 'active'
 ),
 demo as (
     -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
@@ -16,14 +16,14 @@ fig as (
     select d.code, d.geom,
            coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly,
            coalesce(case when m.division_code is null then d.households else m.households end, 0) as households
-      from tree t join division d on d.code = t.code
+      from tree t join division_read d on d.code = t.code
       left join demo m on m.division_code = d.code
 ),
 units as (
     select d.code, d.elderly, d.households, d.geom
       from fig d
      where d.geom is not null and d.households + d.elderly > 0
-       and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
+       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
 ),
 cells as (
     select u.code, ST_Transform(ST_Centroid(g.geom), 4490) as pt
@@ -42,7 +42,7 @@ weighted as (
 )
 select row_number() over (order by w.code, ST_X(w.pt), ST_Y(w.pt)) as id, w.code, ST_X(w.pt) as lon, ST_Y(w.pt) as lat,
        w.elderly, w.households,
-       exists (select 1 from service_area s join facility f on f.id = s.facility_id
+       exists (select 1 from service_area s join facility_read f on f.id = s.facility_id
                 where f.kind = any(cast(:kinds as text[])) and f.status in ('operating', 'closed')
                   and (f.opened_on is null or f.opened_on <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
                   and s.geom && w.pt and ST_Covers(s.geom, w.pt)) as covered

@@ -3,9 +3,9 @@
 -- at :asOf. Villages (level 5) are urban (居委会/社区) or rural (村委会) by urban_rural, else by their code
 -- (001-199 居委会, 200-399 村委会).
 with recursive tree as (
-    select d.code from division d where d.code = :division
+    select d.code from division_read d where d.code = :division
     union all
-    select c.code from division c join tree t on c.parent_code = t.code where c.status = 'active'
+    select c.code from division_read c join tree t on c.parent_code = t.code where c.status = 'active'
 ),
 demo as (
     -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
@@ -17,14 +17,14 @@ fig as (
            d.households as div_households, d.elderly as div_elderly,
            case when m.division_code is null then d.households else m.households end as households,
            case when m.division_code is null then d.elderly else m.age60 end as elderly
-      from division d left join demo m on m.division_code = d.code
+      from division_read d left join demo m on m.division_code = d.code
      where d.code in (select code from tree)
 ),
 units as (
     select u.code, u.level,
            coalesce(m.urban_rural, u.urban_rural,
                     case when u.level = 5 and substr(u.code, 10, 3) < '200' then 'urban' else 'rural' end) as ur
-      from tree t join division u on u.code = t.code
+      from tree t join division_read u on u.code = t.code
       left join demo m on m.division_code = u.code
 ),
 -- The division's households and elderly: its own demographics row; else, when any of its communities/villages has a
@@ -36,7 +36,7 @@ lvl5 as (
 ),
 fac as (
     select f.kind, f.division_code, f.beds, f.nursing_beds, f.floor_area_m2
-      from facility f
+      from facility_read f
      where f.division_code in (select code from tree)
        and f.status in ('operating', 'closed')
        and (f.opened_on is null or f.opened_on <= :asOf)

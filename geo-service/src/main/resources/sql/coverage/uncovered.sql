@@ -2,9 +2,9 @@
 -- GeoJSON FeatureCollection (one feature per unit with an uncovered part, EPSG:4490). Same unit and facility
 -- rules as units.sql.
 with recursive tree as (
-    select d.code, 0 as depth from division d where d.code = :division
+    select d.code, 0 as depth from division_read d where d.code = :division
     union all
-    select c.code, t.depth + 1 from division c join tree t on c.parent_code = t.code where c.status = 'active'
+    select c.code, t.depth + 1 from division_read c join tree t on c.parent_code = t.code where c.status = 'active'
 ),
 demo as (
     -- Demographics (cn.civgeo.demographics read view): each division's latest row of a year <= the asOf year.
@@ -16,14 +16,14 @@ units as (
            coalesce(case when m.division_code is null then d.households else m.households end, 0) as households,
            coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly, d.geom,
            ST_PointOnSurface(d.geom) as pt
-      from tree t join division d on d.code = t.code
+      from tree t join division_read d on d.code = t.code
       left join demo m on m.division_code = d.code
      where d.geom is not null
-       and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
+       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
 ),
 areas as (
     select s.geom
-      from service_area s join facility f on f.id = s.facility_id
+      from service_area s join facility_read f on f.id = s.facility_id
      where f.kind = any(cast(:kinds as text[]))
        and f.status in ('operating', 'closed')
        and (f.opened_on is null or f.opened_on <= :asOf)

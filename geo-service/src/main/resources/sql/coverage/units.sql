@@ -5,10 +5,10 @@
 -- inside the union of the service areas touching it. top = the direct child of :division the unit rolls up to.
 -- Facilities count when operating at :asOf (opened on or before it, not closed by then, not suspended or planned).
 with recursive tree as (
-    select d.code, 0 as depth, d.code as top from division d where d.code = :division
+    select d.code, 0 as depth, d.code as top from division_read d where d.code = :division
     union all
     select c.code, t.depth + 1, case when t.depth = 0 then c.code else t.top end
-      from division c join tree t on c.parent_code = t.code
+      from division_read c join tree t on c.parent_code = t.code
      where c.status = 'active'
 ),
 demo as (
@@ -22,14 +22,14 @@ units as (
            coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly,
            coalesce(case when m.division_code is null then d.population else m.population end, 0) as population, d.geom,
            ST_PointOnSurface(d.geom) as pt
-      from tree t join division d on d.code = t.code
+      from tree t join division_read d on d.code = t.code
       left join demo m on m.division_code = d.code
      where d.geom is not null
-       and not exists (select 1 from division c where c.parent_code = d.code and c.status = 'active')
+       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
 ),
 areas as (
     select s.geom
-      from service_area s join facility f on f.id = s.facility_id
+      from service_area s join facility_read f on f.id = s.facility_id
      where f.kind = any(cast(:kinds as text[]))
        and f.status in ('operating', 'closed')
        and (f.opened_on is null or f.opened_on <= :asOf)
@@ -40,7 +40,7 @@ select u.code, u.name, u.top, u.level, u.urban_rural, u.households, u.elderly, u
        coalesce((select ST_Area(ST_Intersection(u.geom, ST_Union(a.geom))::geography) / nullif(ST_Area(u.geom::geography), 0)
                    from areas a where a.geom && u.geom and ST_Intersects(a.geom, u.geom)), 0) as covered_area_share,
        (select round(ST_Distance(f.geom::geography, u.pt::geography))
-          from facility f
+          from facility_read f
          where f.kind = any(cast(:kinds as text[])) and f.status in ('operating', 'closed')
            and (f.opened_on is null or f.opened_on <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
          order by f.geom <-> u.pt limit 1) as nearest_m

@@ -9,12 +9,12 @@ select json_build_object(
                                          'lengthKm', round(l.length_km::numeric, 3), 'markers', m.markers,
                                          'condition', m.worst, 'lastInspectedOn', m.last_inspected_on))::text as feature,
        count(*) over () as total
-from boundary_line l
+from boundary_line_read l
 left join lateral (
     select count(*) as markers, max(k.last_inspected_on) as last_inspected_on,
            (array['intact', 'damaged', 'displaced', 'missing'])[max(case k.last_condition when 'intact' then 1
                when 'damaged' then 2 when 'displaced' then 3 when 'missing' then 4 end)] as worst
-    from boundary_marker k where k.line_id = l.id
+    from boundary_marker_read k where k.line_id = l.id
 ) m on true
 where l.status <> 'superseded'
   and (:level = 0 or l.level <= :level)

@@ -7,7 +7,7 @@ select json_build_object(
                                          'condition', k.last_condition, 'lastInspectedOn', k.last_inspected_on,
                                          'version', k.version))::text as feature,
        count(*) over () as total
-from boundary_marker k join boundary_line l on l.id = k.line_id
+from boundary_marker_read k join boundary_line_read l on l.id = k.line_id
 where k.status <> 'removed'
   and (:level = 0 or l.level = :level)
   and (:id = '' or k.id::text = :id)

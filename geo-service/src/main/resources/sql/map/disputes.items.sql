@@ -6,7 +6,7 @@ select json_build_object(
                                          'lineId', d.line_id, 'status', d.status, 'areaKm2', round(d.area_km2::numeric, 3),
                                          'settledOn', d.settled_on))::text as feature,
        count(*) over () as total
-from boundary_dispute d
+from boundary_dispute_read d
 where (:id = '' or d.id::text = :id)
   and (:q = '' or d.title like '%' || :q || '%')
   and (not :bbox or d.area && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))

@@ -7,7 +7,7 @@ select json_build_object(
                                          'shortName', coalesce(d.short_name, d.name), 'level', d.level,
                                          'kind', d.kind))::text as feature,
        count(*) over () as total
-from map_division_label l join division d on d.code = l.code
+from map_division_label l join division_read d on d.code = l.code
 where d.status = 'active'
   and (:level = 0 or l.level = :level)
   and (:id = '' or l.code = :id)

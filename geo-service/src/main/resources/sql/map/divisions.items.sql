@@ -8,7 +8,7 @@ select json_build_object(
                                          'population', d.population, 'households', d.households,
                                          'elderly', d.elderly, 'areaKm2', d.area_km2, 'geometrySource', d.geom_source))::text as feature,
        count(*) over () as total
-from division d
+from division_read d
 where d.status = 'active' and d.geom is not null
   and (:level = 0 or d.level = :level)
   and (:id = '' or d.code = :id)

@@ -11,7 +11,7 @@ with bounds as (
     select d.code::bigint as fid, d.code, d.name, coalesce(d.short_name, d.name) as "shortName", d.level, d.kind,
            d.parent_code as "parentCode", d.population, d.urban_rural as "urbanRural",
            ST_AsMVTGeom(s.geom, b.env, 4096, 64, true) as geom
-    from map_division_shape s join division d on d.code = s.code, bounds b
+    from map_division_shape s join division_read d on d.code = s.code, bounds b
     where s.geom && b.clip and s.band = :band and s.level = :level and d.status = 'active'
 )
 select coalesce(ST_AsMVT(mvtgeom.*, 'divisions', 4096, 'geom', 'fid'), ''::bytea) from mvtgeom where geom is not null

@@ -8,12 +8,12 @@ select json_build_object(
                                          'intact', c.intact, 'damaged', c.damaged, 'missing', c.missing,
                                          'displaced', c.displaced))::text as feature,
        count(*) over () as total
-from line_inspection i
-join inspection_round r on r.id = i.round_id
+from line_inspection_read i
+join inspection_round_read r on r.id = i.round_id
 left join lateral (
     select count(*) filter (where m.condition = 'intact') as intact, count(*) filter (where m.condition = 'damaged') as damaged,
            count(*) filter (where m.condition = 'missing') as missing, count(*) filter (where m.condition = 'displaced') as displaced
-    from marker_record m where m.inspection_id = i.id
+    from marker_record_read m where m.inspection_id = i.id
 ) c on true
 where i.line_id::text = :q
   and (:id = '' or i.id::text = :id)

@@ -6,7 +6,7 @@ fac as (
 ),
 inside as (
     select distinct p.code, f.id
-      from fac f join division_part p on ST_Intersects(p.geom, f.geom)
+      from fac f join division_part_read p on ST_Intersects(p.geom, f.geom)
      where p.code = any(cast(:codes as text[]))
 )
 select t.code,

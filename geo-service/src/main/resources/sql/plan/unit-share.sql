@@ -7,10 +7,10 @@ with recursive tree as (
     -- Level and urban/rural ride along the walk down, so units need no second look-up in division (the planner
     -- cannot estimate a recursive walk and hashed all 620,000 villages for it: ~280 ms instead of ~15 ms).
     select t.code as target, d.code::text as code, d.level, d.urban_rural
-      from unnest(cast(:codes as text[])) as t(code) join division d on d.code = t.code
+      from unnest(cast(:codes as text[])) as t(code) join division_read d on d.code = t.code
     union all
     select tree.target, c.code::text, c.level, c.urban_rural
-      from tree join division c on c.parent_code = tree.code
+      from tree join division_read c on c.parent_code = tree.code
      where c.status = 'active' and c.level <= :level
 ),
 -- materialized: otherwise the planner pushes counted's "in among_hit" filter into a scan of the whole division
@@ -29,11 +29,11 @@ fac as (
        and (cast(:minFloor as double precision) is null or coalesce(f.floor_area_m2, 0) >= cast(:minFloor as double precision))
 ),
 hit as (
-    select distinct p.code from fac f join division_part p on p.level = :level and ST_Intersects(p.geom, f.geom)
+    select distinct p.code from fac f join division_part_read p on p.level = :level and ST_Intersects(p.geom, f.geom)
 ),
 among_hit as (
     select distinct p.code
-      from facility_operating_at(:asOf) f join division_part p on p.level = :level and ST_Intersects(p.geom, f.geom)
+      from facility_operating_at(:asOf) f join division_part_read p on p.level = :level and ST_Intersects(p.geom, f.geom)
      where f.kind = any(cast(:among as text[]))
 ),
 counted as (

@@ -15,7 +15,7 @@ public class AddressRepository {
             a.id, a.code, a.road_id, r.name as road, r.spelling as road_spelling, a.number, a.number_suffix, a.building, a.unit,
             a.room, a.community_code, a.township_code, a.county_code, st_x(a.geom) as lon, st_y(a.geom) as lat,
             a.status, a.full_text, a.source, a.version, a.created_at, a.updated_at, a.approval""";
-    static final String FROM = " from address a join place_name r on r.id = a.road_id ";
+    static final String FROM = " from address a join place_name_read r on r.id = a.road_id ";
 
     private final JdbcClient jdbc;
 
@@ -70,8 +70,8 @@ public class AddressRepository {
     /** Doorplates on a road of that name (standard, alias or former name) with that number, within a division prefix. */
     public List<Address> byRoadAndNumber(String road, Integer number, String suffix, String divisionPrefix, int limit) {
         return jdbc.sql("select " + COLS + ", null::float8 as dist" + FROM + """
-                 where a.road_id in (select id from place_name where name = :road or aliases @> array[:road]::text[]
-                                     union select place_name_id from place_name_former where name = :road)
+                 where a.road_id in (select id from place_name_read where name = :road or aliases @> array[:road]::text[]
+                                     union select place_name_id from place_name_former_read where name = :road)
                    and (:number::int is null or a.number = :number)
                    and (:suffix::text is null or a.number_suffix = :suffix)
                    and a.community_code like :div and a.status <> 'retired'
@@ -83,7 +83,7 @@ public class AddressRepository {
 
     public List<String> roadNames(String divisionPrefix) {
         return jdbc.sql("""
-                select r.name from place_name r where r.id in (
+                select r.name from place_name_read r where r.id in (
                   select distinct a.road_id from address a where a.community_code like :div and a.status <> 'retired')""")
                 .param("div", divisionPrefix + "%").query(String.class).list();
     }
@@ -147,7 +147,7 @@ public class AddressRepository {
     public double[] offsetFromRoad(long roadId, double lon, double lat) {
         return jdbc.sql("""
                 select :lon - st_x(c), :lat - st_y(c) from (select st_closestpoint(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) c
-                  from place_name where id = :id and geom is not null) x""")
+                  from place_name_read where id = :id and geom is not null) x""")
                 .param("lon", lon).param("lat", lat).param("id", roadId).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
                 .optional().orElse(null);
     }
@@ -155,7 +155,7 @@ public class AddressRepository {
     /** Whether the point lies inside the division's geometry (true when the division has none). */
     public boolean inside(String code, double lon, double lat) {
         return jdbc.sql("""
-                select coalesce((select st_intersects(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) from division where code = :c and geom is not null), true)""")
+                select coalesce((select st_intersects(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) from division_read where code = :c and geom is not null), true)""")
                 .param("c", code).param("lon", lon).param("lat", lat).query(Boolean.class).single();
     }
 

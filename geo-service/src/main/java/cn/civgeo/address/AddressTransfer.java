@@ -97,7 +97,7 @@ public class AddressTransfer {
         return new cn.civgeo.common.io.StreamedExport.Query("""
                 select a.code, r.name, a.road_id, a.number, a.number_suffix, a.building, a.unit, a.room, a.community_code,
                        round(st_x(a.geom)::numeric, 7), round(st_y(a.geom)::numeric, 7), a.status, a.full_text
-                  from address a join place_name r on r.id = a.road_id
+                  from address a join place_name_read r on r.id = a.road_id
                  where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)
                  order by a.community_code, r.name, a.number, a.id""", params, rs -> {
                     List<Object> r = new ArrayList<>();

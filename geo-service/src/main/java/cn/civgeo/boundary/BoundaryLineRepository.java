@@ -20,8 +20,8 @@ class BoundaryLineRepository {
                    (select count(*) from boundary_marker m where m.line_id = l.id) as marker_count,
                    %s as geometry
               from boundary_line l
-              left join division dl on dl.code = l.left_code
-              left join division dr on dr.code = l.right_code
+              left join division_read dl on dl.code = l.left_code
+              left join division_read dr on dr.code = l.right_code
             """;
 
     private final JdbcClient jdbc;

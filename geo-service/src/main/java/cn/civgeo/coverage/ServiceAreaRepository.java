@@ -26,7 +26,7 @@ class ServiceAreaRepository {
                         with f as (select id, geom, version,
                                           (select n.id from road_network n where n.active and n.extent && facility.geom
                                             order by n.updated_at desc, n.id desc limit 1) as network_id
-                                     from facility where id = :id),
+                                     from facility_read where id = :id),
                         w as (select f.*, a.* from f, civgeo_walk_area(f.network_id, f.geom, :max, :snap, :buffer, :shape) a)
                         insert into service_area(facility_id, network_id, method, minutes, speed_mps, max_distance_m,
                                snap_distance_m, reached_length_m, reached_nodes, area_m2, facility_version, stale, computed_at, geom)
@@ -61,7 +61,7 @@ class ServiceAreaRepository {
 
     Optional<String> feature(long facilityId) {
         return jdbc.sql("select json_build_object('type', 'FeatureCollection', 'features', json_build_array(" + FEATURE
-                        + "))::text from service_area s join facility f on f.id = s.facility_id where s.facility_id = :id")
+                        + "))::text from service_area s join facility_read f on f.id = s.facility_id where s.facility_id = :id")
                 .param("id", facilityId).query(String.class).optional();
     }
 
@@ -69,7 +69,7 @@ class ServiceAreaRepository {
         return jdbc.sql("""
                         select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(""" + FEATURE + """
                          order by s.facility_id), '[]'::json))::text
-                          from service_area s join facility f on f.id = s.facility_id
+                          from service_area s join facility_read f on f.id = s.facility_id
                          where (cardinality(cast(:kinds as text[])) = 0 or f.kind = any(cast(:kinds as text[])))
                            and (cast(:prefix as text) is null or f.division_code like cast(:prefix as text) || '%')
                            and (cast(:x1 as float8) is null or s.geom && ST_MakeEnvelope(:x1, :y1, :x2, :y2, 4490))""")
@@ -82,7 +82,7 @@ class ServiceAreaRepository {
     /** Facilities whose service area is missing, stale or computed with other parameters. */
     List<Long> needingWork(List<String> kinds, String divisionPrefix, boolean all, ServiceAreaService.Params p) {
         return jdbc.sql("""
-                        select f.id from facility f left join service_area s on s.facility_id = f.id
+                        select f.id from facility_read f left join service_area s on s.facility_id = f.id
                          where (cardinality(cast(:kinds as text[])) = 0 or f.kind = any(cast(:kinds as text[])))
                            and (cast(:prefix as text) is null or f.division_code like cast(:prefix as text) || '%')
                            and (:all or s.facility_id is null or s.stale or s.facility_version <> f.version
@@ -96,7 +96,7 @@ class ServiceAreaRepository {
     int markStale(long networkId) {
         return jdbc.sql("""
                         update service_area s set stale = true
-                          from facility f
+                          from facility_read f
                          where f.id = s.facility_id
                            and (s.network_id = :n or f.geom && (select extent from road_network where id = :n))""")
                 .param("n", networkId).update();

@@ -40,7 +40,7 @@ class DemoSocialFacilities implements DemoDataContributor {
         List<Unit> units = jdbc.sql("""
                         select d.code, d.name, d.level, ST_X(ST_PointOnSurface(d.geom)), ST_Y(ST_PointOnSurface(d.geom)),
                                exists(select 1 from facility f where f.kind = 'community_service_centre' and f.division_code = d.code)
-                          from division d where d.code like '3502%' and d.level between 3 and 5 and d.status = 'active' and d.geom is not null
+                          from division_read d where d.code like '3502%' and d.level between 3 and 5 and d.status = 'active' and d.geom is not null
                          order by d.code""")
                 .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6)))
                 .list();

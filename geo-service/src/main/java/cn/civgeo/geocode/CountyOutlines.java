@@ -86,7 +86,7 @@ public class CountyOutlines {
     }
 
     public boolean loaded() {
-        return jdbc.sql("select count(*) from division_registry_load where source = :s").param("s", SOURCE)
+        return jdbc.sql("select count(*) from geocode_outline_load where source = :s").param("s", SOURCE)
                 .query(Integer.class).single() > 0;
     }
 
@@ -110,7 +110,7 @@ public class CountyOutlines {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('division_outline_load'))").query().singleValue();
             if (loaded()) return new Result(true, "already loaded", 0, 0, 0, 0);
             Result r = load(t0);
-            jdbc.sql("insert into division_registry_load(source, units, millis) values (:s, :u, :ms)")
+            jdbc.sql("insert into geocode_outline_load(source, units, millis) values (:s, :u, :ms)")
                     .param("s", SOURCE).param("u", r.counties()).param("ms", r.millis()).update();
             audit.created("division-outline", SOURCE, Map.of("features", r.features(), "counties", r.counties(),
                     "unmapped", r.unmapped()));
@@ -123,7 +123,7 @@ public class CountyOutlines {
     private Result load(long t0) {
         Map<String, Registry> reg = new HashMap<>();
         Map<String, List<Registry>> countiesByName = new HashMap<>(); // key: prefix (4 or 2 digits) + "|" + name
-        jdbc.sql("select code, name, level from division where level <= 3 and status = 'active' and code not like '99%'")
+        jdbc.sql("select code, name, level from division_read where level <= 3 and status = 'active' and code not like '99%'")
                 .query((rs, i) -> new Registry(rs.getString(1), rs.getString(2), rs.getInt(3))).list()
                 .forEach(r -> {
                     reg.put(r.code(), r);
@@ -203,7 +203,7 @@ public class CountyOutlines {
                     select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
                       from (select s.code, (array_agg(s.geom))[1] geom, min(s.via) via, min(s.src) src
                               from outline_stage s
-                              join division d on d.code = s.code and d.geom is null and d.level = 3
+                              join division_read d on d.code = s.code and d.geom is null and d.level = 3
                              group by s.code having count(*) = 1) q
                      where not st_isempty(q.geom)
                     on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
@@ -213,7 +213,7 @@ public class CountyOutlines {
                       from (select s.code, st_multi(st_collectionextract(st_makevalid(st_union(s.geom)), 3)) geom,
                                    string_agg(distinct s.via, ',') via, string_agg(s.src, ', ' order by s.src) src
                               from outline_stage s
-                              join division d on d.code = s.code and d.geom is null and d.level = 3
+                              join division_read d on d.code = s.code and d.geom is null and d.level = 3
                              group by s.code having count(*) > 1) q
                      where not st_isempty(q.geom)
                     on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
@@ -229,7 +229,7 @@ public class CountyOutlines {
                                                and o2.code like q.prefix and st_covers(o2.geom, st_centroid(q.c)))
                                 then st_centroid(q.c) else st_pointonsurface(q.c) end,
                            '%s', 'counties', q.n || ' county outlines'
-                      from division d
+                      from division_read d
                       join lateral (select case when d.level = 1 then substr(d.code, 1, 2) else substr(d.code, 1, 4) end || '%%' prefix) p on true
                       join lateral (select p.prefix, st_collect(o.geom) c, count(*) n from division_outline o
                                      where o.level = 3 and o.code like p.prefix) q on q.n > 0

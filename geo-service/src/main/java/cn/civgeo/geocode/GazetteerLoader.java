@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.sourceforge.pinyin4j.PinyinHelper;
-import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
-import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -33,15 +28,15 @@ class GazetteerLoader {
                    case when d.geom is null then st_x(o.point) else st_x(st_pointonsurface(d.geom)) end as x,
                    case when d.geom is null then st_y(o.point) else st_y(st_pointonsurface(d.geom)) end as y,
                    case when d.geom is null then o.source else d.geom_source end as geom_source
-              from division d left join division_outline o on o.code = d.code""";
+              from division_read d left join division_outline o on o.code = d.code""";
     private static final String FORMER_NAMES = """
-            select distinct v.code, v.name from division_version v join division d on d.code = v.code where v.name <> d.name""";
+            select distinct v.code, v.name from division_version_read v join division_read d on d.code = v.code where v.name <> d.name""";
     // Units without geometry of their own are located by the approximate county outlines (CountyOutlines).
     private static final String PARTS = """
-            select p.code, st_asbinary(p.geom) from division_part p
+            select p.code, st_asbinary(p.geom) from division_part_read p
             union all
             select o.code, st_asbinary(o.geom) from division_outline_part o
-             where not exists (select 1 from division_part p where p.code = o.code)""";
+             where not exists (select 1 from division_part_read p where p.code = o.code)""";
 
     /** Everything the index needs, loaded in one go. */
     record Loaded(InMemoryGazetteer gazetteer, String[] pinyin, String[] initials, List<DivisionLocator.Part> parts,
@@ -60,7 +55,7 @@ class GazetteerLoader {
     /** A cheap number that changes whenever divisions change (count, newest update, versions). */
     long fingerprint() {
         return jdbc.sql("select count(*) * 1000003 + coalesce(sum(version), 0) * 7919 + coalesce(extract(epoch from max(updated_at))::bigint, 0)"
-                        + " + (select count(*) from division_outline) * 104729 from division")
+                        + " + (select count(*) from division_outline) * 104729 from division_read")
                 .query(Long.class).single();
     }
 
@@ -116,25 +111,9 @@ class GazetteerLoader {
         return new Loaded(g, pinyin.toArray(String[]::new), initials.toArray(String[]::new), parts, fp, ms, Map.copyOf(sources));
     }
 
-    /** Toneless pinyin of a character (first reading, cached), for homophone typos. */
+    /** Toneless place reading of a character (the curated table's default, else pinyin4j's first), for homophone typos. */
     static String pinyinOf(char c) {
         if (!Character.isIdeographic(c)) return null;
-        return PINYIN.computeIfAbsent(c, k -> {
-            try {
-                String[] r = PinyinHelper.toHanyuPinyinStringArray(k, FORMAT);
-                return r == null || r.length == 0 ? "" : r[0];
-            } catch (Exception e) {
-                return "";
-            }
-        }).transform(v -> v.isEmpty() ? null : v);
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Character, String> PINYIN = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
-
-    static {
-        FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
-        FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
-        FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
+        return cn.civgeo.common.text.PlaceReadings.standard().reading(c);
     }
 }

@@ -140,7 +140,7 @@ public class PlaceNameRepository {
     public List<String> divisionsTouching(String geojson) {
         return jdbc.sql("""
                 with g as (select st_setsrid(st_geomfromgeojson(:g), 4490) g),
-                     hit as (select distinct p.code, p.level from division_part p, g where st_intersects(p.geom, g.g))
+                     hit as (select distinct p.code, p.level from division_part_read p, g where st_intersects(p.geom, g.g))
                 select code from hit where level = (select max(level) from hit) order by code""")
                 .param("g", geojson).query(String.class).list();
     }

@@ -83,7 +83,7 @@ public class PlaceNameSearch {
             parts.add("select 'division', null::bigint, d.code, d.name, null, d.pinyin, d.initials,"
                     + " case d.level when 1 then '2110' when 2 then '2120' when 3 then '2130' when 4 then '2140'"
                     + " else case when substr(d.code, 10, 3)::int < 200 then '2210' else '2220' end end, coalesce(d.parent_code, d.code),"
-                    + " d.status, d.name, d.pinyin, null::geometry from division d where d.status = 'active'");
+                    + " d.status, d.name, d.pinyin, null::geometry from division_read d where d.status = 'active'");
         }
         String textCond = switch (mode) {
             case "exact" -> "m = :q";

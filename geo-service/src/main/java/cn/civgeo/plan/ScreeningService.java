@@ -25,16 +25,16 @@ import org.springframework.stereotype.Service;
 class ScreeningService {
     private static final String UNITS = """
             with recursive tree as (
-                select code, level from division where code = :d
+                select code, level from division_read where code = :d
                 union all
-                select c.code, c.level from tree join division c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
+                select c.code, c.level from tree join division_read c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
             ),
-            units as (select u.code, u.name, u.geom from tree t join division u on u.code = t.code where t.level = :level and u.code <> :d)
+            units as (select u.code, u.name, u.geom from tree t join division_read u on u.code = t.code where t.level = :level and u.code <> :d)
             """;
     private static final String LACKING = UNITS + """
             , fac as (select f.* from facility_operating_at(:asOf) f
                        where f.kind = any(cast(:kinds as text[])) and (cast(:subtype as text) is null or f.subtype = :subtype)),
-            hit as (select distinct p.code from fac f join division_part p on p.level = :level and ST_Intersects(p.geom, f.geom))
+            hit as (select distinct p.code from fac f join division_part_read p on p.level = :level and ST_Intersects(p.geom, f.geom))
             select u.code, u.name, null::integer as households, ST_XMin(u.geom) x1, ST_YMin(u.geom) y1, ST_XMax(u.geom) x2, ST_YMax(u.geom) y2
               from units u where u.code not in (select code from hit) order by u.code""";
     private static final String HOUSEHOLDS = UNITS + """

@@ -82,8 +82,8 @@ public class DemoPlaceNames implements DemoDataContributor {
             log.warn("demo place names skipped: the demo city {} has no geometry", CITY);
             return;
         }
-        List<String> prefixes = jdbc.sql("select name from division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')"
-                + " union select short_name from division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')")
+        List<String> prefixes = jdbc.sql("select name from division_read where code like '35%' and level <= 4 and (level < 3 or code like '3502%')"
+                + " union select short_name from division_read where code like '35%' and level <= 4 and (level < 3 or code like '3502%')")
                 .query(String.class).list();
         DemoNameGenerator names = new DemoNameGenerator(romanizer, rules, prefixes, 3502L);
         List<Planned> planned = new ArrayList<>();
@@ -234,7 +234,7 @@ public class DemoPlaceNames implements DemoDataContributor {
                         location_text, meaning, status, naming_date, established_year, approval_authority, approval_doc, approval_date,
                         numbering, proposed_by, reviewed_by)
                     select :code, :name, :spelling, :pron, :pinyin, :initials, :cat,
-                           coalesce((select min(dp.code) from division_part dp where dp.level = 4
+                           coalesce((select min(dp.code) from division_part_read dp where dp.level = 4
                                       and st_intersects(dp.geom, st_pointonsurface(g))), :city), g,
                            '厦门市（演示）', :meaning, 'approved', date '2020-06-30', 2020, '厦门市人民政府', :doc, date '2020-06-30',
                            :numbering, 'demo', 'demo'
@@ -249,7 +249,7 @@ public class DemoPlaceNames implements DemoDataContributor {
         // place-name codes (county + category + sequence) and every township a name touches
         jdbc.sql("""
                 update place_name p set code = left(p.division_code, 6) || p.category_code || lpad((nextval('place_name_code_seq') % 1000000)::text, 6, '0'),
-                       division_codes = coalesce((select array_agg(distinct dp.code order by dp.code) from division_part dp
+                       division_codes = coalesce((select array_agg(distinct dp.code order by dp.code) from division_part_read dp
                                                    where dp.level = 4 and st_intersects(dp.geom, p.geom)), array[p.division_code])
                  where p.proposed_by = 'demo' and p.code like 'TMP%'""").update();
         jdbc.sql("""

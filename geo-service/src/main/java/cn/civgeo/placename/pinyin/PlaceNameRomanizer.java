@@ -1,11 +1,7 @@
 package cn.civgeo.placename.pinyin;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +25,15 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  *   <li>natural villages and towns, and names without a generic part, run together: 周口店 Zhoukoudian;</li>
  *   <li>an apostrophe goes before a non-initial syllable starting with a, o or e: 西安 Xi'an;</li>
  *   <li>polyphonic characters take the place reading (厦门 Xiamen, 六安 Lu'an, 蚌埠 Bengbu) from the curated
- *       dictionary {@code placename/pinyin-exceptions.txt}, which also holds settled whole-name spellings
+ *       table {@code common/place-readings.txt} ({@link cn.civgeo.common.text.PlaceReadings}, the one table every
+ *       reader of place names uses), which also holds settled whole-name spellings
  *       (黑龙江省 Heilongjiang Sheng, 陕西 Shaanxi).</li>
  * </ul>
  * Readings not in the dictionary come from pinyin4j (its first reading). Thread-safe after construction.
  */
 public final class PlaceNameRomanizer {
-    public static final String DICTIONARY = "placename/pinyin-exceptions.txt";
+    /** The curated table of readings this romaniser uses (shared with the other readers of place names). */
+    public static final String DICTIONARY = cn.civgeo.common.text.PlaceReadings.RESOURCE;
 
     /** The romanised forms of one name. */
     public record Romanization(String name, String spelling, String pronunciation, String toneless, String initials,
@@ -75,48 +73,28 @@ public final class PlaceNameRomanizer {
     private final int maxWord;
     private final HanyuPinyinOutputFormat format = new HanyuPinyinOutputFormat();
 
-    /** The romaniser with the project's dictionary. */
+    /** The romaniser with the project's table of readings. */
     public static PlaceNameRomanizer standard() {
         if (standard == null) {
             synchronized (PlaceNameRomanizer.class) {
-                if (standard == null) {
-                    try (InputStream in = PlaceNameRomanizer.class.getClassLoader().getResourceAsStream(DICTIONARY)) {
-                        if (in == null) throw new IllegalStateException("missing " + DICTIONARY);
-                        standard = new PlaceNameRomanizer(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
+                if (standard == null) standard = new PlaceNameRomanizer(cn.civgeo.common.text.PlaceReadings.standard());
             }
         }
         return standard;
     }
 
+    /** A romaniser with another table in the same format (tests). */
     public PlaceNameRomanizer(InputStream dictionary) throws IOException {
+        this(new cn.civgeo.common.text.PlaceReadings(dictionary));
+    }
+
+    public PlaceNameRomanizer(cn.civgeo.common.text.PlaceReadings readings) {
         format.setToneType(HanyuPinyinToneType.WITH_TONE_NUMBER);
         format.setVCharType(HanyuPinyinVCharType.WITH_V);
         format.setCaseType(HanyuPinyinCaseType.LOWERCASE);
-        int max = 1;
-        BufferedReader r = new BufferedReader(new InputStreamReader(dictionary, StandardCharsets.UTF_8));
-        for (String line; (line = r.readLine()) != null; ) {
-            line = line.strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            if (line.startsWith("=")) {
-                int sp = line.indexOf(' ');
-                wholeNames.put(line.substring(1, sp), line.substring(sp + 1).strip());
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            String word = parts[0];
-            if (parts.length - 1 != word.codePointCount(0, word.length())) {
-                throw new IllegalArgumentException("dictionary line needs one syllable per character: " + line);
-            }
-            String[] syl = new String[parts.length - 1];
-            System.arraycopy(parts, 1, syl, 0, syl.length);
-            words.put(word, syl);
-            max = Math.max(max, word.length());
-        }
-        maxWord = max;
+        words.putAll(readings.words());
+        wholeNames.putAll(readings.settled());
+        maxWord = readings.maxWord();
     }
 
     /** One reading unit: a Han character's syllable ("xia4") or a run of other letters/digits kept as written. */
