@@ -5,7 +5,7 @@
 -- :snap         snapping tolerance in degrees (0 = polygons must share vertices exactly)
 with d as (
     select code, name, parent_code, case when ST_IsValid(geom) then geom else ST_MakeValid(geom) end as geom
-      from division_read
+      from division_read division
      where level = :level and status = 'active' and geom is not null and code like :prefix || '%'
 ), pairs as (
     select a.code as a_code, a.name as a_name, a.geom as a_geom, b.code as b_code, b.name as b_name, b.geom as b_geom

@@ -70,8 +70,8 @@ public class AddressRepository {
     /** Doorplates on a road of that name (standard, alias or former name) with that number, within a division prefix. */
     public List<Address> byRoadAndNumber(String road, Integer number, String suffix, String divisionPrefix, int limit) {
         return jdbc.sql("select " + COLS + ", null::float8 as dist" + FROM + """
-                 where a.road_id in (select id from place_name_read where name = :road or aliases @> array[:road]::text[]
-                                     union select place_name_id from place_name_former_read where name = :road)
+                 where a.road_id in (select id from place_name_read place_name where name = :road or aliases @> array[:road]::text[]
+                                     union select place_name_id from place_name_former_read place_name_former where name = :road)
                    and (:number::int is null or a.number = :number)
                    and (:suffix::text is null or a.number_suffix = :suffix)
                    and a.community_code like :div and a.status <> 'retired'
@@ -147,7 +147,7 @@ public class AddressRepository {
     public double[] offsetFromRoad(long roadId, double lon, double lat) {
         return jdbc.sql("""
                 select :lon - st_x(c), :lat - st_y(c) from (select st_closestpoint(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) c
-                  from place_name_read where id = :id and geom is not null) x""")
+                  from place_name_read place_name where id = :id and geom is not null) x""")
                 .param("lon", lon).param("lat", lat).param("id", roadId).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
                 .optional().orElse(null);
     }
@@ -155,7 +155,7 @@ public class AddressRepository {
     /** Whether the point lies inside the division's geometry (true when the division has none). */
     public boolean inside(String code, double lon, double lat) {
         return jdbc.sql("""
-                select coalesce((select st_intersects(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) from division_read where code = :c and geom is not null), true)""")
+                select coalesce((select st_intersects(geom, st_setsrid(st_makepoint(:lon, :lat), 4490)) from division_read division where code = :c and geom is not null), true)""")
                 .param("c", code).param("lon", lon).param("lat", lat).query(Boolean.class).single();
     }
 

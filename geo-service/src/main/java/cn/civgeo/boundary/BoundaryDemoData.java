@@ -59,7 +59,7 @@ class BoundaryDemoData implements DemoDataContributor {
     public void load() {
         boolean has = jdbc.sql("select exists(select 1 from boundary_line where left_code like '3502%')").query(Boolean.class).single();
         if (has) return;
-        long polygons = jdbc.sql("select count(*) from division_read where code like '3502%' and level in (3, 4) and geom is not null")
+        long polygons = jdbc.sql("select count(*) from division_read division where code like '3502%' and level in (3, 4) and geom is not null")
                 .query(Long.class).single();
         if (polygons == 0) {
             log.info("demo boundaries: the demo city has no polygons; skipped");

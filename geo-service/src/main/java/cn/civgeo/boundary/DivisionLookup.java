@@ -18,7 +18,7 @@ class DivisionLookup {
 
     Optional<Unit> find(String code) {
         if (code == null) return Optional.empty();
-        return jdbc.sql("select code, name, level, status, ST_AsText(geom) as wkt from division_read where code = :c")
+        return jdbc.sql("select code, name, level, status, ST_AsText(geom) as wkt from division_read division where code = :c")
                 .param("c", code)
                 .query((rs, i) -> new Unit(rs.getString("code"), rs.getString("name"), rs.getInt("level"),
                         rs.getString("status"), rs.getString("wkt")))

@@ -52,20 +52,20 @@ class CoverageRepository {
     record DivisionRef(String code, String name, int level, Long households, Long elderly) {}
 
     Optional<DivisionRef> division(String code) {
-        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read where code = :c").param("c", code)
+        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read division where code = :c").param("c", code)
                 .query((rs, i) -> new DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
                         (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class))).optional();
     }
 
     List<DivisionRef> children(String code) {
-        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read where parent_code = :c and status = 'active' order by code")
+        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read division where parent_code = :c and status = 'active' order by code")
                 .param("c", code).query((rs, i) -> new DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
                         (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class))).list();
     }
 
     Map<String, String> names(List<String> codes) {
         if (codes.isEmpty()) return Map.of();
-        return jdbc.sql("select code, name from division_read where code in (:c)").param("c", codes)
+        return jdbc.sql("select code, name from division_read division where code in (:c)").param("c", codes)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -31,7 +31,7 @@ class DemoCoverage implements DemoDataContributor {
     public void load() {
         Map<String, Object> r = areas.recompute(null, "350200", false, Progress.NONE);
         log.info("demo service areas: {}", r);
-        if (!jdbc.sql("select exists(select 1 from division_read where code = '350200')").query(Boolean.class).single()) return;
+        if (!jdbc.sql("select exists(select 1 from division_read division where code = '350200')").query(Boolean.class).single()) return;
         var c = coverage.coverage("350200", null, null, Progress.NONE);
         log.info("demo city elderly-care 15-minute coverage: {} of {} households ({} of {} residential units)",
                 c.total().coveredHouseholds(), c.total().households(), c.total().coveredUnits(), c.total().units());

@@ -26,7 +26,7 @@ class ServiceAreaRepository {
                         with f as (select id, geom, version,
                                           (select n.id from road_network n where n.active and n.extent && facility.geom
                                             order by n.updated_at desc, n.id desc limit 1) as network_id
-                                     from facility_read where id = :id),
+                                     from facility_read facility where id = :id),
                         w as (select f.*, a.* from f, civgeo_walk_area(f.network_id, f.geom, :max, :snap, :buffer, :shape) a)
                         insert into service_area(facility_id, network_id, method, minutes, speed_mps, max_distance_m,
                                snap_distance_m, reached_length_m, reached_nodes, area_m2, facility_version, stale, computed_at, geom)

@@ -69,7 +69,7 @@ public class SiteSuggestionService {
         v.throwIfInvalid();
         List<String> kinds = CoverageService.kindsOrDefault(r.kinds());
         LocalDate asOf = r.asOf() == null ? LocalDate.now() : r.asOf();
-        Map<String, Object> centre = jdbc.sql("select ST_X(ST_PointOnSurface(geom)) as x, ST_Y(ST_PointOnSurface(geom)) as y from division_read where code = :c and geom is not null")
+        Map<String, Object> centre = jdbc.sql("select ST_X(ST_PointOnSurface(geom)) as x, ST_Y(ST_PointOnSurface(geom)) as y from division_read division where code = :c and geom is not null")
                 .param("c", r.division()).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Division with a geometry", r.division()));
         int srid = jdbc.sql("select civgeo_metric_srid(:x, :y)").param("x", centre.get("x")).param("y", centre.get("y"))
@@ -159,7 +159,7 @@ public class SiteSuggestionService {
             double[] c = cands.get(best);
             String area = areas.at(c[0], c[1], null, p);
             String code = jdbc.sql("""
-                            select code from division_read where status = 'active' and geom && ST_SetSRID(ST_MakePoint(:x, :y), 4490)
+                            select code from division_read division where status = 'active' and geom && ST_SetSRID(ST_MakePoint(:x, :y), 4490)
                                and ST_Covers(geom, ST_SetSRID(ST_MakePoint(:x, :y), 4490)) order by level desc limit 1""")
                     .param("x", c[0]).param("y", c[1]).query(String.class).optional().orElse(null);
             picks.add(new Pick(rank, c[0], c[1], code, round1(bestGain), round1(gainHh), round1(cumulative),

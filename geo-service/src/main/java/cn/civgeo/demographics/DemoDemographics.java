@@ -36,7 +36,7 @@ class DemoDemographics implements DemoDataContributor {
                        round(least(elderly, population) * 0.035), round(least(elderly, population) * 0.06),
                        round(least(elderly, population) * 0.008), urban_rural, true,
                        '演示数据（生成器虚构）', 'demo'
-                  from division_read
+                  from division_read division
                  where (code = '350200' or code like '3502%') and status = 'active' and population is not null
                 on conflict (division_code, year) do update set age65 = excluded.age65, age80 = excluded.age80,
                        disabled_elderly = excluded.disabled_elderly, semi_disabled_elderly = excluded.semi_disabled_elderly,

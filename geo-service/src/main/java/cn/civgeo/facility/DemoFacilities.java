@@ -42,7 +42,7 @@ class DemoFacilities implements DemoDataContributor {
         List<Unit> units = jdbc.sql("""
                         select code, name, level, urban_rural, coalesce(households, 0), coalesce(elderly, 0),
                                ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom))
-                          from division_read where code like '3502%' and level between 3 and 5 and status = 'active' and geom is not null
+                          from division_read division where code like '3502%' and level between 3 and 5 and status = 'active' and geom is not null
                          order by code""")
                 .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
                         rs.getDouble(7), rs.getDouble(8))).list();

@@ -123,7 +123,7 @@ public class CountyOutlines {
     private Result load(long t0) {
         Map<String, Registry> reg = new HashMap<>();
         Map<String, List<Registry>> countiesByName = new HashMap<>(); // key: prefix (4 or 2 digits) + "|" + name
-        jdbc.sql("select code, name, level from division_read where level <= 3 and status = 'active' and code not like '99%'")
+        jdbc.sql("select code, name, level from division_read division where level <= 3 and status = 'active' and code not like '99%'")
                 .query((rs, i) -> new Registry(rs.getString(1), rs.getString(2), rs.getInt(3))).list()
                 .forEach(r -> {
                     reg.put(r.code(), r);

@@ -55,7 +55,7 @@ class GazetteerLoader {
     /** A cheap number that changes whenever divisions change (count, newest update, versions). */
     long fingerprint() {
         return jdbc.sql("select count(*) * 1000003 + coalesce(sum(version), 0) * 7919 + coalesce(extract(epoch from max(updated_at))::bigint, 0)"
-                        + " + (select count(*) from division_outline) * 104729 from division_read")
+                        + " + (select count(*) from division_outline) * 104729 from division_read division")
                 .query(Long.class).single();
     }
 

@@ -95,7 +95,7 @@ class NearbyIndex {
 
     private PointGrid loadAddresses() {
         Columns c = new Columns();
-        jdbc.query("select id, st_x(geom), st_y(geom) from address_read where status = 'active' and geom is not null",
+        jdbc.query("select id, st_x(geom), st_y(geom) from address_read address where status = 'active' and geom is not null",
                 rs -> { c.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)); });
         return new PointGrid(c.ids, c.xs, c.ys, c.n);
     }
@@ -103,7 +103,7 @@ class NearbyIndex {
     private PlaceNameShapes loadPlaceNames() {
         WKBReader wkb = new WKBReader();
         List<PlaceNameShapes.Shape> shapes = new ArrayList<>();
-        jdbc.query("select id, code, name, division_code, st_asbinary(geom) from place_name_read where status = 'approved' and geom is not null",
+        jdbc.query("select id, code, name, division_code, st_asbinary(geom) from place_name_read place_name where status = 'approved' and geom is not null",
                 rs -> {
                     try {
                         shapes.add(new PlaceNameShapes.Shape(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

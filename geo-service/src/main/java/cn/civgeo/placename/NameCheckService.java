@@ -80,7 +80,7 @@ public class NameCheckService {
                 case PlaceCategories.PROVINCE -> 1; case PlaceCategories.PREFECTURE -> 2; case PlaceCategories.COUNTY -> 3;
                 case PlaceCategories.TOWNSHIP -> 4; default -> 5; };
             // Read-only look at the division registry: division names are place names too.
-            jdbc.sql("select code, name from division_read where status = 'active' and level = :level and code like :scope"
+            jdbc.sql("select code, name from division_read division where status = 'active' and level = :level and code like :scope"
                             + " and (:exclude is null or code <> :exclude)")
                     .param("level", level).param("scope", scope + "%").param("exclude", divisionCode)
                     .query((rs, i) -> new NameRules.Other(rs.getString(2), rs.getString(1))).list()

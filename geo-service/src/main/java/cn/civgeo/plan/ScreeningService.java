@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 class ScreeningService {
     private static final String UNITS = """
             with recursive tree as (
-                select code, level from division_read where code = :d
+                select code, level from division_read division where code = :d
                 union all
                 select c.code, c.level from tree join division_read c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
             ),

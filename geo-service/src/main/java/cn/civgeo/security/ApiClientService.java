@@ -78,7 +78,7 @@ public class ApiClientService {
         Validation v = new Validation().require(c.version() != null, "version", "is required: send the version you read")
                 .require(code == null || code.matches("\\d{6}|\\d{9}|\\d{12}"), "defaultDivision", "must be a division code of 6, 9 or 12 digits");
         v.throwIfInvalid();
-        if (code != null && jdbc.sql("select count(*) from division_read where code = :c and status = 'active'").param("c", code)
+        if (code != null && jdbc.sql("select count(*) from division_read division where code = :c and status = 'active'").param("c", code)
                 .query(Integer.class).single() == 0) {
             new Validation().require(false, "defaultDivision", "is not an active division code").throwIfInvalid();
         }

@@ -76,7 +76,7 @@ public class DisputeService {
         v.require(in.area() != null && !in.area().isNull(), "area", "is required (GeoJSON Polygon or MultiPolygon, EPSG:4490)");
         v.throwIfInvalid();
         for (String[] f : new String[][] {{"leftCode", in.leftCode()}, {"rightCode", in.rightCode()}}) {
-            boolean known = jdbc.sql("select exists(select 1 from division_read where code = :c)").param("c", f[1]).query(Boolean.class).single();
+            boolean known = jdbc.sql("select exists(select 1 from division_read division where code = :c)").param("c", f[1]).query(Boolean.class).single();
             v.require(known, f[0], "unknown division " + f[1]);
         }
         if (in.lineId() != null) {

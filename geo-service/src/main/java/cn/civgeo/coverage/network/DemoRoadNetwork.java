@@ -36,7 +36,7 @@ class DemoRoadNetwork implements DemoDataContributor {
     @Override
     public void load() {
         if (networks.byName(NAME).isPresent()) return;
-        boolean city = jdbc.sql("select exists(select 1 from division_read where code like '3502%' and level = 5 and geom is not null)")
+        boolean city = jdbc.sql("select exists(select 1 from division_read division where code like '3502%' and level = 5 and geom is not null)")
                 .query(Boolean.class).single();
         if (!city) {
             log.info("no demo city geometry: no demo road network");
@@ -49,7 +49,7 @@ class DemoRoadNetwork implements DemoDataContributor {
             lines.addAll(jdbc.sql("""
                             select name, case when name like '%大道' then 'primary' when name like '%巷' then 'service' else 'residential' end,
                                    ST_AsText(geom)
-                              from place_name_read
+                              from place_name_read place_name
                              where division_code like '3502%' and is_current and status <> 'rejected'
                                and geom is not null and GeometryType(geom) in ('LINESTRING', 'MULTILINESTRING')""")
                     .query((rs, i) -> new RoadNetworkService.Line(rs.getString(1), rs.getString(2), rs.getString(3))).list());
@@ -71,7 +71,7 @@ class DemoRoadNetwork implements DemoDataContributor {
     private List<RoadNetworkService.Line> grid(double spacingM, double offsetM, String highway, String prefix, boolean urbanOnly) {
         return jdbc.sql("""
                         with area as (
-                            select ST_Union(geom) as g from division_read
+                            select ST_Union(geom) as g from division_read division
                              where code like :prefix || '%' and level = 5 and geom is not null
                                and (not :urban or urban_rural = 'urban')),
                         box as (select ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1 from area),

@@ -82,8 +82,8 @@ public class DemoPlaceNames implements DemoDataContributor {
             log.warn("demo place names skipped: the demo city {} has no geometry", CITY);
             return;
         }
-        List<String> prefixes = jdbc.sql("select name from division_read where code like '35%' and level <= 4 and (level < 3 or code like '3502%')"
-                + " union select short_name from division_read where code like '35%' and level <= 4 and (level < 3 or code like '3502%')")
+        List<String> prefixes = jdbc.sql("select name from division_read division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')"
+                + " union select short_name from division_read division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')")
                 .query(String.class).list();
         DemoNameGenerator names = new DemoNameGenerator(romanizer, rules, prefixes, 3502L);
         List<Planned> planned = new ArrayList<>();
