@@ -32,10 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProposalController {
     private final ProposalService proposals;
     private final StandardChecks standards;
+    private final EffectEvaluation evaluation;
 
-    ProposalController(ProposalService proposals, StandardChecks standards) {
+    ProposalController(ProposalService proposals, StandardChecks standards, EffectEvaluation evaluation) {
         this.proposals = proposals;
         this.standards = standards;
+        this.evaluation = evaluation;
+    }
+
+    @GetMapping("/proposals/{id}/evaluation")
+    @Operation(summary = "Effect evaluation of an applied adjustment (效果评估)", description = "Per year from `years` before the "
+            + "approval to today: population, households and elderly (60+) of the predecessor units and of the successor units, "
+            + "each summed over the units with a demographics row that year (unitsWithData says how many). 409 before approval.")
+    public EffectEvaluation.Evaluation evaluation(@PathVariable long id,
+                                                  @Parameter(description = "Years before the approval to start from", example = "5")
+                                                  @RequestParam(defaultValue = "5") int years) {
+        return evaluation.evaluate(id, years);
     }
 
     /** Body of withdraw/approve/task status. */

@@ -55,6 +55,12 @@ class ProposalApprovalIT extends IntegrationTest {
         assertThat(rep.get("addresses").get(0).get("id").asLong()).isEqualTo(c.address());
         assertThat(rep.get("addresses").get(0).get("toTownship").asString()).isEqualTo(c.t1());
 
+        // demographics: last year for both towns, this year for the merged one (evaluated after approval)
+        int year = java.time.LocalDate.now().getYear();
+        jdbc.sql("insert into demographics(division_code, year, population, households, age60) values (:a, :y, 2100, 820, 310), (:b, :y, 1900, 780, 290), (:a, :y1, 4100, 1610, 620)")
+                .param("a", c.t1()).param("b", c.t2()).param("y", year - 1).param("y1", year).update();
+        assertThat(get("/api/adjustments/proposals/" + id + "/evaluation", "planner-t").status()).isEqualTo(409);
+
         // planners may not approve; a stale version is refused; nothing applied by either
         assertThat(post("/api/adjustments/proposals/" + id + "/approve", "planner-t", Map.of("version", version,
                 "approvalDocument", "测政〔2026〕1号")).status()).isEqualTo(403);
@@ -107,6 +113,16 @@ class ProposalApprovalIT extends IntegrationTest {
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(put("/api/adjustments/tasks/" + rename.get("id").asLong(), "planner-t", Map.of("version", rename.get("version").asInt(), "status", "open")).status())
                 .isEqualTo(409);
+        // effect evaluation: predecessors summed before the change, the successor after, as a time series
+        JsonNode ev = get("/api/adjustments/proposals/" + id + "/evaluation?years=1", "planner-t").json();
+        Map<String, JsonNode> points = new java.util.HashMap<>();
+        ev.get("series").forEach(pt -> points.put(pt.get("year").asInt() + "/" + pt.get("side").asString(), pt));
+        assertThat(points.get((year - 1) + "/predecessors").get("population").asLong()).isEqualTo(4000);
+        assertThat(points.get((year - 1) + "/predecessors").get("elderly").asLong()).isEqualTo(600);
+        assertThat(points.get((year - 1) + "/predecessors").get("unitsWithData").asInt()).isEqualTo(2);
+        assertThat(points.get(year + "/successors").get("population").asLong()).isEqualTo(4100);
+        assertThat(points.get(year + "/successors").get("households").asLong()).isEqualTo(1610);
+
         // the stored report answers after approval
         assertThat(get("/api/adjustments/proposals/" + id + "/impact", "planner-t").json().get("results").get(0).get("code").asString()).isEqualTo(c.t1());
         assertThat(get("/api/adjustments/proposals/" + id + "/revisions", "planner-t").json()).hasSize(1);
