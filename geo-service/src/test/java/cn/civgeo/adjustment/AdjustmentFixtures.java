@@ -13,12 +13,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Demo data (every contributor, once per database) and a fresh synthetic rural county for approval tests. */
-final class AdjustmentFixtures {
+public final class AdjustmentFixtures {
     private static volatile boolean demo;
 
     private AdjustmentFixtures() {}
 
-    static synchronized void ensureDemo(ApplicationContext ctx) {
+    public static synchronized void ensureDemo(ApplicationContext ctx) {
         if (demo) return;
         DivisionFixtures.ensureDemoCity(ctx);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-loader", null, List.of()));
@@ -37,14 +37,14 @@ final class AdjustmentFixtures {
      * and v4 (north of t2); v4 has the same name as v1 (一村委会), so a merge of t1 and t2 makes them duplicates. Each town has
      * an approved road 沿河路 (place name), and v3 a doorplate on it.
      */
-    record County(String county, String t1, String t2, String v1, String v2, String v3, String v4, double x0, double y0,
+    public record County(String county, String t1, String t2, String v1, String v2, String v3, String v4, double x0, double y0,
                   long road1, long road2, long address) {
         String box(double x1, double y1, double x2, double y2) {
             return String.format(Locale.ROOT, "POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))", x1, y1, x2, y1, x2, y2, x1, y2, x1, y1);
         }
     }
 
-    static synchronized County freshCounty(JdbcClient jdbc) {
+    public static synchronized County freshCounty(JdbcClient jdbc) {
         Random r = new Random(System.nanoTime());
         for (int attempt = 0; attempt < 10_000; attempt++) {
             int pp = 2 + r.nextInt(69);
