@@ -82,11 +82,12 @@ function body() {
 }
 
 function statusLabel(s) { return t('adjStatus_' + s); }
+function statusClass(s) { return s === 'approved' ? 'pass' : s === 'draft' ? 'warn' : 'fail'; }
 
 function list(items) {
   if (!items.length) return '<p id="adj-none" class="note">' + esc(t('adjNone')) + '</p>';
   return '<ul id="adj-list" class="chain">' + items.map(function (p) {
-    return '<li data-id="' + p.id + '"><button type="button" class="adj-open" data-id="' + p.id + '">' + esc(p.title) + '</button> <span class="badge" data-status="' +
+    return '<li data-id="' + p.id + '"><button type="button" class="adj-open" data-id="' + p.id + '">' + esc(p.title) + '</button> <span class="badge ' + statusClass(p.status) + '" data-status="' +
       esc(p.status) + '">' + esc(statusLabel(p.status)) + '</span></li>';
   }).join('') + '</ul>';
 }
@@ -104,10 +105,11 @@ function impactHtml(p, r) {
     '</th><th>' + esc(t('elderly')) + '</th><th>' + esc(t('adjCommunities')) + '</th><th>' + esc(t('adjFarthestKm')) + '</th></tr>';
   var checks = [];
   r.results.forEach(function (u) { (u.checks || []).forEach(function (c) {
-    checks.push('<li data-rule="' + esc(c.rule) + '">' + esc(t('adjRule_' + c.rule)) + ' ' + esc(c.required) + ': <span class="badge">' +
+    checks.push('<li data-rule="' + esc(c.rule) + '">' + esc(t('adjRule_' + c.rule)) + ' ' + esc(c.required) + ': <span class="badge ' +
+      (c.pass == null ? 'warn' : c.pass ? 'pass' : 'fail') + '">' +
       esc(t(c.pass == null ? 'noData' : c.pass ? 'pass' : 'fail')) + '</span> ' + esc(c.actual || '') + '</li>');
   }); });
-  var html = '<div id="adj-impact" data-id="' + p.id + '"><h3>' + esc(t('adjImpact')) + ' · ' + esc(p.title) + ' <span class="badge">' + esc(statusLabel(p.status)) + '</span></h3>' +
+  var html = '<div id="adj-impact" data-id="' + p.id + '"><h3>' + esc(t('adjImpact')) + ' · ' + esc(p.title) + ' <span class="badge ' + statusClass(p.status) + '">' + esc(statusLabel(p.status)) + '</span></h3>' +
     '<table class="plan-table" id="adj-units"><thead>' + head + '</thead><tbody><tr><td colspan="7" class="note">' + esc(t('adjBefore')) + '</td></tr>' +
     unitRows(r.predecessors, 'before') + '<tr><td colspan="7" class="note">' + esc(t('adjAfter')) + '</td></tr>' + unitRows(r.results, 'after') + '</tbody></table>' +
     (checks.length ? '<h4>' + esc(t('adjChecks')) + '</h4><ul id="adj-checks">' + checks.join('') + '</ul>' : '') +
@@ -134,6 +136,7 @@ function showImpact(id) {
   api.get('/api/adjustments/proposals/' + id).then(function (p) {
     return api.get('/api/adjustments/proposals/' + id + '/impact?indicators=false').then(function (r) {
       box.innerHTML = impactHtml(p, r);
+      box.scrollIntoView();
       var ap = document.getElementById('adj-approve');
       if (ap) ap.addEventListener('click', function () {
         var out = document.getElementById('adj-approve-result');
@@ -143,6 +146,7 @@ function showImpact(id) {
             out.innerHTML = '<p id="adj-approved">' + esc(t('adjApproved', { n: res.eventIds.length })) + '</p><ul id="adj-tasks">' + res.tasks.map(function (k) {
               return '<li data-kind="' + esc(k.kind) + '">' + esc(t('adjTask_' + k.kind)) + ' · ' + esc(k.subject) + '</li>';
             }).join('') + '</ul>';
+            out.scrollIntoView();
             refreshList();
           }).catch(function (e) { out.innerHTML = problem(e); });
       });
@@ -153,7 +157,7 @@ function showImpact(id) {
 function refreshList() {
   var box = document.getElementById('adj-proposals');
   if (!box) return;
-  api.get('/api/adjustments/proposals?limit=20').then(function (page) {
+  api.get('/api/adjustments/proposals?limit=5').then(function (page) {
     box.innerHTML = list(page.items);
     box.querySelectorAll('button.adj-open').forEach(function (b) { b.addEventListener('click', function () { showImpact(+b.getAttribute('data-id')); }); });
   }).catch(function (e) { box.innerHTML = problem(e); });
@@ -164,7 +168,11 @@ function show() {
     if (!api.session()) { P.open(t('adjPanel'), '<p id="adj-signin" class="note">' + esc(t('adjSignIn')) + '</p>', render); return; }
     P.open(t('adjPanel'), '<div id="adj-proposals">' + P.loading() + '</div>' + form() + '<div id="adj-detail"></div>', render);
     refreshList();
-    document.getElementById('adj-kind').addEventListener('change', function (e) { remember(); state.kind = e.target.value; render(); });
+    document.getElementById('adj-kind').addEventListener('change', function (e) {
+      remember(); state.kind = e.target.value; state.drawing = false;
+      if (state.shape && state.kind !== 'establish') { state.shape.remove(); state.shape = null; state.vertices = []; }
+      render();
+    });
     var draw = document.getElementById('adj-draw');
     if (draw) draw.addEventListener('click', function () {
       remember();
@@ -181,7 +189,7 @@ function show() {
         out.innerHTML = '<p id="adj-created" data-id="' + p.id + '">' + esc(t('adjCreated', { id: p.id })) + '</p>';
         refreshList();
         showImpact(p.id);
-      }).catch(function (err) { out.innerHTML = problem(err); });
+      }).catch(function (err) { out.innerHTML = problem(err); out.scrollIntoView(); });
     });
   };
   render.kind = 'adjust';
