@@ -130,6 +130,15 @@ function impactHtml(p, r) {
   return html + '</div>';
 }
 
+/** A task's subject in the UI's language, from its stored detail (the server's subject is English). */
+function taskText(k) {
+  var d = {};
+  try { d = JSON.parse(k.detail || '{}'); } catch (e) { d = {}; }
+  if (k.kind === 'rename_duplicate') return t(d.source === 'division' ? 'adjDupDivision' : 'adjDupPlace', { name: d.name, other: d.clashesWithDivision });
+  if (k.kind === 'address_recoding') return t('adjAddresses', { n: (d.addresses || []).length });
+  return (d.code || '') + ' ' + (d.name || '');
+}
+
 function showImpact(id) {
   var box = document.getElementById('adj-detail');
   box.innerHTML = P.loading();
@@ -144,7 +153,7 @@ function showImpact(id) {
         api.post('/api/adjustments/proposals/' + id + '/approve', { version: +ap.getAttribute('data-version'), approvalDocument: document.getElementById('adj-doc').value })
           .then(function (res) {
             out.innerHTML = '<p id="adj-approved">' + esc(t('adjApproved', { n: res.eventIds.length })) + '</p><ul id="adj-tasks">' + res.tasks.map(function (k) {
-              return '<li data-kind="' + esc(k.kind) + '">' + esc(t('adjTask_' + k.kind)) + ' · ' + esc(k.subject) + '</li>';
+              return '<li data-kind="' + esc(k.kind) + '">' + esc(t('adjTask_' + k.kind)) + ' · ' + esc(taskText(k)) + '</li>';
             }).join('') + '</ul>';
             out.scrollIntoView();
             refreshList();

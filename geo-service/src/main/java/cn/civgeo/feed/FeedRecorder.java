@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class FeedRecorder {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedRecorder.class);
     static final Map<String, String> ENTITIES = Map.of("division", "division", PlaceNameService.ENTITY, "place-name",
             AddressService.ENTITY, "address");
 
@@ -63,7 +64,12 @@ class FeedRecorder {
         for (String p : pending) {
             String[] k = p.split("\u0000");
             if (!done.add(k[0] + "\u0000" + k[1])) continue;
-            append(k[0], k[1], k[2]);
+            try {
+                append(k[0], k[1], k[2]);
+            } catch (RuntimeException e) {
+                // a record the owner's service cannot read (e.g. an id that is not a key) must not fail the write itself
+                log.warn("change feed: no entry for {} {}: {}", k[0], k[1], e.toString());
+            }
         }
         pending.clear();
     }
