@@ -49,7 +49,7 @@ config0.then(function (config) {
     if (it.code) CivGeoPanels.showDivision(it.code);
     else if (it.open) it.open();
   };
-  map.on('click', function (e) { CivGeoPanels.showReverse(e.latlng); });
+  map.on('click', function (e) { if (window.civgeo.mapClick && window.civgeo.mapClick(e)) return; CivGeoPanels.showReverse(e.latlng); });
   map.on('mousemove', function (e) { document.getElementById('status').setAttribute('data-cursor', e.latlng.lng.toFixed(5) + ',' + e.latlng.lat.toFixed(5)); });
 
   // First full render: every visible division tile drawn and the labels placed.

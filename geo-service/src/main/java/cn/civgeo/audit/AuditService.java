@@ -14,17 +14,26 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditService {
     public enum Action { CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED, LOGOUT, LOCKOUT, REVOKE }
 
+    /**
+     * Published synchronously inside the transaction of every audited write (create, update, delete), so that
+     * listeners (the change feed) commit or roll back with it. {@code id} as recorded in the audit trail.
+     */
+    public record AuditedWrite(String action, String entity, String id) {}
+
     private final AuditRepository repository;
     private final JsonMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AuditService(AuditRepository repository, JsonMapper json) {
+    public AuditService(AuditRepository repository, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Action action, String entity, Object id, Object before, Object after) {
         repository.insert(currentActor(), action.name(), entity, String.valueOf(id), toJson(before), toJson(after));
+        events.publishEvent(new AuditedWrite(action.name(), entity, String.valueOf(id)));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

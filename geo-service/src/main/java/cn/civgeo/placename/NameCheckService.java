@@ -49,6 +49,25 @@ public class NameCheckService {
         return rules.check(new NameRules.Subject(name, category, lengthM), others, prefixes, exemptions(name));
     }
 
+    /**
+     * The 重 rule for two given names of one category that will share the scope of {@code divisionCode}: true when
+     * they are duplicates (same characters once the division-chain prefix and 新/大 are set aside) or homophones
+     * (same toneless pinyin). Used by division adjustments to find names that become duplicates in a new scope.
+     */
+    public boolean duplicates(String a, String b, String category, String divisionCode) {
+        if (a == null || b == null) return false;
+        List<String> prefixes = prefixes(divisionCode, new HashMap<>());
+        boolean specificOnly = PlaceCategories.comparesSpecificOnly(category);
+        String key = rules.key(a, prefixes, specificOnly);
+        return matches(b, prefixes, specificOnly, key, romanizer.toneless(key));
+    }
+
+    /** The division-code prefix within which a name of this category must be unique (domain.md §3). */
+    public static String scopeOf(String category, String divisionCode) { return PlaceCategories.scopePrefix(category, divisionCode); }
+
+    /** Whether two categories are compared with each other for duplicates. */
+    public static boolean comparedTogether(String a, String b) { return PlaceCategories.sameGroup(a, b); }
+
     /** Names of the division chain that may precede a name without making it different (福建省, 福建, 厦门市, 厦门 …). */
     List<String> prefixes(String divisionCode, Map<String, List<String>> cache) {
         if (divisionCode == null || divisionCode.isBlank()) return List.of();

@@ -1,0 +1,372 @@
+package cn.civgeo.adjustment;
+
+import cn.civgeo.adjustment.ImpactReport.AddressRecode;
+import cn.civgeo.adjustment.ImpactReport.Duplicate;
+import cn.civgeo.adjustment.ImpactReport.FacilityMove;
+import cn.civgeo.adjustment.ImpactReport.Line;
+import cn.civgeo.adjustment.ImpactReport.Marker;
+import cn.civgeo.adjustment.ImpactReport.Unit;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.jobs.Progress;
+import cn.civgeo.coverage.IndicatorService;
+import cn.civgeo.division.Division;
+import cn.civgeo.division.DivisionService;
+import cn.civgeo.division.change.ChangeResult;
+import cn.civgeo.placename.NameCheckService;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a proposal's steps in the caller's transaction and reads what they did: the dry run of the impact report
+ * (the caller rolls back) and approval (the caller commits) share this one path. Reads only public views and
+ * services of other features.
+ */
+@Component
+class ImpactCalculator {
+    /** Overlaps and parts outside the parent smaller than this (m²) are slivers of digitising, not errors. */
+    static final double TOLERANCE_M2 = 1.0;
+
+    private final StepApplier applier;
+    private final DivisionService divisions;
+    private final IndicatorService indicators;
+    private final NameCheckService names;
+    private final StandardChecks standards;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ImpactCalculator(StepApplier applier, DivisionService divisions, IndicatorService indicators, NameCheckService names,
+                     StandardChecks standards, JdbcClient jdbc, JsonMapper json) {
+        this.applier = applier;
+        this.divisions = divisions;
+        this.indicators = indicators;
+        this.names = names;
+        this.standards = standards;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Outcome(ImpactReport report, List<StepApplier.Applied> applied) {}
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Outcome run(long id, int version, ProposalRequest body, LocalDate date, String document, boolean withIndicators) {
+        List<JsonNode> steps = body.steps();
+        applier.checkStatic(steps);
+        List<String> notes = new ArrayList<>();
+        // ---- before: every existing unit the steps name (not parents named as the target of a move)
+        Set<String> predCodes = new LinkedHashSet<>();
+        for (JsonNode s : steps) {
+            for (String c : StepApplier.named(s)) {
+                if (c.equals(StepApplier.text(s, "parentCode"))) continue;
+                predCodes.add(c);
+            }
+        }
+        Map<String, Unit> before = new LinkedHashMap<>();
+        Map<String, IndicatorService.DivisionIndicators> indBefore = new LinkedHashMap<>();
+        for (String c : predCodes) {
+            Optional<Division> d = divisions.find(c);
+            if (d.isEmpty() || !d.get().active()) continue;
+            before.put(c, unit(c, "predecessor", null, null));
+            if (withIndicators) indBefore.put(c, indicators.indicators(c, date, false, Progress.NONE));
+        }
+        String beforeArea = predCodes.isEmpty() ? null : jdbc.sql(
+                "select encode(st_asewkb(st_union(geom)), 'hex') from division_public where code in (:c)")
+                .param("c", List.copyOf(predCodes)).query(String.class).optional().orElse(null);
+
+        // ---- apply (dry run or approval: the caller decides whether this commits)
+        List<StepApplier.Applied> applied = applier.applyAll(steps, date, document, body.note());
+
+        // ---- the resulting units: per step, the active units of the step's own level it created or reshaped
+        Map<String, Integer> resultStep = new LinkedHashMap<>();
+        Map<String, List<String>> stepPreds = new LinkedHashMap<>();
+        Set<String> touched = new LinkedHashSet<>();
+        for (StepApplier.Applied a : applied) {
+            int level = primaryLevel(a);
+            for (ChangeResult r : a.results()) {
+                for (ChangeResult.Touched t : r.units()) {
+                    touched.add(t.code());
+                    if (!"active".equals(t.status())) continue;
+                    if (!Set.of("created", "survivor", "target", "source", "reshaped", "renamed", "moved").contains(t.role())) continue;
+                    Optional<Division> d = divisions.find(t.code());
+                    if (d.isEmpty() || d.get().level() != level) continue;
+                    if (a.kind().equals("convert") && !t.role().equals("created")) continue;
+                    resultStep.put(t.code(), a.step());
+                    stepPreds.computeIfAbsent(t.code(), k -> new ArrayList<>()).addAll(
+                            a.named().stream().filter(before::containsKey).toList());
+                }
+            }
+        }
+        resultStep.keySet().removeIf(c -> divisions.find(c).map(d -> !d.active()).orElse(true));
+        checkGeometry(resultStep);
+
+        List<Unit> results = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : resultStep.entrySet()) {
+            Division d = divisions.find(e.getKey()).orElseThrow();
+            double[] seat = seat(body, d);
+            List<ImpactReport.IndicatorChange> ic = withIndicators
+                    ? indicatorChanges(applied.get(e.getValue()).kind(), stepPreds.getOrDefault(e.getKey(), List.of()), indBefore)
+                    : List.of();
+            Unit u = unit(d.code(), "result", seat, ic);
+            Map<String, Double> entered = entered(body, d);
+            results.add(new Unit(u.code(), u.name(), u.kind(), u.level(), u.parentCode(), roleOf(applied, d.code()), u.areaKm2(),
+                    u.population(), u.households(), u.elderly(), u.communities(), u.seat(), u.farthestCommunityM(),
+                    u.farthestCommunity(), u.indicators(), standards.check(body.standard(), u, entered)));
+            if (seat == null) notes.add(d.code() + " " + d.name() + ": no proposed seat (驻地) given, so no distance to it");
+        }
+        List<String> resultCodes = List.copyOf(resultStep.keySet());
+        List<FacilityMove> facilities = facilities(beforeArea, resultCodes);
+        List<AddressRecode> addresses = addresses(beforeArea, resultCodes);
+        List<Line> lines = touched.isEmpty() ? List.of() : jdbc.sql("""
+                select id, code, name, "leftCode", "rightCode", status from boundary_line_public
+                 where "leftCode" in (:c) or "rightCode" in (:c) order by id""").param("c", List.copyOf(touched))
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).list();
+        List<Marker> markers = lines.isEmpty() ? List.of() : jdbc.sql("""
+                select id, number, "lineCode", status from boundary_marker_public where "lineId" in (:l) order by "lineCode", number""")
+                .param("l", lines.stream().map(Line::id).toList())
+                .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        List<Duplicate> dups = new ArrayList<>(divisionDuplicates(resultCodes, touched));
+        dups.addAll(placeNameDuplicates(beforeArea, resultCodes));
+        ImpactReport.ApiClientUse api = new ImpactReport.ApiClientUse(false, List.of(),
+                "API use is not logged per division code in this deployment, so the clients that used the old codes cannot be "
+                        + "listed; the change feed (old and new codes) is what tells other systems");
+        for (StepApplier.Applied a : applied) for (ChangeResult r : a.results()) notes.addAll(r.notes());
+        ImpactReport report = new ImpactReport(id, version, date, body.standard(), List.copyOf(before.values()), results, facilities,
+                lines, markers, dups, addresses, api, notes);
+        return new Outcome(report, applied);
+    }
+
+    private int primaryLevel(StepApplier.Applied a) {
+        if (a.kind().equals("convert")) return 3;
+        for (ChangeResult r : a.results()) {
+            for (ChangeResult.Touched t : r.units()) {
+                if (a.kind().equals("establish") && t.role().equals("created")) return divisions.find(t.code()).map(Division::level).orElse(-1);
+            }
+        }
+        for (String c : a.named()) {
+            Optional<Division> d = divisions.find(c);
+            if (d.isPresent()) return d.get().level();
+        }
+        return -1;
+    }
+
+    private static String roleOf(List<StepApplier.Applied> applied, String code) {
+        String role = null;
+        for (StepApplier.Applied a : applied)
+            for (ChangeResult r : a.results())
+                for (ChangeResult.Touched t : r.units()) if (t.code().equals(code)) role = t.role();
+        return role;
+    }
+
+    /** Resulting units must not overlap an active sibling nor reach outside their parent (both beyond a sliver). */
+    private void checkGeometry(Map<String, Integer> results) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : results.entrySet()) {
+            String f = "steps[" + e.getValue() + "]";
+            jdbc.sql("""
+                    select s.code, s.name, st_area(st_intersection(u.geom, s.geom)::geography) as m2
+                      from division_public u join division_public s on s."parentCode" = u."parentCode" and s.code <> u.code
+                     where u.code = :c and s.status = 'active' and st_intersects(u.geom, s.geom)
+                       and not st_touches(u.geom, s.geom)""").param("c", e.getKey())
+                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3)}).list().stream()
+                    .filter(r -> (double) r[2] > TOLERANCE_M2)
+                    .forEach(r -> problems.add(new FieldProblem(f, String.format(java.util.Locale.ROOT,
+                            "overlapping geometry: %s overlaps its sibling %s %s by %.0f m²", e.getKey(), r[0], r[1], (double) r[2]))));
+            jdbc.sql("""
+                    select p.code, p.name, st_area(st_difference(u.geom, p.geom)::geography) as m2
+                      from division_public u join division_public p on p.code = u."parentCode" where u.code = :c""")
+                    .param("c", e.getKey()).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3)}).list().stream()
+                    .filter(r -> (double) r[2] > TOLERANCE_M2)
+                    .forEach(r -> problems.add(new FieldProblem(f, String.format(java.util.Locale.ROOT,
+                            "unit outside its parent: %s reaches %.0f m² outside %s %s", e.getKey(), (double) r[2], r[0], r[1]))));
+        }
+        if (!problems.isEmpty()) throw ApiException.invalid(problems);
+    }
+
+    /** Figures of one unit from division_public (population etc. its own, else the sum of its children's). */
+    Unit unit(String code, String role, double[] seat, List<ImpactReport.IndicatorChange> ic) {
+        Division d = divisions.find(code).orElseThrow(() -> ApiException.notFound("division", code));
+        Map<String, Object> row = jdbc.sql("""
+                select st_area(d.geom::geography) / 1e6 as area_km2,
+                       coalesce(d.population::bigint, (select sum(c.population) from division_public c where c."parentCode" = d.code and c.status = 'active')) as population,
+                       coalesce(d.households::bigint, (select sum(c.households) from division_public c where c."parentCode" = d.code and c.status = 'active')) as households,
+                       coalesce(d.elderly::bigint, (select sum(c.elderly) from division_public c where c."parentCode" = d.code and c.status = 'active')) as elderly,
+                       (select count(*) from division_public c where c.level = 5 and c.status = 'active' and c.code like d.code || '%') as communities
+                  from division_public d where d.code = :c""").param("c", code).query().listOfRows().stream().findFirst().orElse(Map.of());
+        Double far = null;
+        String farName = null;
+        if (seat != null) {
+            var r = jdbc.sql("""
+                    select c.code || ' ' || c.name, st_distance(st_pointonsurface(c.geom)::geography, st_setsrid(st_makepoint(:x, :y), 4490)::geography)
+                      from division_public c where c.level = 5 and c.status = 'active' and c.code like :c || '%' order by 2 desc, 1 limit 1""")
+                    .param("x", seat[0]).param("y", seat[1]).param("c", code)
+                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getDouble(2)}).optional();
+            if (r.isPresent()) {
+                farName = (String) r.get()[0];
+                far = Math.round((double) r.get()[1] * 10) / 10.0;
+            }
+        }
+        return new Unit(code, d.name(), d.kind(), d.level(), d.parentCode(), role, round4((Number) row.get("area_km2")),
+                lng(row.get("population")), lng(row.get("households")), lng(row.get("elderly")),
+                row.get("communities") == null ? 0 : ((Number) row.get("communities")).longValue(), seat, far, farName,
+                ic == null ? List.of() : ic, List.of());
+    }
+
+    /** Pooled before (Σ numerators / Σ denominators over the predecessors) and after; after known for merges only. */
+    private List<ImpactReport.IndicatorChange> indicatorChanges(String kind, List<String> preds,
+                                                                Map<String, IndicatorService.DivisionIndicators> before) {
+        List<IndicatorService.DivisionIndicators> list = preds.stream().distinct().map(before::get).filter(x -> x != null).toList();
+        if (list.isEmpty()) return List.of();
+        List<ImpactReport.IndicatorChange> out = new ArrayList<>();
+        for (int i = 0; i < list.get(0).indicators().size(); i++) {
+            IndicatorService.Indicator first = list.get(0).indicators().get(i);
+            double num = 0, den = 0;
+            for (IndicatorService.DivisionIndicators d : list) {
+                num += d.indicators().get(i).numerator();
+                den += d.indicators().get(i).denominator();
+            }
+            Double pooled = den == 0 ? null : Math.round(num / den * 10000) / 10000.0;
+            boolean merge = kind.equals("merge") || kind.equals("convert") || kind.equals("rename");
+            out.add(new ImpactReport.IndicatorChange(first.code(), first.label(), pooled, merge ? pooled : null, first.target(),
+                    merge ? "facilities and households stay with their communities: the merged unit's figure is the pooled one"
+                            : "after a split or boundary change the figure follows once facilities and households are assigned by location"));
+        }
+        return out;
+    }
+
+    private static final String AREA = """
+            with area as (select st_union(g) as g from (select st_geomfromewkb(decode(cast(:before as text), 'hex')) as g where cast(:before as text) is not null
+                           union all select geom from division_public where code in (:after)) x)
+            """;
+
+    private List<FacilityMove> facilities(String beforeArea, List<String> after) {
+        return jdbc.sql(AREA + """
+                , f as (select f.id, f.name, f.kind, f."divisionCode" as old, o.level, f.geom
+                          from facility_public f cross join area join division_public o on o.code = f."divisionCode"
+                         where st_intersects(f.geom, area.g))
+                select * from (select f.id, f.name, f.kind, f.old,
+                       (select d.code from division_public d where d.status = 'active' and d.level = f.level
+                           and st_intersects(d.geom, f.geom) order by d.code limit 1) as new from f) q
+                 where new is distinct from old order by id""")
+                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
+                .query((rs, i) -> new FacilityMove(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+    }
+
+    private List<AddressRecode> addresses(String beforeArea, List<String> after) {
+        return jdbc.sql(AREA + """
+                , a as (select a.id, a.code, a."fullText", a."communityCode" as oc, a."townshipCode" as ot, a.geom
+                          from address_public a cross join area where st_intersects(a.geom, area.g))
+                select * from (select a.id, a.code, a."fullText", a.oc,
+                       (select d.code from division_public d where d.status = 'active' and d.level = 5 and st_intersects(d.geom, a.geom) order by d.code limit 1) as nc,
+                       a.ot,
+                       (select d.code from division_public d where d.status = 'active' and d.level = 4 and st_intersects(d.geom, a.geom) order by d.code limit 1) as nt
+                  from a) q
+                 where nc is distinct from oc or nt is distinct from ot order by id""")
+                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
+                .query((rs, i) -> {
+                    String code = rs.getString(2), oc = rs.getString(4), nc = rs.getString(5);
+                    String newCode = code != null && oc != null && nc != null && code.startsWith(oc) ? nc + code.substring(oc.length()) : code;
+                    return new AddressRecode(rs.getLong(1), code, rs.getString(3), oc, nc, rs.getString(6), rs.getString(7), newCode);
+                }).list();
+    }
+
+    /** Children of a resulting unit whose names clash (重) once they share it as their parent. */
+    private List<Duplicate> divisionDuplicates(List<String> results, Set<String> touched) {
+        List<Duplicate> out = new ArrayList<>();
+        for (String code : results) {
+            List<Division> kids = divisions.children(code).stream().filter(Division::active).toList();
+            for (int i = 0; i < kids.size(); i++) {
+                for (int j = i + 1; j < kids.size(); j++) {
+                    Division a = kids.get(i), b = kids.get(j);
+                    if (!touched.contains(a.code()) && !touched.contains(b.code())) continue;
+                    String cat = divisionCategory(a);
+                    if (!cat.equals(divisionCategory(b))) continue;
+                    if (names.duplicates(a.name(), b.name(), cat, a.code())) {
+                        Division mover = touched.contains(b.code()) ? b : a, other = mover == b ? a : b;
+                        out.add(new Duplicate("division", null, mover.name(), cat, mover.code(), code, other.name(), other.code(), code));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String divisionCategory(Division d) {
+        return switch (d.level()) {
+            case 2 -> "2120"; case 3 -> "2130"; case 4 -> "2140";
+            default -> "村".equals(d.kind()) ? "2220" : "2210";
+        };
+    }
+
+    private record Named(long id, String name, String cat, String oldDiv, String newDiv) {}
+
+    /** Approved place names whose uniqueness scope changes and that clash with a name of the new scope. */
+    private List<Duplicate> placeNameDuplicates(String beforeArea, List<String> after) {
+        String views = """
+                select id, name, "categoryCode" as cat, "divisionCode" as div, geom from place_name_public_point where status = 'approved' and "isCurrent"
+                union all select id, name, "categoryCode", "divisionCode", geom from place_name_public_line where status = 'approved' and "isCurrent"
+                union all select id, name, "categoryCode", "divisionCode", geom from place_name_public_area where status = 'approved' and "isCurrent"
+                """;
+        List<Named> inArea = jdbc.sql(AREA + ", p as (" + views + """
+                ) select p.id, p.name, p.cat, p.div,
+                       coalesce((select d.code from division_public d join division_public o on o.code = p.div
+                                  where d.status = 'active' and d.level = o.level and st_intersects(d.geom, st_pointonsurface(p.geom))
+                                  order by d.code limit 1), p.div) as nd
+                  from p cross join area where st_intersects(p.geom, area.g)""")
+                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
+                .query((rs, i) -> new Named(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+        List<Named> moved = inArea.stream().filter(n -> !NameCheckService.scopeOf(n.cat(), n.oldDiv()).equals(NameCheckService.scopeOf(n.cat(), n.newDiv()))).toList();
+        List<Duplicate> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<Long> areaIds = new HashSet<>();
+        inArea.forEach(n -> areaIds.add(n.id()));
+        for (Named m : moved) {
+            String scope = NameCheckService.scopeOf(m.cat(), m.newDiv());
+            List<Named> others = new ArrayList<>(inArea);
+            jdbc.sql("select id, name, cat, div from (" + views + ") v where div like :s").param("s", scope + "%")
+                    .query((rs, i) -> new Named(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(4))).list()
+                    .stream().filter(o -> !areaIds.contains(o.id())).forEach(others::add);
+            for (Named o : others) {
+                if (o.id() == m.id() || !NameCheckService.comparedTogether(m.cat(), o.cat())) continue;
+                if (!NameCheckService.scopeOf(o.cat(), o.newDiv()).equals(scope)) continue;
+                String key = Math.min(m.id(), o.id()) + "/" + Math.max(m.id(), o.id());
+                if (seen.contains(key)) continue;
+                if (names.duplicates(m.name(), o.name(), m.cat(), m.newDiv())) {
+                    seen.add(key);
+                    out.add(new Duplicate("place-name", m.id(), m.name(), m.cat(), m.oldDiv(), m.newDiv(), o.name(), o.newDiv(), scope));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[] seat(ProposalRequest body, Division d) {
+        if (body.seats() == null) return null;
+        List<Double> s = body.seats().get(d.code());
+        if (s == null) s = body.seats().get(d.name());
+        return s == null || s.size() != 2 ? null : new double[] {s.get(0), s.get(1)};
+    }
+
+    private static Map<String, Double> entered(ProposalRequest body, Division d) {
+        if (body.entered() == null) return Map.of();
+        Map<String, Double> e = body.entered().get(d.code());
+        if (e == null) e = body.entered().get(d.name());
+        return e == null ? Map.of() : e;
+    }
+
+    private static Double round4(Number n) { return n == null ? null : Math.round(n.doubleValue() * 10000) / 10000.0; }
+
+    private static Long lng(Object o) { return o == null ? null : ((Number) o).longValue(); }
+}

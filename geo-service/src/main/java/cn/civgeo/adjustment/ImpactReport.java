@@ -1,0 +1,46 @@
+package cn.civgeo.adjustment;
+
+import cn.civgeo.coverage.IndicatorService;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a proposal would do, computed by a dry run of its steps against today's registry (rolled back). Areas in km²
+ * on the ellipsoid, distances in metres.
+ */
+public record ImpactReport(long proposalId, int proposalVersion, LocalDate computedFor, String standard,
+                           List<Unit> predecessors, List<Unit> results, List<FacilityMove> facilities,
+                           List<Line> boundaryLines, List<Marker> markers, List<Duplicate> duplicateNames,
+                           List<AddressRecode> addresses, ApiClientUse apiClients, List<String> notes) {
+
+    /** A unit before (predecessor) or after (result) the change. */
+    public record Unit(String code, String name, String kind, int level, String parentCode, String role, Double areaKm2,
+                       Long population, Long households, Long elderly, long communities, double[] seat,
+                       Double farthestCommunityM, String farthestCommunity, List<IndicatorChange> indicators,
+                       List<Check> checks) {}
+
+    /** An indicator of the plan (today's targets) before (pooled over the predecessors) and after. */
+    public record IndicatorChange(String code, String label, Double before, Double after, double target, String note) {}
+
+    /** One establishment-standard check: pass, fail, or unknown (null) when the figure is missing. */
+    public record Check(String rule, String required, String actual, Boolean pass, String reason) {}
+
+    public record FacilityMove(long id, String name, String kind, String fromCode, String toCode) {}
+
+    public record Line(long id, String code, String name, String leftCode, String rightCode, String status) {}
+
+    public record Marker(long id, String number, String lineCode, String status) {}
+
+    /** Two names (place names or division names) that share a scope after the change and clash by the 重 rule. */
+    public record Duplicate(String source, Long id, String name, String categoryCode, String fromDivision, String toDivision,
+                            String clashesWith, String clashesWithDivision, String scope) {}
+
+    public record AddressRecode(long id, String code, String fullText, String fromCommunity, String toCommunity,
+                                String fromTownship, String toTownship, String newCode) {}
+
+    /** Whether API use of the old codes is logged; when not, say so rather than report nothing. */
+    public record ApiClientUse(boolean logged, List<String> clients, String note) {}
+
+    /** Internal: indicator figures of a unit, for pooling. */
+    record Figures(String code, IndicatorService.DivisionIndicators indicators) {}
+}

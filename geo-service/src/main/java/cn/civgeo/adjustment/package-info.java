@@ -1,0 +1,15 @@
+/**
+ * Division adjustments (issue #19): proposals kept apart from the registry, the impact report computed before
+ * approval, approval as today's change events through {@code cn.civgeo.division.change.DivisionChangeService}, and
+ * the follow-up tasks approval opens (re-demarcation, address recoding as a durable job, renaming duplicates).
+ *
+ * <p>How the impact is computed: the proposal's steps are applied to the registry inside a transaction that is
+ * always rolled back (a dry run through the division feature's own change service, so the report shows exactly what
+ * approval would write); figures are read through the owners' public views ({@code division_public},
+ * {@code facility_public}, {@code address_public}, {@code boundary_line_public}, {@code boundary_marker_public},
+ * {@code place_name_public_*}) and services ({@code IndicatorService}, {@code NameCheckService}), never their tables.
+ *
+ * <p>SRID 4490 (CGCS2000); areas in km² on the ellipsoid (geography), distances in metres on the ellipsoid.
+ * Population, households and elderly of a unit are its registry figures, else the sum of its children's.
+ */
+package cn.civgeo.adjustment;
