@@ -21,9 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The in-memory geocoding index (gazetteer, parser, point locator, suggester). Built in the background after
- * start-up, rebuilt after division changes (event after commit; on other instances and for writes by hand through
- * the NOTIFY channel of common.changes.ChangeBus) and when the table's fingerprint changes (the periodic check, a
- * safety net when the listener was away); requests keep using the previous index while a new one is built.
+ * start-up, rebuilt after division changes (event after commit; on other instances, for bulk loads and for writes by
+ * hand through the NOTIFY channel of common.changes.ChangeBus, which also says "*" after it reconnects) when the
+ * table's fingerprint differs; no periodic poll. Requests keep using the previous index while a new one is built.
  */
 @Component
 public class GeocodeIndex {
@@ -34,7 +34,6 @@ public class GeocodeIndex {
                     PinyinReader pinyin, long fingerprint, long loadMillis, java.util.Map<String, String> geometrySources) {}
 
     private final GazetteerLoader loader;
-    private final long checkSeconds;
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,17 +45,16 @@ public class GeocodeIndex {
 
     private final boolean rebuildOnRemoteChange;
 
-    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.index-check-seconds:60}") long checkSeconds,
-                 @Value("${civgeo.geocode.rebuild-on-remote-change:true}") boolean rebuildOnRemoteChange) {
+    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.rebuild-on-remote-change:true}") boolean rebuildOnRemoteChange) {
         this.loader = loader;
-        this.checkSeconds = checkSeconds;
         this.rebuildOnRemoteChange = rebuildOnRemoteChange;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        // No poll: changes made here arrive as DivisionChangedEvent, changes made elsewhere (another instance, an
+        // import, psql) as RemoteChange through the one NOTIFY channel, and a "*" after the channel reconnects.
         scheduler.execute(this::rebuildQuietly);
-        scheduler.scheduleWithFixedDelay(this::checkFingerprint, checkSeconds, checkSeconds, TimeUnit.SECONDS);
     }
 
     /** A burst of changes (an import, a merge touching hundreds of units) causes one rebuild, a few seconds later. */

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Active standard addresses and approved place names in memory, for reverse geocoding at tens of thousands of points
  * a second. The database stays the truth: {@link #fresh()} answers only when the copy matches the tables (one
- * primary-key read of {@code geocode_nearby_changes}, bumped by triggers in the writer's transaction); otherwise it
+ * read of the change counter of the one change signal, {@code civgeo_change_count}, bumped by the NOTIFY trigger in
+ * the writer's transaction); otherwise it
  * answers null, the caller asks the database, and a rebuild starts in the background. A copy is read in one
  * repeatable-read transaction, so its counter and its rows come from the same snapshot.
  */
@@ -64,7 +65,7 @@ class NearbyIndex {
     }
 
     private long changes() {
-        Long c = jdbc.queryForObject("select changes from geocode_nearby_changes where id = 1", Long.class);
+        Long c = jdbc.queryForObject("select civgeo_change_count(array['address', 'place_name'])", Long.class);
         return c == null ? -1 : c;
     }
 

@@ -10,7 +10,22 @@ import java.util.Map;
  */
 public record Plan(long id, String code, String divisionCode, String name, String nameEn, int periodFrom, int periodTo,
                    int baselineYear, String source, int version, String createdBy, OffsetDateTime createdAt, String updatedBy,
-                   OffsetDateTime updatedAt, List<Indicator> indicators) {
+                   OffsetDateTime updatedAt, List<Indicator> indicators, Approval approval) {
+
+    /**
+     * Where the plan stands: draft, or approved (印发) by its approving body with the document and date. An approved
+     * plan changes only through its workflow (reopen, change, approve again). reopenReason: why it was last reopened.
+     */
+    public record Approval(String status, String approvingBody, String document, java.time.LocalDate approvedOn,
+                           String approvedBy, OffsetDateTime approvedAt, String reopenReason) {
+        public boolean approved() { return "approved".equals(status); }
+    }
+
+    /** An administrator approves a draft: the version read, who issued it, the document and its date. */
+    public record ApprovalInput(Integer version, String approvingBody, String document, java.time.LocalDate approvedOn) {}
+
+    /** An administrator takes an approved plan back to draft: the version read and why. */
+    public record ReopenInput(Integer version, String reason) {}
 
     /**
      * One indicator. direction: ge (≥ target), le (≤), eq (=), range (target … targetMax). kind: binding 约束性 or

@@ -63,6 +63,33 @@ class PlanController {
     @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
     void delete(@PathVariable long id, @RequestParam(required = false) Integer version) { plans.delete(id, version); }
 
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Approve a draft plan (ADMIN): approving body, document and date",
+            description = "From then on a PUT that changes the plan or its indicators answers 409 naming the changed fields "
+                    + "and the workflow (reopen with a reason, change, approve again), and DELETE answers 409; reported values "
+                    + "are still entered. 409 when already approved or the version is stale; 400 naming a missing field. Audited.")
+    Plan approve(@io.swagger.v3.oas.annotations.Parameter(description = "Plan id", example = "1") @PathVariable long id,
+                 @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version read and the approval",
+                         content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                 value = "{\"version\": 3, \"approvingBody\": \"厦门市人民政府\", \"document\": \"厦府〔2021〕12号\", \"approvedOn\": \"2021-09-30\"}")))
+                 @RequestBody Plan.ApprovalInput in) {
+        return plans.approve(id, in);
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Take an approved plan back to draft (ADMIN), with the reason",
+            description = "The plan can then be changed and approved again; the approved version stays in /versions. 409 when "
+                    + "it is not approved or the version is stale; 400 without a reason. Audited.")
+    Plan reopen(@io.swagger.v3.oas.annotations.Parameter(description = "Plan id", example = "1") @PathVariable long id,
+                @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The version read and why",
+                        content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                value = "{\"version\": 4, \"reason\": \"中期评估调整目标\"}")))
+                @RequestBody Plan.ReopenInput in) {
+        return plans.reopen(id, in);
+    }
+
     @GetMapping("/{id}/versions")
     @Operation(summary = "Every saved version of the plan (who, when, the whole plan)")
     List<Plan.Version> versions(@PathVariable long id) { return plans.versions(id); }

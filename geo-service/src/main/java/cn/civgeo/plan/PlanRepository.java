@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PlanRepository {
     private static final String PLAN_COLUMNS = """
             id, code, division_code, name, name_en, period_from, period_to, baseline_year, source, version, created_by,
-            created_at, updated_by, updated_at""";
+            created_at, updated_by, updated_at, approval, approving_body, approval_document, approved_on, approved_by,
+            approved_at, reopen_reason""";
     private static final String INDICATOR_COLUMNS = """
             code, name_zh, name_en, unit, definition, baseline, target, target_max, target_text, direction, kind, source,
             metric::text as metric, overrides::text as overrides""";
@@ -50,6 +51,24 @@ class PlanRepository {
                 .param("a", actor).query(Long.class).single();
         insertIndicators(id, p.indicators());
         return id;
+    }
+
+    /** Approves a draft at the version read; false when the version is stale. */
+    boolean approve(long id, int version, Plan.ApprovalInput a, String actor) {
+        return jdbc.sql("""
+                        update plan set approval = 'approved', approving_body = :body, approval_document = :doc, approved_on = :on,
+                               approved_by = :a, approved_at = now(), updated_by = :a, updated_at = now(), version = version + 1
+                         where id = :id and version = :v and approval = 'draft'""")
+                .param("body", a.approvingBody().strip()).param("doc", a.document().strip()).param("on", a.approvedOn())
+                .param("a", actor).param("id", id).param("v", version).update() == 1;
+    }
+
+    /** Takes an approved plan back to draft at the version read; false when the version is stale. */
+    boolean reopen(long id, int version, String reason, String actor) {
+        return jdbc.sql("""
+                        update plan set approval = 'draft', reopen_reason = :r, updated_by = :a, updated_at = now(), version = version + 1
+                         where id = :id and version = :v and approval = 'approved'""")
+                .param("r", reason.strip()).param("a", actor).param("id", id).param("v", version).update() == 1;
     }
 
     boolean update(long id, int version, Plan.Input p, String actor) {
@@ -105,7 +124,10 @@ class PlanRepository {
         return new Plan(id, rs.getString("code"), rs.getString("division_code"), rs.getString("name"), rs.getString("name_en"),
                 rs.getInt("period_from"), rs.getInt("period_to"), rs.getInt("baseline_year"), rs.getString("source"),
                 rs.getInt("version"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class), indicators);
+                rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class), indicators,
+                new Plan.Approval(rs.getString("approval"), rs.getString("approving_body"), rs.getString("approval_document"),
+                        rs.getObject("approved_on", java.time.LocalDate.class), rs.getString("approved_by"),
+                        rs.getObject("approved_at", OffsetDateTime.class), rs.getString("reopen_reason")));
     }
 
     private Plan.Indicator indicator(ResultSet rs, int row) throws SQLException {

@@ -58,6 +58,14 @@ public class PlanService {
         if (in.version() == null) throw ApiException.badField("version", "is required: send the version you read");
         Plan before = get(id);
         check(in);
+        if (before.approval().approved()) {
+            List<cn.civgeo.common.FieldProblem> changed = changedFields(before, in);
+            if (changed.isEmpty()) return before; // sent back what it holds: nothing to write
+            throw new ApiException(cn.civgeo.common.ProblemType.STATE_CONFLICT, "plan " + before.code() + " is approved ("
+                    + before.approval().approvingBody() + ", " + before.approval().document() + "); it changes only through its "
+                    + "workflow: " + WORKFLOW.replace("{id}", String.valueOf(id)) + " (changed: "
+                    + String.join(", ", changed.stream().map(cn.civgeo.common.FieldProblem::field).toList()) + ")", changed);
+        }
         repo.idByCode(in.code()).filter(other -> other != id)
                 .ifPresent(other -> { throw ApiException.duplicate("Another plan has code '" + in.code() + "'"); });
         String actor = AuditService.currentActor();
@@ -72,8 +80,91 @@ public class PlanService {
     public void delete(long id, Integer version) {
         if (version == null) throw ApiException.badField("version", "is required: send the version you read");
         Plan before = get(id);
+        if (before.approval().approved()) {
+            throw new ApiException(cn.civgeo.common.ProblemType.STATE_CONFLICT, "plan " + before.code() + " is approved; "
+                    + "reopen it first (POST /api/plans/" + id + "/reopen, ADMIN, with a reason)", List.of());
+        }
         if (!repo.delete(id, version)) throw ApiException.staleVersion("Plan", id, version);
         audit.deleted(ENTITY, id, before);
+    }
+
+    static final String WORKFLOW = "POST /api/plans/{id}/reopen (ADMIN, with a reason) to take it back to draft, change it, "
+            + "then POST /api/plans/{id}/approve";
+
+    /** The fields of a replace that differ from the plan as it is (an approved plan refuses them). */
+    static List<cn.civgeo.common.FieldProblem> changedFields(Plan b, Plan.Input in) {
+        List<cn.civgeo.common.FieldProblem> out = new java.util.ArrayList<>();
+        String msg = "an approved plan changes only through its workflow";
+        if (!java.util.Objects.equals(in.code(), b.code())) out.add(new cn.civgeo.common.FieldProblem("code", msg));
+        if (!java.util.Objects.equals(in.divisionCode(), b.divisionCode())) out.add(new cn.civgeo.common.FieldProblem("divisionCode", msg));
+        if (!java.util.Objects.equals(in.name(), b.name())) out.add(new cn.civgeo.common.FieldProblem("name", msg));
+        if (in.nameEn() != null && !in.nameEn().equals(b.nameEn())) out.add(new cn.civgeo.common.FieldProblem("nameEn", msg));
+        if (in.periodFrom() != null && in.periodFrom() != b.periodFrom()) out.add(new cn.civgeo.common.FieldProblem("periodFrom", msg));
+        if (in.periodTo() != null && in.periodTo() != b.periodTo()) out.add(new cn.civgeo.common.FieldProblem("periodTo", msg));
+        if (in.baselineYear() != null && in.baselineYear() != b.baselineYear()) out.add(new cn.civgeo.common.FieldProblem("baselineYear", msg));
+        if (in.source() != null && !in.source().equals(b.source())) out.add(new cn.civgeo.common.FieldProblem("source", msg));
+        List<Plan.Indicator> asked = in.indicators() == null ? List.of() : in.indicators();
+        java.util.Map<String, Plan.Indicator> held = new java.util.HashMap<>();
+        b.indicators().forEach(i -> held.put(i.code(), i));
+        java.util.Set<String> seen = new HashSet<>();
+        for (int k = 0; k < asked.size(); k++) {
+            Plan.Indicator a = asked.get(k);
+            seen.add(a.code());
+            Plan.Indicator h = held.get(a.code());
+            if (h == null) { out.add(new cn.civgeo.common.FieldProblem("indicators[" + k + "]", msg + ": a new indicator " + a.code())); continue; }
+            for (String f : indicatorDifferences(a, h)) out.add(new cn.civgeo.common.FieldProblem("indicators[" + k + "]." + f, msg));
+        }
+        for (String code : held.keySet()) {
+            if (!seen.contains(code)) out.add(new cn.civgeo.common.FieldProblem("indicators", msg + ": indicator " + code + " removed"));
+        }
+        return out;
+    }
+
+    private static List<String> indicatorDifferences(Plan.Indicator a, Plan.Indicator h) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(a.baseline(), h.baseline())) out.add("baseline");
+        if (!java.util.Objects.equals(a.target(), h.target())) out.add("target");
+        if (!java.util.Objects.equals(a.targetMax(), h.targetMax())) out.add("targetMax");
+        if (a.direction() != null && !a.direction().equals(h.direction())) out.add("direction");
+        if (a.kind() != null && !a.kind().equals(h.kind())) out.add("kind");
+        if (!java.util.Objects.equals(a.metric(), h.metric())) out.add("metric");
+        java.util.Map<String, Double> ao = a.overrides() == null ? java.util.Map.of() : a.overrides();
+        java.util.Map<String, Double> ho = h.overrides() == null ? java.util.Map.of() : h.overrides();
+        if (!ao.equals(ho)) out.add("overrides");
+        return out;
+    }
+
+    /** Approves a draft plan (ADMIN): who issued it, the document and its date. Audited; a new saved version. */
+    @Transactional
+    public Plan approve(long id, Plan.ApprovalInput a) {
+        if (a == null || a.version() == null) throw ApiException.badField("version", "is required: send the version you read");
+        List<cn.civgeo.common.FieldProblem> bad = new java.util.ArrayList<>();
+        if (a.approvingBody() == null || a.approvingBody().isBlank()) bad.add(new cn.civgeo.common.FieldProblem("approvingBody", "is required: who issued the plan (e.g. 厦门市人民政府)"));
+        if (a.document() == null || a.document().isBlank()) bad.add(new cn.civgeo.common.FieldProblem("document", "is required: the issuing document (e.g. 厦府〔2021〕12号)"));
+        if (a.approvedOn() == null) bad.add(new cn.civgeo.common.FieldProblem("approvedOn", "is required: the date of the document (yyyy-MM-dd)"));
+        else if (a.approvedOn().isAfter(java.time.LocalDate.now())) bad.add(new cn.civgeo.common.FieldProblem("approvedOn", "is in the future"));
+        if (!bad.isEmpty()) throw new ApiException(cn.civgeo.common.ProblemType.VALIDATION, "the approval is incomplete", bad);
+        Plan before = get(id);
+        if (before.approval().approved()) throw ApiException.conflict("plan " + before.code() + " is already approved");
+        if (!repo.approve(id, a.version(), a, AuditService.currentActor())) throw ApiException.staleVersion("Plan", id, a.version());
+        Plan after = get(id);
+        repo.insertVersion(id, after.version(), after, AuditService.currentActor());
+        audit.updated(ENTITY, id, before, after);
+        return after;
+    }
+
+    /** Takes an approved plan back to draft (ADMIN) with the reason (e.g. 中期评估调整). Audited; a new saved version. */
+    @Transactional
+    public Plan reopen(long id, Plan.ReopenInput r) {
+        if (r == null || r.version() == null) throw ApiException.badField("version", "is required: send the version you read");
+        if (r.reason() == null || r.reason().isBlank()) throw ApiException.badField("reason", "is required: why the approved plan is reopened");
+        Plan before = get(id);
+        if (!before.approval().approved()) throw ApiException.conflict("plan " + before.code() + " is a draft, not approved");
+        if (!repo.reopen(id, r.version(), r.reason(), AuditService.currentActor())) throw ApiException.staleVersion("Plan", id, r.version());
+        Plan after = get(id);
+        repo.insertVersion(id, after.version(), after, AuditService.currentActor());
+        audit.updated(ENTITY, id, before, after);
+        return after;
     }
 
     /** Imports a plan template (the JSON of data/plans/*.json): a new plan, 409 when its code exists. */

@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Status;
 class GeocoderHealthTest {
     @Test
     void outOfServiceUntilTheGazetteerIsBuilt() {
-        GeocodeIndex notBuilt = new GeocodeIndex(null, 60, true);
+        GeocodeIndex notBuilt = new GeocodeIndex(null, true);
         var h = new GeocoderHealth(notBuilt).health();
         assertThat(h.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(h.getDetails()).containsEntry("reason", "building the gazetteer");
