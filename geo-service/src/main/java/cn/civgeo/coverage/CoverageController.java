@@ -30,8 +30,11 @@ class CoverageController {
     private final IndicatorService indicators;
     private final CoverageProperties props;
     private final JobService jobs;
+    private final PlannerCoverage planner;
 
-    CoverageController(CoverageService coverage, IndicatorService indicators, CoverageProperties props, JobService jobs) {
+    CoverageController(CoverageService coverage, IndicatorService indicators, CoverageProperties props, JobService jobs,
+                       PlannerCoverage planner) {
+        this.planner = planner;
         this.coverage = coverage;
         this.indicators = indicators;
         this.props = props;
@@ -62,10 +65,21 @@ class CoverageController {
     }
 
     @GetMapping(value = "/api/coverage/uncovered", produces = {"application/geo+json", "application/json"})
-    @Operation(summary = "Uncovered parts of the division's residential units as GeoJSON (EPSG:4490)")
+    @Operation(summary = "The uncovered residential units of the division (only those whose representative point no service "
+            + "area of the kinds covers), each as the part of its polygon outside every such area, GeoJSON (EPSG:4490)")
     ResponseEntity<String> uncovered(@RequestParam String division, @RequestParam(required = false) List<String> kind,
+                                     @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return ServiceAreaController.geo(coverage.uncoveredGeoJson(division, kind, asOf));
+        return ServiceAreaController.geo(planner.uncoveredGeoJson(division, kind, minutes, speedMps, asOf));
+    }
+
+    @GetMapping("/api/coverage/table")
+    @Operation(summary = "The coverage table of a division: each residential unit (community/village) with households, "
+            + "elderly, covered or not, covered area share and its nearest facility of the kinds by walking on the network")
+    PlannerCoverage.Table table(@RequestParam String division, @RequestParam(required = false) List<String> kind,
+                                @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return planner.table(division, kind, minutes, speedMps, asOf);
     }
 
     @GetMapping("/api/indicators")

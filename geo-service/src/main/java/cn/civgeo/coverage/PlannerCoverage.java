@@ -1,0 +1,334 @@
+package cn.civgeo.coverage;
+
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.jobs.Progress;
+import cn.civgeo.coverage.network.RoadNetworkChangedEvent;
+import cn.civgeo.coverage.network.WalkGraph;
+import cn.civgeo.demographics.DemographicsService;
+import cn.civgeo.division.DivisionChangedEvent;
+import cn.civgeo.facility.FacilityChangedEvent;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The planner's coverage model in memory: for one city (the prefecture of the asked division, or the province), a
+ * set of facility kinds, a walking time and speed, every residential unit with whether it is covered (its
+ * representative point inside a service area of the kinds: the rule of {@link CoverageService#RULE}), the uncovered
+ * part of its polygon and its nearest facility by walking on the network (one multi-source Dijkstra). Built once per
+ * key and then answered by lookups; rebuilt in the background when a facility, a road network, a division or the
+ * demographics change (after commit), so reads never wait for analysis they did not ask for.
+ *
+ * <p>With the stored areas' parameters (application.yml) the service areas are the stored ones (the same as
+ * {@code /api/coverage} and the 15-minute indicator use); with other minutes or speed they are walked in memory.
+ */
+@Service
+public class PlannerCoverage {
+    private static final Logger log = LoggerFactory.getLogger(PlannerCoverage.class);
+    private static final String UNITS = CoverageRepository.sql("planner-units.sql");
+    private static final GeometryFactory GF = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4490);
+
+    private final JdbcClient jdbc;
+    private final ServiceAreaService areas;
+    private final Map<Key, CompletableFuture<Model>> models = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "planner-coverage");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PlannerCoverage(JdbcClient jdbc, ServiceAreaService areas) {
+        this.jdbc = jdbc;
+        this.areas = areas;
+    }
+
+    /** What a model is built for: the scope is a code prefix (prefecture "3502" or province "35"). */
+    record Key(String scope, List<String> kinds, double minutes, double speedMps, LocalDate asOf) {}
+
+    /** One facility that counts. */
+    record Fac(long id, String name, String kind, double lon, double lat) {}
+
+    /** One residential unit as the model sees it. */
+    record UnitState(String code, String name, String townshipCode, String townshipName, long households, long elderly,
+                     double lon, double lat, double[] bbox, boolean covered, double coveredAreaShare, Fac nearest,
+                     Long nearestM, String nearestBy, Geometry uncovered) {}
+
+    record Model(Key key, List<UnitState> units, int facilities, String areaSource, long buildMs, java.time.Instant builtAt) {}
+
+    /** A row of the coverage table (API). */
+    public record Row(String code, String name, String townshipCode, String townshipName, long households, long elderly,
+                      boolean covered, double coveredAreaShare, Long nearestFacilityId, String nearestFacilityName,
+                      String nearestFacilityKind, Long nearestFacilityM, String nearestBy, double[] bbox) {}
+
+    /** Totals of the table: shares are fractions 0..1 (null when the denominator is 0). */
+    public record Totals(long units, long coveredUnits, long households, long coveredHouseholds, long elderly, long coveredElderly,
+                         Double unitShare, Double householdShare, Double elderlyShare) {}
+
+    /** The coverage table of a division: its residential units, what covers them and what is nearest. */
+    public record Table(String division, String name, List<String> kinds, double minutes, double speedMps, double maxDistanceM,
+                        LocalDate asOf, String rule, String areaSource, int facilities, Totals total, List<Row> rows,
+                        java.time.Instant computedAt, long buildMs) {}
+
+    /** The coverage table of {@code division}'s residential units. */
+    public Table table(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        var d = division(division);
+        Model m = model(d.code(), kinds, minutes, speedMps, asOf);
+        String prefix = prefix(d.code());
+        List<Row> rows = new ArrayList<>();
+        long cu = 0, hh = 0, chh = 0, el = 0, cel = 0, n = 0;
+        for (UnitState u : m.units()) {
+            if (!u.code().startsWith(prefix)) continue;
+            n++;
+            hh += u.households();
+            el += u.elderly();
+            if (u.covered()) { cu++; chh += u.households(); cel += u.elderly(); }
+            Fac f = u.nearest();
+            rows.add(new Row(u.code(), u.name(), u.townshipCode(), u.townshipName(), u.households(), u.elderly(), u.covered(),
+                    u.coveredAreaShare(), f == null ? null : f.id(), f == null ? null : f.name(), f == null ? null : f.kind(),
+                    u.nearestM(), u.nearestBy(), u.bbox()));
+        }
+        Key k = m.key();
+        Totals t = new Totals(n, cu, hh, chh, el, cel, CoverageService.ratio(cu, n), CoverageService.ratio(chh, hh), CoverageService.ratio(cel, el));
+        return new Table(d.code(), d.name(), k.kinds(), k.minutes(), k.speedMps(), k.minutes() * 60 * k.speedMps(), k.asOf(),
+                CoverageService.RULE, m.areaSource(), m.facilities(), t, rows, m.builtAt(), m.buildMs());
+    }
+
+    /** The uncovered units of {@code division} as GeoJSON: only units not covered, each its uncovered part, valid. */
+    public String uncoveredGeoJson(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        var d = division(division);
+        Model m = model(d.code(), kinds, minutes, speedMps, asOf);
+        String prefix = prefix(d.code());
+        StringBuilder sb = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
+        boolean first = true;
+        for (UnitState u : m.units()) {
+            if (u.covered() || !u.code().startsWith(prefix) || u.uncovered() == null) continue;
+            if (!first) sb.append(',');
+            first = false;
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", u.code());
+            p.put("name", u.name());
+            p.put("townshipName", u.townshipName());
+            p.put("households", u.households());
+            p.put("elderly", u.elderly());
+            p.put("covered", false);
+            p.put("coveredAreaShare", u.coveredAreaShare());
+            p.put("uncoveredAreaKm2", Math.round(m2(u.uncovered()) / 1e6 * 10000) / 10000.0);
+            p.put("nearestFacilityName", u.nearest() == null ? null : u.nearest().name());
+            p.put("nearestFacilityM", u.nearestM());
+            sb.append("{\"type\":\"Feature\",\"id\":\"").append(u.code()).append("\",\"geometry\":")
+                    .append(cn.civgeo.common.GeoJson.write(u.uncovered())).append(",\"properties\":").append(JSON.writeValueAsString(p)).append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private CoverageRepository.DivisionRef division(String code) {
+        cn.civgeo.facility.DivisionCodes.prefix(code); // 400 naming division when malformed
+        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division where code = :c").param("c", code.strip())
+                .query((rs, i) -> new CoverageRepository.DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
+                .optional().orElseThrow(() -> ApiException.notFound("Division", code));
+    }
+
+    static String prefix(String code) { return cn.civgeo.facility.DivisionCodes.prefix(code); }
+
+    /** The model for a division's city, built now when it is not in memory (or waited for while it is rebuilt). */
+    Model model(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        ServiceAreaService.Params p = areas.params(minutes, speedMps, null);
+        String pre = prefix(division);
+        Key key = new Key(pre.length() >= 4 ? pre.substring(0, 4) : pre, CoverageService.kindsOrDefault(kinds).stream().sorted().distinct().toList(),
+                p.minutes(), p.speedMps(), asOf == null ? LocalDate.now() : asOf);
+        CompletableFuture<Model> f = models.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(k), Runnable::run));
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            models.remove(key, f);
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /** Builds a model from scratch (also the benchmark's baseline). */
+    Model build(Key key) {
+        long t0 = System.nanoTime();
+        ServiceAreaService.Params d = areas.defaults();
+        ServiceAreaService.Params p = new ServiceAreaService.Params(key.minutes(), key.speedMps(), d.snapDistanceM(), d.edgeBufferM(), d.shape());
+        boolean stored = p.minutes() == d.minutes() && p.speedMps() == d.speedMps();
+        WKBReader wkb = new WKBReader(GF);
+        List<Object[]> raw = jdbc.sql(UNITS).param("prefix", key.scope()).param("asOf", Date.valueOf(key.asOf()))
+                .query((rs, i) -> new Object[] {rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
+                        rs.getString("parent_name"), rs.getLong("households"), rs.getLong("elderly"), rs.getDouble("lon"),
+                        rs.getDouble("lat"), rs.getBytes("wkb")}).list();
+        Envelope all = new Envelope();
+        List<Geometry> polys = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            Geometry g = read(wkb, (byte[]) r[8]);
+            polys.add(g);
+            all.expandToInclude(g.getEnvelopeInternal());
+        }
+        // facilities that count: inside the scope's units' envelope widened by the walking distance
+        double margin = p.maxDistanceM() / 90000.0 + 0.01;
+        List<Fac> facs = raw.isEmpty() ? List.of() : jdbc.sql("""
+                        select id, name, kind, ST_X(geom) as lon, ST_Y(geom) as lat from facility
+                         where kind = any(cast(:kinds as text[])) and status in ('operating', 'closed') and geom is not null
+                           and (opened_on is null or opened_on <= :asOf) and (closed_on is null or closed_on > :asOf)
+                           and geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4490)
+                         order by id""")
+                .param("kinds", CoverageRepository.array(key.kinds())).param("asOf", Date.valueOf(key.asOf()))
+                .param("x0", all.getMinX() - margin).param("y0", all.getMinY() - margin)
+                .param("x1", all.getMaxX() + margin).param("y1", all.getMaxY() + margin)
+                .query((rs, i) -> new Fac(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5))).list();
+        // service areas: the stored ones at the stored parameters, else walked in memory
+        STRtree tree = new STRtree();
+        Map<Long, Geometry> storedAreas = new HashMap<>();
+        if (stored && !facs.isEmpty()) {
+            areas.recompute(key.kinds(), null, false, Progress.NONE);
+            jdbc.sql("select facility_id, ST_AsBinary(geom) from service_area where facility_id in (:ids) and geom is not null")
+                    .param("ids", facs.stream().map(Fac::id).toList())
+                    .query((rs, i) -> Map.entry(rs.getLong(1), read(wkb, rs.getBytes(2)))).list()
+                    .forEach(e -> storedAreas.put(e.getKey(), e.getValue()));
+        }
+        List<Geometry> areaList = facs.parallelStream().map(f -> stored ? storedAreas.get(f.id()) : areas.walkArea(f.lon(), f.lat(), p).area()).toList();
+        for (Geometry a : areaList) if (a != null && !a.isEmpty()) tree.insert(a.getEnvelopeInternal(), PreparedGeometryFactory.prepare(a));
+        tree.build();
+        // nearest facility by walking: one multi-source Dijkstra per network the facilities lie on
+        Map<Long, WalkGraph> graphs = new HashMap<>();
+        Map<Long, List<Integer>> byNet = new HashMap<>();
+        for (int i = 0; i < facs.size(); i++) {
+            WalkGraph g = areas.graphAt(facs.get(i).lon(), facs.get(i).lat());
+            graphs.putIfAbsent(g.networkId(), g);
+            byNet.computeIfAbsent(g.networkId(), x -> new ArrayList<>()).add(i);
+        }
+        Map<Long, WalkGraph.Nearest> nearest = new HashMap<>();
+        for (var e : byNet.entrySet()) {
+            List<double[]> pts = e.getValue().stream().map(i -> new double[] {facs.get(i).lon(), facs.get(i).lat()}).toList();
+            nearest.put(e.getKey(), graphs.get(e.getKey()).nearest(pts, p.snapDistanceM(), areas.minComponentNodes()));
+        }
+        List<UnitState> units = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Object[] r = raw.get(i);
+            Geometry poly = polys.get(i);
+            double lon = (double) r[6], lat = (double) r[7];
+            Point pt = GF.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+            boolean covered = false;
+            List<Geometry> touching = new ArrayList<>();
+            for (Object o : tree.query(poly.getEnvelopeInternal())) {
+                PreparedGeometry a = (PreparedGeometry) o;
+                if (!a.intersects(poly)) continue;
+                touching.add(a.getGeometry());
+                if (!covered && a.covers(pt)) covered = true;
+            }
+            Geometry rest = poly;
+            double share = 0;
+            if (!touching.isEmpty()) {
+                Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(touching);
+                rest = GeometryFixer.fix(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(poly, union,
+                        org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE));
+                double full = m2(poly);
+                share = full == 0 ? 0 : Math.max(0, Math.min(1, 1 - m2(rest) / full));
+            }
+            if (rest.isEmpty() || m2(rest) <= 1) rest = null;
+            Fac best = null;
+            Long bestM = null;
+            String by = null;
+            WalkGraph g = facs.isEmpty() ? null : areas.graphAt(lon, lat);
+            WalkGraph.Nearest nn = g == null ? null : nearest.get(g.networkId());
+            double[] hit = nn == null ? null : nn.at(lon, lat);
+            if (hit != null) {
+                best = facs.get(byNet.get(g.networkId()).get((int) hit[0]));
+                bestM = Math.round(hit[1]);
+                by = "network";
+            } else if (!facs.isEmpty()) { // off the network: the nearest in a straight line
+                double bd = Double.POSITIVE_INFINITY;
+                for (Fac f : facs) {
+                    double dm = metres(lon, lat, f.lon(), f.lat());
+                    if (dm < bd) { bd = dm; best = f; }
+                }
+                bestM = Math.round(bd);
+                by = "straight-line";
+            }
+            Envelope env = poly.getEnvelopeInternal();
+            units.add(new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
+                    new double[] {round6(env.getMinX()), round6(env.getMinY()), round6(env.getMaxX()), round6(env.getMaxY())},
+                    covered, CoverageService.round4(share), best, bestM, by, covered ? null : rest == null ? null : simplify(rest)));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.info("planner coverage {}: {} units, {} facilities ({} areas) in {} ms", key, units.size(), facs.size(),
+                stored ? "stored" : "walked", ms);
+        return new Model(key, List.copyOf(units), facs.size(), stored ? "stored" : "memory", ms, java.time.Instant.now());
+    }
+
+    private static Geometry simplify(Geometry g) {
+        Geometry s = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, 0.00001);
+        return s.isValid() ? s : GeometryFixer.fix(s);
+    }
+
+    private static Geometry read(WKBReader r, byte[] b) {
+        try {
+            Geometry g = r.read(b);
+            g.setSRID(4490);
+            return g.isValid() ? g : GeometryFixer.fix(g);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double metres(double lon0, double lat0, double lon1, double lat1) {
+        double kx = cn.civgeo.common.crs.LocalMetres.perDegreeLon(lat0), ky = cn.civgeo.common.crs.LocalMetres.perDegreeLat(lat0);
+        return Math.hypot((lon1 - lon0) * kx, (lat1 - lat0) * ky);
+    }
+
+    /** Area in m² (0 for an empty geometry). */
+    static double m2(Geometry g) { return g == null || g.isEmpty() ? 0 : ServiceAreaService.areaM2(g); }
+
+    private static double round6(double v) { return Math.round(v * 1e6) / 1e6; }
+
+    /** Every model in memory is rebuilt in the background; reads meanwhile wait for the new one (never a stale answer). */
+    void invalidate(String why) {
+        for (Key k : List.copyOf(models.keySet())) {
+            models.put(k, CompletableFuture.supplyAsync(() -> build(k), background));
+        }
+        if (!models.isEmpty()) log.info("planner coverage: {} models rebuilt after {}", models.size(), why);
+    }
+
+    /** Drops every model (tests, benchmarks' from-scratch runs). */
+    public void clear() { models.clear(); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onFacility(FacilityChangedEvent e) { invalidate("facility " + e.facilityId()); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onNetwork(RoadNetworkChangedEvent e) { invalidate("road network " + e.networkId()); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onDivision(DivisionChangedEvent e) { invalidate("division change"); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onDemographics(DemographicsService.DemographicsChangedEvent e) { invalidate("demographics"); }
+}
