@@ -12,6 +12,7 @@ var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivG
 var ELDERLY_KINDS = ['community_station', 'nursing_home', 'township_centre', 'rural_mutual_aid', 'community_complex', 'regional_centre', 'elderly_canteen'];
 /** The analysis on screen (also what the uncovered layer shows): division null = the city at the map centre. */
 var analysis = { division: null, kinds: ['elderly_care'], minutes: 15, speedMps: 0.9 };
+var sections = []; // other modules' parts of the panel (site suggestion, scenarios): mount(box)
 var state = { divisions: null, city: null, table: null, sort: 'elderly', dir: 'desc', onlyUncovered: false, selected: null, listeners: [] };
 
 function kindName(code) { return t('kind.' + code); }
@@ -41,7 +42,7 @@ function divisions() {
 
 function form(list) {
   var kindBoxes = ELDERLY_KINDS.map(function (k) {
-    var on = analysis.kinds.indexOf(k) >= 0 || analysis.kinds.indexOf('elderly_care') >= 0 && k !== 'community_complex' && k !== 'regional_centre' && k !== 'elderly_canteen';
+    var on = analysis.kinds.indexOf(k) >= 0 || analysis.kinds.indexOf('elderly_care') >= 0 && k !== 'elderly_canteen';
     return '<label class="check"><input type="checkbox" name="cov-kind" value="' + k + '"' + (on ? ' checked' : '') + '> ' + esc(kindName(k)) + '</label>';
   }).join('');
   return '<form id="cov-form" class="planner-form">' +
@@ -52,7 +53,7 @@ function form(list) {
     '<div class="form-pair"><div class="form-row"><label for="cov-minutes">' + esc(t('covMinutes')) + '</label><input id="cov-minutes" type="number" min="1" max="60" step="1" value="' + analysis.minutes + '"></div>' +
     '<div class="form-row"><label for="cov-speed">' + esc(t('covSpeed')) + '</label><input id="cov-speed" type="number" min="0.3" max="2.5" step="0.1" value="' + analysis.speedMps + '"></div></div>' +
     '<button type="submit" id="cov-run" class="primary">' + esc(t('covRun')) + '</button></form>' +
-    '<div id="cov-result"></div>';
+    '<div id="cov-result"></div><div id="cov-sections"></div>';
 }
 
 function readForm() {
@@ -148,6 +149,8 @@ function show() {
       P.open(t('coverageAnalysis'), form(list), render);
       document.getElementById('cov-form').addEventListener('submit', function (e) { e.preventDefault(); readForm(); run(); });
       if (state.table) renderTable();
+      var more = document.getElementById('cov-sections');
+      sections.forEach(function (mount) { mount(more); });
     }).catch(function (e) { P.open(t('coverageAnalysis'), P.failed(e), render); });
   };
   render.kind = 'coverage';
@@ -160,5 +163,5 @@ function wire() {
 }
 if (document.readyState !== 'loading') wire(); else document.addEventListener('DOMContentLoaded', wire);
 
-export const CivGeoPlanner = { show: show, run: run, zoomTo: zoomTo, analysis: analysis, state: state, uncoveredUrl: uncoveredUrl,
+export const CivGeoPlanner = { sections: sections, show: show, run: run, zoomTo: zoomTo, analysis: analysis, state: state, uncoveredUrl: uncoveredUrl,
   onAnalysis: function (fn) { state.listeners.push(fn); }, kindName: kindName, divisions: divisions };
