@@ -147,6 +147,56 @@ class PlannerCoverageIT extends IntegrationTest {
         assertThat(get("/api/coverage/table?division=990000999").status()).isEqualTo(404);
     }
 
+    @Test
+    void siteSuggestionNamesEachPicksCommunityAndItsHouseholdGain() throws InterruptedException {
+        Map<String, Object> body = Map.of("division", city.prefecture, "k", 2, "kinds", List.of("community_station"),
+                "candidates", List.of(new double[] {city.lon(0, 0), city.lat(0)}, new double[] {city.lon(2, 0), city.lat(0)},
+                        new double[] {city.lon(5, 0), city.lat(0)}));
+        Response submitted = post("/api/site-suggestions", "planner-t", body);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        JsonNode result = awaitJob(submitted.json().get("id").asString());
+        JsonNode picks = result.get("picks");
+        assertThat(picks.size()).isEqualTo(2);
+        // v2 (300 elderly) before v5 (90); v0 is covered by F1 already
+        assertThat(picks.get(0).get("divisionCode").asString()).isEqualTo(city.villages.get(2));
+        assertThat(picks.get(0).get("divisionName").asString()).isNotBlank();
+        assertThat(picks.get(1).get("divisionCode").asString()).isEqualTo(city.villages.get(5));
+        assertThat(picks.get(0).get("gainHouseholds").asDouble()).isGreaterThan(picks.get(1).get("gainHouseholds").asDouble()).isPositive();
+        double before = result.get("coveredHouseholdShareBefore").asDouble();
+        assertThat(picks.get(1).get("coveredHouseholdShare").asDouble()).isGreaterThan(before);
+        assertThat(picks.get(1).get("cumulativeHouseholds").asDouble())
+                .isCloseTo(result.get("coveredHouseholdsBefore").asDouble() + picks.get(0).get("gainHouseholds").asDouble()
+                        + picks.get(1).get("gainHouseholds").asDouble(), within(0.5));
+
+        // a dragged pick: the same site twice gains nothing the second time; moved onto covered v0 it gains nothing
+        Response e = post("/api/site-suggestions/evaluate", "planner-t", Map.of("division", city.prefecture, "kinds", List.of("community_station"),
+                "sites", List.of(new double[] {city.lon(2, 0), city.lat(0)}, new double[] {city.lon(2, 0), city.lat(0)},
+                        new double[] {city.lon(0, 0), city.lat(0)})));
+        assertThat(e.status()).as(e.toString()).isEqualTo(200);
+        JsonNode ep = e.json().get("picks");
+        assertThat(ep.size()).isEqualTo(3);
+        assertThat(ep.get(0).get("gainElderly").asDouble()).isCloseTo(picks.get(0).get("gainElderly").asDouble(), within(0.1));
+        assertThat(ep.get(1).get("gainElderly").asDouble()).isZero();
+        assertThat(ep.get(2).get("gainElderly").asDouble()).isLessThan(ep.get(0).get("gainElderly").asDouble());
+        Response bad = post("/api/site-suggestions/evaluate", "planner-t", Map.of("division", city.prefecture, "sites", List.of()));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("sites");
+        assertThat(post("/api/site-suggestions/evaluate", "viewer-t", Map.of("division", city.prefecture,
+                "sites", List.of(new double[] {city.lon(2, 0), city.lat(0)}))).status()).isEqualTo(403);
+    }
+
+    private JsonNode awaitJob(String id) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(until)) {
+            JsonNode j = get("/api/jobs/" + id, "planner-t").json();
+            String status = j.get("status").asString();
+            if (status.equals("SUCCEEDED")) return j.get("result");
+            if (status.equals("FAILED")) throw new AssertionError("job failed: " + j);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
     private static Map<String, JsonNode> rows(JsonNode t) {
         Map<String, JsonNode> m = new HashMap<>();
         t.get("rows").forEach(r -> m.put(r.get("code").asString(), r));
