@@ -62,7 +62,11 @@ public class PlannerCoverage {
         return t;
     });
 
-    PlannerCoverage(JdbcClient jdbc, ServiceAreaService areas) {
+    private final boolean warmUp;
+
+    PlannerCoverage(JdbcClient jdbc, ServiceAreaService areas,
+                    @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-warm-up:true}") boolean warmUp) {
+        this.warmUp = warmUp;
         this.jdbc = jdbc;
         this.areas = areas;
     }
@@ -76,7 +80,7 @@ public class PlannerCoverage {
     /** One residential unit as the model sees it. */
     record UnitState(String code, String name, String townshipCode, String townshipName, long households, long elderly,
                      double lon, double lat, double[] bbox, boolean covered, double coveredAreaShare, Fac nearest,
-                     Long nearestM, String nearestBy, Geometry uncovered) {}
+                     Long nearestM, String nearestBy, Geometry uncovered, String feature) {}
 
     record Model(Key key, List<UnitState> units, int facilities, String areaSource, long buildMs, java.time.Instant builtAt) {}
 
@@ -126,24 +130,31 @@ public class PlannerCoverage {
         StringBuilder sb = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
         boolean first = true;
         for (UnitState u : m.units()) {
-            if (u.covered() || !u.code().startsWith(prefix) || u.uncovered() == null) continue;
+            if (u.feature() == null || !u.code().startsWith(prefix)) continue;
             if (!first) sb.append(',');
             first = false;
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("code", u.code());
-            p.put("name", u.name());
-            p.put("townshipName", u.townshipName());
-            p.put("households", u.households());
-            p.put("elderly", u.elderly());
-            p.put("covered", false);
-            p.put("coveredAreaShare", u.coveredAreaShare());
-            p.put("uncoveredAreaKm2", Math.round(m2(u.uncovered()) / 1e6 * 10000) / 10000.0);
-            p.put("nearestFacilityName", u.nearest() == null ? null : u.nearest().name());
-            p.put("nearestFacilityM", u.nearestM());
-            sb.append("{\"type\":\"Feature\",\"id\":\"").append(u.code()).append("\",\"geometry\":")
-                    .append(cn.civgeo.common.GeoJson.write(u.uncovered())).append(",\"properties\":").append(JSON.writeValueAsString(p)).append('}');
+            sb.append(u.feature());
         }
         return sb.append("]}").toString();
+    }
+
+    /** The GeoJSON Feature of an uncovered unit (5 decimals, about 1 m), written once when the model is built. */
+    private static String feature(String code, String name, String townshipName, long households, long elderly, double share,
+                                  Fac nearest, Long nearestM, Geometry g) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", code);
+        p.put("name", name);
+        p.put("townshipName", townshipName);
+        p.put("households", households);
+        p.put("elderly", elderly);
+        p.put("covered", false);
+        p.put("coveredAreaShare", share);
+        p.put("uncoveredAreaKm2", Math.round(m2(g) / 1e6 * 10000) / 10000.0);
+        p.put("nearestFacilityName", nearest == null ? null : nearest.name());
+        p.put("nearestFacilityM", nearestM);
+        org.locationtech.jts.io.geojson.GeoJsonWriter w = new org.locationtech.jts.io.geojson.GeoJsonWriter(5);
+        w.setEncodeCRS(false);
+        return "{\"type\":\"Feature\",\"id\":\"" + code + "\",\"geometry\":" + w.write(g) + ",\"properties\":" + JSON.writeValueAsString(p) + "}";
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -230,25 +241,25 @@ public class PlannerCoverage {
             List<double[]> pts = e.getValue().stream().map(i -> new double[] {facs.get(i).lon(), facs.get(i).lat()}).toList();
             nearest.put(e.getKey(), graphs.get(e.getKey()).nearest(pts, p.snapDistanceM(), areas.minComponentNodes()));
         }
-        List<UnitState> units = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
+        long tAreas = System.nanoTime();
+        // one union of every area (cascaded), clipped per unit by the overlay's envelope optimisation
+        List<Geometry> nonEmpty = areaList.stream().filter(a -> a != null && !a.isEmpty()).toList();
+        Geometry covered0 = nonEmpty.isEmpty() ? null : org.locationtech.jts.operation.union.UnaryUnionOp.union(nonEmpty);
+        PreparedGeometry coveredAll = covered0 == null ? null : PreparedGeometryFactory.prepare(covered0);
+        long tUnion = System.nanoTime();
+        List<UnitState> units = java.util.stream.IntStream.range(0, raw.size()).parallel().mapToObj(i -> {
             Object[] r = raw.get(i);
             Geometry poly = polys.get(i);
             double lon = (double) r[6], lat = (double) r[7];
             Point pt = GF.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
             boolean covered = false;
-            List<Geometry> touching = new ArrayList<>();
-            for (Object o : tree.query(poly.getEnvelopeInternal())) {
-                PreparedGeometry a = (PreparedGeometry) o;
-                if (!a.intersects(poly)) continue;
-                touching.add(a.getGeometry());
-                if (!covered && a.covers(pt)) covered = true;
+            for (Object o : tree.query(pt.getEnvelopeInternal())) {
+                if (((PreparedGeometry) o).covers(pt)) { covered = true; break; }
             }
             Geometry rest = poly;
             double share = 0;
-            if (!touching.isEmpty()) {
-                Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(touching);
-                rest = GeometryFixer.fix(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(poly, union,
+            if (coveredAll != null && coveredAll.intersects(poly)) {
+                rest = GeometryFixer.fix(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(poly, covered0,
                         org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE));
                 double full = m2(poly);
                 share = full == 0 ? 0 : Math.max(0, Math.min(1, 1 - m2(rest) / full));
@@ -274,10 +285,15 @@ public class PlannerCoverage {
                 by = "straight-line";
             }
             Envelope env = poly.getEnvelopeInternal();
-            units.add(new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
+            Geometry shown = covered || rest == null ? null : simplify(rest);
+            double shareR = CoverageService.round4(share);
+            return new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
                     new double[] {round6(env.getMinX()), round6(env.getMinY()), round6(env.getMaxX()), round6(env.getMaxY())},
-                    covered, CoverageService.round4(share), best, bestM, by, covered ? null : rest == null ? null : simplify(rest)));
-        }
+                    covered, shareR, best, bestM, by, shown, shown == null ? null
+                    : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, best, bestM, shown));
+        }).toList();
+        log.info("planner coverage {}: areas {} ms, union {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000,
+                (tUnion - tAreas) / 1_000_000, (System.nanoTime() - tUnion) / 1_000_000);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("planner coverage {}: {} units, {} facilities ({} areas) in {} ms", key, units.size(), facs.size(),
                 stored ? "stored" : "walked", ms);
@@ -285,7 +301,7 @@ public class PlannerCoverage {
     }
 
     private static Geometry simplify(Geometry g) {
-        Geometry s = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, 0.00001);
+        Geometry s = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, 0.00002);
         return s.isValid() ? s : GeometryFixer.fix(s);
     }
 
@@ -315,6 +331,29 @@ public class PlannerCoverage {
             models.put(k, CompletableFuture.supplyAsync(() -> build(k), background));
         }
         if (!models.isEmpty()) log.info("planner coverage: {} models rebuilt after {}", models.size(), why);
+    }
+
+    /**
+     * At start-up, the default analysis (elderly care, the stored areas' minutes and speed, today) of every city with
+     * residential units is built in the background, so the first planner does not wait for it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!warmUp) return;
+        background.submit(() -> {
+            try {
+                List<String> scopes = jdbc.sql("""
+                        select distinct substr(code, 1, 4) from division
+                         where level = 5 and status = 'active' and geom is not null order by 1 limit 20""").query(String.class).list();
+                for (String s : scopes) {
+                    Key k = new Key(s, CoverageService.kindsOrDefault(null).stream().sorted().distinct().toList(), areas.defaults().minutes(),
+                            areas.defaults().speedMps(), LocalDate.now());
+                    models.computeIfAbsent(k, x -> CompletableFuture.completedFuture(build(x)));
+                }
+            } catch (RuntimeException e) {
+                log.warn("planner coverage warm-up: {}", e.toString());
+            }
+        });
     }
 
     /** Drops every model (tests, benchmarks' from-scratch runs). */
