@@ -81,7 +81,7 @@ CivGeoLayers.extra.push(function (layers) {
 });
 
 /** Uncovered communities/villages of the analysis on screen (CivGeoPlanner.analysis; else the city at the map centre,
- * elderly care): only units not covered, each its uncovered part, in graded classes of its uncovered elderly. */
+ * elderly care): only units not covered, each its polygon, in graded classes of its uncovered elderly. */
 CivGeoLayers.extra.push(function (layers) {
   var state = { breaks: [], colors: F.ramp('reds', 1), division: null };
   function color(el) { return state.colors[F.classOf(el || 0, state.breaks)] || state.colors[0]; }

@@ -66,7 +66,7 @@ class CoverageController {
 
     @GetMapping(value = "/api/coverage/uncovered", produces = {"application/geo+json", "application/json"})
     @Operation(summary = "The uncovered residential units of the division (only those whose representative point no service "
-            + "area of the kinds covers), each as the part of its polygon outside every such area, GeoJSON (EPSG:4490)")
+            + "area of the kinds covers) with their polygons, households, elderly and uncovered area, GeoJSON (EPSG:4490)")
     ResponseEntity<String> uncovered(@RequestParam String division, @RequestParam(required = false) List<String> kind,
                                      @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

@@ -39,8 +39,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The planner's coverage model in memory: for one city (the prefecture of the asked division, or the province), a
  * set of facility kinds, a walking time and speed, every residential unit with whether it is covered (its
- * representative point inside a service area of the kinds: the rule of {@link CoverageService#RULE}), the uncovered
- * part of its polygon and its nearest facility by walking on the network (one multi-source Dijkstra). Built once per
+ * representative point inside a service area of the kinds: the rule of {@link CoverageService#RULE}), the share of
+ * its polygon inside those areas (sampled on a grid: exact overlays of hundreds of areas cost seconds to minutes)
+ * and its nearest facility by walking on the network (one multi-source Dijkstra). Built once per
  * key and then answered by lookups; rebuilt in the background when a facility, a road network, a division or the
  * demographics change (after commit), so reads never wait for analysis they did not ask for.
  *
@@ -101,7 +102,10 @@ public class PlannerCoverage {
     /** The coverage table of {@code division}'s residential units. */
     public Table table(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
         var d = division(division);
-        Model m = model(d.code(), kinds, minutes, speedMps, asOf);
+        return table(d, model(d.code(), kinds, minutes, speedMps, asOf));
+    }
+
+    private Table table(CoverageRepository.DivisionRef d, Model m) {
         String prefix = prefix(d.code());
         List<Row> rows = new ArrayList<>();
         long cu = 0, hh = 0, chh = 0, el = 0, cel = 0, n = 0;
@@ -122,7 +126,7 @@ public class PlannerCoverage {
                 CoverageService.RULE, m.areaSource(), m.facilities(), t, rows, m.builtAt(), m.buildMs());
     }
 
-    /** The uncovered units of {@code division} as GeoJSON: only units not covered, each its uncovered part, valid. */
+    /** The uncovered units of {@code division} as GeoJSON: only units not covered, each its polygon (valid), with the uncovered area estimated. */
     public String uncoveredGeoJson(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
         var d = division(division);
         Model m = model(d.code(), kinds, minutes, speedMps, asOf);
@@ -149,7 +153,7 @@ public class PlannerCoverage {
         p.put("elderly", elderly);
         p.put("covered", false);
         p.put("coveredAreaShare", share);
-        p.put("uncoveredAreaKm2", Math.round(m2(g) / 1e6 * 10000) / 10000.0);
+        p.put("uncoveredAreaKm2", Math.round(m2(g) * (1 - share) / 1e6 * 10000) / 10000.0);
         p.put("nearestFacilityName", nearest == null ? null : nearest.name());
         p.put("nearestFacilityM", nearestM);
         org.locationtech.jts.io.geojson.GeoJsonWriter w = new org.locationtech.jts.io.geojson.GeoJsonWriter(5);
@@ -186,7 +190,44 @@ public class PlannerCoverage {
     }
 
     /** Builds a model from scratch (also the benchmark's baseline). */
-    Model build(Key key) {
+    Model build(Key key) { return build(key, java.util.Set.of(), List.of()); }
+
+    /** A proposed facility of a scenario (walked in memory). */
+    public record Proposed(String kind, String name, double lon, double lat) {}
+
+    /** Today and a scenario side by side: totals, and the units whose coverage the scenario changes. */
+    public record Comparison(String division, String name, List<String> kinds, double minutes, double speedMps, int facilitiesToday,
+                             int facilitiesScenario, Totals today, Totals scenario, List<Row> newlyCovered, List<Row> noLongerCovered) {}
+
+    /**
+     * The coverage of {@code division} today and with the scenario's changes: facilities {@code closed} (ids; a moved
+     * one is closed here and proposed at its new place) taken away, {@code proposed} ones added.
+     */
+    public Comparison compare(String division, List<String> kinds, java.util.Set<Long> closed, List<Proposed> proposed) {
+        var d = division(division);
+        Model today = model(d.code(), kinds, null, null, null);
+        List<Fac> added = new ArrayList<>();
+        for (int i = 0; i < proposed.size(); i++) {
+            Proposed p = proposed.get(i);
+            added.add(new Fac(-(i + 1), p.name(), p.kind(), p.lon(), p.lat()));
+        }
+        Model with = build(today.key(), closed, added);
+        Table a = table(d, today), b = table(d, with);
+        Map<String, Row> before = new HashMap<>();
+        a.rows().forEach(r -> before.put(r.code(), r));
+        List<Row> gained = new ArrayList<>(), lost = new ArrayList<>();
+        for (Row r : b.rows()) {
+            Row o = before.get(r.code());
+            if (o == null) continue;
+            if (r.covered() && !o.covered()) gained.add(r);
+            if (!r.covered() && o.covered()) lost.add(r);
+        }
+        Key k = today.key();
+        return new Comparison(d.code(), d.name(), k.kinds(), k.minutes(), k.speedMps(), today.facilities(), with.facilities(),
+                a.total(), b.total(), gained, lost);
+    }
+
+    private Model build(Key key, java.util.Set<Long> closed, List<Fac> added) {
         long t0 = System.nanoTime();
         ServiceAreaService.Params d = areas.defaults();
         ServiceAreaService.Params p = new ServiceAreaService.Params(key.minutes(), key.speedMps(), d.snapDistanceM(), d.edgeBufferM(), d.shape());
@@ -205,7 +246,7 @@ public class PlannerCoverage {
         }
         // facilities that count: inside the scope's units' envelope widened by the walking distance
         double margin = p.maxDistanceM() / 90000.0 + 0.01;
-        List<Fac> facs = raw.isEmpty() ? List.of() : jdbc.sql("""
+        List<Fac> facs0 = raw.isEmpty() ? List.of() : jdbc.sql("""
                         select id, name, kind, ST_X(geom) as lon, ST_Y(geom) as lat from facility
                          where kind = any(cast(:kinds as text[])) and status in ('operating', 'closed') and geom is not null
                            and (opened_on is null or opened_on <= :asOf) and (closed_on is null or closed_on > :asOf)
@@ -215,17 +256,20 @@ public class PlannerCoverage {
                 .param("x0", all.getMinX() - margin).param("y0", all.getMinY() - margin)
                 .param("x1", all.getMaxX() + margin).param("y1", all.getMaxY() + margin)
                 .query((rs, i) -> new Fac(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5))).list();
+        List<Fac> edited = new ArrayList<>(facs0.stream().filter(f -> !closed.contains(f.id())).toList());
+        for (Fac f : added) if (key.kinds().contains(f.kind())) edited.add(f);
+        final List<Fac> facs = List.copyOf(edited);
         // service areas: the stored ones at the stored parameters, else walked in memory
         STRtree tree = new STRtree();
         Map<Long, Geometry> storedAreas = new HashMap<>();
-        if (stored && !facs.isEmpty()) {
+        if (stored && facs.stream().anyMatch(f -> f.id() > 0)) {
             areas.recompute(key.kinds(), null, false, Progress.NONE);
             jdbc.sql("select facility_id, ST_AsBinary(geom) from service_area where facility_id in (:ids) and geom is not null")
-                    .param("ids", facs.stream().map(Fac::id).toList())
+                    .param("ids", facs.stream().map(Fac::id).filter(id -> id > 0).toList())
                     .query((rs, i) -> Map.entry(rs.getLong(1), read(wkb, rs.getBytes(2)))).list()
                     .forEach(e -> storedAreas.put(e.getKey(), e.getValue()));
         }
-        List<Geometry> areaList = facs.parallelStream().map(f -> stored ? storedAreas.get(f.id()) : areas.walkArea(f.lon(), f.lat(), p).area()).toList();
+        List<Geometry> areaList = facs.parallelStream().map(f -> stored && f.id() > 0 ? storedAreas.get(f.id()) : areas.walkArea(f.lon(), f.lat(), p).area()).toList();
         for (Geometry a : areaList) if (a != null && !a.isEmpty()) tree.insert(a.getEnvelopeInternal(), PreparedGeometryFactory.prepare(a));
         tree.build();
         // nearest facility by walking: one multi-source Dijkstra per network the facilities lie on
@@ -242,29 +286,16 @@ public class PlannerCoverage {
             nearest.put(e.getKey(), graphs.get(e.getKey()).nearest(pts, p.snapDistanceM(), areas.minComponentNodes()));
         }
         long tAreas = System.nanoTime();
-        // one union of every area (cascaded), clipped per unit by the overlay's envelope optimisation
-        List<Geometry> nonEmpty = areaList.stream().filter(a -> a != null && !a.isEmpty()).toList();
-        Geometry covered0 = nonEmpty.isEmpty() ? null : org.locationtech.jts.operation.union.UnaryUnionOp.union(nonEmpty);
-        PreparedGeometry coveredAll = covered0 == null ? null : PreparedGeometryFactory.prepare(covered0);
-        long tUnion = System.nanoTime();
         List<UnitState> units = java.util.stream.IntStream.range(0, raw.size()).parallel().mapToObj(i -> {
             Object[] r = raw.get(i);
             Geometry poly = polys.get(i);
             double lon = (double) r[6], lat = (double) r[7];
             Point pt = GF.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
-            boolean covered = false;
-            for (Object o : tree.query(pt.getEnvelopeInternal())) {
-                if (((PreparedGeometry) o).covers(pt)) { covered = true; break; }
-            }
+            List<PreparedGeometry> touching = new ArrayList<>();
+            for (Object o : tree.query(poly.getEnvelopeInternal())) touching.add((PreparedGeometry) o);
+            boolean covered = coveredBy(touching, pt);
+            double share = touching.isEmpty() ? 0 : sampledShare(poly, touching);
             Geometry rest = poly;
-            double share = 0;
-            if (coveredAll != null && coveredAll.intersects(poly)) {
-                rest = GeometryFixer.fix(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(poly, covered0,
-                        org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE));
-                double full = m2(poly);
-                share = full == 0 ? 0 : Math.max(0, Math.min(1, 1 - m2(rest) / full));
-            }
-            if (rest.isEmpty() || m2(rest) <= 1) rest = null;
             Fac best = null;
             Long bestM = null;
             String by = null;
@@ -292,12 +323,33 @@ public class PlannerCoverage {
                     covered, shareR, best, bestM, by, shown, shown == null ? null
                     : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, best, bestM, shown));
         }).toList();
-        log.info("planner coverage {}: areas {} ms, union {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000,
-                (tUnion - tAreas) / 1_000_000, (System.nanoTime() - tUnion) / 1_000_000);
+        log.info("planner coverage {}: areas {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000, (System.nanoTime() - tAreas) / 1_000_000);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("planner coverage {}: {} units, {} facilities ({} areas) in {} ms", key, units.size(), facs.size(),
                 stored ? "stored" : "walked", ms);
         return new Model(key, List.copyOf(units), facs.size(), stored ? "stored" : "memory", ms, java.time.Instant.now());
+    }
+
+    private static boolean coveredBy(List<PreparedGeometry> areas, Point pt) {
+        for (PreparedGeometry a : areas) if (a.getGeometry().getEnvelopeInternal().covers(pt.getCoordinate()) && a.covers(pt)) return true;
+        return false;
+    }
+
+    /** The share of a unit's polygon inside the areas, sampled on a 32 × 32 grid over its bounding box (about ±1 %). */
+    static double sampledShare(Geometry poly, List<PreparedGeometry> areas) {
+        Envelope e = poly.getEnvelopeInternal();
+        PreparedGeometry in = PreparedGeometryFactory.prepare(poly);
+        int n = 32, inside = 0, hit = 0;
+        for (int ix = 0; ix < n; ix++) {
+            for (int iy = 0; iy < n; iy++) {
+                Point p = GF.createPoint(new org.locationtech.jts.geom.Coordinate(e.getMinX() + (ix + 0.5) * e.getWidth() / n,
+                        e.getMinY() + (iy + 0.5) * e.getHeight() / n));
+                if (!in.covers(p)) continue;
+                inside++;
+                if (coveredBy(areas, p)) hit++;
+            }
+        }
+        return inside == 0 ? 0 : (double) hit / inside;
     }
 
     private static Geometry simplify(Geometry g) {
