@@ -131,17 +131,25 @@ CivGeoLayers.extra.push(function (layers) {
 /** Indicator choropleth: the children of the city (or district, zoomed in) coloured pass/fail by the picked indicator. */
 CivGeoLayers.extra.push(function (layers) {
   var map = layers.map, group = L.layerGroup(), state = { indicator: null, list: [], target: null, unit: '' };
+  var RAMP = F.ramp('greens', 5);
+  /** Graded by the value's share of the target: <50 %, 50–75 %, 75–100 %, 100–125 %, ≥125 % (grey: no data). */
   function color(i) {
-    if (!i || i.value == null) return '#bdc3c7';
-    var r = i.target ? i.value / i.target : 1;
-    if (i.pass) return r >= 1.5 ? '#1e7d45' : '#2e9e5b';
-    return r < 0.5 ? '#a3271f' : '#d0433a';
+    var k = i ? F.targetClass(i.value, i.target) : -1;
+    return k < 0 ? '#bdc3c7' : RAMP[k];
+  }
+  function shown(v, unit) {
+    if (v == null) return t('noData');
+    return unit === 'share' ? F.pct(v) : (+v).toFixed(1) + ' ' + (unit || '');
   }
   function load() {
     if (!map.hasLayer(group)) return;
     parentFor(map, layers).then(function (code) {
       if (!code) return;
+      if (code === state.code && state.fc) return; // the same districts: the answer on screen stays
+      map.getContainer().setAttribute('data-choropleth-loading', 'true');
+      state.loading = true; layers.renderLegend();
       return api.get('/api/indicators?children=true&division=' + code).then(function (r) {
+        state.code = code;
         state.list = (r.children.length ? r.children : [r]);
         var first = state.list[0] && state.list[0].indicators || [];
         if (!state.indicator && first.length) state.indicator = first[0].code;
@@ -156,10 +164,12 @@ CivGeoLayers.extra.push(function (layers) {
             return { color: '#fff', weight: 1.5, fillColor: color(ind), fillOpacity: 0.7 };
           }, onEachFeature: function (f, l) {
             var ind = byCode[f.properties.code].indicators.filter(function (i) { return i.code === state.indicator; })[0];
-            l.bindTooltip(esc(f.properties.name) + ': ' + (ind && ind.value != null ? (+ind.value).toFixed(1) + ' ' + esc(ind.unit || '') : esc(t('noData'))));
+            l.bindTooltip(esc(f.properties.name) + ': ' + esc(ind ? shown(ind.value, ind.unit) : t('noData')));
             l.on('click', function (e) { L.DomEvent.stop(e); P.showDivision(f.properties.code); });
           } }).addTo(group);
           map.getContainer().setAttribute('data-choropleth', group.getLayers()[0].getLayers().length);
+          map.getContainer().removeAttribute('data-choropleth-loading');
+          state.loading = false; state.fc = fc;
           layers.renderLegend();
         });
       });
@@ -171,12 +181,14 @@ CivGeoLayers.extra.push(function (layers) {
     if (!map.hasLayer(group) || !state.options) return '';
     return '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
       return '<option value="' + esc(i.code) + '"' + (i.code === state.indicator ? ' selected' : '') + '>' + esc(i.label) + '</option>';
-    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : state.target + ' ' + (state.unit || '')) + '</div>' +
-      '<div><span class="swatch" style="background:#2e9e5b"></span>' + esc(t('pass')) + ' <span class="swatch" style="background:#d0433a"></span>' + esc(t('fail')) +
-      ' <span class="swatch" style="background:#bdc3c7"></span>' + esc(t('noData')) + '</div>';
+    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
+      (state.loading ? '<div class="note" id="choropleth-loading">' + esc(t('loading')) + '</div>' : '') +
+      ['<50%', '50–75%', '75–100%', '100–125%', '≥125%'].map(function (lab, k) {
+        return '<div><span class="swatch" style="background:' + RAMP[k] + '"></span>' + esc(t('ofTarget', { share: lab })) + '</div>';
+      }).join('') + '<div><span class="swatch" style="background:#bdc3c7"></span>' + esc(t('noData')) + '</div>';
   }, controls: function (div) {
     var sel = div.querySelector('#indicator-pick');
-    if (sel && !sel._wired) { sel._wired = true; sel.addEventListener('change', function () { state.indicator = sel.value; load(); }); }
+    if (sel && !sel._wired) { sel._wired = true; sel.addEventListener('change', function () { state.indicator = sel.value; state.fc = null; load(); }); }
   } };
 });
 

@@ -94,7 +94,23 @@ var texts = {
     'siteDrag': '拖动地图上的编号标记可重新计算增益',
     'siteGainElderly': '新增覆盖老人',
     'siteGainHouseholds': '新增覆盖户数',
-    'siteNothing': '没有可增加覆盖的选址'
+    'siteNothing': '没有可增加覆盖的选址', 'legendHide': '收起图例', 'legendShow': '展开图例', 'ofTarget': '达到目标的 {share}', 'printMap': '打印专题图', 'printPaper': '纸张', 'printPreview': '打印预览', 'printGo': '打印 / 存为PDF', 'printLeave': '退出预览', 'printTitle': '{area}{kinds} {minutes} 分钟步行覆盖专题图', 'printDate': '制图日期：{date}', 'printSource': '数据来源：CivGeo 行政区划、设施与人口数据（演示数据为合成数据）', 'north': '指北针',
+    'scenario': '规划方案',
+    'scenarioName': '方案名称',
+    'scenarioDefaultName': '新增日间照料中心选址方案',
+    'scenarioSave': '保存为方案',
+    'scenarioPromote': '转为规划设施',
+    'scenarioSiteName': '拟建设施 {n}',
+    'scenarioSaved': '方案“{name}”已保存（版本 {v}）',
+    'scenarioPromoted': '已转为 {n} 个规划设施',
+    'scenarioToday': '现状',
+    'scenarioWith': '方案',
+    'scenarioFacilities': '设施数',
+    'scenarioCoveredUnits': '覆盖社区/村数',
+    'scenarioHouseholdShare': '户数覆盖率',
+    'scenarioElderlyShare': '老人覆盖率',
+    'scenarioCoveredElderly': '覆盖老人数',
+    'scenarioNewlyCovered': '新增覆盖社区/村 {n} 个：'
   },
   en: {
     demoRibbon: 'DEMO MODE: demo accounts and key are public, not for production',
@@ -187,7 +203,23 @@ var texts = {
     'siteDrag': 'Drag a numbered marker on the map to recompute the gains',
     'siteGainElderly': 'Elderly newly covered',
     'siteGainHouseholds': 'Households newly covered',
-    'siteNothing': 'No site adds coverage'
+    'siteNothing': 'No site adds coverage', 'legendHide': 'Collapse the legend', 'legendShow': 'Expand the legend', 'ofTarget': '{share} of the target', 'printMap': 'Print thematic map', 'printPaper': 'Paper', 'printPreview': 'Print preview', 'printGo': 'Print / save as PDF', 'printLeave': 'Leave preview', 'printTitle': '{area} {kinds}: {minutes}-minute walking coverage', 'printDate': 'Date: {date}', 'printSource': 'Source: CivGeo divisions, facilities and demographics (demo data is synthetic)', 'north': 'North arrow',
+    'scenario': 'Scenario',
+    'scenarioName': 'Scenario name',
+    'scenarioDefaultName': 'New day-care sites',
+    'scenarioSave': 'Save as scenario',
+    'scenarioPromote': 'Promote to planned facilities',
+    'scenarioSiteName': 'Proposed facility {n}',
+    'scenarioSaved': 'Scenario "{name}" saved (version {v})',
+    'scenarioPromoted': 'promoted to {n} planned facilities',
+    'scenarioToday': 'Today',
+    'scenarioWith': 'Scenario',
+    'scenarioFacilities': 'Facilities',
+    'scenarioCoveredUnits': 'Communities/villages covered',
+    'scenarioHouseholdShare': 'Households covered',
+    'scenarioElderlyShare': 'Elderly covered',
+    'scenarioCoveredElderly': 'Elderly covered (people)',
+    'scenarioNewlyCovered': '{n} communities/villages newly covered:'
   }
 };
 var lang = (typeof localStorage !== 'undefined' && localStorage.getItem('civgeo.lang')) || 'zh';

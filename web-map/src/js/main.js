@@ -7,6 +7,8 @@ import { CivGeoCoverage } from './coverage.js';
 import './plan.js';
 import { CivGeoPlanner } from './planner.js';
 import { CivGeoSites } from './sites.js';
+import { CivGeoScenarios } from './scenarios.js';
+import { CivGeoPrint } from './print.js';
 import './geocode.js';
 import './placename.js';
 import './app.js';
@@ -15,4 +17,4 @@ import { CivGeoGk } from './gk.js';
 
 // The page's scripting handle (window.civgeo: map, layers, metrics, flyTo … from app.js): the panels a browser test
 // or a planner's console opens directly.
-Object.assign(window.civgeo, { panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, planner: CivGeoPlanner, sites: CivGeoSites, gk: CivGeoGk });
+Object.assign(window.civgeo, { panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, planner: CivGeoPlanner, sites: CivGeoSites, scenarios: CivGeoScenarios, print: CivGeoPrint, gk: CivGeoGk });

@@ -13,7 +13,7 @@ var ELDERLY_KINDS = ['community_station', 'nursing_home', 'township_centre', 'ru
 /** The analysis on screen (also what the uncovered layer shows): division null = the city at the map centre. */
 var analysis = { division: null, kinds: ['elderly_care'], minutes: 15, speedMps: 0.9 };
 var sections = []; // other modules' parts of the panel (site suggestion, scenarios): mount(box)
-var state = { divisions: null, city: null, table: null, sort: 'elderly', dir: 'desc', onlyUncovered: false, selected: null, listeners: [] };
+var state = { divisions: null, city: null, table: null, sort: null, dir: 'desc', onlyUncovered: false, selected: null, listeners: [] };
 
 function kindName(code) { return t('kind.' + code); }
 function query(a) {
@@ -49,7 +49,7 @@ function form(list) {
     '<div class="form-row"><label for="cov-division">' + esc(t('covDivision')) + '</label><select id="cov-division">' + list.map(function (d) {
       return '<option value="' + esc(d.code) + '"' + (d.code === (analysis.division || state.city) ? ' selected' : '') + '>' + esc(d.name) + '</option>';
     }).join('') + '</select></div>' +
-    '<fieldset class="form-row" id="cov-kinds"><legend>' + esc(t('covKinds')) + '</legend>' + kindBoxes + '</fieldset>' +
+    '<fieldset id="cov-kinds"><legend>' + esc(t('covKinds')) + '</legend>' + kindBoxes + '</fieldset>' +
     '<div class="form-pair"><div class="form-row"><label for="cov-minutes">' + esc(t('covMinutes')) + '</label><input id="cov-minutes" type="number" min="1" max="60" step="1" value="' + analysis.minutes + '"></div>' +
     '<div class="form-row"><label for="cov-speed">' + esc(t('covSpeed')) + '</label><input id="cov-speed" type="number" min="0.3" max="2.5" step="0.1" value="' + analysis.speedMps + '"></div></div>' +
     '<button type="submit" id="cov-run" class="primary">' + esc(t('covRun')) + '</button></form>' +
@@ -69,7 +69,7 @@ var COLUMNS = [['name', 'covUnit'], ['townshipName', 'covTownship'], ['household
 
 function tableHtml(r) {
   var rows = state.onlyUncovered ? r.rows.filter(function (x) { return !x.covered; }) : r.rows;
-  rows = F.sortRows(rows, state.sort, state.dir);
+  if (state.sort) rows = F.sortRows(rows, state.sort, state.dir);
   var tot = r.total, lang = CivGeoI18n.lang();
   var head = '<p id="cov-summary" class="summary">' + esc(r.name) + ' · ' + esc(t('covSummary', { hh: F.int(tot.coveredHouseholds, lang) + ' / ' + F.int(tot.households, lang),
     hhs: F.pct(tot.householdShare), el: F.int(tot.coveredElderly, lang) + ' / ' + F.int(tot.elderly, lang), els: F.pct(tot.elderlyShare), n: tot.units - tot.coveredUnits })) + '</p>' +

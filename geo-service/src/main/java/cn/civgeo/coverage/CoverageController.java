@@ -69,8 +69,9 @@ class CoverageController {
             + "area of the kinds covers) with their polygons, households, elderly and uncovered area, GeoJSON (EPSG:4490)")
     ResponseEntity<String> uncovered(@RequestParam String division, @RequestParam(required = false) List<String> kind,
                                      @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return ServiceAreaController.geo(planner.uncoveredGeoJson(division, kind, minutes, speedMps, asOf));
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                     @RequestParam(defaultValue = "false") boolean fresh) {
+        return ServiceAreaController.geo(planner.uncoveredGeoJson(division, kind, minutes, speedMps, asOf, fresh));
     }
 
     @GetMapping("/api/coverage/table")
@@ -78,8 +79,9 @@ class CoverageController {
             + "elderly, covered or not, covered area share and its nearest facility of the kinds by walking on the network")
     PlannerCoverage.Table table(@RequestParam String division, @RequestParam(required = false) List<String> kind,
                                 @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return planner.table(division, kind, minutes, speedMps, asOf);
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(defaultValue = "false") boolean fresh) {
+        return planner.table(division, kind, minutes, speedMps, asOf, fresh);
     }
 
     @GetMapping("/api/indicators")
@@ -87,8 +89,10 @@ class CoverageController {
             + "children=true adds each direct child division")
     IndicatorService.DivisionIndicators indicators(@RequestParam String division,
                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                                   @RequestParam(defaultValue = "false") boolean children) {
-        return indicators.indicators(division, asOf, children, Progress.NONE);
+                                                   @RequestParam(defaultValue = "false") boolean children,
+                                                   @RequestParam(defaultValue = "false") boolean fresh) {
+        if (fresh) { PlannerCoverage.requireAdmin(); return indicators.indicators(division, asOf, children, Progress.NONE); }
+        return indicators.cached(division, asOf, children);
     }
 
     @PostMapping("/api/indicators/jobs")

@@ -101,8 +101,13 @@ public class PlannerCoverage {
 
     /** The coverage table of {@code division}'s residential units. */
     public Table table(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        return table(division, kinds, minutes, speedMps, asOf, false);
+    }
+
+    /** fresh = built from scratch for this call, not cached (ADMIN: the benchmark's baseline). */
+    public Table table(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf, boolean fresh) {
         var d = division(division);
-        return table(d, model(d.code(), kinds, minutes, speedMps, asOf));
+        return table(d, fresh ? scratch(d.code(), kinds, minutes, speedMps, asOf) : model(d.code(), kinds, minutes, speedMps, asOf));
     }
 
     private Table table(CoverageRepository.DivisionRef d, Model m) {
@@ -127,9 +132,9 @@ public class PlannerCoverage {
     }
 
     /** The uncovered units of {@code division} as GeoJSON: only units not covered, each its polygon (valid), with the uncovered area estimated. */
-    public String uncoveredGeoJson(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+    public String uncoveredGeoJson(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf, boolean fresh) {
         var d = division(division);
-        Model m = model(d.code(), kinds, minutes, speedMps, asOf);
+        Model m = fresh ? scratch(d.code(), kinds, minutes, speedMps, asOf) : model(d.code(), kinds, minutes, speedMps, asOf);
         String prefix = prefix(d.code());
         StringBuilder sb = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
         boolean first = true;
@@ -173,12 +178,28 @@ public class PlannerCoverage {
 
     static String prefix(String code) { return cn.civgeo.facility.DivisionCodes.prefix(code); }
 
-    /** The model for a division's city, built now when it is not in memory (or waited for while it is rebuilt). */
-    Model model(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+    /** Only an administrator may ask for answers computed from scratch (they cost seconds). */
+    static void requireAdmin() {
+        var a = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        boolean admin = a != null && a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+        if (!admin) throw new org.springframework.security.access.AccessDeniedException("fresh=true is for administrators (benchmarks)");
+    }
+
+    private Model scratch(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        requireAdmin();
+        return build(key(division, kinds, minutes, speedMps, asOf));
+    }
+
+    private Key key(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
         ServiceAreaService.Params p = areas.params(minutes, speedMps, null);
         String pre = prefix(division);
-        Key key = new Key(pre.length() >= 4 ? pre.substring(0, 4) : pre, CoverageService.kindsOrDefault(kinds).stream().sorted().distinct().toList(),
+        return new Key(pre.length() >= 4 ? pre.substring(0, 4) : pre, CoverageService.kindsOrDefault(kinds).stream().sorted().distinct().toList(),
                 p.minutes(), p.speedMps(), asOf == null ? LocalDate.now() : asOf);
+    }
+
+    /** The model for a division's city, built now when it is not in memory (or waited for while it is rebuilt). */
+    Model model(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
+        Key key = key(division, kinds, minutes, speedMps, asOf);
         CompletableFuture<Model> f = models.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(k), Runnable::run));
         try {
             return f.join();
@@ -377,12 +398,37 @@ public class PlannerCoverage {
 
     private static double round6(double v) { return Math.round(v * 1e6) / 1e6; }
 
-    /** Every model in memory is rebuilt in the background; reads meanwhile wait for the new one (never a stale answer). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Every model in memory is rebuilt in the background; reads meanwhile wait for the new one (never a stale answer).
+     * Changes in a burst (an import of hundreds of facilities) coalesce into one rebuild after the last of them.
+     */
     void invalidate(String why) {
-        for (Key k : List.copyOf(models.keySet())) {
-            models.put(k, CompletableFuture.supplyAsync(() -> build(k), background));
+        generation.incrementAndGet();
+        for (Key k : List.copyOf(models.keySet())) models.compute(k, (kk, f) -> f != null && !f.isDone() ? f : new CompletableFuture<>());
+        if (!models.isEmpty() && scheduled.compareAndSet(false, true)) {
+            log.info("planner coverage: {} models to rebuild after {}", models.size(), why);
+            background.submit(this::rebuildPending);
         }
-        if (!models.isEmpty()) log.info("planner coverage: {} models rebuilt after {}", models.size(), why);
+    }
+
+    private void rebuildPending() {
+        long g;
+        do {
+            scheduled.set(false);
+            g = generation.get();
+            for (var e : models.entrySet()) {
+                if (e.getValue().isDone()) continue;
+                try {
+                    Model m = build(e.getKey());
+                    if (generation.get() == g) e.getValue().complete(m);
+                } catch (RuntimeException ex) {
+                    e.getValue().completeExceptionally(ex);
+                }
+            }
+        } while (generation.get() != g && !scheduled.get());
     }
 
     /**

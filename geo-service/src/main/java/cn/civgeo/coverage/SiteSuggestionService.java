@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SiteSuggestionService {
     private static final String DEMAND = CoverageRepository.sql("demand.sql");
     static final int MAX_CANDIDATES = 600;
+    /** Candidates taken from the grid (every n-th uncovered demand point): each costs one walking area. */
+    static final int GRID_CANDIDATES = 250;
 
     private final JdbcClient jdbc;
     private final ServiceAreaService areas;
@@ -129,7 +131,7 @@ public class SiteSuggestionService {
         if (candidates == null || candidates.isEmpty()) {
             source = "grid over residential units (uncovered points)";
             List<Demand> open = demand.stream().filter(d -> !d.covered()).toList();
-            int stride = Math.max(1, (int) Math.ceil(open.size() / (double) MAX_CANDIDATES));
+            int stride = Math.max(1, (int) Math.ceil(open.size() / (double) GRID_CANDIDATES));
             candidates = new ArrayList<>();
             for (int i = 0; i < open.size(); i += stride) candidates.add(new double[] {open.get(i).lon(), open.get(i).lat()});
         }

@@ -194,6 +194,56 @@ class PlannerBrowserIT extends IntegrationTest {
         b.screenshot("planner-05-dragged-pick");
     }
 
+    @Test
+    @Order(7)
+    void theSitesAreSavedAsAScenarioAndComparedWithToday() {
+        b.await(d -> !b.driver.findElements(By.cssSelector("#scenario-save")).isEmpty());
+        WebElement name = b.el("#scenario-name");
+        name.clear();
+        name.sendKeys("思明区新增两处日间照料中心");
+        b.el("#scenario-save").click();
+        b.await(d -> !b.driver.findElements(By.cssSelector("#scenario-compare")).isEmpty()
+                || !b.driver.findElements(By.cssSelector("#scenario-result .error")).isEmpty(), Duration.ofSeconds(120));
+        assertThat(b.driver.findElements(By.cssSelector("#scenario-result .error"))).isEmpty();
+        assertThat(b.el("#scenario-saved").getText()).contains("思明区新增两处日间照料中心");
+        List<String> share = texts("#scenario-compare tr[data-figure=scenarioElderlyShare] td");
+        assertThat(share).hasSize(2).allMatch(s -> s.endsWith("%"));
+        double today = Double.parseDouble(share.get(0).replace(" %", "")), with = Double.parseDouble(share.get(1).replace(" %", ""));
+        assertThat(with).as("the scenario covers more elderly than today").isGreaterThanOrEqualTo(today);
+        List<String> facilities = texts("#scenario-compare tr[data-figure=scenarioFacilities] td");
+        assertThat(Long.parseLong(facilities.get(1).replace(",", ""))).isGreaterThan(Long.parseLong(facilities.get(0).replace(",", "")));
+        System.out.printf("[planner] scenario vs today: elderly covered %s -> %s; %s%n", share.get(0), share.get(1), b.el("#scenario-gained").getText());
+        b.screenshot("planner-06-scenario-vs-today");
+    }
+
+    @Test
+    @Order(8)
+    void theScenarioIsPromotedToPlannedFacilities() {
+        b.el("#scenario-promote").click();
+        b.await(d -> attr("data-scenario-promoted") != null, Duration.ofSeconds(60));
+        long planned = jdbc.sql("select count(*) from facility where status = 'planned' and name like '拟建设施%'").query(Long.class).single();
+        assertThat(planned).isGreaterThanOrEqualTo(Long.parseLong(attr("data-scenario-promoted")));
+        assertThat(b.el("#scenario-saved").getText()).contains("已转为");
+        b.screenshot("planner-07-promoted");
+    }
+
+    @Test
+    @Order(9)
+    void theThematicMapPrintsWithTitleLegendScaleNorthArrowDateAndSource() {
+        new Select(b.el("#print-paper")).selectByValue("A3");
+        b.el("#print-preview").click();
+        b.await(d -> "A3".equals(attr("data-print")));
+        assertThat(b.el("#print-title").getText()).contains("思明区").contains("15 分钟");
+        assertThat(b.el("#print-north").isDisplayed()).isTrue();
+        assertThat(b.el(".leaflet-control-scale").isDisplayed()).isTrue();
+        assertThat(b.el("#legend").getText()).contains("未覆盖区域");
+        assertThat(b.el("#print-footer").getText()).contains("制图日期").contains("数据来源");
+        assertThat(b.js("return document.getElementById('print-page-style').textContent")).asString().contains("A3 landscape");
+        b.screenshot("planner-08-print-preview");
+        b.el("#print-leave").click();
+        b.await(d -> attr("data-print") == null);
+    }
+
     private static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
