@@ -216,8 +216,8 @@ public final class WalkGraph {
         }
 
         /**
-         * The nearest source of a point by walking on the network from the point's own snap: {source index, metres
-         * along the network}, or null when the point is off the network or no source is connected to it.
+         * The nearest source of a point by walking: {source index, metres from the point to its street plus along the
+         * network to the source's snap}, or null when the point is off the network or no source is connected to it.
          */
         public double[] at(double lon, double lat) {
             Snap s = snap(new Plane(lon, lat), snapM, minNodes);
@@ -233,7 +233,8 @@ public final class WalkGraph {
                     source = i;
                 }
             }
-            return source < 0 || Double.isInfinite(best) ? null : new double[] {source, best};
+            // the walk from the point to the street it snaps to counts too (a point 120 m off the road is not "1 m" away)
+            return source < 0 || Double.isInfinite(best) ? null : new double[] {source, best + s.distanceM};
         }
     }
 
