@@ -177,7 +177,10 @@ Layers.prototype.legend = function () {
 
 Layers.prototype.renderLegend = function () {
   var self = this, div = this.legendEl; if (!div) return;
-  div.innerHTML = '<h2>' + t('layers') + '</h2>';
+  div.innerHTML = '<div class="legend-head"><h2>' + t('layers') + '</h2><button type="button" id="legend-toggle" class="legend-toggle" aria-expanded="' + !self.collapsed +
+    '" aria-controls="legend" aria-label="' + t(self.collapsed ? 'legendShow' : 'legendHide') + '">' + (self.collapsed ? '▸' : '▾') + '</button></div>';
+  div.classList.toggle('collapsed', !!self.collapsed);
+  div.querySelector('#legend-toggle').addEventListener('click', function () { self.collapsed = !self.collapsed; self.renderLegend(); });
   this.entries.forEach(function (e) {
     var avail = self.isAvailable(e);
     var label = L.DomUtil.create('label', avail ? '' : 'off', div);

@@ -6,6 +6,10 @@ import { CivGeoBoundary } from './boundary.js';
 import { CivGeoCoverage } from './coverage.js';
 import './plan.js';
 import { CivGeoAdjust } from './adjust.js';
+import { CivGeoPlanner } from './planner.js';
+import { CivGeoSites } from './sites.js';
+import { CivGeoScenarios } from './scenarios.js';
+import { CivGeoPrint } from './print.js';
 import './geocode.js';
 import './placename.js';
 import './app.js';
@@ -14,4 +18,4 @@ import { CivGeoGk } from './gk.js';
 
 // The page's scripting handle (window.civgeo: map, layers, metrics, flyTo … from app.js): the panels a browser test
 // or a planner's console opens directly.
-Object.assign(window.civgeo, { mapClick: CivGeoAdjust.mapClick, adjust: CivGeoAdjust, panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, gk: CivGeoGk });
+Object.assign(window.civgeo, { mapClick: CivGeoAdjust.mapClick, adjust: CivGeoAdjust, panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, planner: CivGeoPlanner, sites: CivGeoSites, scenarios: CivGeoScenarios, print: CivGeoPrint, gk: CivGeoGk });

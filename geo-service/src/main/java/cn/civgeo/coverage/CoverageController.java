@@ -30,8 +30,11 @@ class CoverageController {
     private final IndicatorService indicators;
     private final CoverageProperties props;
     private final JobService jobs;
+    private final PlannerCoverage planner;
 
-    CoverageController(CoverageService coverage, IndicatorService indicators, CoverageProperties props, JobService jobs) {
+    CoverageController(CoverageService coverage, IndicatorService indicators, CoverageProperties props, JobService jobs,
+                       PlannerCoverage planner) {
+        this.planner = planner;
         this.coverage = coverage;
         this.indicators = indicators;
         this.props = props;
@@ -62,10 +65,23 @@ class CoverageController {
     }
 
     @GetMapping(value = "/api/coverage/uncovered", produces = {"application/geo+json", "application/json"})
-    @Operation(summary = "Uncovered parts of the division's residential units as GeoJSON (EPSG:4490)")
+    @Operation(summary = "The uncovered residential units of the division (only those whose representative point no service "
+            + "area of the kinds covers) with their polygons, households, elderly and uncovered area, GeoJSON (EPSG:4490)")
     ResponseEntity<String> uncovered(@RequestParam String division, @RequestParam(required = false) List<String> kind,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return ServiceAreaController.geo(coverage.uncoveredGeoJson(division, kind, asOf));
+                                     @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                     @RequestParam(defaultValue = "false") boolean fresh) {
+        return ServiceAreaController.geo(planner.uncoveredGeoJson(division, kind, minutes, speedMps, asOf, fresh));
+    }
+
+    @GetMapping("/api/coverage/table")
+    @Operation(summary = "The coverage table of a division: each residential unit (community/village) with households, "
+            + "elderly, covered or not, covered area share and its nearest facility of the kinds by walking on the network")
+    PlannerCoverage.Table table(@RequestParam String division, @RequestParam(required = false) List<String> kind,
+                                @RequestParam(required = false) Double minutes, @RequestParam(required = false) Double speedMps,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(defaultValue = "false") boolean fresh) {
+        return planner.table(division, kind, minutes, speedMps, asOf, fresh);
     }
 
     @GetMapping("/api/indicators")
@@ -73,8 +89,10 @@ class CoverageController {
             + "children=true adds each direct child division")
     IndicatorService.DivisionIndicators indicators(@RequestParam String division,
                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                                   @RequestParam(defaultValue = "false") boolean children) {
-        return indicators.indicators(division, asOf, children, Progress.NONE);
+                                                   @RequestParam(defaultValue = "false") boolean children,
+                                                   @RequestParam(defaultValue = "false") boolean fresh) {
+        if (fresh) { PlannerCoverage.requireAdmin(); return indicators.indicators(division, asOf, children, Progress.NONE); }
+        return indicators.cached(division, asOf, children);
     }
 
     @PostMapping("/api/indicators/jobs")

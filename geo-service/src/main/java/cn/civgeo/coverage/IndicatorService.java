@@ -33,6 +33,32 @@ public class IndicatorService {
     public record DivisionIndicators(String division, String name, int level, LocalDate asOf, List<Indicator> indicators,
                                      long passed, long failed, List<DivisionIndicators> children) {}
 
+    /** Answers kept until a facility, network, division or demographics change (then recomputed on the next read). */
+    private final java.util.Map<String, DivisionIndicators> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The indicators, from the cache when the same question was answered since the last data change. */
+    public DivisionIndicators cached(String division, LocalDate asOf, boolean withChildren) {
+        String key = division + "|" + (asOf == null ? LocalDate.now() : asOf) + "|" + withChildren;
+        DivisionIndicators hit = cache.get(key);
+        if (hit != null) return hit;
+        DivisionIndicators fresh = indicators(division, asOf, withChildren, Progress.NONE);
+        if (cache.size() > 500) cache.clear();
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onFacility(cn.civgeo.facility.FacilityChangedEvent e) { cache.clear(); }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onNetwork(cn.civgeo.coverage.network.RoadNetworkChangedEvent e) { cache.clear(); }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onDivision(cn.civgeo.division.DivisionChangedEvent e) { cache.clear(); }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onDemographics(cn.civgeo.demographics.DemographicsService.DemographicsChangedEvent e) { cache.clear(); }
+
     public DivisionIndicators indicators(String division, LocalDate asOf, boolean withChildren, Progress progress) {
         var d = repo.division(division).orElseThrow(() -> ApiException.notFound("Division", division));
         LocalDate at = asOf == null ? LocalDate.now() : asOf;

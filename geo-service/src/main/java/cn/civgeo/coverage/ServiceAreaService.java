@@ -119,6 +119,22 @@ public class ServiceAreaService {
         return "{\"type\":\"Feature\",\"geometry\":" + GeoJson.write(a.area()) + ",\"properties\":" + JSON.writeValueAsString(props) + "}";
     }
 
+    /** The walking area from a point as a geometry (in memory, on the network covering the point), not stored. */
+    public WalkGraph.Area walkArea(double lon, double lat, Params p) {
+        Long net = networks.covering(lon, lat).orElse(null);
+        WalkGraph g = net == null ? NO_NETWORK : graphs.of(net);
+        return g.walk(lon, lat, p.maxDistanceM(), p.snapDistanceM(), p.edgeBufferM(), p.shape(), minComponentNodes);
+    }
+
+    /** The in-memory walking graph of the network covering a point (empty graph when none covers it). */
+    public WalkGraph graphAt(double lon, double lat) {
+        Long net = networks.covering(lon, lat).orElse(null);
+        return net == null ? NO_NETWORK : graphs.of(net);
+    }
+
+    /** Fragments with fewer nodes are snapped to only when nothing larger is in reach. */
+    public int minComponentNodes() { return minComponentNodes; }
+
     /** The same walking area computed by the database function civgeo_walk_area (pgRouting), for comparison. */
     public String atInDatabase(double lon, double lat, Long networkId, Params p) {
         return repo.at(network(lon, lat, networkId), lon, lat, p);

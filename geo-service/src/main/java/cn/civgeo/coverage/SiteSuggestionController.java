@@ -33,4 +33,13 @@ class SiteSuggestionController {
     Job suggest(@RequestBody SiteSuggestionService.Request body) {
         return jobs.submit("site-suggestion", body);
     }
+
+    @PostMapping("/api/site-suggestions/evaluate")
+    @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
+    @Operation(summary = "The gains of given sites in their order (each over the existing facilities of the kinds and the sites "
+            + "before it): elderly and households newly covered, cumulative coverage, community and nearest address; "
+            + "answers at once (a dragged pick is re-evaluated with it)")
+    SiteSuggestionService.Result evaluate(@RequestBody SiteSuggestionService.Evaluate body) {
+        return sites.evaluate(body);
+    }
 }

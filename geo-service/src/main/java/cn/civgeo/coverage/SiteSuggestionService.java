@@ -11,6 +11,19 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import cn.civgeo.common.GeoJson;
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.geocode.GeocodeService;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SiteSuggestionService {
     private static final String DEMAND = CoverageRepository.sql("demand.sql");
     static final int MAX_CANDIDATES = 600;
+    /** Candidates taken from the grid (every n-th uncovered demand point): each costs one walking area. */
+    static final int GRID_CANDIDATES = 250;
 
     private final JdbcClient jdbc;
     private final ServiceAreaService areas;
@@ -35,9 +50,12 @@ public class SiteSuggestionService {
     private final CoverageProperties props;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final GeocodeService geocoder;
+    private static final GeometryFactory GF = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4490);
 
     SiteSuggestionService(JdbcClient jdbc, ServiceAreaService areas, RoadNetworkService networks, CoverageProperties props,
-                          TransactionTemplate tx, JsonMapper json) {
+                          TransactionTemplate tx, JsonMapper json, GeocodeService geocoder) {
+        this.geocoder = geocoder;
         this.jdbc = jdbc;
         this.areas = areas;
         this.networks = networks;
@@ -50,15 +68,34 @@ public class SiteSuggestionService {
     public record Request(String division, List<String> kinds, Integer k, List<double[]> candidates, Double gridSpacingM, LocalDate asOf) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "SitePick")
-    public record Pick(int rank, double lon, double lat, String divisionCode, double gainElderly, double gainHouseholds,
-                       double cumulativeElderly, double coveredElderlyShare, String method, JsonNode serviceArea) {}
+    public record Pick(int rank, double lon, double lat, String divisionCode, String divisionName, String nearestAddress,
+                       Double nearestAddressM, double gainElderly, double gainHouseholds, double cumulativeElderly,
+                       double coveredElderlyShare, double cumulativeHouseholds, double coveredHouseholdShare, String method,
+                       JsonNode serviceArea) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "SiteSuggestionResult")
     public record Result(String division, List<String> kinds, int k, double totalElderly, double coveredElderlyBefore,
-                         double coveredShareBefore, int demandPoints, int candidates, String candidateSource, double gridSpacingM,
+                         double coveredShareBefore, double totalHouseholds, double coveredHouseholdsBefore,
+                         double coveredHouseholdShareBefore, int demandPoints, int candidates, String candidateSource, double gridSpacingM,
                          List<Pick> picks) {}
 
-    public Result suggest(Request r, Progress progress) {
+    public Result suggest(Request r, Progress progress) { return run(r, progress, false); }
+
+    /** A request to evaluate given sites in their order (each one's gain over the facilities and the sites before it). */
+    public record Evaluate(String division, List<String> kinds, List<double[]> sites, LocalDate asOf) {}
+
+    /** The gains of given sites, in order (a dragged pick is re-evaluated with this): no greedy choice. */
+    public Result evaluate(Evaluate e) {
+        Validation v = new Validation();
+        v.require(e.sites() != null && !e.sites().isEmpty() && e.sites().size() <= 50, "sites", "1 to 50 points [lon, lat] are required");
+        if (e.sites() != null) for (double[] s : e.sites()) {
+            v.require(s != null && s.length == 2 && s[0] >= -180 && s[0] <= 180 && s[1] >= -90 && s[1] <= 90, "sites", "each site is [lon, lat] in EPSG:4490");
+        }
+        v.throwIfInvalid();
+        return run(new Request(e.division(), e.kinds(), e.sites().size(), e.sites(), null, e.asOf()), Progress.NONE, true);
+    }
+
+    private Result run(Request r, Progress progress, boolean inOrder) {
         Validation v = new Validation();
         v.require(r.division() != null, "division", "is required");
         int k = r.k() == null ? 5 : r.k();
@@ -66,6 +103,10 @@ public class SiteSuggestionService {
         double spacing = r.gridSpacingM() == null ? props.gridSpacingM() : r.gridSpacingM();
         v.require(spacing >= 50 && spacing <= 5000, "gridSpacingM", "must be between 50 and 5000 m");
         v.require(r.candidates() == null || r.candidates().size() <= MAX_CANDIDATES, "candidates", "at most " + MAX_CANDIDATES + " points");
+        if (r.candidates() != null) for (double[] c : r.candidates()) {
+            v.require(c != null && c.length == 2 && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90, "candidates", "each candidate is [lon, lat] in EPSG:4490");
+        }
+        v.require(r.division() == null || r.division().matches("\\d{6}|\\d{9}|\\d{12}"), "division", "must be a 6-, 9- or 12-digit division code");
         v.throwIfInvalid();
         List<String> kinds = CoverageService.kindsOrDefault(r.kinds());
         LocalDate asOf = r.asOf() == null ? LocalDate.now() : r.asOf();
@@ -83,12 +124,14 @@ public class SiteSuggestionService {
                         rs.getDouble("elderly"), rs.getDouble("households"), rs.getBoolean("covered"))).list();
         double total = demand.stream().mapToDouble(Demand::elderly).sum();
         double before = demand.stream().filter(Demand::covered).mapToDouble(Demand::elderly).sum();
+        double totalHh = demand.stream().mapToDouble(Demand::households).sum();
+        double beforeHh = demand.stream().filter(Demand::covered).mapToDouble(Demand::households).sum();
         List<double[]> candidates = r.candidates();
         String source = "given";
         if (candidates == null || candidates.isEmpty()) {
             source = "grid over residential units (uncovered points)";
             List<Demand> open = demand.stream().filter(d -> !d.covered()).toList();
-            int stride = Math.max(1, (int) Math.ceil(open.size() / (double) MAX_CANDIDATES));
+            int stride = Math.max(1, (int) Math.ceil(open.size() / (double) GRID_CANDIDATES));
             candidates = new ArrayList<>();
             for (int i = 0; i < open.size(); i += stride) candidates.add(new double[] {open.get(i).lon(), open.get(i).lat()});
         }
@@ -96,52 +139,29 @@ public class SiteSuggestionService {
         progress.total(cands.size() + k);
         progress.message("computing " + cands.size() + " candidate service areas");
         ServiceAreaService.Params p = areas.defaults();
-        List<BitSet> covers = new ArrayList<>();
-        List<String> methods = new ArrayList<>();
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("create temp table _demand(id int primary key, pt geometry(Point,4490)) on commit drop").update();
-            for (Demand d : demand) {
-                if (d.covered()) continue;
-                jdbc.sql("insert into _demand values (:i, ST_SetSRID(ST_MakePoint(:x, :y), 4490))")
-                        .param("i", (int) d.id() - 1).param("x", d.lon()).param("y", d.lat()).update();
-            }
-            jdbc.sql("create index on _demand using gist(pt)").update();
-            for (double[] c : cands) {
-                Long net = networks.covering(c[0], c[1]).orElse(null);
-                Map<String, Object> row = jdbc.sql("""
-                                select a.method, (select array_agg(d.id) from _demand d where d.pt && a.area and ST_Covers(a.area, d.pt)) as ids
-                                  from civgeo_walk_area(cast(:net as bigint), ST_SetSRID(ST_MakePoint(:x, :y), 4490), :max, :snap, :buf, :shape) a""")
-                        .param("net", net).param("x", c[0]).param("y", c[1]).param("max", p.maxDistanceM())
-                        .param("snap", p.snapDistanceM()).param("buf", p.edgeBufferM()).param("shape", p.shape())
-                        .query().singleRow();
-                BitSet b = new BitSet();
-                Object ids = row.get("ids");
-                if (ids != null) {
-                    try {
-                        for (Object o : (Object[]) ((java.sql.Array) ids).getArray()) b.set(((Number) o).intValue());
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                covers.add(b);
-                methods.add((String) row.get("method"));
-                progress.advance(1);
-            }
-        });
+        // the uncovered demand points in an R-tree; each candidate's walking area (in memory, in parallel) covers a set
+        STRtree open = new STRtree();
+        for (int i = 0; i < demand.size(); i++) {
+            Demand d = demand.get(i);
+            if (!d.covered()) open.insert(new Envelope(d.lon(), d.lon(), d.lat(), d.lat()), i);
+        }
+        open.build();
+        List<Candidate> evaluated = candidateSets(r.division(), kinds, asOf, spacing, cands, p, open, demand.stream()
+                .map(d -> new double[] {d.lon(), d.lat()}).toList(), progress);
         progress.message("greedy maximal covering");
         BitSet taken = new BitSet();
         List<Pick> picks = new ArrayList<>();
-        double cumulative = before;
+        double cumulative = before, cumulativeHh = beforeHh;
         boolean[] used = new boolean[cands.size()];
         for (int rank = 1; rank <= k; rank++) {
             int best = -1;
             double bestGain = 0;
             for (int c = 0; c < cands.size(); c++) {
-                if (used[c]) continue;
+                if (used[c] || inOrder && c != rank - 1) continue;
                 double gain = 0;
-                BitSet b = covers.get(c);
+                BitSet b = evaluated.get(c).covers();
                 for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) if (!taken.get(i)) gain += demand.get(i).elderly();
-                if (gain > bestGain + 1e-9) {
+                if (gain > bestGain + 1e-9 || inOrder) {
                     bestGain = gain;
                     best = c;
                 }
@@ -150,25 +170,94 @@ public class SiteSuggestionService {
             if (best < 0) break; // nothing left to gain
             used[best] = true;
             double gainHh = 0;
-            BitSet b = covers.get(best);
+            BitSet b = evaluated.get(best).covers();
             for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
                 if (!taken.get(i)) gainHh += demand.get(i).households();
             }
             taken.or(b);
             cumulative += bestGain;
+            cumulativeHh += gainHh;
             double[] c = cands.get(best);
-            String area = areas.at(c[0], c[1], null, p);
-            String code = jdbc.sql("""
-                            select code from division_read division where status = 'active' and geom && ST_SetSRID(ST_MakePoint(:x, :y), 4490)
-                               and ST_Covers(geom, ST_SetSRID(ST_MakePoint(:x, :y), 4490)) order by level desc limit 1""")
-                    .param("x", c[0]).param("y", c[1]).query(String.class).optional().orElse(null);
-            picks.add(new Pick(rank, c[0], c[1], code, round1(bestGain), round1(gainHh), round1(cumulative),
-                    total == 0 ? 0 : CoverageService.round4(cumulative / total), methods.get(best),
-                    json.readTree(area).get("geometry")));
+            picks.add(pick(rank, c, bestGain, gainHh, cumulative, total, cumulativeHh, totalHh, evaluated.get(best)));
         }
         return new Result(r.division(), kinds, k, round1(total), round1(before), total == 0 ? 0 : CoverageService.round4(before / total),
+                round1(totalHh), round1(beforeHh), totalHh == 0 ? 0 : CoverageService.round4(beforeHh / totalHh),
                 demand.size(), cands.size(), source, spacing, picks);
     }
+
+    /** A candidate site's walking area and the uncovered demand points (indexes) inside it. */
+    record Candidate(String method, Geometry area, BitSet covers) {}
+
+    private final Map<String, List<Candidate>> candidateCache = new ConcurrentHashMap<>();
+
+    /** Candidate coverage sets, computed once per division, kinds, date, spacing and candidate list (until data change). */
+    private List<Candidate> candidateSets(String division, List<String> kinds, LocalDate asOf, double spacing, List<double[]> cands,
+                                          ServiceAreaService.Params p, STRtree open, List<double[]> demand, Progress progress) {
+        StringBuilder key = new StringBuilder(division).append('|').append(kinds).append('|').append(asOf).append('|').append(spacing);
+        for (double[] c : cands) key.append('|').append(c[0]).append(',').append(c[1]);
+        List<Candidate> hit = candidateCache.get(key.toString());
+        if (hit != null) {
+            progress.advance(cands.size());
+            return hit;
+        }
+        List<Candidate> out = cands.parallelStream().map(c -> {
+            var a = areas.walkArea(c[0], c[1], p);
+            Candidate cand = new Candidate(a.method(), a.area(), covered(a.area(), open, demand));
+            progress.advance(1);
+            return cand;
+        }).toList();
+        if (candidateCache.size() > 50) candidateCache.clear();
+        candidateCache.put(key.toString(), out);
+        return out;
+    }
+
+    private static BitSet covered(Geometry area, STRtree open, List<double[]> demand) {
+        PreparedGeometry pg = PreparedGeometryFactory.prepare(area);
+        BitSet b = new BitSet();
+        for (Object o : open.query(area.getEnvelopeInternal())) {
+            int i = (Integer) o;
+            double[] d = demand.get(i);
+            if (pg.covers(GF.createPoint(new Coordinate(d[0], d[1])))) b.set(i);
+        }
+        return b;
+    }
+
+    private Pick pick(int rank, double[] c, double gain, double gainHh, double cumulative, double total, double cumulativeHh,
+                      double totalHh, Candidate cand) {
+        var unit = jdbc.sql("""
+                        select code, name from division_read division where status = 'active' and geom && ST_SetSRID(ST_MakePoint(:x, :y), 4490)
+                           and ST_Covers(geom, ST_SetSRID(ST_MakePoint(:x, :y), 4490)) order by level desc limit 1""")
+                .param("x", c[0]).param("y", c[1]).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(new String[2]);
+        String address = null;
+        Double addressM = null;
+        try {
+            var rev = geocoder.reverse(c[0], c[1], Crs.CGCS2000, 500, 1);
+            if (rev.nearestAddress() != null) {
+                address = rev.nearestAddress().address() != null ? rev.nearestAddress().address() : rev.nearestAddress().name();
+                addressM = Math.round(rev.nearestAddress().distanceM() * 10) / 10.0;
+            }
+        } catch (RuntimeException e) {
+            // the geocoder's index is not ready (503) or the point is outside every division: no address
+        }
+        return new Pick(rank, c[0], c[1], unit[0], unit[1], address, addressM, round1(gain), round1(gainHh), round1(cumulative),
+                total == 0 ? 0 : CoverageService.round4(cumulative / total), round1(cumulativeHh),
+                totalHh == 0 ? 0 : CoverageService.round4(cumulativeHh / totalHh), cand.method(), json.readTree(GeoJson.write(cand.area())));
+    }
+
+    /** Forgets the candidate coverage sets (a facility, network, division or demographics change). */
+    void clearCache() { candidateCache.clear(); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onFacility(cn.civgeo.facility.FacilityChangedEvent e) { clearCache(); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onNetwork(cn.civgeo.coverage.network.RoadNetworkChangedEvent e) { clearCache(); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onDivision(cn.civgeo.division.DivisionChangedEvent e) { clearCache(); }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onDemographics(cn.civgeo.demographics.DemographicsService.DemographicsChangedEvent e) { clearCache(); }
 
     private static double round1(double v) { return Math.round(v * 10) / 10.0; }
 

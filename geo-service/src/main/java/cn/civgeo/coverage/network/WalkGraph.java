@@ -158,6 +158,86 @@ public final class WalkGraph {
         return new Area(method, s.distanceM, length, reached, componentSize[src[e0]], multi(plane.toLonLat(area)));
     }
 
+    /**
+     * Network distances from many sources at once (one multi-source Dijkstra over the whole graph): for every node the
+     * nearest source and the walking distance to it. Sources are snapped like {@link #walk}; a source off the network
+     * (nothing within {@code snapM}) takes no part. Ask {@link Nearest#at} for any point.
+     */
+    public Nearest nearest(List<double[]> sources, double snapM, int minComponentNodes) {
+        double[] dist = new double[nodes];
+        int[] from = new int[nodes];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        Arrays.fill(from, -1);
+        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        Snap[] snaps = new Snap[sources.size()];
+        for (int i = 0; i < sources.size(); i++) {
+            double[] p = sources.get(i);
+            Snap s = snap(new Plane(p[0], p[1]), snapM, minComponentNodes);
+            snaps[i] = s;
+            if (s == null) continue;
+            seed(dist, from, queue, src[s.edge], s.frac * cost[s.edge], i);
+            seed(dist, from, queue, dst[s.edge], (1 - s.frac) * cost[s.edge], i);
+        }
+        while (!queue.isEmpty()) {
+            double[] top = queue.poll();
+            int v = (int) top[1];
+            if (top[0] > dist[v]) continue;
+            for (int k = adjStart[v]; k < adjStart[v + 1]; k++) {
+                int e = adjEdge[k];
+                int w = src[e] == v ? dst[e] : src[e];
+                seed(dist, from, queue, w, top[0] + cost[e], from[v]);
+            }
+        }
+        return new Nearest(dist, from, snaps, snapM, minComponentNodes);
+    }
+
+    private static void seed(double[] dist, int[] from, PriorityQueue<double[]> queue, int v, double d, int source) {
+        if (d < dist[v]) {
+            dist[v] = d;
+            from[v] = source;
+            queue.add(new double[] {d, v});
+        }
+    }
+
+    /** The answer of {@link #nearest}: ask it for the nearest source of any point. Immutable. */
+    public final class Nearest {
+        private final double[] dist;
+        private final int[] from;
+        private final Snap[] sources;
+        private final double snapM;
+        private final int minNodes;
+
+        private Nearest(double[] dist, int[] from, Snap[] sources, double snapM, int minNodes) {
+            this.dist = dist;
+            this.from = from;
+            this.sources = sources;
+            this.snapM = snapM;
+            this.minNodes = minNodes;
+        }
+
+        /**
+         * The nearest source of a point by walking: {source index, metres from the point to its street plus along the
+         * network to the source's snap}, or null when the point is off the network or no source is connected to it.
+         */
+        public double[] at(double lon, double lat) {
+            Snap s = snap(new Plane(lon, lat), snapM, minNodes);
+            if (s == null) return null;
+            int e = s.edge;
+            double viaSrc = dist[src[e]] + s.frac * cost[e], viaDst = dist[dst[e]] + (1 - s.frac) * cost[e];
+            double best = Math.min(viaSrc, viaDst);
+            int source = viaSrc <= viaDst ? from[src[e]] : from[dst[e]];
+            for (int i = 0; i < sources.length; i++) { // a source on the same edge: straight along it
+                Snap f = sources[i];
+                if (f != null && f.edge == e && Math.abs(f.frac - s.frac) * cost[e] < best) {
+                    best = Math.abs(f.frac - s.frac) * cost[e];
+                    source = i;
+                }
+            }
+            // the walk from the point to the street it snaps to counts too (a point 120 m off the road is not "1 m" away)
+            return source < 0 || Double.isInfinite(best) ? null : new double[] {source, best + s.distanceM};
+        }
+    }
+
     private static Geometry merged(Geometry lines) {
         if (lines.getDimension() != 1) return lines;
         LineMerger merger = new LineMerger();

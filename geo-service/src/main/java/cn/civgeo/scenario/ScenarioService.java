@@ -1,0 +1,196 @@
+package cn.civgeo.scenario;
+
+import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.ApiException;
+import cn.civgeo.common.Validation;
+import cn.civgeo.coverage.PlannerCoverage;
+import cn.civgeo.facility.Facility;
+import cn.civgeo.facility.FacilityInput;
+import cn.civgeo.facility.FacilityKind;
+import cn.civgeo.facility.FacilityService;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Planning scenarios: a named set of proposed new, moved or closed facilities of one division, kept apart from the
+ * facility registry (table {@code scenario}, V110), versioned (409 on a stale version) and audited. The coverage of
+ * a scenario is computed beside today's by the planner coverage model ({@link PlannerCoverage#compare}); promotion
+ * creates the proposed new facilities as planned facilities through {@link FacilityService} (audited there), moves
+ * and closures stay proposals (the registry changes them through its own workflow).
+ */
+@Service
+public class ScenarioService {
+    static final String ENTITY = "scenario";
+    static final Set<String> ACTIONS = Set.of("new", "move", "close");
+
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final FacilityService facilities;
+    private final PlannerCoverage coverage;
+    private final JsonMapper json;
+
+    ScenarioService(JdbcClient jdbc, AuditService audit, FacilityService facilities, PlannerCoverage coverage, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.facilities = facilities;
+        this.coverage = coverage;
+        this.json = json;
+    }
+
+    /** One proposed change: new (kind, name, lon, lat, beds), move (facilityId, lon, lat) or close (facilityId). */
+    public record Change(String action, Long facilityId, String kind, String name, Double lon, Double lat, Integer beds) {}
+
+    public record ScenarioInput(String name, String division, List<String> kinds, String description, List<Change> changes, Integer version) {}
+
+    public record Scenario(long id, String name, String division, List<String> kinds, String description, List<Change> changes,
+                           String status, List<Long> promotedFacilityIds, int version, String createdBy, OffsetDateTime createdAt,
+                           OffsetDateTime updatedAt) {}
+
+    public List<Scenario> list(String division) {
+        return jdbc.sql("select * from scenario where (cast(:d as text) is null or division_code like :d || '%') order by id desc limit 200")
+                .param("d", division).query((rs, i) -> row(rs)).list();
+    }
+
+    public Scenario get(long id) {
+        return jdbc.sql("select * from scenario where id = :id").param("id", id).query((rs, i) -> row(rs)).optional()
+                .orElseThrow(() -> ApiException.notFound("Scenario", id));
+    }
+
+    @Transactional
+    public Scenario create(ScenarioInput in) {
+        validate(in);
+        long id = jdbc.sql("""
+                        insert into scenario(name, division_code, kinds, description, changes, created_by)
+                        values (:n, :d, cast(:k as text[]), :desc, cast(:c as jsonb), :by) returning id""")
+                .param("n", in.name().strip()).param("d", in.division()).param("k", "{" + String.join(",", kinds(in)) + "}")
+                .param("desc", in.description()).param("c", json.writeValueAsString(in.changes() == null ? List.of() : in.changes()))
+                .param("by", AuditService.currentActor()).query(Long.class).single();
+        Scenario s = get(id);
+        audit.created(ENTITY, id, s);
+        return s;
+    }
+
+    @Transactional
+    public Scenario update(long id, ScenarioInput in) {
+        if (in.version() == null) throw ApiException.badField("version", "is required: send the version you read");
+        Scenario before = lock(id);
+        if (before.version() != in.version()) throw ApiException.staleVersion("Scenario", id, in.version());
+        if (before.status().equals("promoted")) throw ApiException.conflict("Scenario " + id + " was promoted to planned facilities; copy it to change it");
+        validate(in);
+        jdbc.sql("""
+                        update scenario set name = :n, division_code = :d, kinds = cast(:k as text[]), description = :desc,
+                               changes = cast(:c as jsonb), version = version + 1, updated_at = now() where id = :id""")
+                .param("n", in.name().strip()).param("d", in.division()).param("k", "{" + String.join(",", kinds(in)) + "}")
+                .param("desc", in.description()).param("c", json.writeValueAsString(in.changes() == null ? List.of() : in.changes()))
+                .param("id", id).update();
+        Scenario after = get(id);
+        audit.updated(ENTITY, id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id, Integer version) {
+        if (version == null) throw ApiException.badField("version", "is required: send the version you read");
+        Scenario before = lock(id);
+        if (before.version() != version) throw ApiException.staleVersion("Scenario", id, version);
+        jdbc.sql("delete from scenario where id = :id").param("id", id).update();
+        audit.deleted(ENTITY, id, before);
+    }
+
+    /** Today's coverage and the scenario's, side by side. */
+    public PlannerCoverage.Comparison compare(long id) {
+        Scenario s = get(id);
+        Set<Long> closed = new HashSet<>();
+        List<PlannerCoverage.Proposed> proposed = new ArrayList<>();
+        for (Change c : s.changes()) {
+            switch (c.action()) {
+                case "close" -> closed.add(c.facilityId());
+                case "move" -> {
+                    Facility f = facilities.get(c.facilityId());
+                    closed.add(f.id());
+                    proposed.add(new PlannerCoverage.Proposed(f.kind(), f.name(), c.lon(), c.lat()));
+                }
+                default -> proposed.add(new PlannerCoverage.Proposed(c.kind(), c.name(), c.lon(), c.lat()));
+            }
+        }
+        return coverage.compare(s.division(), s.kinds(), closed, proposed);
+    }
+
+    /** Creates the scenario's new facilities as planned facilities (FacilityService, audited) and marks it promoted. */
+    @Transactional
+    public Scenario promote(long id, Integer version) {
+        if (version == null) throw ApiException.badField("version", "is required: send the version you read");
+        Scenario before = lock(id);
+        if (before.version() != version) throw ApiException.staleVersion("Scenario", id, version);
+        if (before.status().equals("promoted")) throw ApiException.conflict("Scenario " + id + " is promoted already");
+        List<Long> ids = new ArrayList<>();
+        for (Change c : before.changes()) {
+            if (!c.action().equals("new")) continue;
+            Facility f = facilities.create(new FacilityInput(c.kind(), c.name(), null, null, c.lon(), c.lat(), null, "public", null,
+                    c.beds(), null, null, null, null, "planned", null, null, null, null));
+            ids.add(f.id());
+        }
+        jdbc.sql("update scenario set status = 'promoted', promoted_facility_ids = cast(:ids as bigint[]), version = version + 1, updated_at = now() where id = :id")
+                .param("ids", "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}").param("id", id).update();
+        Scenario after = get(id);
+        audit.updated(ENTITY, id, before, after);
+        return after;
+    }
+
+    private Scenario lock(long id) {
+        jdbc.sql("select id from scenario where id = :id for update").param("id", id).query(Long.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Scenario", id));
+        return get(id);
+    }
+
+    private static List<String> kinds(ScenarioInput in) {
+        return in.kinds() == null || in.kinds().isEmpty() ? List.of("elderly_care") : in.kinds();
+    }
+
+    private void validate(ScenarioInput in) {
+        Validation v = new Validation();
+        v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", "is required (at most 200 characters)");
+        v.require(in.division() != null && in.division().matches("\\d{6}|\\d{9}|\\d{12}"), "division", "must be a 6-, 9- or 12-digit division code");
+        for (String k : kinds(in)) {
+            v.require(k.equals("elderly_care") || FacilityKind.parse(k).isPresent(), "kinds", "unknown kind " + k);
+        }
+        List<Change> cs = in.changes() == null ? List.of() : in.changes();
+        v.require(cs.size() <= 200, "changes", "at most 200 changes");
+        for (int i = 0; i < cs.size(); i++) {
+            Change c = cs.get(i);
+            String f = "changes[" + i + "]";
+            if (c == null || c.action() == null || !ACTIONS.contains(c.action())) { v.add(f + ".action", "must be new, move or close"); continue; }
+            if (!c.action().equals("close")) {
+                v.require(c.lon() != null && c.lat() != null && Math.abs(c.lon()) <= 180 && Math.abs(c.lat()) <= 90, f + ".lon", "lon and lat (EPSG:4490) are required");
+            }
+            if (c.action().equals("new")) {
+                v.require(c.kind() != null && FacilityKind.parse(c.kind()).isPresent(), f + ".kind", "must be a facility kind code");
+                v.require(c.name() != null && !c.name().isBlank(), f + ".name", "is required");
+                v.require(c.beds() == null || c.beds() >= 0, f + ".beds", "must be 0 or more");
+            } else {
+                v.require(c.facilityId() != null && facilities.find(c.facilityId()).isPresent(), f + ".facilityId", "must be an existing facility");
+            }
+        }
+        v.throwIfInvalid();
+        if (jdbc.sql("select not exists(select 1 from division_read division where code = :c)").param("c", in.division()).query(Boolean.class).single()) {
+            throw ApiException.badField("division", "no such division");
+        }
+    }
+
+    private Scenario row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Array k = rs.getArray("kinds"), p = rs.getArray("promoted_facility_ids");
+        List<Long> promoted = p == null ? List.of() : java.util.Arrays.stream((Long[]) p.getArray()).toList();
+        return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("division_code"), List.of((String[]) k.getArray()),
+                rs.getString("description"), json.readValue(rs.getString("changes"), new TypeReference<List<Change>>() {}),
+                rs.getString("status"), promoted, rs.getInt("version"), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,142 @@
+/* Site suggestion in the coverage panel: k, the kinds of the analysis, candidates (a grid over the uncovered
+ * residential land or a list of [lon, lat] lines); runs as a job with a progress bar; each pick on the map (numbered,
+ * draggable: a drag re-evaluates the gains at once), with its community, nearest standard address, elderly and
+ * households newly covered and the coverage before/after. POST /api/site-suggestions (job), /evaluate. */
+import L from 'leaflet';
+import { CivGeoApi } from './api.js';
+import { CivGeoI18n } from './i18n.js';
+import { CivGeoPanels } from './panels.js';
+import { CivGeoPlanner } from './planner.js';
+import { CivGeoPlannerFormat } from './planner-format.js';
+
+var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivGeoPlannerFormat;
+var state = { k: 2, source: 'grid', spacing: 250, list: '', result: null, layer: null, running: false, listeners: [] };
+
+function kinds() { return CivGeoPlanner.analysis.kinds; }
+
+function formHtml() {
+  return '<section id="site-section"><h3>' + esc(t('siteSuggestion')) + '</h3>' +
+    '<div class="form-pair"><div class="form-row"><label for="site-k">' + esc(t('siteK')) + '</label><input id="site-k" type="number" min="1" max="50" value="' + state.k + '"></div>' +
+    '<div class="form-row"><label for="site-source">' + esc(t('siteCandidates')) + '</label><select id="site-source">' +
+    ['grid', 'list'].map(function (s) { return '<option value="' + s + '"' + (s === state.source ? ' selected' : '') + '>' + esc(t('siteSource_' + s)) + '</option>'; }).join('') +
+    '</select></div></div>' +
+    '<div class="form-row" id="site-grid-row"' + (state.source === 'grid' ? '' : ' hidden') + '><label for="site-spacing">' + esc(t('siteSpacing')) + '</label><input id="site-spacing" type="number" min="50" max="5000" step="50" value="' + state.spacing + '"></div>' +
+    '<div class="form-row" id="site-list-row"' + (state.source === 'list' ? '' : ' hidden') + '><label for="site-list">' + esc(t('siteList')) + '</label><textarea id="site-list" rows="3" placeholder="118.0894,24.4798">' + esc(state.list) + '</textarea></div>' +
+    (api.hasRole('PLANNER') || api.hasRole('ADMIN') ? '<button type="button" id="site-run" class="primary">' + esc(t('siteRun')) + '</button>' :
+      '<p class="note" id="site-signin">' + esc(t('siteSignIn')) + '</p>') +
+    '<div id="site-progress" hidden><progress max="100"></progress> <span class="note"></span></div><div id="site-result"></div></section>';
+}
+
+function parseList(text) {
+  var out = [], bad = [];
+  text.split(/\n/).forEach(function (line, i) {
+    var s = line.trim(); if (!s) return;
+    var m = s.split(/[\s,;]+/).map(Number);
+    if (m.length === 2 && isFinite(m[0]) && isFinite(m[1])) out.push(m); else bad.push(i + 1);
+  });
+  return { points: out, bad: bad };
+}
+
+/** Mounts the section into the coverage panel (called by planner.js after each render). */
+function mount(box) {
+  box.insertAdjacentHTML('beforeend', formHtml());
+  var src = document.getElementById('site-source');
+  src.addEventListener('change', function () {
+    state.source = src.value;
+    document.getElementById('site-grid-row').hidden = state.source !== 'grid';
+    document.getElementById('site-list-row').hidden = state.source !== 'list';
+  });
+  var run = document.getElementById('site-run');
+  if (run) run.addEventListener('click', suggest);
+  if (state.result) renderResult();
+}
+
+function suggest() {
+  state.k = +document.getElementById('site-k').value || 2;
+  state.spacing = +document.getElementById('site-spacing').value || 250;
+  state.list = document.getElementById('site-list').value;
+  var body = { division: CivGeoPlanner.analysis.division || CivGeoPlanner.state.city, kinds: kinds(), k: state.k };
+  var out = document.getElementById('site-result');
+  if (state.source === 'list') {
+    var parsed = parseList(state.list);
+    if (parsed.bad.length || !parsed.points.length) { out.innerHTML = '<p class="error" role="alert">' + esc(t('siteListBad', { lines: parsed.bad.join(', ') || '—' })) + '</p>'; return; }
+    body.candidates = parsed.points;
+  } else body.gridSpacingM = state.spacing;
+  var bar = document.getElementById('site-progress');
+  bar.hidden = false; bar.querySelector('progress').removeAttribute('value'); bar.querySelector('span').textContent = t('siteQueued');
+  out.innerHTML = '';
+  state.running = true;
+  var started = performance.now();
+  api.post('/api/site-suggestions', body).then(function (job) { return poll(job.id, bar); }).then(function (job) {
+    state.running = false; bar.hidden = true;
+    if (job.status !== 'SUCCEEDED') throw new Error((job.error && (job.error.detail || job.error.message)) || job.status);
+    state.result = job.result;
+    document.getElementById('site-result').setAttribute('data-ms', Math.round(performance.now() - started));
+    renderResult();
+    drawPicks();
+  }).catch(function (e) { state.running = false; bar.hidden = true; var o = document.getElementById('site-result'); if (o) o.innerHTML = P.failed(e); });
+}
+
+function poll(id, bar) {
+  return new Promise(function (resolve, reject) {
+    function tick() {
+      api.get('/api/jobs/' + id).then(function (job) {
+        var pr = bar.querySelector('progress');
+        if (job.percent != null) pr.value = job.percent;
+        bar.querySelector('span').textContent = (job.percent != null ? job.percent.toFixed(0) + ' % · ' : '') + t('jobStatus_' + job.status);
+        if (job.status === 'SUCCEEDED' || job.status === 'FAILED' || job.status === 'CANCELLED') resolve(job);
+        else setTimeout(tick, 400);
+      }).catch(reject);
+    }
+    tick();
+  });
+}
+
+function renderResult() {
+  var r = state.result, out = document.getElementById('site-result');
+  if (!r || !out) return;
+  var lang = CivGeoI18n.lang(), last = r.picks[r.picks.length - 1];
+  var after = last ? last.coveredElderlyShare : r.coveredShareBefore, afterHh = last ? last.coveredHouseholdShare : r.coveredHouseholdShareBefore;
+  out.innerHTML = '<p id="site-summary" class="summary">' + esc(t('siteBeforeAfter', { before: F.pct(r.coveredShareBefore), after: F.pct(after),
+    hbefore: F.pct(r.coveredHouseholdShareBefore), hafter: F.pct(afterHh) })) + '</p>' +
+    '<p class="note">' + esc(t('siteDrag')) + '</p>' +
+    (r.picks.length ? '<table id="site-picks" class="data-table"><thead><tr><th>#</th><th>' + esc(t('covUnit')) + '</th><th>' + esc(t('nearestAddress')) + '</th><th>' +
+      esc(t('siteGainElderly')) + '</th><th>' + esc(t('siteGainHouseholds')) + '</th></tr></thead><tbody>' + r.picks.map(function (p) {
+        return '<tr data-rank="' + p.rank + '"><td>' + p.rank + '</td><td class="pick-unit">' + esc(p.divisionName || '—') + '</td><td class="pick-address">' + esc(p.nearestAddress || '—') +
+          (p.nearestAddressM != null ? ' <span class="note">' + esc(t('metres', { m: F.int(p.nearestAddressM, lang) })) + '</span>' : '') + '</td><td class="num pick-gain">' + F.int(p.gainElderly, lang) +
+          '</td><td class="num">' + F.int(p.gainHouseholds, lang) + '</td></tr>';
+      }).join('') + '</tbody></table>' : '<p>' + esc(t('siteNothing')) + '</p>');
+  out.querySelectorAll('#site-picks tbody tr').forEach(function (tr) {
+    tr.addEventListener('click', function () { var p = r.picks[+tr.getAttribute('data-rank') - 1]; window.civgeo.map.setView([p.lat, p.lon], 15); });
+  });
+  state.listeners.forEach(function (fn) { fn(r); });
+}
+
+function icon(rank) { return L.divIcon({ className: 'site-pick', html: '<span>' + rank + '</span>', iconSize: [28, 28], iconAnchor: [14, 14] }); }
+
+function drawPicks() {
+  var map = window.civgeo.map, r = state.result;
+  if (state.layer) map.removeLayer(state.layer);
+  state.layer = L.layerGroup().addTo(map);
+  r.picks.forEach(function (p, i) {
+    if (p.serviceArea) L.geoJSON(p.serviceArea, { interactive: false, style: { color: '#1d5fa8', weight: 2, dashArray: '5 3', fillColor: '#1d5fa8', fillOpacity: 0.12 } }).addTo(state.layer);
+    var m = L.marker([p.lat, p.lon], { icon: icon(p.rank), draggable: true, title: (p.divisionName || '') + ' #' + p.rank, keyboard: true }).addTo(state.layer);
+    m.on('dragend', function () { var ll = m.getLatLng(); r.picks[i].lon = +ll.lng.toFixed(6); r.picks[i].lat = +ll.lat.toFixed(6); reevaluate(); });
+  });
+  map.getContainer().setAttribute('data-site-picks', r.picks.length);
+  if (r.picks.length) map.fitBounds(L.latLngBounds(r.picks.map(function (p) { return [p.lat, p.lon]; })).pad(0.6), { maxZoom: 14, animate: false });
+}
+
+/** A pick moved: the gains of every pick in its order, at once. */
+function reevaluate() {
+  var r = state.result;
+  return api.post('/api/site-suggestions/evaluate', { division: r.division, kinds: r.kinds, sites: r.picks.map(function (p) { return [p.lon, p.lat]; }) }).then(function (e) {
+    state.result = Object.assign({}, e, { candidates: r.candidates, candidateSource: r.candidateSource });
+    renderResult(); drawPicks();
+    window.civgeo.map.getContainer().setAttribute('data-site-evaluated', String(Date.now()));
+  }).catch(function (err) { var o = document.getElementById('site-result'); if (o) o.insertAdjacentHTML('afterbegin', P.failed(err)); });
+}
+
+CivGeoPlanner.sections.push(mount);
+
+export const CivGeoSites = { mount: mount, state: state, reevaluate: reevaluate, parseList: parseList, onResult: function (fn) { state.listeners.push(fn); } };
