@@ -5,12 +5,14 @@ import 'leaflet.markercluster';
 import { CivGeoBoundary } from './boundary.js';
 import { CivGeoCoverage } from './coverage.js';
 import './plan.js';
+import { CivGeoField } from './field.js';
 import './geocode.js';
 import './placename.js';
+import './offline.js';
 import './app.js';
 import { CivGeoPanels } from './panels.js';
 import { CivGeoGk } from './gk.js';
 
 // The page's scripting handle (window.civgeo: map, layers, metrics, flyTo … from app.js): the panels a browser test
 // or a planner's console opens directly.
-Object.assign(window.civgeo, { panels: CivGeoPanels, boundary: CivGeoBoundary, coverage: CivGeoCoverage, gk: CivGeoGk });
+Object.assign(window.civgeo, { panels: CivGeoPanels, boundary: CivGeoBoundary, field: CivGeoField, coverage: CivGeoCoverage, gk: CivGeoGk });
