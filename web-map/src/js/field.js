@@ -190,7 +190,33 @@ function dueLines(ans, year) {
   });
 }
 
-function renderButton(s) { if (button) button.hidden = !(s && CivGeoSurvey.isSurveyor()); }
+/** Offline, the map's boundary layers (asked by view box) cannot load: the downloaded lines and markers are drawn instead. */
+var offlineLayer = null;
+function drawPackages() {
+  var map = window.civgeo && window.civgeo.map;
+  if (!map) return;
+  if (CivGeoOffline.online()) { if (offlineLayer) { map.removeLayer(offlineLayer); offlineLayer = null; } return; }
+  CivGeoOffline.packages().then(function (pkgs) {
+    return Promise.all(pkgs.map(function (p) { return api.get('/api/boundary/lines/' + p.lineId + '/package.geojson').catch(function () { return null; }); }));
+  }).then(function (fcs) {
+    if (offlineLayer) map.removeLayer(offlineLayer);
+    offlineLayer = L.geoJSON(null, {
+      style: { color: '#c0392b', weight: 4, opacity: 0.9 },
+      pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 7, color: '#222', weight: 1, fillColor: '#f5b301', fillOpacity: 1 }); },
+      onEachFeature: function (f, l) {
+        if (f.properties.kind !== 'marker') return;
+        l.bindTooltip(esc(f.properties.number));
+        l.on('click', function (e) { L.DomEvent.stop(e); if (boundary && f.properties.id) boundary.showMarker(f.properties.id); });
+      }
+    });
+    fcs.forEach(function (fc) { if (fc && fc.features) offlineLayer.addData(fc); });
+    offlineLayer.addTo(map);
+    map.getContainer().setAttribute('data-offline-features', offlineLayer.getLayers().length);
+  });
+}
+CivGeoOffline.onChange(drawPackages);
+
+function renderButton(s) { if (button) button.hidden = !(s && CivGeoSurvey.isSurveyor()); drawPackages(); }
 if (button) button.addEventListener('click', function () { open('mine'); });
 CivGeoSurvey.onSession(renderButton);
 

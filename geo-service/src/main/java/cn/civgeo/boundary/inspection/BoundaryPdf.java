@@ -41,6 +41,7 @@ class BoundaryPdf {
     private static final Map<String, String> CONDITION_ZH = Map.of("intact", "完好", "damaged", "损坏", "missing", "丢失", "displaced", "移位");
     private static final Map<String, String> STATUS_ZH = Map.of("in_place", "在位", "damaged", "损坏", "missing", "丢失",
             "displaced", "移位", "removed", "已撤除", "in_force", "有效", "needs_resurvey", "待重新勘定", "superseded", "已废止");
+    private static final Map<String, String> PROBLEM_ZH = Map.of("open", "待处理", "assigned", "已指派", "fixed", "已整改", "closed", "已关闭");
     private static final Map<String, String> KIND_ZH = Map.of("single", "单立", "double", "同号双立", "triple", "同号三立");
 
     private final List<String> fonts;
@@ -59,9 +60,9 @@ class BoundaryPdf {
             PdfPTable t = table(f, new float[] {22, 10, 10, 12, 13, 11, 11, 11},
                     "界桩编号", "类型", "材质", "埋设日期", "高程（米）", "状态", "上次状况", "上次检查");
             for (BoundaryMarker m : markers) {
-                cells(t, f.normal, m.number(), KIND_ZH.getOrDefault(m.kind(), m.kind()) + " " + m.type(), m.material(),
+                cells(t, f.normal, m.number(), zh(KIND_ZH, m.kind()) + " " + m.type(), m.material(),
                         s(m.installedOn()), m.elevationM() == null ? null : String.format(Locale.ROOT, "%.3f", m.elevationM()),
-                        STATUS_ZH.getOrDefault(m.status(), m.status()), CONDITION_ZH.get(m.lastCondition()), s(m.lastInspectedOn()));
+                        zh(STATUS_ZH, m.status()), zh(CONDITION_ZH, m.lastCondition()), s(m.lastInspectedOn()));
             }
             doc.add(t);
             map(doc, w, f, l, markers);
@@ -118,7 +119,7 @@ class BoundaryPdf {
             if (!r.openProblems().isEmpty()) {
                 doc.add(new Paragraph("发现的问题及整改", f.head));
                 PdfPTable p = table(f, new float[] {18, 18, 48, 16}, "界线", "界桩", "问题", "状态");
-                for (InspectionModels.Problem x : r.openProblems()) cells(p, f.normal, x.lineCode(), x.markerNumber(), x.description(), x.status());
+                for (InspectionModels.Problem x : r.openProblems()) cells(p, f.normal, x.lineCode(), x.markerNumber(), x.description(), zh(PROBLEM_ZH, x.status()));
                 doc.add(p);
             }
             if (firstLine != null) map(doc, w, f, firstLine, firstMarkers);
@@ -153,7 +154,7 @@ class BoundaryPdf {
         doc.add(new Paragraph(l.name() + " " + what, f.title));
         doc.add(new Paragraph("界线编号 " + l.code() + " · " + InspectionService.levelName(l.level()) + "界线 · " + nz(l.leftName(), l.leftCode())
                 + "（" + l.leftCode() + "）| " + nz(l.rightName(), l.rightCode()) + "（" + l.rightCode() + "）· 长度 "
-                + String.format(Locale.ROOT, "%.2f", l.lengthKm()) + " 千米 · 状态 " + STATUS_ZH.getOrDefault(l.status(), l.status())
+                + String.format(Locale.ROOT, "%.2f", l.lengthKm()) + " 千米 · 状态 " + zh(STATUS_ZH, l.status())
                 + (l.agreement() != null && l.agreement().number() != null ? " · 协议书 " + l.agreement().number() + (l.agreement().date() == null ? "" : "（" + l.agreement().date() + "）") : ""), f.normal));
         doc.add(new Paragraph(" ", f.small));
     }
@@ -293,6 +294,9 @@ class BoundaryPdf {
         }
         throw new ApiException(ProblemType.UNAVAILABLE, "no CJK font for the PDF: install Debian's fonts-wqy-microhei (or set civgeo.plan.pdf-fonts)");
     }
+
+    /** The Chinese word for a code (the code itself when unknown, null for null: Map.of rejects null keys). */
+    private static String zh(Map<String, String> words, String code) { return code == null ? null : words.getOrDefault(code, code); }
 
     private static String s(Object o) { return o == null ? null : o.toString(); }
 

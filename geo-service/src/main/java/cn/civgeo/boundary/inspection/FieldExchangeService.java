@@ -87,6 +87,7 @@ public class FieldExchangeService {
         for (BoundaryMarker m : markers.byLine(lineId)) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("kind", "marker");
+            p.put("id", m.id());
             p.put("number", m.number());
             p.put("type", m.type());
             p.put("zone", m.gk().zone());
