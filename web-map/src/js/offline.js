@@ -182,7 +182,7 @@ function sendOne(item, force) {
 /** Syncs the outbox in order; resolves to { sent, conflicts, failed }. Conflicts stay until the surveyor decides. */
 function sync() {
   var result = { sent: 0, conflicts: 0, failed: 0 };
-  return outbox().then(function (items) {
+  return tellWorker().then(outbox).then(function (items) {
     return items.reduce(function (p, item) {
       return p.then(function () {
         if (item.state === 'conflict') { result.conflicts++; return null; }
@@ -211,9 +211,25 @@ function resolve(id, choice) {
   }).then(changed);
 }
 
-window.addEventListener('online', function () { document.body.classList.remove('offline'); changed(); });
-window.addEventListener('offline', function () { document.body.classList.add('offline'); changed(); });
+/** Tells the service worker whether the device is offline (it then answers from the caches only); resolves once it
+ *  has taken note (at most 3 s: no worker, no wait). */
+function tellWorker() {
+  if (!('serviceWorker' in navigator)) return Promise.resolve();
+  var told = navigator.serviceWorker.ready.then(function (reg) {
+    var w = navigator.serviceWorker.controller || reg.active;
+    if (!w) return null;
+    return new Promise(function (resolve) {
+      var ch = new MessageChannel();
+      ch.port1.onmessage = function () { resolve(true); };
+      w.postMessage({ type: 'civgeo-network', offline: !online() }, [ch.port2]);
+    });
+  });
+  return Promise.race([told, new Promise(function (r) { setTimeout(r, 3000); })]);
+}
+window.addEventListener('online', function () { document.body.classList.remove('offline'); tellWorker(); changed(); });
+window.addEventListener('offline', function () { document.body.classList.add('offline'); tellWorker(); changed(); });
 if (!online()) document.body.classList.add('offline');
+tellWorker();
 
 export const CivGeoOffline = { download: download, packages: packages, drop: drop, storage: storage, outbox: outbox,
   queue: queue, sync: sync, resolve: resolve, online: online, tileUrls: tileUrls, onChange: function (fn) { listeners.push(fn); } };

@@ -1,8 +1,27 @@
 /* The web map's service worker (served at /sw.js, scope /): the page and its bundles are kept on every load
  * (network first, the copy when the network is gone), and API answers come from the network or, offline, from the
  * field packages the surveyor downloaded (caches "civgeo-field-<lineId>", written by offline.js) or the page cache.
- * Writes (POST/PUT) are never cached or replayed here: the page queues observations itself (IndexedDB outbox). */
-var SHELL = 'civgeo-shell-v1';
+ * Writes (POST/PUT) are never cached or replayed here: the page queues observations itself (IndexedDB outbox).
+ * When a page says the device is offline (navigator.onLine false, posted by offline.js), answers come from the caches
+ * only, without trying the network first: a device on a dead link answers at once, and the state survives the worker
+ * being stopped (kept in the cache "civgeo-state"). Chromium's DevTools network emulation reaches the page, not this
+ * worker, so this is also how a browser test's "offline" reaches it. */
+var SHELL = 'civgeo-shell-v1', STATE = 'civgeo-state', STATE_KEY = '/__civgeo/offline';
+var offline = null; // null: not read yet from the state cache
+
+function offlineNow() {
+  if (offline !== null) return Promise.resolve(offline);
+  return caches.open(STATE).then(function (c) { return c.match(STATE_KEY); }).then(function (r) {
+    offline = !!r; return offline;
+  });
+}
+self.addEventListener('message', function (e) {
+  if (!e.data || e.data.type !== 'civgeo-network') return;
+  offline = !!e.data.offline;
+  var port = e.ports && e.ports[0];
+  e.waitUntil(caches.open(STATE).then(function (c) { return offline ? c.put(STATE_KEY, new Response('1')) : c.delete(STATE_KEY); })
+    .then(function () { if (port) port.postMessage({ offline: offline }); }));
+});
 
 self.addEventListener('install', function () { self.skipWaiting(); });
 self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
@@ -17,23 +36,25 @@ function offlineProblem() {
     detail: 'offline: not in a downloaded field package' }), { status: 503, headers: { 'Content-Type': 'application/problem+json' } });
 }
 
+function fromCache(req) {
+  return caches.match(req, { ignoreVary: true }).then(function (hit) {
+    return hit || (req.mode === 'navigate' ? caches.match('/', { ignoreVary: true }) : null);
+  }).then(function (hit) { return hit || offlineProblem(); });
+}
+
 self.addEventListener('fetch', function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (!isShell(url, req) && url.pathname.indexOf('/api/') !== 0) return;
+  e.respondWith(offlineNow().then(function (off) { return off ? fromCache(req) : online(req, url); }));
+});
+
+function online(req, url) {
   if (isShell(url, req)) {
-    e.respondWith(fetch(req).then(function (res) {
+    return fetch(req).then(function (res) {
       if (res.ok) { var copy = res.clone(); caches.open(SHELL).then(function (c) { c.put(url.pathname === '/index.html' ? '/' : req, copy); }); }
       return res;
-    }).catch(function () {
-      return caches.match(req, { ignoreVary: true }).then(function (hit) {
-        return hit || (req.mode === 'navigate' ? caches.match('/', { ignoreVary: true }) : null) || offlineProblem();
-      });
-    }));
-    return;
+    }).catch(function () { return fromCache(req); });
   }
-  if (url.pathname.indexOf('/api/') === 0) {
-    e.respondWith(fetch(req).catch(function () {
-      return caches.match(req, { ignoreVary: true }).then(function (hit) { return hit || offlineProblem(); });
-    }));
-  }
-});
+  return fetch(req).catch(function () { return fromCache(req); });
+}
