@@ -40,7 +40,7 @@ function showLine(id) {
       html += '<h3>' + esc(t('outputs')) + '</h3><p id="line-outputs" class="links">' +
         [['register.pdf', 'registerPdf'], ['coordinates.pdf', 'coordinatesPdf'], ['package.zip', 'packageZip'], ['package.gpkg', 'packageGpkg'], ['package.dxf', 'packageDxf']]
           .map(function (o) { return '<a href="/api/boundary/lines/' + id + '/' + o[0] + '" target="_blank" rel="noopener">' + esc(t(o[1])) + '</a>'; }).join(' · ') + '</p>' +
-        '<h3>' + esc(t('management')) + '</h3><table id="line-management"></table>';
+        '<h3>' + esc(t('management')) + '</h3><table id="line-management"></table><p id="line-documents" class="links"></p>';
       P.open(t('boundaryLines'), html, render);
       management(id);
       document.querySelectorAll('#line-markers .marker-link').forEach(function (a) {
@@ -56,7 +56,10 @@ function showLine(id) {
 function management(id) {
   var none = function () { return null; };
   Promise.all([api.get('/api/boundary/lines/' + id + '/peace-border').catch(none), api.get('/api/boundary/custodians?lineId=' + id).catch(function () { return []; }),
-    api.get('/api/boundary/redemarcation-tasks?status=open&lineId=' + id).catch(function () { return []; })]).then(function (r) {
+    api.get('/api/boundary/redemarcation-tasks?status=open&lineId=' + id).catch(function () { return []; }),
+    api.get('/api/boundary/lines/' + id + '/documents').catch(function () { return []; })]).then(function (r) {
+    var docs = document.getElementById('line-documents');
+    if (docs) docs.innerHTML = r[3].map(function (d) { return '<a href="' + esc(d.url) + '" target="_blank" rel="noopener">' + esc(t('doc_' + d.kind)) + '：' + esc(d.filename) + '</a>'; }).join(' · ');
     var table = document.getElementById('line-management');
     if (!table) return;
     var pb = r[0], cust = r[1].filter(function (c) { return c.lineId === id; })[0], task = r[2][0];

@@ -42,6 +42,7 @@ public final class BoundaryFixtures {
                 "delete from line_inspection where line_id in " + lines,
                 "delete from inspection_assignment where line_id in " + lines,
                 "delete from inspection_round_line where line_id in " + lines,
+                "delete from boundary_attachment where owner_kind = 'line' and owner_id in " + lines,
                 "delete from boundary_attachment where owner_kind = 'marker' and owner_id in (select id from boundary_marker where line_id in " + lines + ")",
                 "delete from boundary_marker where line_id in " + lines,
                 "delete from boundary_dispute_event where dispute_id in (select id from boundary_dispute where left_code like :p || '%')",

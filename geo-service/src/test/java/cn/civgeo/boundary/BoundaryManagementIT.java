@@ -150,6 +150,26 @@ class BoundaryManagementIT extends IntegrationTest {
         assertThat(got.get("departments").get(1).asString()).isEqualTo("丑县水利局");
     }
 
+    @Test
+    void lineDocumentsAgreementAnnexAndDescription() {
+        byte[] pdf = "%PDF-1.4\n% 界线协议书\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Multipart mp = Multipart.file("file", "协议书.pdf", "application/pdf", pdf);
+        Response ok = call("POST", "/api/boundary/lines/" + a + "/documents?kind=agreement", "surveyor-t", mp.contentType(), mp.body());
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        assertThat(ok.json().get("kind").asString()).isEqualTo("agreement");
+        Response bad = call("POST", "/api/boundary/lines/" + a + "/documents?kind=poem", "surveyor-t", mp.contentType(), mp.body());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactly("kind");
+        Multipart txt = Multipart.file("file", "走向说明.txt", "text/plain", "沿山脊".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Response notPdf = call("POST", "/api/boundary/lines/" + a + "/documents?kind=description", "surveyor-t", txt.contentType(), txt.body());
+        assertThat(notPdf.status()).isEqualTo(400);
+        assertThat(fields(notPdf)).containsExactly("file");
+        JsonNode list = get("/api/boundary/lines/" + a + "/documents").json();
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).get("filename").asString()).isEqualTo("协议书.pdf");
+        assertThat(auditRows("boundary_attachment", list.get(0).get("id").asLong())).isEqualTo(1);
+    }
+
     private Map<Long, Integer> overdue(String asOf) {
         Response r = get("/api/boundary/patrols/overdue?within=998400&asOf=" + asOf);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
