@@ -22,11 +22,13 @@ function open(tab) {
   var render = function () {
     var admin = api.hasRole('ADMIN');
     var tabs = '<div class="tabs" role="tablist"><button type="button" role="tab" id="field-tab-mine" aria-selected="' + (tab !== 'plan') + '">' + esc(t('myLines')) + '</button>' +
-      (admin ? '<button type="button" role="tab" id="field-tab-plan" aria-selected="' + (tab === 'plan') + '">' + esc(t('planRound')) + '</button>' : '') + '</div>';
+      (admin ? '<button type="button" role="tab" id="field-tab-plan" aria-selected="' + (tab === 'plan') + '">' + esc(t('planRound')) + '</button>' : '') +
+      '<button type="button" role="tab" id="field-tab-manage" aria-selected="' + (tab === 'manage') + '">' + esc(t('management')) + '</button></div>';
     P.open(t('fieldWork'), tabs + '<div id="field-body">' + P.loading() + '</div>', render);
     document.getElementById('field-tab-mine').addEventListener('click', function () { open('mine'); });
     if (admin) document.getElementById('field-tab-plan').addEventListener('click', function () { open('plan'); });
-    if (tab === 'plan' && admin) planner(); else mine();
+    document.getElementById('field-tab-manage').addEventListener('click', function () { open('manage'); });
+    if (tab === 'plan' && admin) planner(); else if (tab === 'manage') manage(); else mine();
   };
   render.kind = 'field';
   render();
@@ -124,6 +126,38 @@ function mine() {
       a.addEventListener('click', function (e) { e.preventDefault(); if (boundary) boundary.showMarker(+a.getAttribute('data-id')); });
     });
   }).catch(function (e) { body.innerHTML = err(e); });
+}
+
+// ---- boundary management: 平安边界 creation rate, overdue patrols, open re-demarcation tasks
+
+function pct(r) { return (Math.round(r * 1000) / 10) + '%'; }
+
+function manage() {
+  var body = document.getElementById('field-body');
+  body.innerHTML = '<form id="manage-form" class="plan-form"><div class="form-row"><label for="manage-within">' + esc(t('planArea')) + '</label>' +
+    '<input id="manage-within" inputmode="numeric" pattern="[0-9]{2,12}" value="' + esc(state.within) + '" placeholder="350200"></div>' +
+    '<button type="submit" id="manage-load">' + esc(t('show')) + '</button></form><div id="manage-out"></div>';
+  document.getElementById('manage-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    state.within = document.getElementById('manage-within').value.trim();
+    var q = state.within ? 'within=' + encodeURIComponent(state.within) : '', out = document.getElementById('manage-out');
+    out.innerHTML = P.loading();
+    Promise.all([api.get('/api/boundary/peace-border/rates?' + q), api.get('/api/boundary/patrols/overdue?' + q),
+      api.get('/api/boundary/redemarcation-tasks?status=open')]).then(function (r) {
+      var rates = r[0], overdue = r[1], tasks = r[2];
+      out.innerHTML = '<h3>' + esc(t('peaceRate')) + '</h3><table id="peace-rates">' + rates.byLevel.map(function (x) {
+        return '<tr data-level="' + x.level + '"><th>' + esc(t('level' + x.level)) + '</th><td>' + esc(t('peaceRateRow', { signed: x.signed, lines: x.lines, rate: pct(x.rate) })) + '</td></tr>';
+      }).join('') + '</table><table id="peace-rates-division" class="due-lines">' + rates.byDivision.map(function (x) {
+        return '<tr data-division="' + esc(x.division) + '"><th>' + esc(x.divisionName || x.division) + '</th><td>' + esc(t('level' + x.level)) + '</td><td>' + esc(pct(x.rate)) + '</td></tr>';
+      }).join('') + '</table><h3>' + esc(t('patrolsOverdue')) + ' (' + overdue.length + ')</h3><table id="patrols-overdue">' + (overdue.length ? overdue.map(function (o) {
+        var c = o.custodian;
+        return '<tr><th>' + esc(c.markerNumber || c.lineCode) + '</th><td>' + esc(c.unit + ' · ' + c.person) + ' · ' + esc(t('daysOverdue', { d: o.daysOverdue })) + '</td></tr>';
+      }).join('') : '<tr><td>' + esc(t('none')) + '</td></tr>') + '</table><h3>' + esc(t('redemarcation')) + ' (' + tasks.length + ')</h3><table id="redemarcation-open">' +
+        (tasks.length ? tasks.map(function (x) {
+          return '<tr><th>' + esc(x.lineName) + '</th><td>' + esc(t('redemarcationOpen', { on: x.openedOn })) + ' · ' + ['agreementDone', 'markersDone', 'descriptionDone'].map(function (k) { return (x[k] ? '✓' : '✗') + esc(t(k)); }).join(' ') + '</td></tr>';
+        }).join('') : '<tr><td>' + esc(t('none')) + '</td></tr>') + '</table>';
+    }).catch(function (e2) { out.innerHTML = err(e2); });
+  });
 }
 
 // ---- planning a round (ADMIN)

@@ -54,8 +54,16 @@ function tileUrls(bbox) {
 function download(line, progress) {
   var urls = ['/api/boundary/my-lines', '/api/boundary/lines/' + line.lineId, '/api/boundary/lines/' + line.lineId + '/markers',
     '/api/boundary/lines/' + line.lineId + '/cycle', '/api/boundary/lines/' + line.lineId + '/package.geojson',
-    '/api/map/collections/line-inspections/items?limit=100&q=' + line.lineId];
+    '/api/map/collections/line-inspections/items?limit=100&q=' + line.lineId,
+    // Leaflet's marker images (the draggable re-survey pin) and the Gauss–Krüger script, for a page reloaded offline
+    '/dist/images/marker-icon.png', '/dist/images/marker-icon-2x.png', '/dist/images/marker-shadow.png', '/dist/gk.js'];
   line.markers.forEach(function (m) { urls.push('/api/boundary/markers/' + m.id, '/api/boundary/markers/' + m.id + '/photos'); });
+  // the page itself and its bundles, so that it also opens when reloaded offline
+  urls.push('/');
+  Array.prototype.forEach.call(document.querySelectorAll('script[src], link[rel=stylesheet][href], link[rel=manifest][href]'), function (el) {
+    var u = new URL(el.src || el.href, location.href);
+    if (u.origin === location.origin && urls.indexOf(u.pathname) < 0) urls.push(u.pathname);
+  });
   urls = urls.concat(tileUrls(line.bbox));
   var name = CACHE_PREFIX + line.lineId, bytes = 0, done = 0;
   return Promise.all([caches.open(name), window.civgeo.gk.load().catch(function () { return null; })]).then(function (r) {

@@ -23,7 +23,20 @@ self.addEventListener('message', function (e) {
     .then(function () { if (port) port.postMessage({ offline: offline }); }));
 });
 
-self.addEventListener('install', function () { self.skipWaiting(); });
+/** The page and the bundles it names, kept when the worker installs (the first load ran before the worker did). */
+function precache() {
+  return caches.open(SHELL).then(function (c) {
+    return fetch('/').then(function (res) {
+      if (!res.ok) return null;
+      return res.clone().text().then(function (html) {
+        var urls = [], re = /(?:src|href)="(\/(?:map-assets|dist)\/[^"]+|\/manifest\.webmanifest)"/g, m;
+        while ((m = re.exec(html)) !== null) urls.push(m[1]);
+        return c.put('/', res).then(function () { return c.addAll(urls); });
+      });
+    });
+  }).catch(function () { /* offline at install: kept on the next load */ });
+}
+self.addEventListener('install', function (e) { self.skipWaiting(); e.waitUntil(precache()); });
 self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
 
 function isShell(url, req) {

@@ -160,6 +160,28 @@ class FieldBrowserIT extends IntegrationTest {
         b.screenshot("field-05-no-round");
     }
 
+    @Test
+    @Order(4)
+    void theManagementTabShowsThePeaceBorderRateOverduePatrolsAndReDemarcation() {
+        b.el("#panel-close").click();
+        b.el("#field-open").click();
+        b.await(d -> !d.findElements(By.id("field-tab-manage")).isEmpty());
+        b.el("#field-tab-manage").click();
+        b.await(d -> !d.findElements(By.id("manage-form")).isEmpty());
+        b.el("#manage-within").clear();
+        b.el("#manage-within").sendKeys("350200");
+        b.el("#manage-load").click();
+        b.await(d -> !d.findElements(By.cssSelector("#peace-rates tr[data-level='3']")).isEmpty(), Duration.ofSeconds(30));
+        var rates = get("/api/boundary/peace-border/rates?within=350200").json().get("byLevel");
+        var county = rates.get(0).get("level").asInt() == 3 ? rates.get(0) : rates.get(1);
+        assertThat(b.el("#peace-rates tr[data-level='3'] td").getText())
+                .startsWith("已创建 " + county.get("signed").asInt() + " / " + county.get("lines").asInt() + " 条");
+        assertThat(b.el("#peace-rates tr[data-level='3'] th").getText()).isEqualTo("县级");
+        assertThat(b.driver.findElements(By.cssSelector("#patrols-overdue tr"))).isNotEmpty();
+        assertPanelLeavesTheMapVisible();
+        b.screenshot("field-06-management");
+    }
+
     private void assertPanelLeavesTheMapVisible() {
         Number mapWidth = (Number) b.js("return document.getElementById('map').getBoundingClientRect().width");
         assertThat(mapWidth.doubleValue()).as("map width beside the panel at 1024 px").isGreaterThan(500);

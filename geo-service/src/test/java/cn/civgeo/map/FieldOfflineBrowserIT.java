@@ -187,7 +187,12 @@ class FieldOfflineBrowserIT extends IntegrationTest {
     @Order(3)
     void reloadedOfflineTheObservationsAreStillQueued() {
         b.driver.navigate().refresh();
-        b.await(d -> "true".equals(b.js("return document.body.getAttribute('data-ready')")), Duration.ofSeconds(60));
+        try {
+            b.await(d -> "true".equals(b.js("return document.body.getAttribute('data-ready')")), Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            b.screenshot("offline-05-reload-failed");
+            throw e;
+        }
         assertThat(b.el("#who").getText()).contains("surveyor-t");
         openField();
         b.await(d -> b.driver.findElements(By.cssSelector("#outbox li.queued")).size() == 3, Duration.ofSeconds(30));
