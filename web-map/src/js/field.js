@@ -36,6 +36,7 @@ function open(tab) {
 
 // ---- my lines
 
+var lastSync = null; // the last sync's counts, shown until the next
 function mb(bytes) { return (bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1); }
 
 /** Network state, storage used, the outbox (queued observations, conflicts) and the sync button. */
@@ -55,14 +56,12 @@ function offlineBox() {
           (i.state === 'conflict' ? '<div class="conflict-text">' + esc(t('conflictText', { theirs: srv ? t(srv.condition) + (srv.note ? '（' + srv.note + '）' : '') : (i.error || '') })) +
             ' <button type="button" class="keep-mine" data-id="' + i.id + '">' + esc(t('keepMine')) + '</button> <button type="button" class="keep-theirs" data-id="' + i.id + '">' + esc(t('keepTheirs')) + '</button></div>' : '') +
           (i.error && i.state !== 'conflict' ? '<div class="error">' + esc(i.error) + '</div>' : '') + '</li>';
-      }).join('') + '</ul><p id="sync-result" role="status"></p>';
+      }).join('') + '</ul><p id="sync-result" role="status"' + (lastSync ? ' data-sent="' + lastSync.sent + '">' +
+        esc(t('syncResult', { sent: lastSync.sent, c: lastSync.conflicts, f: lastSync.failed })) : '>') + '</p>';
     var btn = document.getElementById('outbox-sync');
     btn.addEventListener('click', function () {
       btn.disabled = true;
-      CivGeoOffline.sync().then(function (res) {
-        var out = document.getElementById('sync-result');
-        if (out) { out.textContent = t('syncResult', { sent: res.sent, c: res.conflicts, f: res.failed }); out.setAttribute('data-sent', res.sent); }
-      });
+      CivGeoOffline.sync().then(function (res) { lastSync = res; offlineBox(); });
     });
     box.querySelectorAll('.keep-mine, .keep-theirs').forEach(function (b) {
       b.addEventListener('click', function () { CivGeoOffline.resolve(+b.getAttribute('data-id'), b.classList.contains('keep-mine') ? 'mine' : 'theirs'); });

@@ -182,6 +182,27 @@ class FieldBrowserIT extends IntegrationTest {
         b.screenshot("field-06-management");
     }
 
+    @Test
+    @Order(5)
+    void theSearchBoxFindsLineNamesAndMarkerNumbers() {
+        Map<String, Object> l = jdbc.sql("select code, name from boundary_line where id = :id").param("id", plannedLine).query().singleRow();
+        String number = jdbc.sql("select number from boundary_marker where line_id = :id order by seq limit 1").param("id", plannedLine)
+                .query(String.class).single();
+        b.el("#search").clear();
+        b.el("#search").sendKeys(((String) l.get("name")).replace("—", "-"));   // typed with an ASCII hyphen
+        b.await(d -> d.findElements(By.cssSelector("#search-results li[data-i]")).stream().anyMatch(e -> e.getText().contains((String) l.get("code"))),
+                Duration.ofSeconds(30));
+        b.el("#search").sendKeys(org.openqa.selenium.Keys.ENTER);
+        b.await(d -> !d.findElements(By.id("line-name")).isEmpty() && b.el("#line-name").getText().equals(l.get("name")), Duration.ofSeconds(30));
+        b.screenshot("field-07-search-line");
+        b.el("#search").clear();
+        b.el("#search").sendKeys(number);
+        b.await(d -> d.findElements(By.cssSelector("#search-results li[data-i]")).stream().anyMatch(e -> e.getText().startsWith(number)),
+                Duration.ofSeconds(30));
+        b.el("#search").sendKeys(org.openqa.selenium.Keys.ENTER);
+        b.await(d -> !d.findElements(By.id("marker-number")).isEmpty() && b.el("#marker-number").getText().equals(number), Duration.ofSeconds(30));
+    }
+
     private void assertPanelLeavesTheMapVisible() {
         Number mapWidth = (Number) b.js("return document.getElementById('map').getBoundingClientRect().width");
         assertThat(mapWidth.doubleValue()).as("map width beside the panel at 1024 px").isGreaterThan(500);

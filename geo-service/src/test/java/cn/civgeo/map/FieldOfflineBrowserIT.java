@@ -213,10 +213,12 @@ class FieldOfflineBrowserIT extends IntegrationTest {
         long inspection = other.json().get("id").asLong();
 
         offline(false);
-        b.await(d -> b.el("#outbox-sync").isEnabled(), Duration.ofSeconds(30));
-        b.el("#outbox-sync").click();
-        b.await(d -> b.el("#sync-result").getAttribute("data-sent") != null, Duration.ofSeconds(60));
-        assertThat(b.el("#sync-result").getText()).isEqualTo("已同步 2 条，冲突 1 条，失败 0 条");
+        // (the outbox box is drawn again when the network comes back: asked by script, not through a held element)
+        b.await(d -> Boolean.TRUE.equals(b.js("var x = document.getElementById('outbox-sync'); return !!x && !x.disabled && navigator.onLine")),
+                Duration.ofSeconds(30));
+        b.js("document.getElementById('outbox-sync').click()");
+        b.await(d -> b.js("var x = document.getElementById('sync-result'); return x && x.getAttribute('data-sent')") != null, Duration.ofSeconds(60));
+        assertThat(b.js("return document.getElementById('sync-result').textContent")).isEqualTo("已同步 2 条，冲突 1 条，失败 0 条");
         b.await(d -> b.driver.findElements(By.cssSelector("#outbox li.conflict")).size() == 1);
         WebElement conflict = b.el("#outbox li.conflict");
         assertThat(conflict.getAttribute("data-marker")).isEqualTo(String.valueOf(id(0)));
