@@ -224,7 +224,7 @@ function dueLines(ans, year) {
 }
 
 /** Offline, the map's boundary layers (asked by view box) cannot load: the downloaded lines and markers are drawn instead. */
-var offlineLayer = null;
+var offlineLayer = null, fitted = false;
 function drawPackages() {
   var map = window.civgeo && window.civgeo.map;
   if (!map) return;
@@ -245,6 +245,12 @@ function drawPackages() {
     fcs.forEach(function (fc) { if (fc && fc.features) offlineLayer.addData(fc); });
     offlineLayer.addTo(map);
     map.getContainer().setAttribute('data-offline-features', offlineLayer.getLayers().length);
+    // the first time offline: show the downloaded lines, at a zoom their base tiles were downloaded for
+    if (!fitted && offlineLayer.getLayers().length) {
+      fitted = true;
+      map.fitBounds(offlineLayer.getBounds(), { padding: [30, 30], maxZoom: 15, animate: false });
+      if (map.getZoom() < 12) map.setZoom(12, { animate: false });
+    }
   });
 }
 CivGeoOffline.onChange(drawPackages);

@@ -1,5 +1,5 @@
 /* Offline field work (PWA): registers the service worker (sw.js), downloads a surveyor's assigned lines into field
- * packages (their data, the division base tiles of their extent at zooms 12–16, the photos of their markers) kept in
+ * packages (their data, the division base tiles of their extent at zooms 10–16, the photos of their markers) kept in
  * the Cache API ("civgeo-field-<lineId>") and described in IndexedDB, queues observations made without a network in an
  * IndexedDB outbox (photo included), and syncs them when the network is back: each one is sent with the version of
  * the marker's record it was based on, so a record changed meanwhile is shown as a conflict (never overwritten, never
@@ -35,11 +35,11 @@ function online() { return navigator.onLine !== false; }
 
 // ---- packages
 
-/** The division tiles the map asks for over the box at zooms 12–16 (1024-pixel tiles of vector zoom z - 2). */
+/** The division tiles the map asks for over the box at zooms 10–16 (1024-pixel tiles of vector zoom z - 2). */
 function tileUrls(bbox) {
   var L = window.L, layers = window.civgeo.layers, urls = [];
   var sw = L.latLng(bbox[1], bbox[0]), ne = L.latLng(bbox[3], bbox[2]);
-  for (var z = 12; z <= 16; z++) {
+  for (var z = 10; z <= 16; z++) {
     var a = L.CRS.EPSG3857.latLngToPoint(sw, z).divideBy(1024).floor(), b = L.CRS.EPSG3857.latLngToPoint(ne, z).divideBy(1024).floor();
     for (var x = Math.min(a.x, b.x); x <= Math.max(a.x, b.x); x++) {
       for (var y = Math.min(a.y, b.y); y <= Math.max(a.y, b.y); y++) {

@@ -190,17 +190,21 @@ class FieldBrowserIT extends IntegrationTest {
                 .query(String.class).single();
         b.el("#search").clear();
         b.el("#search").sendKeys(((String) l.get("name")).replace("—", "-"));   // typed with an ASCII hyphen
-        b.await(d -> d.findElements(By.cssSelector("#search-results li[data-i]")).stream().anyMatch(e -> e.getText().contains((String) l.get("code"))),
-                Duration.ofSeconds(30));
+        b.await(d -> results().stream().anyMatch(t -> t.contains((String) l.get("code"))), Duration.ofSeconds(30));
         b.el("#search").sendKeys(org.openqa.selenium.Keys.ENTER);
         b.await(d -> !d.findElements(By.id("line-name")).isEmpty() && b.el("#line-name").getText().equals(l.get("name")), Duration.ofSeconds(30));
         b.screenshot("field-07-search-line");
         b.el("#search").clear();
         b.el("#search").sendKeys(number);
-        b.await(d -> d.findElements(By.cssSelector("#search-results li[data-i]")).stream().anyMatch(e -> e.getText().startsWith(number)),
-                Duration.ofSeconds(30));
+        b.await(d -> !results().isEmpty() && results().get(0).startsWith(number), Duration.ofSeconds(30));
         b.el("#search").sendKeys(org.openqa.selenium.Keys.ENTER);
         b.await(d -> !d.findElements(By.id("marker-number")).isEmpty() && b.el("#marker-number").getText().equals(number), Duration.ofSeconds(30));
+    }
+
+    /** The search box's options as shown (read by script: the list is redrawn as results arrive). */
+    @SuppressWarnings("unchecked")
+    private List<String> results() {
+        return (List<String>) b.js("return Array.from(document.querySelectorAll('#search-results li[data-i]')).map(e => e.textContent)");
     }
 
     private void assertPanelLeavesTheMapVisible() {
