@@ -133,7 +133,9 @@ CivGeoLayers.extra.push(function (layers) {
 
 /** Search box: line codes, line names (思明区—湖里区线) and marker numbers open the line or marker on the map. */
 CivGeoSearch.first.push(function (q) {
-  if (q.length < 2) return Promise.resolve([]);
+  // codes and marker numbers (letters and digits), or a line's name (two names joined by a dash, or ending in 线);
+  // plain place words (集美) are left to the geocoder, so that a district is not pushed down by the lines named after it
+  if (q.length < 2 || !(/^[0-9A-Za-z]+$/.test(q) || /[-‐‑‒–—―－~～线]/.test(q))) return Promise.resolve([]);
   return api.get('/api/boundary/search?limit=5&q=' + encodeURIComponent(q)).then(function (hits) {
     return hits.map(function (h) {
       var map = window.civgeo && window.civgeo.map, b = h.bbox;
