@@ -11,6 +11,8 @@ const outdir = process.argv[2] || 'target/classes/META-INF/resources/dist';
 const common = { bundle: true, minify: true, target: ['es2020'], logLevel: 'warning', legalComments: 'eof' };
 await esbuild.build({ ...common, entryPoints: { app: 'src/js/main.js' }, format: 'iife', outdir });
 await esbuild.build({ ...common, entryPoints: { gk: 'src/js/gk-bundle.js' }, format: 'iife', outdir });
+// the service worker sits at the site root (its scope is the folder it is served from): META-INF/resources/sw.js
+await esbuild.build({ ...common, entryPoints: { sw: 'src/js/sw.js' }, format: 'iife', outdir: `${outdir}/..` });
 await esbuild.build({ ...common, entryPoints: { app: 'src/css/main.css' }, outdir, loader: { '.png': 'file' }, assetNames: 'images/[name]' });
 // Leaflet's default marker icons are named in its script (marker-icon-2x.png, marker-shadow.png), not its CSS.
 cpSync('node_modules/leaflet/dist/images', `${outdir}/images`, { recursive: true });

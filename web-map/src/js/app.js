@@ -54,7 +54,8 @@ config0.then(function (config) {
 
   // First full render: every visible division tile drawn and the labels placed.
   var tilesDone = new Promise(function (res) { layers.divisions.once('load', res); });
-  Promise.all([tilesDone, layers.labelsLoaded]).then(function () {
+  // (offline, outside a downloaded package, the labels cannot load: the page is ready without them)
+  Promise.all([tilesDone, layers.labelsLoaded.catch(function () { return null; })]).then(function () {
     metrics.firstRenderMs = performance.now();
     document.body.setAttribute('data-ready', 'true');
   });

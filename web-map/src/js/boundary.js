@@ -3,16 +3,18 @@
  * the boundary feature's inspection API (same validation and audit as any other client). */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
-import { CivGeoGk } from './gk.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoLayers } from './layers.js';
 import { CivGeoPanels } from './panels.js';
+import { CivGeoField } from './field.js';
+import { CivGeoMarkerForm } from './marker-form.js';
+import { CivGeoSearch } from './search.js';
 import { CivGeoSurvey } from './survey.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, COLORS = CivGeoLayers.CONDITION_COLORS;
 var LINE_WIDTH = { 1: 5, 2: 4, 3: 3, 4: 2 };
 var CONDITIONS = ['intact', 'damaged', 'missing', 'displaced'];
-var markersLayer = null, linesLayer = null, dragged = null;
+var markersLayer = null, linesLayer = null;
 
 function condBadge(c) { return '<span class="badge" style="background:' + (COLORS[c || 'unknown']) + '">' + esc(t(c || 'unknown')) + '</span>'; }
 function legend() {
@@ -35,7 +37,12 @@ function showLine(id) {
           return '<tr><th>' + esc(h.inspectedOn) + '</th><td>' + esc(h.roundName || '') + ' · ' + esc((h.team || []).join('、')) + ' · ' +
             CONDITIONS.map(function (c) { return h[c] ? esc(t(c)) + ' ' + h[c] : ''; }).filter(Boolean).join('，') + '</td></tr>';
         }).join('') : '<tr><td>' + esc(t('none')) + '</td></tr>') + '</table>';
+      html += '<h3>' + esc(t('outputs')) + '</h3><p id="line-outputs" class="links">' +
+        [['register.pdf', 'registerPdf'], ['coordinates.pdf', 'coordinatesPdf'], ['package.zip', 'packageZip'], ['package.gpkg', 'packageGpkg'], ['package.dxf', 'packageDxf']]
+          .map(function (o) { return '<a href="/api/boundary/lines/' + id + '/' + o[0] + '" target="_blank" rel="noopener">' + esc(t(o[1])) + '</a>'; }).join(' · ') + '</p>' +
+        '<h3>' + esc(t('management')) + '</h3><table id="line-management"></table><p id="line-documents" class="links"></p>';
       P.open(t('boundaryLines'), html, render);
+      management(id);
       document.querySelectorAll('#line-markers .marker-link').forEach(function (a) {
         a.addEventListener('click', function (e) { e.preventDefault(); showMarker(+a.getAttribute('data-id')); });
       });
@@ -45,98 +52,59 @@ function showLine(id) {
   render();
 }
 
+/** 平安边界, custodian and re-demarcation facts of the line (boundary management). */
+function management(id) {
+  var none = function () { return null; };
+  Promise.all([api.get('/api/boundary/lines/' + id + '/peace-border').catch(none), api.get('/api/boundary/custodians?lineId=' + id).catch(function () { return []; }),
+    api.get('/api/boundary/redemarcation-tasks?status=open&lineId=' + id).catch(function () { return []; }),
+    api.get('/api/boundary/lines/' + id + '/documents').catch(function () { return []; })]).then(function (r) {
+    var docs = document.getElementById('line-documents');
+    if (docs) docs.innerHTML = r[3].map(function (d) { return '<a href="' + esc(d.url) + '" target="_blank" rel="noopener">' + esc(t('doc_' + d.kind)) + '：' + esc(d.filename) + '</a>'; }).join(' · ');
+    var table = document.getElementById('line-management');
+    if (!table) return;
+    var pb = r[0], cust = r[1].filter(function (c) { return c.lineId === id; })[0], task = r[2][0];
+    table.innerHTML = P.row('peaceBorder', pb ? t('peace_' + pb.status) + (pb.signedOn ? ' · ' + pb.signedOn : '') + (pb.parties.length ? ' · ' + pb.parties.join('、') : '') : t('none')) +
+      P.row('custodian', cust ? cust.unit + ' · ' + cust.person + (cust.contact ? ' · ' + cust.contact : '') + ' · ' + t('patrolDue', { d: cust.patrolDueOn }) : t('none')) +
+      (task ? P.row('redemarcation', t('redemarcationOpen', { on: task.openedOn }) + ' · ' + ['agreementDone', 'markersDone', 'descriptionDone'].map(function (k) { return (task[k] ? '✓' : '✗') + t(k); }).join(' ')) : '');
+  });
+}
+
 function showMarker(id) {
   var render = function () {
     P.open(t('boundaryMarkers'), P.loading(), render);
     Promise.all([api.get('/api/boundary/markers/' + id), api.get('/api/boundary/markers/' + id + '/photos').catch(function () { return []; })]).then(function (r) {
-      var m = r[0], photos = r[1];
+      // the open round covering the marker's line, asked before the form is shown (no round: no form to fill)
+      var cycle = CivGeoSurvey.isSurveyor() ? api.get('/api/boundary/lines/' + r[0].lineId + '/cycle') : Promise.resolve(null);
+      return cycle.then(function (c) { return [r[0], r[1], c]; });
+    }).then(function (r) {
+      var m = r[0], photos = r[1], cycle = r[2];
       var html = '<h3 id="marker-number">' + esc(m.number) + '</h3><table>' + P.row('condition', t(m.lastCondition || 'unknown')) +
         P.row('history', m.lastInspectedOn) + P.row('coordinates', m.lon.toFixed(6) + ', ' + m.lat.toFixed(6)) +
         (m.gk ? P.row('code', 'GK ' + m.gk.zone + ': x ' + m.gk.x.toFixed(3) + ' y ' + m.gk.y.toFixed(3)) : '') + P.row('notes', m.note) + '</table>' +
         '<p><a href="#" id="marker-line" data-line="' + m.lineId + '">' + esc(m.lineCode) + '</a></p>' +
         (photos.length ? '<p>' + photos.map(function (p) { return '<a href="/api/boundary/attachments/' + p.id + '" target="_blank">' + esc(p.filename) + '</a>'; }).join(' · ') + '</p>' : '');
-      if (CivGeoSurvey.isSurveyor()) html += surveyForm(m);
+      var canRecord = cycle && cycle.openRoundId != null;
+      if (cycle && !canRecord) html += noRound(cycle);
+      if (canRecord) html += CivGeoMarkerForm.html(m, cycle);
       P.open(t('boundaryMarkers'), html, render);
       document.getElementById('marker-line').addEventListener('click', function (e) { e.preventDefault(); showLine(m.lineId); });
-      if (CivGeoSurvey.isSurveyor()) wireSurvey(m);
+      var plan = document.getElementById('survey-plan-round');
+      if (plan) plan.addEventListener('click', function () { CivGeoField.open('plan'); });
+      if (canRecord) CivGeoMarkerForm.wire(m, cycle, function () {
+        if (markersLayer && markersLayer.reload) markersLayer.reload();
+        if (linesLayer && linesLayer.reload) linesLayer.reload();
+      });
     }).catch(function (e) { P.open(t('boundaryMarkers'), P.failed(e), render); });
   };
   render.kind = 'marker';
   render();
 }
 
-function surveyForm(m) {
-  return '<h3>' + esc(t('recordObservation')) + '</h3><form id="survey-form">' +
-    '<div class="form-row"><label for="survey-condition">' + esc(t('condition')) + '</label><select id="survey-condition">' +
-    CONDITIONS.map(function (c) { return '<option value="' + c + '"' + (c === (m.lastCondition || 'intact') ? ' selected' : '') + '>' + esc(t(c)) + '</option>'; }).join('') +
-    '</select></div><div class="form-row"><label for="survey-photo">' + esc(t('photo')) + '</label><input id="survey-photo" type="file" accept="image/jpeg,image/png,image/webp"></div>' +
-    '<div class="form-row"><label>' + esc(t('dragToMove')) + '</label><output id="survey-position">' + m.lon.toFixed(6) + ', ' + m.lat.toFixed(6) + '</output></div>' +
-    '<div class="form-row"><label for="survey-note">' + esc(t('notes')) + '</label><textarea id="survey-note" rows="2"></textarea></div>' +
-    '<p id="survey-result" role="status"></p><button type="submit" id="survey-save">' + esc(t('save')) + '</button></form>';
-}
-
-/** A draggable copy of the marker: its end position is the re-surveyed position (sent as Gauss–Krüger x/y/zone). */
-function wireSurvey(m) {
-  var map = window.civgeo.map;
-  CivGeoGk.load().catch(function () { /* retried when the position is saved */ });
-  if (dragged) map.removeLayer(dragged);
-  dragged = L.marker([m.lat, m.lon], { draggable: true, autoPan: true, title: m.number, alt: t('dragToMove'), keyboard: true }).addTo(map);
-  dragged.getElement().classList.add('survey-drag');
-  var moved = null;
-  dragged.on('dragend', function () {
-    moved = dragged.getLatLng();
-    document.getElementById('survey-position').textContent = moved.lng.toFixed(6) + ', ' + moved.lat.toFixed(6);
-    if (document.getElementById('survey-condition').value === 'intact') document.getElementById('survey-condition').value = 'displaced';
-  });
-  document.getElementById('survey-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var out = document.getElementById('survey-result'), btn = document.getElementById('survey-save');
-    btn.disabled = true; out.className = ''; out.textContent = t('loading');
-    var rec = { markerId: m.id, condition: document.getElementById('survey-condition').value, note: document.getElementById('survey-note').value || null };
-    var position = moved ? CivGeoGk.forward(moved.lng, moved.lat, m.gk ? m.gk.zone : null) : Promise.resolve(null);
-    position.then(function (g) {
-      if (g) { rec.x = +g.x.toFixed(3); rec.y = +g.y.toFixed(3); rec.zone = g.zone; }
-      return record(m, rec);
-    }).then(function (res) {
-      var file = document.getElementById('survey-photo').files[0];
-      var photo = file ? (function () { var fd = new FormData(); fd.append('file', file); return api.post('/api/boundary/marker-records/' + res.record.id + '/photos', fd); })() : Promise.resolve(null);
-      return photo.then(function (p) { return { rec: res.record, photo: p }; });
-    }).then(function (r) {
-      out.textContent = t('saved') + ' · ' + t(r.rec.condition) + (r.rec.displacementM != null ? ' · ' + (+r.rec.displacementM).toFixed(2) + ' m' : '') + (r.photo ? ' · ' + t('photo') + ' ✓' : '');
-      out.setAttribute('data-record', r.rec.id);
-      if (markersLayer && markersLayer.reload) markersLayer.reload();
-      if (linesLayer && linesLayer.reload) linesLayer.reload();
-    }).catch(function (err) { out.className = 'error'; out.textContent = t('errorPrefix') + err.message; })
-      .then(function () { btn.disabled = false; });
-  });
-}
-
-/** One marker record into the line's inspection in an open round covering it: a new inspection when the line has
- *  none there yet, else the inspection's single-record endpoint (add or replace this marker's record). */
-function record(m, rec) {
-  return api.get('/api/boundary/lines/' + m.lineId).then(function (line) {
-    return api.get('/api/boundary/rounds?limit=100&level=' + line.level).then(function (page) {
-      var open = (page.items || []).filter(function (r) { return r.status !== 'completed'; })
-        .sort(function (a, b) { return (b.status === 'in_progress') - (a.status === 'in_progress') || b.id - a.id; });
-      return Promise.all(open.map(function (r) { return api.get('/api/boundary/rounds/' + r.id); })).then(function (details) {
-        var d = details.filter(function (x) { return x.lineIds.indexOf(m.lineId) >= 0; })[0];
-        if (!d) throw new Error(CivGeoI18n.lang() === 'zh' ? '该界线没有进行中的联检轮次' : 'no open inspection round covers this line');
-        return d.round;
-      });
-    }).then(function (round) {
-      return api.get('/api/boundary/rounds/' + round.id + '/inspections').then(function (list) {
-        var insp = list.filter(function (i) { return i.lineId === m.lineId; })[0];
-        var s = api.session(), today = new Date().toISOString().slice(0, 10);
-        var done = insp ? api.post('/api/boundary/inspections/' + insp.id + '/markers', rec) : api.post('/api/boundary/rounds/' + round.id + '/inspections', {
-          lineId: m.lineId, inspectedOn: today, partyLeft: line.leftName || line.leftCode, partyRight: line.rightName || line.rightCode,
-          team: [s.displayName || s.username], markers: [rec] });
-        return done.then(function () { return api.get('/api/boundary/rounds/' + round.id + '/inspections'); }).then(function (list2) {
-          var i2 = list2.filter(function (i) { return i.lineId === m.lineId; })[0];
-          return { inspection: i2, record: i2.markers.filter(function (r) { return r.markerId === m.id; })[0] };
-        });
-      });
-    });
-  });
+/** The line has no open round: say so before anything is typed; an ADMIN can plan one from here. */
+function noRound(c) {
+  return '<p id="survey-no-round" class="notice" role="status">' + esc(t('noOpenRound')) + ' · ' + esc(t('cycle_' + c.status)) +
+    (c.dueOn ? ' (' + esc(t('cycleDue')) + ' ' + esc(c.dueOn) + ')' : '') + '</p>' +
+    (api.hasRole('ADMIN') ? '<p><button type="button" id="survey-plan-round">' + esc(t('planRound')) + '</button></p>' : '');
 }
 
 CivGeoLayers.extra.push(function (layers) {
@@ -163,4 +131,20 @@ CivGeoLayers.extra.push(function (layers) {
   return { id: 'disputes', key: 'disputes', layer: d, on: true, swatch: 'rgba(243,156,18,.6)' };
 });
 
+/** Search box: line codes, line names (思明区—湖里区线) and marker numbers open the line or marker on the map. */
+CivGeoSearch.first.push(function (q) {
+  // codes and marker numbers (letters and digits), or a line's name (two names joined by a dash, or ending in 线);
+  // plain place words (集美) are left to the geocoder, so that a district is not pushed down by the lines named after it
+  if (q.length < 2 || !(/^[0-9A-Za-z]+$/.test(q) || /[-‐‑‒–—―－~～线]/.test(q))) return Promise.resolve([]);
+  return api.get('/api/boundary/search?limit=5&q=' + encodeURIComponent(q)).then(function (hits) {
+    return hits.map(function (h) {
+      var map = window.civgeo && window.civgeo.map, b = h.bbox;
+      var zoom = h.kind === 'marker' ? 17 : map ? Math.min(16, map.getBoundsZoom(L.latLngBounds([b[1], b[0]], [b[3], b[2]]))) : 13;
+      return { label: h.kind === 'marker' ? h.code : h.name, sub: t(h.kind === 'marker' ? 'boundaryMarkers' : 'boundaryLines') + ' ' + (h.kind === 'marker' ? h.name : h.code),
+        lon: h.lon, lat: h.lat, zoom: zoom, open: function () { if (h.kind === 'marker') showMarker(h.id); else showLine(h.id); } };
+    });
+  });
+});
+
 export const CivGeoBoundary = { showLine: showLine, showMarker: showMarker };
+CivGeoField.setBoundary(CivGeoBoundary);

@@ -18,5 +18,7 @@ function load() {
 /** lon/lat to { zone, x: northing, y: prefixed easting }, as a promise. */
 export const CivGeoGk = {
   forward: function (lon, lat, zone) { return load().then(function (g) { return g.forward(lon, lat, zone); }); },
+  /** { x: northing, y: prefixed easting } back to [lon, lat], as a promise. */
+  inverse: function (x, y) { return load().then(function (g) { return g.inverse(x, y); }); },
   load: load
 };

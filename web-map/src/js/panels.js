@@ -1,6 +1,7 @@
 /* The side panel: reverse result of a click, a division's facts and indicators, and the panels other modules add. */
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
+import { CivGeoProblems } from './problems.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc;
 var panel = document.getElementById('panel'), body = document.getElementById('panel-body'), title = document.getElementById('panel-title');
@@ -33,7 +34,7 @@ function demographics(code) {
 }
 function fmt(n) { return n == null ? null : Number(n).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en-US'); }
 function loading() { return '<p>' + esc(t('loading')) + '</p>'; }
-function failed(e) { return '<p class="error" role="alert">' + esc(t('errorPrefix') + e.message) + '</p>'; }
+function failed(e) { return '<p class="error" role="alert">' + esc(t('errorPrefix') + CivGeoProblems.text(e)) + '</p>'; }
 
 /** Click on the map: the division chain there (and, when the geocoder is deployed, the nearest address). */
 function showReverse(latlng) {

@@ -17,6 +17,8 @@ function divisions(q) {
   });
 }
 var providers = [divisions];
+// providers asked before the replaceable ones above (boundary lines and markers: codes and numbers rank first)
+var first = [];
 
 function render() {
   list.innerHTML = items.map(function (it, i) {
@@ -35,7 +37,7 @@ function pick(i) {
 function query() {
   var q = input.value.trim(), s = ++seq;
   if (!q) { hide(); return; }
-  Promise.all(providers.map(function (p) { return p(q).catch(function () { return []; }); })).then(function (res) {
+  Promise.all(first.concat(providers).map(function (p) { return p(q).catch(function () { return []; }); })).then(function (res) {
     if (s !== seq) return;
     items = [].concat.apply([], res).slice(0, 10); active = items.length ? 0 : -1; render();
   });
@@ -50,4 +52,4 @@ input.addEventListener('keydown', function (e) {
 list.addEventListener('mousedown', function (e) { var li = e.target.closest('li[data-i]'); if (li) { pick(+li.getAttribute('data-i')); e.preventDefault(); } });
 input.addEventListener('blur', function () { setTimeout(hide, 150); });
 
-export const CivGeoSearch = { providers: providers, divisions: divisions, ZOOM_FOR_LEVEL: ZOOM_FOR_LEVEL };
+export const CivGeoSearch = { providers: providers, first: first, divisions: divisions, ZOOM_FOR_LEVEL: ZOOM_FOR_LEVEL };

@@ -33,7 +33,7 @@ public class AttachmentService {
 
     public record Content(String filename, String contentType, byte[] bytes) {}
 
-    private static final Set<String> OWNERS = Set.of("marker", "marker_record", "problem", "dispute");
+    private static final Set<String> OWNERS = Set.of("marker", "marker_record", "problem", "dispute", "line");
     private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "image/webp");
 
     private final JdbcClient jdbc;

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GeoJSON text.
  */
 @Component
-class SurveyFiles {
+public class SurveyFiles {
     private final JsonMapper json;
 
     private final Staging staging;
@@ -76,6 +76,41 @@ class SurveyFiles {
             return geoms;
         } catch (IOException e) {
             throw ApiException.badField("file", "could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (dir != null) deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Writes a GeoJSON FeatureCollection (EPSG:4490) as a GeoPackage ({@code GPKG}, layer {@code layer}) or a DXF
+     * drawing ({@code DXF}) reprojected by GDAL to {@code srid} (a Gauss–Krüger zone for survey offices' CAD: x = the
+     * easting with zone prefix, y = the northing, as DXF has no axis metadata).
+     */
+    public byte[] write(String geojson, String driver, int srid, String layer) {
+        if (!driver.equals("GPKG") && !driver.equals("DXF")) throw new IllegalArgumentException(driver);
+        Path dir = null;
+        try {
+            dir = staging.tempDir("survey-out");
+            Path src = dir.resolve("in.geojson");
+            Files.writeString(src, geojson);
+            Path out = dir.resolve(driver.equals("GPKG") ? "out.gpkg" : "out.dxf");
+            List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs", "EPSG:" + srid));
+            if (driver.equals("GPKG")) cmd.addAll(List.of("-nln", layer));
+            else cmd.addAll(List.of("-skipfailures"));
+            cmd.addAll(List.of(out.toString(), src.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("ogr2ogr took too long writing " + driver);
+            }
+            if (p.exitValue() != 0 || !Files.exists(out)) throw new IllegalStateException("ogr2ogr failed writing " + driver + ": " + firstLine(log));
+            return Files.readAllBytes(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -29,13 +29,20 @@ public final class BoundaryFixtures {
     public static void cleanBoundary(JdbcClient jdbc, String prefix) {
         String lines = "(select id from boundary_line where left_code like :p || '%' or right_code like :p || '%')";
         String[] sql = {
+                "delete from boundary_patrol where custodian_id in (select id from boundary_custodian where line_id in " + lines
+                        + " or marker_id in (select id from boundary_marker where line_id in " + lines + "))",
+                "delete from boundary_custodian where line_id in " + lines + " or marker_id in (select id from boundary_marker where line_id in " + lines + ")",
+                "delete from redemarcation_task where line_id in " + lines,
+                "delete from peace_border where line_id in " + lines,
                 "delete from boundary_problem_event where problem_id in (select id from boundary_problem where line_id in " + lines + ")",
                 "delete from boundary_problem where line_id in " + lines,
                 "delete from marker_record where marker_id in (select id from boundary_marker where line_id in " + lines + ")",
                 "delete from stretch_record where inspection_id in (select id from line_inspection where line_id in " + lines + ")",
                 "delete from marker_record where inspection_id in (select id from line_inspection where line_id in " + lines + ")",
                 "delete from line_inspection where line_id in " + lines,
+                "delete from inspection_assignment where line_id in " + lines,
                 "delete from inspection_round_line where line_id in " + lines,
+                "delete from boundary_attachment where owner_kind = 'line' and owner_id in " + lines,
                 "delete from boundary_attachment where owner_kind = 'marker' and owner_id in (select id from boundary_marker where line_id in " + lines + ")",
                 "delete from boundary_marker where line_id in " + lines,
                 "delete from boundary_dispute_event where dispute_id in (select id from boundary_dispute where left_code like :p || '%')",

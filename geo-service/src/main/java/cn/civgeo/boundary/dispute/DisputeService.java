@@ -21,10 +21,14 @@ public class DisputeService {
 
     public record Dispute(long id, String title, String leftCode, String rightCode, Long lineId, double areaKm2,
                           String status, String description, String settlement, LocalDate settledOn, int version,
-                          OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonRawValue String area) {}
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonRawValue String area,
+                          List<String> resources, List<String> departments) {}
 
+    /** {@code resources}: what is at stake (forest, water, mineral, land, grassland, sea); {@code departments} involved. */
     public record NewDispute(String title, String leftCode, String rightCode, Long lineId, String description,
-                             tools.jackson.databind.JsonNode area) {}
+                             tools.jackson.databind.JsonNode area, List<String> resources, List<String> departments) {}
+
+    public static final List<String> RESOURCES = List.of("forest", "water", "mineral", "land", "grassland", "sea");
 
     /** A status change; {@code settled} needs {@code settlement} (what was agreed or ruled) and {@code settledOn}. */
     public record StatusChange(String status, String note, String settlement, LocalDate settledOn, Integer version) {}
@@ -34,7 +38,7 @@ public class DisputeService {
 
     private static final String SELECT = """
             select id, title, left_code, right_code, line_id, area_km2, status, description, settlement, settled_on, version,
-                   created_at, updated_at, ST_AsGeoJSON(area, 7) as area_json from boundary_dispute""";
+                   created_at, updated_at, ST_AsGeoJSON(area, 7) as area_json, resources, departments from boundary_dispute""";
 
     private final JdbcClient jdbc;
     private final AuditService audit;
@@ -74,6 +78,12 @@ public class DisputeService {
         v.notBlank(in.title(), "title").notBlank(in.leftCode(), "leftCode").notBlank(in.rightCode(), "rightCode");
         v.require(in.leftCode() == null || !in.leftCode().equals(in.rightCode()), "rightCode", "must differ from leftCode");
         v.require(in.area() != null && !in.area().isNull(), "area", "is required (GeoJSON Polygon or MultiPolygon, EPSG:4490)");
+        List<String> resources = in.resources() == null ? List.of() : in.resources();
+        for (int i = 0; i < resources.size(); i++) {
+            v.require(RESOURCES.contains(resources.get(i)), "resources[" + i + "]", "must be one of " + RESOURCES);
+        }
+        List<String> departments = in.departments() == null ? List.of()
+                : in.departments().stream().filter(d -> d != null && !d.isBlank()).map(String::strip).toList();
         v.throwIfInvalid();
         for (String[] f : new String[][] {{"leftCode", in.leftCode()}, {"rightCode", in.rightCode()}}) {
             boolean known = jdbc.sql("select exists(select 1 from division_read division where code = :c)").param("c", f[1]).query(Boolean.class).single();
@@ -98,11 +108,13 @@ public class DisputeService {
         }
         if (problem != null) throw ApiException.badField("area", problem);
         long id = jdbc.sql("""
-                        insert into boundary_dispute(title, left_code, right_code, line_id, area, area_km2, description)
-                        select :t, :l, :r, :line, g, ST_Area(g::geography) / 1e6, :d
+                        insert into boundary_dispute(title, left_code, right_code, line_id, area, area_km2, description,
+                               resources, departments)
+                        select :t, :l, :r, :line, g, ST_Area(g::geography) / 1e6, :d, :res, :deps
                           from (select ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4490)) as g) x returning id""")
                 .param("t", in.title()).param("l", in.leftCode()).param("r", in.rightCode()).param("line", in.lineId())
-                .param("d", in.description()).param("g", geojson).query(Long.class).single();
+                .param("d", in.description()).param("g", geojson).param("res", resources.toArray(String[]::new))
+                .param("deps", departments.toArray(String[]::new)).query(Long.class).single();
         event(id, null, "reported", in.description());
         Dispute d = get(id);
         audit.created("boundary_dispute", id, d);
@@ -142,7 +154,7 @@ public class DisputeService {
 
     private static Dispute withoutArea(Dispute d) {
         return new Dispute(d.id(), d.title(), d.leftCode(), d.rightCode(), d.lineId(), d.areaKm2(), d.status(), d.description(),
-                d.settlement(), d.settledOn(), d.version(), d.createdAt(), d.updatedAt(), null);
+                d.settlement(), d.settledOn(), d.version(), d.createdAt(), d.updatedAt(), null, d.resources(), d.departments());
     }
 
     private static Dispute map(ResultSet rs, int i) throws SQLException {
@@ -150,6 +162,11 @@ public class DisputeService {
                 (Long) rs.getObject("line_id", Long.class), rs.getDouble("area_km2"), rs.getString("status"),
                 rs.getString("description"), rs.getString("settlement"), rs.getObject("settled_on", LocalDate.class),
                 rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("area_json"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("area_json"), strings(rs.getArray("resources")),
+                strings(rs.getArray("departments")));
+    }
+
+    private static List<String> strings(java.sql.Array a) throws SQLException {
+        return a == null ? List.of() : java.util.Arrays.asList((String[]) a.getArray());
     }
 }

@@ -5,6 +5,7 @@ import cn.civgeo.boundary.BoundaryLineService;
 import cn.civgeo.boundary.BoundaryMarker;
 import cn.civgeo.boundary.GaussKruger;
 import cn.civgeo.boundary.MarkerService;
+import cn.civgeo.boundary.SurveyFiles;
 import cn.civgeo.boundary.inspection.InspectionModels.Inspection;
 import cn.civgeo.boundary.inspection.InspectionModels.MarkerRecordInput;
 import cn.civgeo.common.ApiException;
@@ -37,6 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class FieldExchangeService {
     public static final List<String> RESULT_HEADERS = List.of("number", "condition", "x", "y", "zone", "note");
+    /** The results template: the required columns and the optional ones the import reads too. */
+    public static final List<String> TEMPLATE_HEADERS = List.of("inspection_id", "number", "condition", "x", "y", "zone",
+            "reference_objects", "repainted", "note");
+    private static final Map<String, Boolean> YES_NO = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
+            Map.entry("yes", true), Map.entry("no", false), Map.entry("y", true), Map.entry("n", false),
+            Map.entry("true", true), Map.entry("false", false), Map.entry("1", true), Map.entry("0", false),
+            Map.entry("有", true), Map.entry("无", false));
     private static final Map<String, String> CONDITION_WORDS = Map.of("完好", "intact", "损坏", "damaged", "丢失", "missing",
             "移位", "displaced");
 
@@ -45,9 +53,14 @@ public class FieldExchangeService {
     private final InspectionService inspections;
     private final JsonMapper json;
     private final double maxDistanceM;
+    private final SurveyFiles files;
+    private final CycleRepository cycle;
 
     FieldExchangeService(BoundaryLineService lines, MarkerService markers, InspectionService inspections, JsonMapper json,
-                         @Value("${civgeo.boundary.import-max-distance-m:200}") double maxDistanceM) {
+                         @Value("${civgeo.boundary.import-max-distance-m:200}") double maxDistanceM, SurveyFiles files,
+                         CycleRepository cycle) {
+        this.files = files;
+        this.cycle = cycle;
         this.lines = lines;
         this.markers = markers;
         this.inspections = inspections;
@@ -74,6 +87,7 @@ public class FieldExchangeService {
         for (BoundaryMarker m : markers.byLine(lineId)) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("kind", "marker");
+            p.put("id", m.id());
             p.put("number", m.number());
             p.put("type", m.type());
             p.put("zone", m.gk().zone());
@@ -100,26 +114,66 @@ public class FieldExchangeService {
                 "last_condition", "last_inspected_on"), rows);
     }
 
+    /**
+     * One row per marker with its number and zone, and the id of the line's inspection in its open round (blank when
+     * the inspection is not begun yet): filled in the field and imported as it is; rows left without a condition are
+     * markers not inspected and are skipped.
+     */
     public byte[] resultsTemplateCsv(long lineId) {
+        Long insp = inspectionOf(lineId);
         List<List<?>> rows = new ArrayList<>();
-        for (BoundaryMarker m : markers.byLine(lineId)) rows.add(java.util.Arrays.asList(m.number(), "", "", "", m.gk().zone(), ""));
-        return Tabular.csv(RESULT_HEADERS, rows);
+        for (BoundaryMarker m : markers.byLine(lineId)) {
+            rows.add(java.util.Arrays.asList(insp, m.number(), "", "", "", m.gk().zone(), "", "", ""));
+        }
+        return Tabular.csv(TEMPLATE_HEADERS, rows);
+    }
+
+    private Long inspectionOf(long lineId) {
+        return cycle.cycle(null, null, lineId).stream().findFirst().map(CycleRepository.Row::inspectionId).orElse(null);
+    }
+
+    /** The line's 3-degree Gauss–Krüger zone: its markers' zone, else the zone of its first vertex. */
+    public int zoneOf(BoundaryLine l) {
+        List<BoundaryMarker> ms = markers.byLine(l.id());
+        if (!ms.isEmpty()) return ms.get(0).gk().zone();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\s*(-?[0-9.]+)\\s*,").matcher(l.geometry());
+        return GaussKruger.zoneFor(m.find() ? Double.parseDouble(m.group(1)) : 117.0);
+    }
+
+    /** The line and its markers as a GeoPackage in the line's Gauss–Krüger zone (EPSG:4513–4533). */
+    public byte[] packageGpkg(long lineId) {
+        BoundaryLine l = lines.get(lineId);
+        return files.write(packageGeoJson(lineId), "GPKG", GaussKruger.srid(zoneOf(l)), "line_and_markers");
+    }
+
+    /** The line and its markers as DXF in the line's Gauss–Krüger zone (x easting with zone prefix, y northing). */
+    public byte[] packageDxf(long lineId) {
+        BoundaryLine l = lines.get(lineId);
+        return files.write(packageGeoJson(lineId), "DXF", GaussKruger.srid(zoneOf(l)), "entities");
     }
 
     public byte[] packageZip(long lineId) {
         BoundaryLine l = lines.get(lineId);
+        Long insp = inspectionOf(lineId);
+        int zone = zoneOf(l);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, l.code() + "/line-and-markers.geojson", packageGeoJson(lineId).getBytes(StandardCharsets.UTF_8));
+            put(zip, l.code() + "/line-and-markers.gpkg", packageGpkg(lineId));
+            put(zip, l.code() + "/line-and-markers.dxf", packageDxf(lineId));
             put(zip, l.code() + "/markers.csv", markersCsv(lineId));
             put(zip, l.code() + "/results-template.csv", resultsTemplateCsv(lineId));
             put(zip, l.code() + "/README.txt", ("""
                     %s (%s)
                     markers.csv: registered markers; x = northing, y = easting with zone prefix (CGCS2000 3-degree Gauss-Krueger).
+                    line-and-markers.gpkg / .dxf: the line and its markers in Gauss-Krueger zone %d (EPSG:%d); in the DXF
+                    X is the easting with zone prefix and Y the northing.
                     results-template.csv: fill one row per inspected marker: condition = intact | damaged | missing | displaced
-                    (完好/损坏/丢失/移位); x, y, zone when re-surveyed (not for missing markers); note.
-                    Upload it to POST /api/boundary/inspections/{inspectionId}/results (mode=partial to keep valid rows).
-                    """).formatted(l.name(), l.code()).getBytes(StandardCharsets.UTF_8));
+                    (完好/损坏/丢失/移位); x, y (zone is filled in) when re-surveyed (not for missing markers);
+                    reference_objects (方位物) and repainted (描红): 是/否; note. Rows left without a condition are skipped.
+                    Upload it as it is to POST /api/boundary/inspections/%s/results (mode=partial to keep valid rows).
+                    """).formatted(l.name(), l.code(), zone, GaussKruger.srid(zone), insp == null ? "{inspectionId}" : insp)
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -150,11 +204,19 @@ public class FieldExchangeService {
         List<Checked> checked = new ArrayList<>();
         for (Tabular.DataRow r : t.rows()) {
             List<FieldProblem> errs = new ArrayList<>();
+            // a template row left as downloaded (number and zone only): a marker not inspected, skipped
+            if (r.get("condition") == null && r.get("x") == null && r.get("y") == null && r.get("note") == null
+                    && r.get("reference_objects") == null && r.get("repainted") == null) continue;
+            String inspCell = r.get("inspection_id");
+            if (inspCell != null && !inspCell.strip().equals(String.valueOf(inspectionId))) {
+                errs.add(new FieldProblem("inspection_id", "the row belongs to inspection " + inspCell + ", not " + inspectionId));
+            }
             String number = r.get("number") == null ? null : r.get("number").toUpperCase(Locale.ROOT);
             String condition = normaliseCondition(r.get("condition"));
             Double x = number(r, "x", errs), y = number(r, "y", errs);
+            Boolean refs = yesNo(r, "reference_objects", errs), repainted = yesNo(r, "repainted", errs);
             Integer zone = null;
-            if (r.get("zone") != null) {
+            if (r.get("zone") != null && (x != null || y != null)) {   // the template's zone alone is no position
                 try {
                     zone = Integer.valueOf(r.get("zone"));
                 } catch (NumberFormatException e) {
@@ -174,7 +236,11 @@ public class FieldExchangeService {
                 } else marker = m.get();
             }
             MarkerRecordInput input = new MarkerRecordInput(marker == null ? null : marker.id(), number, condition, x, y,
-                    zone, null, null, r.get("note"));
+                    zone, refs, repainted, r.get("note"));
+            if (marker != null && zone != null && x != null && y != null && GaussKruger.validZone(zone) && zone != marker.gk().zone()
+                    && GaussKruger.problem(x, y, zone) == null) {
+                errs.add(new FieldProblem("zone", "marker " + number + " lies in zone " + marker.gk().zone() + ", not " + zone));
+            }
             if (errs.stream().noneMatch(e -> e.field().equals("x") || e.field().equals("y") || e.field().equals("zone"))) {
                 for (String p : InspectionService.recordProblems(input)) {
                     errs.add(new FieldProblem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)));
@@ -231,6 +297,14 @@ public class FieldExchangeService {
         String t = s.strip();
         String zh = CONDITION_WORDS.get(t);
         return zh != null ? zh : t.toLowerCase(Locale.ROOT);
+    }
+
+    private static Boolean yesNo(Tabular.DataRow r, String col, List<FieldProblem> errs) {
+        String v = r.get(col);
+        if (v == null) return null;
+        Boolean b = YES_NO.get(v.strip().toLowerCase(Locale.ROOT));
+        if (b == null) errs.add(new FieldProblem(col, "'" + v + "' is not 是/否 (yes/no)"));
+        return b;
     }
 
     private static Double number(Tabular.DataRow r, String col, List<FieldProblem> errs) {

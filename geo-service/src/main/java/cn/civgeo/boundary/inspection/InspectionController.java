@@ -46,9 +46,16 @@ class InspectionController {
     private final RoundReportService reports;
     private final FieldExchangeService exchange;
     private final AttachmentService attachments;
+    private final BoundaryPdf pdf;
+    private final cn.civgeo.boundary.BoundaryLineService lines;
+    private final cn.civgeo.boundary.MarkerService markers;
 
     InspectionController(InspectionService inspections, ProblemService problems, RoundReportService reports,
-                         FieldExchangeService exchange, AttachmentService attachments) {
+                         FieldExchangeService exchange, AttachmentService attachments, BoundaryPdf pdf,
+                         cn.civgeo.boundary.BoundaryLineService lines, cn.civgeo.boundary.MarkerService markers) {
+        this.pdf = pdf;
+        this.lines = lines;
+        this.markers = markers;
         this.inspections = inspections;
         this.problems = problems;
         this.reports = reports;
@@ -121,6 +128,34 @@ class InspectionController {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(reports.html(reports.report(id)));
     }
 
+    @GetMapping(path = "/rounds/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The round's 联检报告 as a printable A4 PDF (Chinese) with a location sketch and the signatures block")
+    ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
+        RoundReportService.Report r = reports.report(id);
+        var first = r.lines().isEmpty() ? null : lines.get(r.lines().get(0).lineId());
+        return pdf("round-" + id + "-report.pdf", this.pdf.roundReport(r, first, first == null ? List.of() : markers.byLine(first.id())));
+    }
+
+    @GetMapping(path = "/lines/{id}/register.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The line's 界桩登记表 (marker register) as a printable A4 PDF with a location sketch")
+    ResponseEntity<byte[]> registerPdf(@PathVariable long id) {
+        var l = lines.get(id);
+        return pdf("line-" + l.code() + "-register.pdf", this.pdf.register(l, markers.byLine(id)));
+    }
+
+    @GetMapping(path = "/lines/{id}/coordinates.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The line's 界桩成果表 (marker coordinates, CGCS2000 Gauss–Krüger) as a printable A4 PDF with a location sketch")
+    ResponseEntity<byte[]> coordinatesPdf(@PathVariable long id) {
+        var l = lines.get(id);
+        return pdf("line-" + l.code() + "-coordinates.pdf", this.pdf.coordinates(l, markers.byLine(id)));
+    }
+
+    private static ResponseEntity<byte[]> pdf(String filename, byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
     // ---- inspections and records
 
     @GetMapping("/inspections/{id}")
@@ -129,8 +164,9 @@ class InspectionController {
     @PostMapping("/inspections/{id}/markers")
     @PreAuthorize(WRITE)
     @Operation(summary = "Add or replace one marker's record (condition, re-surveyed x/y/zone, reference objects, repainted, note)")
-    InspectionModels.MarkerRecord recordMarker(@PathVariable long id, @RequestBody InspectionModels.MarkerRecordInput body) {
-        return inspections.recordMarker(id, body);
+    InspectionModels.MarkerRecord recordMarker(@PathVariable long id, @RequestBody InspectionModels.MarkerRecordInput body,
+                                               @RequestParam(required = false) Integer version) {
+        return inspections.recordMarker(id, body, version);
     }
 
     @PostMapping(path = "/inspections/{id}/results", consumes = "multipart/form-data")
@@ -167,8 +203,24 @@ class InspectionController {
                 .body(exchange.markersCsv(id));
     }
 
+    @GetMapping(path = "/lines/{id}/package.gpkg", produces = "application/geopackage+sqlite3")
+    @Operation(summary = "A line and its markers as a GeoPackage in the line's Gauss–Krüger zone")
+    ResponseEntity<byte[]> packageGpkg(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geopackage+sqlite3"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("line-" + id + ".gpkg").build().toString())
+                .body(exchange.packageGpkg(id));
+    }
+
+    @GetMapping(path = "/lines/{id}/package.dxf", produces = "image/vnd.dxf")
+    @Operation(summary = "A line and its markers as DXF (CAD) in the line's Gauss–Krüger zone")
+    ResponseEntity<byte[]> packageDxf(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/vnd.dxf"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("line-" + id + ".dxf").build().toString())
+                .body(exchange.packageDxf(id));
+    }
+
     @GetMapping(path = "/lines/{id}/package.zip", produces = "application/zip")
-    @Operation(summary = "A line's field package: GeoJSON of line and markers, markers CSV with Gauss–Krüger x/y, results template")
+    @Operation(summary = "A line's field package: line and markers as GeoJSON, GeoPackage and DXF (Gauss–Krüger zone), markers CSV with Gauss–Krüger x/y, results template")
     ResponseEntity<byte[]> packageZip(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("line-" + id + "-package.zip").build().toString())

@@ -186,7 +186,15 @@ public class InspectionService {
 
     /** Adds or replaces the record of one marker in an inspection (office entry after the field work). */
     @Transactional
-    public MarkerRecord recordMarker(long inspectionId, MarkerRecordInput m) {
+    public MarkerRecord recordMarker(long inspectionId, MarkerRecordInput m) { return recordMarker(inspectionId, m, null); }
+
+    /**
+     * As {@link #recordMarker(long, MarkerRecordInput)}, version-checked when {@code expectedVersion} is given: the
+     * version of the marker's record read before (-1: no record was there). 409 when the record changed meanwhile,
+     * so an observation queued offline never silently overwrites one made by someone else.
+     */
+    @Transactional
+    public MarkerRecord recordMarker(long inspectionId, MarkerRecordInput m, Integer expectedVersion) {
         Inspection insp = repo.inspection(inspectionId).orElseThrow(() -> ApiException.notFound("line inspection", inspectionId));
         BoundaryLine line = lines.get(insp.lineId());
         Optional<BoundaryMarker> bm = m.markerId() != null ? markers.find(m.markerId())
@@ -197,6 +205,14 @@ public class InspectionService {
         Validation v = new Validation();
         for (String p : recordProblems(m)) v.add(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2));
         v.throwIfInvalid();
+        if (expectedVersion != null) {
+            long markerId = bm.get().id();
+            int current = repo.markerRecords(inspectionId).stream().filter(r -> r.markerId() == markerId)
+                    .mapToInt(MarkerRecord::version).findFirst().orElse(-1);
+            if (current != expectedVersion) {
+                throw ApiException.staleVersion("marker record of " + bm.get().number() + " in inspection", inspectionId, expectedVersion);
+            }
+        }
         return writeRecord(insp.roundId(), insp.id(), line, bm.get(), m, insp.inspectedOn());
     }
 
@@ -260,7 +276,7 @@ public class InspectionService {
         }
     }
 
-    private static String scope(String within) {
+    static String scope(String within) {
         if (within.length() == 9) return within;
         if (within.endsWith("0000")) return within.substring(0, 2);
         if (within.endsWith("00")) return within.substring(0, 4);

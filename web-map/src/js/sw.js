@@ -1,0 +1,73 @@
+/* The web map's service worker (served at /sw.js, scope /): the page and its bundles are kept on every load
+ * (network first, the copy when the network is gone), and API answers come from the network or, offline, from the
+ * field packages the surveyor downloaded (caches "civgeo-field-<lineId>", written by offline.js) or the page cache.
+ * Writes (POST/PUT) are never cached or replayed here: the page queues observations itself (IndexedDB outbox).
+ * When a page says the device is offline (navigator.onLine false, posted by offline.js), answers come from the caches
+ * only, without trying the network first: a device on a dead link answers at once, and the state survives the worker
+ * being stopped (kept in the cache "civgeo-state"). Chromium's DevTools network emulation reaches the page, not this
+ * worker, so this is also how a browser test's "offline" reaches it. */
+var SHELL = 'civgeo-shell-v1', STATE = 'civgeo-state', STATE_KEY = '/__civgeo/offline';
+var offline = null; // null: not read yet from the state cache
+
+function offlineNow() {
+  if (offline !== null) return Promise.resolve(offline);
+  return caches.open(STATE).then(function (c) { return c.match(STATE_KEY); }).then(function (r) {
+    offline = !!r; return offline;
+  });
+}
+self.addEventListener('message', function (e) {
+  if (!e.data || e.data.type !== 'civgeo-network') return;
+  offline = !!e.data.offline;
+  var port = e.ports && e.ports[0];
+  e.waitUntil(caches.open(STATE).then(function (c) { return offline ? c.put(STATE_KEY, new Response('1')) : c.delete(STATE_KEY); })
+    .then(function () { if (port) port.postMessage({ offline: offline }); }));
+});
+
+/** The page and the bundles it names, kept when the worker installs (the first load ran before the worker did). */
+function precache() {
+  return caches.open(SHELL).then(function (c) {
+    return fetch('/').then(function (res) {
+      if (!res.ok) return null;
+      return res.clone().text().then(function (html) {
+        var urls = [], re = /(?:src|href)="(\/(?:map-assets|dist)\/[^"]+|\/manifest\.webmanifest)"/g, m;
+        while ((m = re.exec(html)) !== null) urls.push(m[1]);
+        return c.put('/', res).then(function () { return c.addAll(urls); });
+      });
+    });
+  }).catch(function () { /* offline at install: kept on the next load */ });
+}
+self.addEventListener('install', function (e) { self.skipWaiting(); e.waitUntil(precache()); });
+self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
+
+function isShell(url, req) {
+  return req.mode === 'navigate' || url.pathname === '/' || url.pathname.indexOf('/map-assets/') === 0 ||
+    url.pathname.indexOf('/dist/') === 0 || url.pathname === '/manifest.webmanifest';
+}
+
+function offlineProblem() {
+  return new Response(JSON.stringify({ type: 'about:blank', title: 'Offline', status: 503,
+    detail: 'offline: not in a downloaded field package' }), { status: 503, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+function fromCache(req) {
+  return caches.match(req, { ignoreVary: true }).then(function (hit) {
+    return hit || (req.mode === 'navigate' ? caches.match('/', { ignoreVary: true }) : null);
+  }).then(function (hit) { return hit || offlineProblem(); });
+}
+
+self.addEventListener('fetch', function (e) {
+  var req = e.request, url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (!isShell(url, req) && url.pathname.indexOf('/api/') !== 0) return;
+  e.respondWith(offlineNow().then(function (off) { return off ? fromCache(req) : online(req, url); }));
+});
+
+function online(req, url) {
+  if (isShell(url, req)) {
+    return fetch(req).then(function (res) {
+      if (res.ok) { var copy = res.clone(); caches.open(SHELL).then(function (c) { c.put(url.pathname === '/index.html' ? '/' : req, copy); }); }
+      return res;
+    }).catch(function () { return fromCache(req); });
+  }
+  return fetch(req).catch(function () { return fromCache(req); });
+}
