@@ -24,9 +24,13 @@ public class FeedService {
     private final JdbcClient jdbc;
     private final AuditService audit;
 
-    FeedService(JdbcClient jdbc, AuditService audit) {
+    private final boolean allowInternal;
+
+    FeedService(JdbcClient jdbc, AuditService audit,
+                @org.springframework.beans.factory.annotation.Value("${civgeo.feed.allow-internal-webhooks:false}") boolean allowInternal) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.allowInternal = allowInternal;
     }
 
     /** A page of the feed after a cursor; {@code next} is the cursor to continue from (the last seq served). */
@@ -66,6 +70,8 @@ public class FeedService {
     public Webhook register(NewWebhook r) {
         Validation v = new Validation();
         v.require(r != null && r.url() != null && validUrl(r.url()), "url", "must be an http(s) URL");
+        String refusal = r != null && r.url() != null && validUrl(r.url()) ? WebhookTargets.refusal(r.url(), allowInternal) : null;
+        v.require(refusal == null, "url", refusal);
         v.require(r != null && r.entities() != null && !r.entities().isEmpty() && ENTITIES.containsAll(r.entities()), "entities",
                 "must list one or more of division, place-name, address");
         v.throwIfInvalid();

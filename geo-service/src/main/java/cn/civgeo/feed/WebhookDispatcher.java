@@ -42,12 +42,16 @@ class WebhookDispatcher implements SmartLifecycle {
     WebhookDispatcher(JdbcClient jdbc,
                       @Value("${civgeo.feed.webhook.poll-ms:1000}") long pollMs,
                       @Value("${civgeo.feed.webhook.backoff-ms:2000}") long backoffMs,
-                      @Value("${civgeo.feed.webhook.max-attempts:8}") int maxAttempts) {
+                      @Value("${civgeo.feed.webhook.max-attempts:8}") int maxAttempts,
+                      @Value("${civgeo.feed.allow-internal-webhooks:false}") boolean allowInternal) {
         this.jdbc = jdbc;
+        this.allowInternal = allowInternal;
         this.pollMs = pollMs;
         this.backoffMs = backoffMs;
         this.maxAttempts = maxAttempts;
     }
+
+    private final boolean allowInternal;
 
     private record Due(long id, long seq, String url, String secret, int attempts, String body) {}
 
@@ -104,6 +108,8 @@ class WebhookDispatcher implements SmartLifecycle {
         Integer status = null;
         String error = null;
         try {
+            String refusal = WebhookTargets.refusal(d.url(), allowInternal);
+            if (refusal != null) throw new IllegalStateException("not sent: the URL " + refusal);
             HttpRequest req = HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("X-CivGeo-Signature", "sha256=" + sign(d.secret(), d.body()))
