@@ -65,7 +65,9 @@ function showPlans() {
         box.innerHTML = '<p class="note" id="plan-summary">' + esc(r.divisionName + ' · ' + r.year + ' · ' +
             t('planSummary', { on: r.onTrack, off: r.offTrack, none: r.noData })) + '</p>' + table(r) +
           '<p><a id="plan-xlsx" href="' + reportUrl(r.planId, null, 'xlsx') + '">' + esc(t('export')) + ' Excel</a> · ' +
-          '<a id="plan-pdf" href="' + reportUrl(r.planId, null, 'pdf') + '" target="_blank" rel="noopener">PDF</a></p>' + screenings(r);
+          '<a id="plan-pdf" href="' + reportUrl(r.planId, null, 'pdf') + '" target="_blank" rel="noopener">PDF</a></p>' +
+          approvalBlock(list.find(function (p) { return p.id === state.planId; })) + screenings(r);
+        wireApproval(list.find(function (p) { return p.id === state.planId; }), render);
         wireScreenings(r);
         if (window.civgeo && window.civgeo.layers && window.civgeo.layers.renderLegend) window.civgeo.layers.renderLegend();
       }).catch(function (e) { box.innerHTML = P.failed(e); });
@@ -73,6 +75,41 @@ function showPlans() {
   };
   render.kind = 'plan';
   render();
+}
+
+/** Where the plan stands (draft or approved, by whom) and, for an administrator, approve or reopen. */
+function approvalBlock(p) {
+  if (!p || !p.approval) return '';
+  var a = p.approval, approved = a.status === 'approved';
+  var html = '<div id="plan-approval" data-status="' + esc(a.status) + '"><p><span class="badge ' + (approved ? 'pass' : 'warn') + '">' +
+    esc(t(approved ? 'planApproved' : 'planDraft')) + '</span> ' +
+    (approved ? esc(t('planApprovedBy', { body: a.approvingBody, doc: a.document, date: a.approvedOn })) : '') +
+    (!approved && a.reopenReason ? ' <span class="note">' + esc(t('planReopenedBecause', { reason: a.reopenReason })) + '</span>' : '') + '</p>';
+  if (api.hasRole('ADMIN')) {
+    html += approved
+      ? '<p><label for="plan-reopen-reason">' + esc(t('planReopenReason')) + '</label> <input id="plan-reopen-reason" type="text">' +
+        ' <button type="button" id="plan-reopen">' + esc(t('planReopenBtn')) + '</button></p>'
+      : '<p class="note">' + esc(t('planApprovalHint')) + '</p><p><label for="plan-approving-body">' + esc(t('planApprovingBody')) +
+        '</label> <input id="plan-approving-body" type="text"> <label for="plan-document">' + esc(t('planDocument')) +
+        '</label> <input id="plan-document" type="text"> <label for="plan-approved-on">' + esc(t('planApprovedOn')) +
+        '</label> <input id="plan-approved-on" type="date"> <button type="button" id="plan-approve">' + esc(t('planApproveBtn')) + '</button></p>';
+  }
+  return html + '<div id="plan-approval-error"></div></div>';
+}
+
+function wireApproval(p, render) {
+  if (!p || !p.approval) return;
+  var done = function () { state.plans = null; render(); };
+  var fail = function (e) { document.getElementById('plan-approval-error').innerHTML = P.failed(e); };
+  var approve = document.getElementById('plan-approve');
+  if (approve) approve.addEventListener('click', function () {
+    api.post('/api/plans/' + p.id + '/approve', { version: p.version, approvingBody: document.getElementById('plan-approving-body').value,
+      document: document.getElementById('plan-document').value, approvedOn: document.getElementById('plan-approved-on').value || null }).then(done, fail);
+  });
+  var reopen = document.getElementById('plan-reopen');
+  if (reopen) reopen.addEventListener('click', function () {
+    api.post('/api/plans/' + p.id + '/reopen', { version: p.version, reason: document.getElementById('plan-reopen-reason').value }).then(done, fail);
+  });
 }
 
 function screenings() {
