@@ -7,7 +7,7 @@ var FIELDS = {
   zh: { condition: '状况', x: 'x（北坐标）', y: 'y（带带号的东坐标）', zone: '带号', number: '界桩编号', lineId: '界线', lineIds: '界线',
     file: '文件', version: '版本', team: '外业组', members: '组员', assignments: '分配', status: '状态', level: '级别', within: '区域',
     lon: '位置', note: '备注', inspectedOn: '检查日期', partyLeft: '左侧单位', partyRight: '右侧单位', yearFrom: '起始年', yearTo: '结束年',
-    photo: '照片', name: '名称', row: '行' }
+    photo: '照片', name: '名称', row: '行', approvingBody: '批准机关', document: '印发文号', approvedOn: '印发日期', reason: '理由' }
 };
 // [regex on the English message, Chinese text with $1.. from the groups]
 var MESSAGES = [

@@ -63,7 +63,7 @@ class PlanApprovalBrowserIT extends IntegrationTest {
         b.js("document.getElementById('plan-approved-on').value = '2021-09-30'");
         b.el("#plan-approve").click();
         b.await(d -> !b.el("#plan-approval-error").getText().isBlank());
-        assertThat(b.el("#plan-approval-error").getText()).contains("document");
+        assertThat(b.el("#plan-approval-error").getText()).contains("印发文号");
         assertThat(get("/api/plans/" + id).json().get("approval").get("status").asString()).isEqualTo("draft");
 
         b.el("#plan-document").sendKeys("厦府〔2021〕12号");
