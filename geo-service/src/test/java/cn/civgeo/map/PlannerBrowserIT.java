@@ -184,6 +184,8 @@ class PlannerBrowserIT extends IntegrationTest {
     @Order(6)
     void draggingAPickRecomputesItsGain() {
         String before = String.valueOf(b.js("return window.civgeo.sites.state.result.picks[1].gainElderly"));
+        Object lon = b.js("return window.civgeo.sites.state.result.picks[1].lon");
+        Object lat = b.js("return window.civgeo.sites.state.result.picks[1].lat");
         // move the second pick onto the first: it now gains (almost) nothing beyond it
         b.js("var r = window.civgeo.sites.state.result; r.picks[1].lon = r.picks[0].lon; r.picks[1].lat = r.picks[0].lat;"
                 + " window.civgeo.sites.reevaluate();");
@@ -192,6 +194,13 @@ class PlannerBrowserIT extends IntegrationTest {
         assertThat(after.doubleValue()).isLessThan(Double.parseDouble(before));
         assertThat(texts("#site-picks .pick-gain").get(1)).isEqualTo("0");
         b.screenshot("planner-05-dragged-pick");
+        // and back where the suggestion put it, so the scenario saved next holds two distinct sites
+        b.js("var r = window.civgeo.sites.state.result; r.picks[1].lon = arguments[0]; r.picks[1].lat = arguments[1];"
+                + " window.civgeo.sites.reevaluate();", lon, lat);
+        b.await(d -> {
+            Object g = b.js("return window.civgeo.sites.state.result.picks[1].gainElderly");
+            return g != null && String.valueOf(g).equals(before);
+        }, Duration.ofSeconds(60));
     }
 
     @Test
