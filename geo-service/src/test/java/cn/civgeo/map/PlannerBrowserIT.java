@@ -199,7 +199,7 @@ class PlannerBrowserIT extends IntegrationTest {
                 + " window.civgeo.sites.reevaluate();", lon, lat);
         b.await(d -> {
             Object g = b.js("return window.civgeo.sites.state.result.picks[1].gainElderly");
-            return g != null && String.valueOf(g).equals(before);
+            return g instanceof Number n && n.doubleValue() > after.doubleValue();
         }, Duration.ofSeconds(60));
     }
 
