@@ -63,10 +63,10 @@ function showPlans() {
       api.get(reportUrl(state.planId)).then(function (r) {
         state.report = r;
         box.innerHTML = '<p class="note" id="plan-summary">' + esc(r.divisionName + ' · ' + r.year + ' · ' +
-            t('planSummary', { on: r.onTrack, off: r.offTrack, none: r.noData })) + '</p>' + table(r) +
+            t('planSummary', { on: r.onTrack, off: r.offTrack, none: r.noData })) + '</p>' +
+          approvalBlock(list.find(function (p) { return p.id === state.planId; })) + table(r) +
           '<p><a id="plan-xlsx" href="' + reportUrl(r.planId, null, 'xlsx') + '">' + esc(t('export')) + ' Excel</a> · ' +
-          '<a id="plan-pdf" href="' + reportUrl(r.planId, null, 'pdf') + '" target="_blank" rel="noopener">PDF</a></p>' +
-          approvalBlock(list.find(function (p) { return p.id === state.planId; })) + screenings(r);
+          '<a id="plan-pdf" href="' + reportUrl(r.planId, null, 'pdf') + '" target="_blank" rel="noopener">PDF</a></p>' + screenings(r);
         wireApproval(list.find(function (p) { return p.id === state.planId; }), render);
         wireScreenings(r);
         if (window.civgeo && window.civgeo.layers && window.civgeo.layers.renderLegend) window.civgeo.layers.renderLegend();
