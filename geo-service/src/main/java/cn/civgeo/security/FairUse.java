@@ -120,6 +120,25 @@ public class FairUse {
                 .addLimit(l -> l.capacity(c.perMinute()).refillGreedy(c.perMinute(), Duration.ofMinutes(1))).build();
         // The limit is part of the key: a changed limit starts a fresh bucket (the old one expires within a minute).
         String key = c.key() + "/" + c.perMinute();
+        try {
+            return take(c, cost, key, config);
+        } catch (RuntimeException e) {
+            // The bucket's row went (expired and swept, here or by another instance) under a proxy that still holds
+            // tokens taken locally: start the caller afresh rather than answer 500.
+            if (!notFound(e)) throw e;
+            proxies.remove(key);
+            return take(c, cost, key, config);
+        }
+    }
+
+    private static boolean notFound(Throwable e) {
+        for (Throwable x = e; x != null; x = x.getCause()) {
+            if (x instanceof io.github.bucket4j.distributed.proxy.BucketNotFoundException) return true;
+        }
+        return false;
+    }
+
+    private Decision take(Caller c, long cost, String key, BucketConfiguration config) {
         Local local = proxies.computeIfAbsent(key, k -> {
             long tokens = unsynchronizedTokens(c.perMinute());
             var builder = buckets.builder();
