@@ -12,7 +12,7 @@ var state = { kind: 'merge', seat: null, drawing: false, picking: false, vertice
 function map() { return window.civgeo && window.civgeo.map; }
 function num(v, d) { return v == null ? '—' : Number(v).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: d || 0 }); }
 function problem(e) {
-  var p = e.problem || {}, list = (p.errors || []).map(function (x) { return '<li data-field="' + esc(x.field) + '">' + esc(x.field + ': ' + x.message) + '</li>'; }).join('');
+  var p = e.problem || {}, list = (p.errors || []).map(function (x) { return '<li data-field="' + esc(x.field) + '">' + esc((x.label || x.field) + (CivGeoI18n.lang() === 'zh' ? '：' : ': ') + x.message) + '</li>'; }).join('');
   return '<div id="adj-error" class="error" role="alert">' + esc(t('errorPrefix') + (p.detail || e.message)) + (list ? '<ul>' + list + '</ul>' : '') + '</div>';
 }
 

@@ -1,9 +1,11 @@
 /* HTTP calls to CivGeo: JSON in and out, the bearer token of a signed-in user, problem details as errors. */
+import { CivGeoProblems } from './problems.js';
 var session = null;
 try { session = JSON.parse(sessionStorage.getItem('civgeo.session') || 'null'); } catch (e) { session = null; }
 
 function headers(extra) {
   var h = extra || {};
+  h['Accept-Language'] = CivGeoProblems.acceptLanguage();
   if (session && session.token) h.Authorization = 'Bearer ' + session.token;
   return h;
 }

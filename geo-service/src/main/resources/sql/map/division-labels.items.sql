@@ -1,4 +1,4 @@
--- One label point per division (map_division_label, V60: a point inside the polygon, so labels of concave units
+-- One label point per division (division_tile_label_read, V104: a point inside the polygon, so labels of concave units
 -- stay inside; computed once when the geometry changes). :bbox selects labels whose point lies in the box.
 select json_build_object(
          'type', 'Feature', 'id', d.code,
@@ -7,7 +7,7 @@ select json_build_object(
                                          'shortName', coalesce(d.short_name, d.name), 'level', d.level,
                                          'kind', d.kind))::text as feature,
        count(*) over () as total
-from map_division_label l join division_read d on d.code = l.code
+from division_tile_label_read l join division_read d on d.code = l.code
 where d.status = 'active'
   and (:level = 0 or l.level = :level)
   and (:id = '' or l.code = :id)

@@ -11,10 +11,26 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
     private Problems() {}
 
+    /** The body in the current request's language (see {@link ProblemTexts}). */
     public static ProblemDetail detail(ProblemType type, String detail, List<FieldProblem> errors, Map<String, Object> extra) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(type.status(), detail == null ? type.title() : detail);
+        return detail(type, detail, errors, extra, ProblemTexts.requestLang());
+    }
+
+    public static ProblemDetail detail(ProblemType type, String detail, List<FieldProblem> errors, Map<String, Object> extra,
+                                       ProblemTexts.Lang lang) {
+        String title = type.title();
+        if (lang == ProblemTexts.Lang.ZH) {
+            title = type.titleZh();
+            if (errors != null && !errors.isEmpty()) {
+                errors = ProblemTexts.zh(errors);
+                detail = ProblemTexts.zhSummary(errors);
+            } else {
+                detail = detail == null ? title : ProblemTexts.zh(detail);
+            }
+        }
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(type.status(), detail == null ? title : detail);
         pd.setType(type.type());
-        pd.setTitle(type.title());
+        pd.setTitle(title);
         if (errors != null && !errors.isEmpty()) pd.setProperty("errors", errors);
         if (extra != null) extra.forEach(pd::setProperty);
         return pd;
@@ -25,7 +41,10 @@ public final class Problems {
         HttpHeaders h = new HttpHeaders();
         if (headers != null) h.putAll(headers);
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return new ResponseEntity<>(detail(type, detail, errors, extra), h, type.status());
+        ProblemTexts.Lang lang = ProblemTexts.requestLang();
+        h.set(HttpHeaders.CONTENT_LANGUAGE, lang == ProblemTexts.Lang.ZH ? "zh-CN" : "en");
+        h.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        return new ResponseEntity<>(detail(type, detail, errors, extra, lang), h, type.status());
     }
 
     public static ProblemType forStatus(int status) {

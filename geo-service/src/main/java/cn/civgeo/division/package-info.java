@@ -12,5 +12,10 @@
  * closed versions live in {@code division_version}; changes are events applied through
  * {@link cn.civgeo.division.change.DivisionChangeService} only. A re-parent issues a new code (the old one is
  * abolished with a successor link); a rename keeps the code; a merge keeps the survivor's code.
+ *
+ * <p>Derived tables kept by this feature's triggers inside the writer's transaction: {@code division_part} (one row
+ * per polygon part) and {@code division_tile_shape}/{@code division_tile_label} (V104: each active unit in EPSG:3857
+ * per tile zoom band, simplified to one pixel of the band, and a label point), published to the map as
+ * {@code division_tile_shape_read}/{@code division_tile_label_read}.
  */
 package cn.civgeo.division;

@@ -119,7 +119,7 @@ class MapWarmup implements DisposableBean {
                 // deeper zooms: only where the level's polygons are, within the opening view
                 List<Double> e = jdbc.sql("""
                         select st_xmin(e) x0, st_ymin(e) y0, st_xmax(e) x1, st_ymax(e) y1 from (
-                          select st_extent(geom) e from map_division_shape
+                          select st_extent(geom) e from division_tile_shape_read
                            where band = :band and level = :level
                              and geom && st_makeenvelope(:x0, :y0, :x1, :y1, 3857)) s where e is not null""")
                         .param("band", TileService.band(tz)).param("level", level)

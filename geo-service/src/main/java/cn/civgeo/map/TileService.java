@@ -42,7 +42,7 @@ public class TileService {
         };
     }
 
-    /** The zoom band of {@code map_division_shape} (V60) serving tile zoom z: 0 (z 0–5) … 4 (z 15+). */
+    /** The zoom band of {@code division_tile_shape_read} (V104) serving tile zoom z: 0 (z 0–5) … 4 (z 15+). */
     public static int band(int z) { return z <= 5 ? 0 : z <= 8 ? 1 : z <= 11 ? 2 : z <= 14 ? 3 : 4; }
 
     /** Simplification tolerance for a zoom: half a screen pixel, in degrees. */
@@ -104,7 +104,7 @@ public class TileService {
         long gen = generation.get();
         Integer max = jdbc.sql("""
                 select max(v.l) from generate_series(1, 5) v(l)
-                 where exists (select 1 from map_division_label where level = v.l)""")
+                 where exists (select 1 from division_tile_label_read where level = v.l)""")
                 .query(Integer.class).optional().orElse(null);
         int result = max == null ? 5 : max;
         if (generation.get() == gen) maxLevel = result;

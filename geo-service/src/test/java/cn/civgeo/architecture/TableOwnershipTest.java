@@ -116,14 +116,14 @@ class TableOwnershipTest {
     void theCheckSeesAForeignTableQueryAndAWriteThroughAView() throws IOException {
         Map<String, String> owners = owners();
         String java = "class X { String q = \"\"\"\n select l.code from boundary_line l\n join division_read d on d.code = l.left_code\n\"\"\";\n"
-                + " String w = \"update division_read set name = 'x'\"; String ok = \"select * from map_division_shape\"; }";
-        List<String> v = violations("map", "Fixture.java", sqlText("Fixture.java", java), owners);
+                + " String w = \"update division_read set name = 'x'\"; String ok = \"select * from plan_indicator\"; }";
+        List<String> v = violations("plan", "Fixture.java", sqlText("Fixture.java", java), owners);
         assertThat(v).hasSize(2);
         assertThat(v.get(0)).contains("boundary's table boundary_line");
         assertThat(v.get(1)).contains("writes through the read view division_read");
-        // the same text in boundary: its own table is fine; the map's table and the write through a view are not
+        // the same text in boundary: its own table is fine; the plan's table and the write through a view are not
         assertThat(violations("boundary", "Own.java", sqlText("Own.java", java), owners))
-                .hasSize(2).noneMatch(x -> x.contains("table boundary_line")).anyMatch(x -> x.contains("map's table map_division_shape"));
+                .hasSize(2).noneMatch(x -> x.contains("table boundary_line")).anyMatch(x -> x.contains("plan's table plan_indicator"));
         assertThat(violations("map", "f.sql", "select * from boundary_line_read, facility_operating_at(current_date)", owners)).isEmpty();
     }
 }

@@ -50,14 +50,14 @@ class MapTilesIT extends IntegrationTest {
     @Test
     void shapesAndLabelPointsFollowTheDivisionTable() {
         TestCounty t = DivisionFixtures.freshTestCounty(jdbc);
-        assertThat(count("select count(*) from map_division_shape where code = :c", t.county())).isEqualTo(5); // one per band
-        assertThat(count("select count(*) from map_division_shape where code = :c and st_srid(geom) = 3857 and level = 3", t.county()))
+        assertThat(count("select count(*) from division_tile_shape where code = :c", t.county())).isEqualTo(5); // one per band
+        assertThat(count("select count(*) from division_tile_shape where code = :c and st_srid(geom) = 3857 and level = 3", t.county()))
                 .isEqualTo(5);
         assertThat(count("""
-                select count(*) from map_division_label l join division d on d.code = l.code
+                select count(*) from division_tile_label l join division d on d.code = l.code
                  where l.code = :c and st_within(l.geom, d.geom)""", t.v3())).isEqualTo(1);
         // Web Mercator x of the county's west edge, within a metre
-        double x = jdbc.sql("select st_xmin(geom) from map_division_shape where code = :c and band = 4").param("c", t.county())
+        double x = jdbc.sql("select st_xmin(geom) from division_tile_shape where code = :c and band = 4").param("c", t.county())
                 .query(Double.class).single();
         assertThat(x).isCloseTo(MapWarmup.mercX(t.x0()), org.assertj.core.data.Offset.offset(1.0));
 
@@ -65,16 +65,16 @@ class MapTilesIT extends IntegrationTest {
         jdbc.sql("update division set geom = st_multi(st_geomfromtext(:w, 4490)) where code = :c")
                 .param("w", t.box(t.x0() + 0.02, t.y0(), t.x0() + 0.03, t.y0() + 0.01)).param("c", t.v3()).update();
         assertThat(count("""
-                select count(*) from map_division_label l join division d on d.code = l.code
+                select count(*) from division_tile_label l join division d on d.code = l.code
                  where l.code = :c and st_within(l.geom, d.geom)""", t.v3())).isEqualTo(1);
-        double xmax = jdbc.sql("select st_xmax(geom) from map_division_shape where code = :c and band = 4").param("c", t.v3())
+        double xmax = jdbc.sql("select st_xmax(geom) from division_tile_shape where code = :c and band = 4").param("c", t.v3())
                 .query(Double.class).single();
         assertThat(xmax).isCloseTo(MapWarmup.mercX(t.x0() + 0.03), org.assertj.core.data.Offset.offset(1.0));
 
         // abolished: not on the map any more
         jdbc.sql("update division set status = 'abolished', valid_to = current_date where code = :c").param("c", t.v3()).update();
-        assertThat(count("select count(*) from map_division_shape where code = :c", t.v3())).isZero();
-        assertThat(count("select count(*) from map_division_label where code = :c", t.v3())).isZero();
+        assertThat(count("select count(*) from division_tile_shape where code = :c", t.v3())).isZero();
+        assertThat(count("select count(*) from division_tile_label where code = :c", t.v3())).isZero();
     }
 
     @Test

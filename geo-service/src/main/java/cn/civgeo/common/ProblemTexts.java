@@ -1,0 +1,167 @@
+package cn.civgeo.common;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Problem texts in the user's language. The code writes its messages in English; {@code messages/problems-zh.tsv}
+ * holds the Chinese text of each (rules matching the whole English text) and {@code messages/fields-zh.tsv} the
+ * Chinese names of the fields. The language is the request's {@code Accept-Language}: Chinese when it prefers
+ * {@code zh} over {@code en}, English otherwise (other systems that send nothing keep the English texts they parse).
+ */
+public final class ProblemTexts {
+    /** The languages problem texts are answered in. */
+    public enum Lang { EN, ZH }
+
+    private record Rule(Pattern pattern, String template) {}
+
+    private static final List<Rule> RULES = loadRules("messages/problems-zh.tsv");
+    private static final Map<String, String> FIELDS = loadFields("messages/fields-zh.tsv");
+    private static final Pattern GROUP = Pattern.compile("\\$([tf]?)(\\d)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+    private ProblemTexts() {}
+
+    /** The language of the current request (English outside a request, e.g. in a background job). */
+    public static Lang requestLang() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes sra) {
+            return lang(sra.getRequest());
+        }
+        return Lang.EN;
+    }
+
+    public static Lang lang(HttpServletRequest req) {
+        return lang(req.getHeader("Accept-Language"));
+    }
+
+    /** Chinese when the first of zh/en in the header's preference order is zh. */
+    public static Lang lang(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) return Lang.EN;
+        try {
+            for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = r.getRange().toLowerCase(Locale.ROOT);
+                if (r.getWeight() <= 0) continue;
+                if (tag.equals("zh") || tag.startsWith("zh-")) return Lang.ZH;
+                if (tag.equals("en") || tag.startsWith("en-")) return Lang.EN;
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Lang.EN;
+        }
+        return Lang.EN;
+    }
+
+    /** The Chinese text of an English message, or the message unchanged when no rule knows it. */
+    public static String zh(String english) {
+        String out = translate(english, 0);
+        return out == null ? english : out;
+    }
+
+    /** Whether a rule knows the message (used by the test that every constant message has a Chinese text). */
+    public static boolean knows(String english) {
+        return translate(english, 0) != null;
+    }
+
+    private static String translate(String english, int depth) {
+        if (english == null || depth > 3) return null;
+        for (Rule r : RULES) {
+            Matcher m = r.pattern.matcher(english);
+            if (!m.matches()) continue;
+            Matcher g = GROUP.matcher(r.template);
+            StringBuilder sb = new StringBuilder();
+            while (g.find()) {
+                int n = Integer.parseInt(g.group(2));
+                String value = n <= m.groupCount() && m.group(n) != null ? m.group(n) : "";
+                String replaced = switch (g.group(1)) {
+                    case "t" -> { String t = translate(value, depth + 1); yield t == null ? value : t; }
+                    case "f" -> label(value);
+                    default -> value;
+                };
+                g.appendReplacement(sb, Matcher.quoteReplacement(replaced));
+            }
+            g.appendTail(sb);
+            return sb.toString();
+        }
+        return null;
+    }
+
+    /** "markers[0].zone" → "第1项 带号"; a field without a Chinese name keeps its API name. */
+    public static String label(String field) {
+        if (field == null || field.isEmpty()) return field;
+        String[] parts = field.split("\\.");
+        String last = INDEX.matcher(parts[parts.length - 1]).replaceAll("");
+        String name = FIELDS.getOrDefault(last, last);
+        Matcher idx = INDEX.matcher(field);
+        return idx.find() ? "第" + (Integer.parseInt(idx.group(1)) + 1) + "项 " + name : name;
+    }
+
+    /** The errors in Chinese, each with the Chinese {@code label} of its field. */
+    public static List<FieldProblem> zh(List<FieldProblem> errors) {
+        List<FieldProblem> out = new ArrayList<>(errors.size());
+        for (FieldProblem e : errors) out.add(new FieldProblem(e.field(), zh(e.message()), e.row(), label(e.field())));
+        return out;
+    }
+
+    /** The Chinese summary of field errors: the one error, or how many and which. */
+    public static String zhSummary(List<FieldProblem> zhErrors) {
+        if (zhErrors.size() == 1) {
+            FieldProblem e = zhErrors.get(0);
+            return (e.row() != null ? "第 " + e.row() + " 行 " : "") + (e.label() == null ? "" : e.label() + "：") + e.message();
+        }
+        List<String> names = new ArrayList<>();
+        for (FieldProblem e : zhErrors) {
+            String n = e.row() != null ? "第 " + e.row() + " 行" + (e.label() == null ? "" : " " + e.label()) : e.label();
+            if (n != null && !names.contains(n)) names.add(n);
+        }
+        return zhErrors.size() + " 项有误" + (names.isEmpty() ? "" : "：" + String.join("、", names));
+    }
+
+    private static List<Rule> loadRules(String resource) {
+        List<Rule> rules = new ArrayList<>();
+        for (String[] cols : lines(resource)) {
+            rules.add(new Rule(Pattern.compile(cols[0], Pattern.DOTALL), cols[1]));
+        }
+        return List.copyOf(rules);
+    }
+
+    private static Map<String, String> loadFields(String resource) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] cols : lines(resource)) m.put(cols[0], cols[1]);
+        return Map.copyOf(m);
+    }
+
+    private static List<String[]> lines(String resource) {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = ProblemTexts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] cols = line.split("\t", -1);
+                if (cols.length != 2 || cols[0].isEmpty() || cols[1].isEmpty()) {
+                    throw new IllegalStateException(resource + " line " + n + ": expected two tab-separated columns");
+                }
+                out.add(cols);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
