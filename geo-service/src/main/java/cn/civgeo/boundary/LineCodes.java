@@ -1,18 +1,14 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.code.DivisionCode;
 /** Default line codes and names from the two divisions a line separates. */
 public final class LineCodes {
     private LineCodes() {}
 
     /** Significant digits of a division code at a level: province 2, prefecture 4, county 6, township 9. */
     public static int significantDigits(int level) {
-        return switch (level) {
-            case 1 -> 2;
-            case 2 -> 4;
-            case 3 -> 6;
-            case 4 -> 9;
-            default -> throw new IllegalArgumentException("boundary lines exist for levels 1–4, not " + level);
-        };
+        if (level < 1 || level > 4) throw new IllegalArgumentException("boundary lines exist for levels 1–4, not " + level);
+        return DivisionCode.significantDigits(level);
     }
 
     /** Line code: both divisions' significant prefixes, smaller code first (e.g. 350203 + 350206). */

@@ -1,5 +1,6 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
@@ -127,10 +128,7 @@ public class LineDerivationService {
         if (!parentCode.matches("\\d{6}|\\d{9}")) {
             throw cn.civgeo.common.ApiException.badField(field, "must be a 6-digit division code (or a 9-digit township code)");
         }
-        if (parentCode.length() == 9) return parentCode;
-        if (parentCode.endsWith("0000")) return parentCode.substring(0, 2);
-        if (parentCode.endsWith("00")) return parentCode.substring(0, 4);
-        return parentCode;
+        return DivisionCode.significant(parentCode);
     }
 
     private String freeCode(String code) {

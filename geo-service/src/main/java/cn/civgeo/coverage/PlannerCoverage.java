@@ -1,5 +1,6 @@
 package cn.civgeo.coverage;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.jobs.Progress;
 import cn.civgeo.coverage.network.RoadNetworkChangedEvent;
@@ -169,14 +170,14 @@ public class PlannerCoverage {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private CoverageRepository.DivisionRef division(String code) {
-        cn.civgeo.facility.DivisionCodes.prefix(code); // 400 naming division when malformed
+        DivisionCode.parse(code, "division"); // 400 naming division when malformed
         return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read division where code = :c").param("c", code.strip())
                 .query((rs, i) -> new CoverageRepository.DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
                         (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
                 .optional().orElseThrow(() -> ApiException.notFound("Division", code));
     }
 
-    static String prefix(String code) { return cn.civgeo.facility.DivisionCodes.prefix(code); }
+    static String prefix(String code) { return DivisionCode.parse(code, "division").significant(); }
 
     /** Only an administrator may ask for answers computed from scratch (they cost seconds). */
     static void requireAdmin() {

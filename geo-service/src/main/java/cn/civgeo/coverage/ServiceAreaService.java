@@ -1,5 +1,6 @@
 package cn.civgeo.coverage;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
 import cn.civgeo.common.GeoJson;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 import cn.civgeo.coverage.network.RoadNetworkChangedEvent;
 import cn.civgeo.coverage.network.RoadNetworkService;
-import cn.civgeo.facility.DivisionCodes;
 import cn.civgeo.facility.FacilityChangedEvent;
 import cn.civgeo.facility.FacilityKind;
 import cn.civgeo.facility.FacilityService;
@@ -156,7 +156,7 @@ public class ServiceAreaService {
     }
 
     public String collection(List<String> kinds, String division, double[] bbox) {
-        return repo.collection(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), bbox);
+        return repo.collection(kindCodes(kinds), division == null ? null : DivisionCode.parse(division, "division").significant(), bbox);
     }
 
     @EventListener
@@ -181,7 +181,7 @@ public class ServiceAreaService {
      */
     public Map<String, Object> recompute(List<String> kinds, String division, boolean all, Progress progress) {
         Params p = defaults();
-        List<Long> ids = repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), all, p);
+        List<Long> ids = repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCode.parse(division, "division").significant(), all, p);
         progress.total(ids.size());
         progress.message("computing " + ids.size() + " service areas");
         long t0 = System.nanoTime();
@@ -209,7 +209,7 @@ public class ServiceAreaService {
     public Map<String, Object> time(List<String> kinds, String division, String shape, Progress progress) {
         Params p = params(null, null, shape);
         List<double[]> points = new ArrayList<>();
-        for (Long id : repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCodes.prefix(division), true, p)) {
+        for (Long id : repo.needingWork(kindCodes(kinds), division == null ? null : DivisionCode.parse(division, "division").significant(), true, p)) {
             var f = facilities.get(id);
             points.add(new double[] {f.lon(), f.lat()});
         }

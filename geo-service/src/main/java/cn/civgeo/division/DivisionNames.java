@@ -1,5 +1,6 @@
 package cn.civgeo.division;
 
+import cn.civgeo.common.code.DivisionCode;
 import java.util.List;
 
 /**
@@ -20,23 +21,14 @@ public final class DivisionNames {
 
     /** Level of a code by its length: 6 digits → 1–3 by the zero pairs, 9 → 4, 12 → 5; -1 when malformed. */
     public static int levelOf(String code) {
-        if (code == null || !code.matches("\\d{6}(\\d{3}){0,2}")) return -1;
-        if (code.length() == 12) return 5;
-        if (code.length() == 9) return 4;
-        if (code.endsWith("0000")) return code.equals("000000") ? -1 : 1;
-        if (code.endsWith("00")) return 2;
-        return 3;
+        return DivisionCode.levelOf(code);
     }
 
     /** The parent code implied by the code alone (a prefecture city without districts is not visible here). */
     public static String impliedParent(String code) {
-        return switch (levelOf(code)) {
-            case 2 -> code.substring(0, 2) + "0000";
-            case 3 -> code.substring(0, 4) + "00";
-            case 4 -> code.substring(0, 6);
-            case 5 -> code.substring(0, 9);
-            default -> null;
-        };
+        if (!DivisionCode.isCode(code)) return null;
+        DivisionCode parent = new DivisionCode(code).parent();
+        return parent == null ? null : parent.value();
     }
 
     /** Pads the registry's short province (2) and prefecture (4) codes to 6 digits. */

@@ -1,5 +1,6 @@
 package cn.civgeo.division;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;
 import cn.civgeo.common.Validation;
@@ -47,7 +48,7 @@ public class DivisionSearch {
         if (query.parent() != null) { where.append(" and parent_code = :parent"); p.put("parent", query.parent()); }
         if (query.within() != null) {
             where.append(" and code like :within and code <> :withinCode");
-            p.put("within", significant(query.within()) + "%");
+            p.put("within", DivisionCode.significant(query.within()) + "%");
             p.put("withinCode", query.within());
         }
         if (query.kind() != null) { where.append(" and kind = :kind"); p.put("kind", query.kind()); }
@@ -90,14 +91,6 @@ public class DivisionSearch {
         return paging.page(items, total);
     }
 
-    /** The digits that all descendants share: 35 for 350000, 3502 for 350200, 350203 for 350203, … */
-    static String significant(String code) {
-        return switch (DivisionNames.levelOf(code)) {
-            case 1 -> code.substring(0, 2);
-            case 2 -> code.substring(0, 4);
-            default -> code;
-        };
-    }
 
     private static final class JdbcParams extends java.util.LinkedHashMap<String, Object> {
         JdbcClient.StatementSpec apply(JdbcClient.StatementSpec s) {

@@ -1,5 +1,6 @@
 package cn.civgeo.facility;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;
@@ -199,7 +200,7 @@ public class FacilityService {
         List<String> kinds = q.kinds() == null ? List.of() : q.kinds().stream().map(k -> FacilityKind.parse(k)
                 .orElseThrow(() -> ApiException.badField("kind", "must be one of " + FacilityKind.codes())).code()).toList();
         if (q.status() != null && !STATUSES.contains(q.status())) throw ApiException.badField("status", "must be one of " + STATUSES);
-        return new FacilityRepository.Filter(kinds, q.status(), q.division() == null ? null : DivisionCodes.prefix(q.division()), q.bbox(),
+        return new FacilityRepository.Filter(kinds, q.status(), q.division() == null ? null : DivisionCode.parse(q.division(), "division").significant(), q.bbox(),
                 q.q() == null || q.q().isBlank() ? null : q.q().strip());
     }
 

@@ -1,5 +1,6 @@
 package cn.civgeo.plan;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.division.Division;
 import cn.civgeo.division.DivisionService;
@@ -54,7 +55,7 @@ public class PlanReportService {
             throw ApiException.badField("year", "must be between the baseline year " + plan.baselineYear() + " and " + (plan.periodTo() + 5));
         }
         String code = divisionCode == null ? plan.divisionCode() : divisionCode;
-        if (!code.equals(plan.divisionCode()) && !code.startsWith(PlanService.prefix(plan.divisionCode()))) {
+        if (!code.equals(plan.divisionCode()) && !code.startsWith(DivisionCode.significant(plan.divisionCode()))) {
             throw ApiException.badField("division", code + " is not the plan's division " + plan.divisionCode() + " or under it");
         }
         Division d = divisions.find(code).orElseThrow(() -> ApiException.notFound("Division", code));

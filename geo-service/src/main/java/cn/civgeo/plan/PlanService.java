@@ -1,5 +1,6 @@
 package cn.civgeo.plan;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
@@ -252,7 +253,7 @@ public class PlanService {
                         f + ".targetMax", "a range needs target ≤ targetMax");
                 if (i.overrides() != null) {
                     for (var o : i.overrides().entrySet()) {
-                        v.require(o.getKey().startsWith(prefix(in.divisionCode())) && !o.getKey().equals(in.divisionCode()), f + ".overrides",
+                        v.require(o.getKey().startsWith(in.divisionCode() == null ? "" : DivisionCode.significant(in.divisionCode())) && !o.getKey().equals(in.divisionCode()), f + ".overrides",
                                 o.getKey() + " is not a division under " + in.divisionCode());
                         v.require(o.getValue() != null && Double.isFinite(o.getValue()), f + ".overrides", "target of " + o.getKey() + " must be a number");
                     }
@@ -263,11 +264,4 @@ public class PlanService {
         v.throwIfInvalid();
     }
 
-    /** The code prefix every division under {@code code} shares (350200 → 3502, 350203 → 350203). */
-    static String prefix(String code) {
-        if (code == null) return "";
-        if (code.length() == 6 && code.endsWith("0000")) return code.substring(0, 2);
-        if (code.length() == 6 && code.endsWith("00")) return code.substring(0, 4);
-        return code;
-    }
 }

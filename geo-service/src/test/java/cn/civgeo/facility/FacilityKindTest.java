@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.civgeo.common.ApiException;
+import cn.civgeo.common.code.DivisionCode;
 import org.junit.jupiter.api.Test;
 
 class FacilityKindTest {
@@ -32,13 +33,13 @@ class FacilityKindTest {
 
     @Test
     void divisionCodePrefixes() {
-        assertThat(DivisionCodes.prefix("350000")).isEqualTo("35");
-        assertThat(DivisionCodes.prefix("350200")).isEqualTo("3502");
-        assertThat(DivisionCodes.prefix("350203")).isEqualTo("350203");
-        assertThat(DivisionCodes.prefix("350203001")).isEqualTo("350203001");
-        assertThat(DivisionCodes.prefix("350203001002")).isEqualTo("350203001002");
-        assertThat(DivisionCodes.prefix("350200000000")).isEqualTo("3502");
-        assertThatThrownBy(() -> DivisionCodes.prefix("35a")).isInstanceOf(ApiException.class);
+        assertThat(DivisionCode.parse("350000", "division").significant()).isEqualTo("35");
+        assertThat(DivisionCode.parse("350200", "division").significant()).isEqualTo("3502");
+        assertThat(DivisionCode.parse("350203", "division").significant()).isEqualTo("350203");
+        assertThat(DivisionCode.parse("350203001", "division").significant()).isEqualTo("350203001");
+        assertThat(DivisionCode.parse("350203001002", "division").significant()).isEqualTo("350203001002");
+        assertThat(DivisionCode.parse("350200000000", "division").significant()).isEqualTo("3502");
+        assertThatThrownBy(() -> DivisionCode.parse("35a", "division").significant()).isInstanceOf(ApiException.class);
     }
 
     @Test

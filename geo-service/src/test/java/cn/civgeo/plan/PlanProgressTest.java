@@ -1,5 +1,6 @@
 package cn.civgeo.plan;
 
+import cn.civgeo.common.code.DivisionCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -34,9 +35,9 @@ class PlanProgressTest {
 
     @Test
     void divisionPrefixes() {
-        assertThat(PlanService.prefix("350200")).isEqualTo("3502");
-        assertThat(PlanService.prefix("350000")).isEqualTo("35");
-        assertThat(PlanService.prefix("350203")).isEqualTo("350203");
-        assertThat(PlanService.prefix("350203001")).isEqualTo("350203001");
+        assertThat(DivisionCode.significant("350200")).isEqualTo("3502");
+        assertThat(DivisionCode.significant("350000")).isEqualTo("35");
+        assertThat(DivisionCode.significant("350203")).isEqualTo("350203");
+        assertThat(DivisionCode.significant("350203001")).isEqualTo("350203001");
     }
 }

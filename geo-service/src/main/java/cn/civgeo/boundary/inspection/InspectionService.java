@@ -1,5 +1,6 @@
 package cn.civgeo.boundary.inspection;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.boundary.BoundaryLine;
 import cn.civgeo.boundary.BoundaryLineService;
@@ -277,10 +278,7 @@ public class InspectionService {
     }
 
     static String scope(String within) {
-        if (within.length() == 9) return within;
-        if (within.endsWith("0000")) return within.substring(0, 2);
-        if (within.endsWith("00")) return within.substring(0, 4);
-        return within;
+        return DivisionCode.significant(within);
     }
 
     static String levelName(int level) {

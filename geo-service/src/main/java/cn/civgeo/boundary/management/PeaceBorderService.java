@@ -1,5 +1,6 @@
 package cn.civgeo.boundary.management;
 
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.boundary.BoundaryLineService;
 import cn.civgeo.boundary.management.ManagementModels.PeaceBorder;
@@ -73,9 +74,6 @@ public class PeaceBorderService {
     }
 
     static String prefix(String within) {
-        if (within.length() == 9 || within.length() == 12) return within;
-        if (within.endsWith("0000")) return within.substring(0, 2);
-        if (within.endsWith("00")) return within.substring(0, 4);
-        return within;
+        return DivisionCode.significant(within);
     }
 }
