@@ -1,5 +1,7 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.process.ExternalTool;
+import java.time.Duration;
 import cn.civgeo.common.staging.Staging;
 import cn.civgeo.common.ApiException;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -52,14 +53,14 @@ public class SurveyFiles {
             if (sourceSrid != null) cmd.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
             cmd.addAll(List.of("-lco", "COORDINATE_PRECISION=9", out.toString(),
                     ext.equals(".zip") ? "/vsizip/" + src : src.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            ExternalTool.Result r;
+            try {
+                r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+            } catch (ExternalTool.TimedOut e) {
                 throw ApiException.badField("file", "GDAL took too long to read the file");
             }
-            if (p.exitValue() != 0 || !Files.exists(out)) {
-                throw ApiException.badField("file", "GDAL could not read the file: " + firstLine(log));
+            if (!r.ok() || !Files.exists(out)) {
+                throw ApiException.badField("file", "GDAL could not read the file: " + r.firstLine());
             }
             JsonNode fc = json.readTree(Files.readString(out));
             List<String> geoms = new ArrayList<>();
@@ -76,9 +77,6 @@ public class SurveyFiles {
             return geoms;
         } catch (IOException e) {
             throw ApiException.badField("file", "could not be read: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             if (dir != null) deleteQuietly(dir);
         }
@@ -101,29 +99,16 @@ public class SurveyFiles {
             if (driver.equals("GPKG")) cmd.addAll(List.of("-nln", layer));
             else cmd.addAll(List.of("-skipfailures"));
             cmd.addAll(List.of(out.toString(), src.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("ogr2ogr took too long writing " + driver);
-            }
-            if (p.exitValue() != 0 || !Files.exists(out)) throw new IllegalStateException("ogr2ogr failed writing " + driver + ": " + firstLine(log));
+            ExternalTool.Result r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+            if (!r.ok() || !Files.exists(out)) throw new IllegalStateException("ogr2ogr failed writing " + driver + ": " + r.firstLine());
             return Files.readAllBytes(out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             if (dir != null) deleteQuietly(dir);
         }
     }
 
-    private static String firstLine(String log) {
-        String s = log.strip();
-        int i = s.indexOf('\n');
-        return (i < 0 ? s : s.substring(0, i)).replaceAll("/tmp/\\S+", "<file>");
-    }
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {

@@ -1,5 +1,7 @@
 package cn.civgeo.ogc;
 
+import cn.civgeo.common.process.ExternalTool;
+import java.time.Duration;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.crs.Crs;
 import java.io.IOException;
@@ -112,26 +114,14 @@ class OgcExporter {
     }
 
     private static String run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(cmd.get(0) + " timed out");
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                log.error("{} failed: {}", cmd, text);
-                throw new IllegalStateException(cmd.get(0) + " failed (exit " + p.exitValue() + ")");
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ExternalTool.Result r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+        if (!r.ok()) {
+            log.error("{} failed: {}", cmd, r.output());
+            throw new IllegalStateException(cmd.get(0) + " failed (exit " + r.exit() + ")");
         }
+        return r.output();
     }
+
 
     private static byte[] zip(Path dir) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -1,14 +1,15 @@
 package cn.civgeo.division.imports;
 
 import cn.civgeo.common.ApiException;
+import cn.civgeo.common.process.ExternalTool;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OgrStaging {
-    private final String host;
-    private final String port;
-    private final String db;
-    private final String user;
+    private final String datasource;
     private final String password;
     private final String ogr2ogr;
     private final String ogrinfo;
@@ -34,14 +32,7 @@ class OgrStaging {
                @Value("${spring.datasource.password}") String password,
                @Value("${civgeo.division.ogr2ogr:ogr2ogr}") String ogr2ogr,
                @Value("${civgeo.division.ogrinfo:ogrinfo}") String ogrinfo) {
-        // jdbc:postgresql://host:port/db?params
-        String rest = url.replaceFirst("^jdbc:postgresql://", "");
-        String hostPort = rest.substring(0, rest.indexOf('/'));
-        String dbAndParams = rest.substring(rest.indexOf('/') + 1);
-        this.host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
-        this.port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        this.db = dbAndParams.contains("?") ? dbAndParams.substring(0, dbAndParams.indexOf('?')) : dbAndParams;
-        this.user = user;
+        this.datasource = ExternalTool.gdalPostgres(url, user);
         this.password = password;
         this.ogr2ogr = ogr2ogr;
         this.ogrinfo = ogrinfo;
@@ -74,10 +65,10 @@ class OgrStaging {
 
     /** Layer names in the source (first is used unless the caller names one). */
     List<String> layers(String source) {
-        Result r = run(List.of(ogrinfo, "-ro", "-q", source), 120);
-        if (r.exit != 0) throw ApiException.badField("file", "GDAL cannot read it: " + firstLine(r.output));
+        ExternalTool.Result r = run(List.of(ogrinfo, "-ro", "-q", source), 120);
+        if (!r.ok()) throw ApiException.badField("file", "GDAL cannot read it: " + r.firstLine());
         List<String> out = new ArrayList<>();
-        for (String line : r.output.split("\n")) {
+        for (String line : r.output().split("\n")) {
             // "1: name (Multi Polygon)"
             var m = java.util.regex.Pattern.compile("^\\s*\\d+: (.+?)(?: \\(.*\\))?$").matcher(line);
             if (m.find()) out.add(m.group(1));
@@ -88,40 +79,21 @@ class OgrStaging {
     /** Copies the layer into division_import.{table}. */
     void load(String source, String layer, String table) {
         List<String> cmd = new ArrayList<>(List.of(ogr2ogr, "-f", "PostgreSQL",
-                "PG:host=" + host + " port=" + port + " dbname=" + db + " user=" + user,
-                source));
+                datasource, source));
         if (layer != null) cmd.add(layer);
         cmd.addAll(List.of("-nln", "division_import." + table, "-nlt", "PROMOTE_TO_MULTI", "-dim", "XY",
                 "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=NONE", "-lco", "PRECISION=NO",
                 "--config", "PG_USE_COPY", "YES", "-oo", "FLATTEN_NESTED_ATTRIBUTES=YES"));
-        Result r = run(cmd, 600);
-        if (r.exit != 0) throw ApiException.badField("file", "GDAL could not import it: " + firstLine(r.output));
+        ExternalTool.Result r = run(cmd, 600);
+        if (!r.ok()) throw ApiException.badField("file", "GDAL could not import it: " + r.firstLine());
     }
 
-    private record Result(int exit, String output) {}
-
-    private Result run(List<String> cmd, int timeoutSeconds) {
+    private ExternalTool.Result run(List<String> cmd, int timeoutSeconds) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("PGPASSWORD", password);
-            pb.environment().put("PGCLIENTENCODING", "UTF8");
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(cmd.get(0) + " timed out");
-            }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            return ExternalTool.run(cmd, Duration.ofSeconds(timeoutSeconds), Map.of("PGPASSWORD", password, "PGCLIENTENCODING", "UTF8"));
+        } catch (ExternalTool.Missing e) {
             throw new IllegalStateException("cannot run " + cmd.get(0) + " (GDAL installed?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
-    private static String firstLine(String s) {
-        for (String l : s.split("\n")) if (!l.isBlank()) return l.length() > 200 ? l.substring(0, 200) : l;
-        return "no output";
-    }
 }
