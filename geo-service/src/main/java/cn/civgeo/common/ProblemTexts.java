@@ -129,6 +129,34 @@ public final class ProblemTexts {
         return zhErrors.size() + " 项有误" + (names.isEmpty() ? "" : "：" + String.join("、", names));
     }
 
+    /**
+     * A problem detail stored as JSON while no request was there to ask (a job's failure): in Chinese when the
+     * current request prefers it, as stored otherwise.
+     */
+    public static tools.jackson.databind.JsonNode localized(tools.jackson.databind.JsonNode problem) {
+        if (requestLang() != Lang.ZH || !(problem instanceof tools.jackson.databind.node.ObjectNode stored)) return problem;
+        tools.jackson.databind.node.ObjectNode p = stored.deepCopy();
+        for (ProblemType t : ProblemType.values()) {
+            if (t.type().toString().equals(p.path("type").asString(""))) p.put("title", t.titleZh());
+        }
+        List<FieldProblem> errors = new ArrayList<>();
+        if (p.get("errors") instanceof tools.jackson.databind.node.ArrayNode list) {
+            for (tools.jackson.databind.JsonNode e : list) {
+                String field = e.hasNonNull("field") ? e.get("field").asString() : null;
+                Integer row = e.hasNonNull("row") ? e.get("row").asInt() : null;
+                String message = e.path("message").asString("");
+                errors.add(new FieldProblem(field, zh(message), row, label(field)));
+                if (e instanceof tools.jackson.databind.node.ObjectNode o) {
+                    o.put("message", zh(message));
+                    if (field != null) o.put("label", label(field));
+                }
+            }
+        }
+        if (!errors.isEmpty()) p.put("detail", zhSummary(errors));
+        else if (p.hasNonNull("detail")) p.put("detail", zh(p.get("detail").asString()));
+        return p;
+    }
+
     private static List<Rule> loadRules(String resource) {
         List<Rule> rules = new ArrayList<>();
         for (String[] cols : lines(resource)) {

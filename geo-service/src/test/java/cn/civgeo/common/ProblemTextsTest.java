@@ -72,4 +72,26 @@ class ProblemTextsTest {
         assertThat(ProblemTexts.lang((String) null)).isEqualTo(ProblemTexts.Lang.EN);
         assertThat(ProblemTexts.lang("not a ;;; header")).isEqualTo(ProblemTexts.Lang.EN);
     }
+
+    @Test
+    void aStoredJobFailureIsReadInTheLanguageOfTheRequestThatReadsIt() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.JsonNode stored = json.readTree("""
+                {"type":"https://civgeo.cn/problems/import-rejected","title":"Import rejected; nothing was written",
+                 "status":400,"detail":"lon: must be finite numbers","errors":[{"field":"lon","message":"must be finite numbers","row":7}]}""");
+        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
+        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(req));
+        try {
+            tools.jackson.databind.JsonNode zh = ProblemTexts.localized(stored);
+            assertThat(zh.get("title").asString()).isEqualTo("导入被拒绝，未写入任何数据");
+            assertThat(zh.get("detail").asString()).isEqualTo("第 7 行 经度：须为有限数值");
+            assertThat(zh.get("errors").get(0).get("label").asString()).isEqualTo("经度");
+            assertThat(stored.get("title").asString()).as("the stored answer is not changed").startsWith("Import rejected");
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(ProblemTexts.localized(stored)).as("no request: as stored").isSameAs(stored);
+    }
 }
