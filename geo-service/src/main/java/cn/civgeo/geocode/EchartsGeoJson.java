@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,8 +28,10 @@ final class EchartsGeoJson {
     /** A decoded map script: the map's own name and its features. */
     record MapScript(String mapName, List<Feature> features) {}
 
-    private static final Pattern REGISTER = Pattern.compile("registerMap\\(\\s*'([^']*)'\\s*,\\s*");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // registerMap('成都', {...}) in the cities package; registerMap("上海",{...}) in echarts 4's minified province maps
+    private static final Pattern REGISTER = Pattern.compile("registerMap\\(\\s*(?:'([^']*)'|\"([^\"]*)\")\\s*,\\s*");
+    // echarts 4's province maps write JavaScript object literals: property names without quotes
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES).build();
     private static final GeometryFactory GF = new GeometryFactory();
 
     private EchartsGeoJson() {}
@@ -40,7 +43,9 @@ final class EchartsGeoJson {
         int start = m.end();
         int end = objectEnd(script, start);
         if (end < 0) throw new IllegalArgumentException("echarts map script without a complete GeoJSON object");
-        return new MapScript(m.group(1), features(JSON.readTree(script.substring(start, end + 1))));
+        // minified booleans (UTF8Encoding:!0) become JSON's
+        String object = script.substring(start, end + 1).replace(":!0", ":true").replace(":!1", ":false");
+        return new MapScript(m.group(1) != null ? m.group(1) : m.group(2), features(JSON.readTree(object)));
     }
 
     /** The index of the brace closing the JSON object that opens at {@code start} (strings and escapes skipped), or -1. */

@@ -51,4 +51,18 @@ class EchartsGeoJsonTest {
     void refusesSomethingElse() {
         assertThatThrownBy(() -> EchartsGeoJson.parseScript("var x = 1;")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readsEchartsFoursMinifiedProvinceMaps() {
+        // map/js/province/shanghai.js of echarts 4.9.0: double quotes, unquoted property names, !0 for true
+        String script = "(function(e,t){t.registerMap?t.registerMap(\"上海\",{type:\"FeatureCollection\",features:[{id:\"310110\","
+                + "type:\"Feature\",geometry:{type:\"Polygon\",coordinates:[\"BA@BCA@D\"],encodeOffsets:[[102400,30720]]},"
+                + "properties:{cp:[121.5,31.3],name:\"杨浦区\",childNum:1}}],UTF8Encoding:!0}):D(\"ECharts Map is not loaded\")});";
+        EchartsGeoJson.MapScript m = EchartsGeoJson.parseScript(script);
+        assertThat(m.mapName()).isEqualTo("上海");
+        assertThat(m.features()).extracting(EchartsGeoJson.Feature::id).containsExactly("310110");
+        assertThat(m.features()).extracting(EchartsGeoJson.Feature::name).containsExactly("杨浦区");
+        assertThat(m.features().get(0).geometry().getCoordinates()[0].x).as("decoded, so UTF8Encoding was read as true")
+                .isEqualTo(100.0009765625);
+    }
 }
