@@ -117,7 +117,8 @@ function impactHtml(p, r) {
     '<li data-count="facilities">' + esc(t('adjFacilities', { n: r.facilities.length })) + '</li>' +
     '<li data-count="lines">' + esc(t('adjLines', { n: r.boundaryLines.length, m: r.markers.length })) + '</li>' +
     '<li data-count="addresses">' + esc(t('adjAddresses', { n: r.addresses.length })) + '</li>' +
-    '<li data-count="apiClients">' + esc(t(r.apiClients.logged ? 'adjApiLogged' : 'adjApiNotLogged')) + '</li></ul>' +
+    '<li data-count="apiClients">' + esc(!r.apiClients.logged ? t('adjApiNotLogged') : (r.apiClients.clients || []).length
+      ? t('adjApiClients', { n: r.apiClients.clients.length, names: r.apiClients.clients.join('、') }) : t('adjApiNone')) + '</li></ul>' +
     '<h4>' + esc(t('adjDuplicates')) + '</h4><ul id="adj-duplicates">' + (r.duplicateNames.length ? r.duplicateNames.map(function (d) {
       return '<li data-source="' + esc(d.source) + '">' + esc(t(d.source === 'division' ? 'adjDupDivision' : 'adjDupPlace', { name: d.name, other: d.clashesWithDivision })) + '</li>';
     }).join('') : '<li>' + esc(t('none')) + '</li>') + '</ul>' +
@@ -132,8 +133,9 @@ function impactHtml(p, r) {
 
 /** A task's subject in the UI's language, from its stored detail (the server's subject is English). */
 function taskText(k) {
-  var d = {};
-  try { d = JSON.parse(k.detail || '{}'); } catch (e) { d = {}; }
+  // an object since session 24; a JSON string from older servers
+  var d = k.detail && typeof k.detail === 'object' ? k.detail : {};
+  if (typeof k.detail === 'string') { try { d = JSON.parse(k.detail); } catch (e) { d = {}; } }
   if (k.kind === 'rename_duplicate') return t(d.source === 'division' ? 'adjDupDivision' : 'adjDupPlace', { name: d.name, other: d.clashesWithDivision });
   if (k.kind === 'address_recoding') return t('adjAddresses', { n: (d.addresses || []).length });
   return (d.code || '') + ' ' + (d.name || '');

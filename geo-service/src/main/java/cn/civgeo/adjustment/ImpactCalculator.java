@@ -1,5 +1,7 @@
 package cn.civgeo.adjustment;
 
+import cn.civgeo.apiuse.ApiUseService;
+
 import cn.civgeo.adjustment.ImpactReport.AddressRecode;
 import cn.civgeo.adjustment.ImpactReport.Duplicate;
 import cn.civgeo.adjustment.ImpactReport.FacilityMove;
@@ -47,9 +49,13 @@ class ImpactCalculator {
     private final StandardChecks standards;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApiUseService apiUse;
+    /** How far back the impact report looks for API use of the old codes. */
+    static final int API_USE_DAYS = 90;
 
     ImpactCalculator(StepApplier applier, DivisionService divisions, IndicatorService indicators, NameCheckService names,
-                     StandardChecks standards, JdbcClient jdbc, JsonMapper json) {
+                     StandardChecks standards, JdbcClient jdbc, JsonMapper json, ApiUseService apiUse) {
+        this.apiUse = apiUse;
         this.applier = applier;
         this.divisions = divisions;
         this.indicators = indicators;
@@ -139,9 +145,11 @@ class ImpactCalculator {
                 .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         List<Duplicate> dups = new ArrayList<>(divisionDuplicates(resultCodes, touched));
         dups.addAll(placeNameDuplicates(beforeArea, resultCodes));
-        ImpactReport.ApiClientUse api = new ImpactReport.ApiClientUse(false, List.of(),
-                "API use is not logged per division code in this deployment, so the clients that used the old codes cannot be "
-                        + "listed; the change feed (old and new codes) is what tells other systems");
+        List<ApiUseService.Use> uses = apiUse.callers(predCodes, date.minusDays(API_USE_DAYS), 200);
+        ImpactReport.ApiClientUse api = new ImpactReport.ApiClientUse(true,
+                uses.stream().map(ApiUseService.Use::client).distinct().toList(), uses,
+                "API callers that asked about the changed units' codes (or codes under them) in the " + API_USE_DAYS
+                        + " days before " + date + "; the change feed (old and new codes) tells other systems of the change");
         for (StepApplier.Applied a : applied) for (ChangeResult r : a.results()) notes.addAll(r.notes());
         ImpactReport report = new ImpactReport(id, version, date, body.standard(), List.copyOf(before.values()), results, facilities,
                 lines, markers, dups, addresses, api, notes);

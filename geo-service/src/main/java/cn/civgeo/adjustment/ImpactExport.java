@@ -63,6 +63,9 @@ final class ImpactExport {
                         d.categoryCode(), d.fromDivision(), d.toDivision(), d.clashesWith(), d.clashesWithDivision())).toList()));
         out.add(new Section("需重新编码的标准地址", List.of("地址ID", "原编码", "新编码", "地址", "原社区", "新社区"),
                 r.addresses().stream().map(a -> java.util.Arrays.<Object>asList(a.id(), a.code(), a.newCode(), a.fullText(), a.fromCommunity(), a.toCommunity())).toList()));
+        out.add(new Section("使用旧代码的接口调用方", List.of("调用方", "区划代码", "请求次数", "最近一次"),
+                (r.apiClients().uses() == null ? List.<cn.civgeo.apiuse.ApiUseService.Use>of() : r.apiClients().uses()).stream()
+                        .map(use -> java.util.Arrays.<Object>asList(use.client(), use.code(), use.requests(), String.valueOf(use.lastAt()))).toList()));
         out.add(new Section("说明", List.of("说明"), new ArrayList<>(r.notes().stream().map(n -> List.<Object>of(n)).toList())));
         out.get(out.size() - 1).rows().add(List.of("API 调用方: " + r.apiClients().note()));
         return out;

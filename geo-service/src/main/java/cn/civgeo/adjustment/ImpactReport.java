@@ -38,8 +38,11 @@ public record ImpactReport(long proposalId, int proposalVersion, LocalDate compu
     public record AddressRecode(long id, String code, String fullText, String fromCommunity, String toCommunity,
                                 String fromTownship, String toTownship, String newCode) {}
 
-    /** Whether API use of the old codes is logged; when not, say so rather than report nothing. */
-    public record ApiClientUse(boolean logged, List<String> clients, String note) {}
+    /**
+     * Whether API use of the old codes is logged; the callers that used them ({@code clients}) and their requests per
+     * code in the look-back window ({@code uses}).
+     */
+    public record ApiClientUse(boolean logged, List<String> clients, List<cn.civgeo.apiuse.ApiUseService.Use> uses, String note) {}
 
     /** Internal: indicator figures of a unit, for pooling. */
     record Figures(String code, IndicatorService.DivisionIndicators indicators) {}

@@ -104,8 +104,10 @@ class ProposalRepository {
 
     // ---- follow-up tasks ------------------------------------------------------------------------------------
 
-    record Task(long id, long proposalId, String kind, String subject, String status, String detail, String jobId, String report,
-                int version) {}
+    /** A follow-up task; {@code detail} and {@code report} are JSON objects in the API (raw JSON text here). */
+    record Task(long id, long proposalId, String kind, String subject, String status,
+                @com.fasterxml.jackson.annotation.JsonRawValue String detail, String jobId,
+                @com.fasterxml.jackson.annotation.JsonRawValue String report, int version) {}
 
     long insertTask(long proposalId, String kind, String subject, String detail) {
         return jdbc.sql("insert into adjustment_task(proposal_id, kind, subject, detail) values (:p, :k, :s, cast(:d as jsonb)) returning id")

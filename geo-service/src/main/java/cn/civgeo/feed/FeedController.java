@@ -24,8 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Change feed", description = "Ordered, replayable feed of division, place-name and address changes; signed webhooks")
 public class FeedController {
     private final FeedService feed;
+    private final FeedSnapshot snapshot;
 
-    FeedController(FeedService feed) { this.feed = feed; }
+    FeedController(FeedService feed, FeedSnapshot snapshot) {
+        this.feed = feed;
+        this.snapshot = snapshot;
+    }
 
     public record Activation(Integer version, Boolean active) {}
 
@@ -40,6 +44,20 @@ public class FeedController {
                                  @Parameter(description = "division, place-name or address") @RequestParam(required = false) String entity,
                                  @Parameter(description = "Division code prefix (old or new code)") @RequestParam(required = false) String prefix) {
         return feed.read(after, limit, entity, prefix);
+    }
+
+    @GetMapping("/snapshot")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Current records of one kind, paged by key, to seed a copy", description = "Registry loads and the demo "
+            + "data are not in the feed; a copy starts from this snapshot. Keep the position of the first page, read every page "
+            + "(after = next), then read the feed from after=position: entries carry whole records, so applying one the snapshot "
+            + "already shows changes nothing. Records are those of the feed (a division's with geometryMd5); abolished divisions "
+            + "are included with op abolish, deleted or retired records are not.")
+    public FeedSnapshot.Page snapshot(@Parameter(description = "division, place-name or address") @RequestParam(required = false) String entity,
+                                      @Parameter(description = "The next key of the previous page (empty = first page)") @RequestParam(required = false) String after,
+                                      @RequestParam(defaultValue = "500") int limit,
+                                      @Parameter(description = "Code prefix (a division code prefix)") @RequestParam(required = false) String prefix) {
+        return snapshot.page(entity, after, limit, prefix);
     }
 
     @PostMapping("/webhooks")

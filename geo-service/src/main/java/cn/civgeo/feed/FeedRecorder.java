@@ -74,18 +74,27 @@ class FeedRecorder {
         pending.clear();
     }
 
-    private void append(String entity, String key, String action) {
+    /** What a feed entry (or a snapshot item) says about a record now: op, old and new code, the record's JSON. */
+    record Built(String op, String oldCode, String newCode, String record) {}
+
+    /**
+     * The record of one entity as the feed describes it; the division record carries {@code geometryMd5}, the MD5 of
+     * its geometry's EWKB (null without geometry), so a copy can check it holds the same shapes.
+     */
+    Built build(String entity, String key, boolean continuing) {
         String op = "upsert", oldCode = null, newCode = null, record = null;
         switch (entity) {
             case "division" -> {
                 Division d = divisions.find(key).orElse(null);
-                if (d == null) { op = "delete"; break; }
+                if (d == null) return new Built("delete", null, null, null);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", d.code()); m.put("name", d.name()); m.put("shortName", d.shortName()); m.put("level", d.level());
                 m.put("kind", d.kind()); m.put("parentCode", d.parentCode()); m.put("urbanRural", d.urbanRural());
                 m.put("population", d.population()); m.put("households", d.households()); m.put("elderly", d.elderly());
                 m.put("areaKm2", d.areaKm2()); m.put("status", d.status()); m.put("validFrom", d.validFrom()); m.put("validTo", d.validTo());
                 m.put("version", d.version());
+                m.put("geometryMd5", jdbc.sql("select md5(st_asewkb(geom)) from division_read where code = :c").param("c", key)
+                        .query(String.class).optional().orElse(null));
                 record = json.writeValueAsString(m);
                 oldCode = d.code();
                 if (d.active()) {
@@ -99,18 +108,25 @@ class FeedRecorder {
             case "place-name" -> {
                 var n = placeNames.get(Long.parseLong(key));
                 record = json.writeValueAsString(n);
-                oldCode = lastCode(entity, key, n.code());
+                oldCode = continuing ? lastCode(entity, key, n.code()) : n.code();
                 newCode = n.code();
             }
             case "address" -> {
                 var a = addresses.get(Long.parseLong(key));
                 record = json.writeValueAsString(a);
-                oldCode = lastCode(entity, key, a.code());
+                oldCode = continuing ? lastCode(entity, key, a.code()) : a.code();
                 newCode = a.code();
                 if ("retired".equals(a.status())) op = "delete";
             }
-            default -> { return; }
+            default -> { return null; }
         }
+        return new Built(op, oldCode, newCode, record);
+    }
+
+    private void append(String entity, String key, String action) {
+        Built b = build(entity, key, true);
+        if (b == null) return;
+        String op = b.op(), oldCode = b.oldCode(), newCode = b.newCode(), record = b.record();
         long seq = jdbc.sql("""
                 insert into feed_entry(entity, key, op, old_code, new_code, record) values (:e, :k, :op, :o, :n, cast(:r as jsonb)) returning seq""")
                 .param("e", entity).param("k", key).param("op", op).param("o", oldCode).param("n", newCode).param("r", record)

@@ -7,7 +7,9 @@
  * exponential back-off and dead-lettered after {@code civgeo.feed.webhook.max-attempts}; the delivery log is visible.
  *
  * <p>Records are read through the owners' services ({@code DivisionService}, {@code PlaceNameService},
- * {@code AddressService}); geometry is not in division records (fetch it from the division API by code).
- * Writes that bypass the service (registry load, demo data, SQL by hand) are not audited and so not in the feed.
+ * {@code AddressService}); geometry is not in division records (fetch it from the division API by code), only its
+ * {@code geometryMd5} (MD5 of the EWKB). Writes that bypass the service (registry load, demo data, SQL by hand) are not
+ * audited and so not in the feed: a copy is seeded from {@link cn.civgeo.feed.FeedSnapshot} (the current records, paged,
+ * with the feed position to continue from).
  */
 package cn.civgeo.feed;

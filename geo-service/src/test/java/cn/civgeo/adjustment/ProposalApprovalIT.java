@@ -104,7 +104,7 @@ class ProposalApprovalIT extends IntegrationTest {
         JsonNode a = get("/api/addresses/" + c.address(), "planner-t").json();
         assertThat(a.get("communityCode").asString()).isEqualTo(moved);
         assertThat(a.get("code").asString()).startsWith(moved);
-        assertThat(json.readTree(recoding.get("report").asString()).get("recoded").asInt()).isEqualTo(1);
+        assertThat(recoding.get("report").get("recoded").asInt()).isEqualTo(1);
 
         // a renaming task is closed by hand, version-checked
         JsonNode rename = null;

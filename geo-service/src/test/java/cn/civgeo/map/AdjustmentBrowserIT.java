@@ -100,7 +100,7 @@ class AdjustmentBrowserIT extends IntegrationTest {
         List<String> dups = (List<String>) b.js("return Array.from(document.querySelectorAll('#adj-duplicates li')).map(e => e.textContent)");
         assertThat(String.join("|", dups)).contains("一村委会").contains("沿河路");
         assertThat(b.el("#adj-counts li[data-count=addresses]").getText()).contains("1");
-        assertThat(b.el("#adj-counts li[data-count=apiClients]").getText()).contains("未按区划代码记录");
+        assertThat(b.el("#adj-counts li[data-count=apiClients]").getText()).contains("近 90 天");
         b.screenshot("adjust-03-impact");
 
         b.el("#adj-doc").sendKeys("测政〔2026〕9号");

@@ -1,0 +1,110 @@
+package cn.civgeo.apiuse;
+
+import jakarta.annotation.PreDestroy;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Counts API use per caller, code and day in memory and writes it in batches; answers who used which codes. */
+@Service
+public class ApiUseService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiUseService.class);
+
+    record Key(LocalDate day, String client, String code) {}
+
+    private final JdbcClient jdbc;
+    private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    ApiUseService(JdbcClient jdbc, @Value("${civgeo.api-use.flush-seconds:30}") long flushSeconds) {
+        this.jdbc = jdbc;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "api-use-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        long s = Math.max(1, flushSeconds);
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                log.warn("API use: counts not written, kept for the next flush: {}", e.toString());
+            }
+        }, s, s, TimeUnit.SECONDS);
+    }
+
+    /** Counts one request of {@code client} naming {@code codes} (cheap: no I/O). */
+    void count(String client, Collection<String> codes) {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        for (String c : codes) counts.computeIfAbsent(new Key(day, client, c), k -> new LongAdder()).increment();
+    }
+
+    /** Writes the counts gathered so far in one batch (called by the background thread, at shutdown, and by tests). */
+    public synchronized int flush() {
+        if (counts.isEmpty()) return 0;
+        List<Object[]> rows = new ArrayList<>();
+        for (Key k : List.copyOf(counts.keySet())) {
+            LongAdder a = counts.remove(k);
+            if (a != null && a.sum() > 0) rows.add(new Object[] {k.day(), k.client(), k.code(), a.sum()});
+        }
+        if (rows.isEmpty()) return 0;
+        try {
+            jdbc.sql("""
+                    insert into api_code_use(day, client, code, requests, last_at)
+                    select d, c, k, n, now() from unnest(cast(:days as date[]), cast(:clients as text[]), cast(:codes as text[]), cast(:ns as bigint[])) as u(d, c, k, n)
+                    on conflict (day, client, code) do update set requests = api_code_use.requests + excluded.requests, last_at = excluded.last_at""")
+                    .param("days", rows.stream().map(r -> java.sql.Date.valueOf((LocalDate) r[0])).toArray(java.sql.Date[]::new))
+                    .param("clients", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                    .param("codes", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
+                    .param("ns", rows.stream().map(r -> (Long) r[3]).toArray(Long[]::new))
+                    .update();
+        } catch (RuntimeException e) {
+            // put the counts back: the next flush tries again
+            for (Object[] r : rows) counts.computeIfAbsent(new Key((LocalDate) r[0], (String) r[1], (String) r[2]), k -> new LongAdder()).add((Long) r[3]);
+            throw e;
+        }
+        return rows.size();
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdownNow();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("API use: last counts not written at shutdown: {}", e.toString());
+        }
+    }
+
+    /** One caller's use of one code since a day: requests and the last time. */
+    public record Use(String client, String code, long requests, OffsetDateTime lastAt) {}
+
+    /**
+     * Callers that asked about any of the codes or their descendants (code prefix) on or after {@code since}, most
+     * requests first (at most {@code limit} rows).
+     */
+    public List<Use> callers(Collection<String> codes, LocalDate since, int limit) {
+        if (codes.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select client, code, sum(requests) as n, max(last_at) as last_at from api_code_use
+                 where day >= :since and code like any (cast(:prefixes as text[]))
+                 group by client, code order by n desc, client, code limit :limit""")
+                .param("since", since).param("prefixes", codes.stream().map(c -> c + "%").toArray(String[]::new)).param("limit", limit)
+                .query((rs, i) -> new Use(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class))).list();
+    }
+
+    /** Counts not yet written (for tests and metrics). */
+    long pending() { return counts.values().stream().mapToLong(LongAdder::sum).sum(); }
+
+}

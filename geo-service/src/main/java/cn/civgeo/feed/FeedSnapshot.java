@@ -1,0 +1,72 @@
+package cn.civgeo.feed;
+
+import cn.civgeo.common.Validation;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current state of one entity kind, paged by key, for seeding a copy: registry loads and the demo data are not
+ * audited writes, so the feed alone does not hold them. A consumer keeps the {@code position} of its first page, reads
+ * every page, then reads the feed from that position ({@code GET /api/feed?after=position}) and applies it on top.
+ * Feed entries carry whole records, so an entry applied to a snapshot that already shows its write changes nothing:
+ * snapshot plus feed from the position ends equal to the registry. Records are built exactly as the feed builds them.
+ * Keys are read through the owners' read views ({@code division_read}, {@code place_name_read}, {@code address_read}).
+ */
+@Service
+public class FeedSnapshot {
+    private static final Map<String, String> KEYS = Map.of(
+            "division", "select code as k from division_read where code > :after and code like :prefix || '%' order by code limit :limit",
+            "place-name", """
+                    select id::text as k from place_name_read where id > coalesce(cast(nullif(:after, '') as bigint), 0) and code like :prefix || '%' order by id limit :limit""",
+            "address", """
+                    select id::text as k from address_read where id > coalesce(cast(nullif(:after, '') as bigint), 0)
+                       and status <> 'retired' and code like :prefix || '%' order by id limit :limit""");
+
+    private final JdbcClient jdbc;
+    private final FeedRecorder recorder;
+
+    FeedSnapshot(JdbcClient jdbc, FeedRecorder recorder) {
+        this.jdbc = jdbc;
+        this.recorder = recorder;
+    }
+
+    /** One record now: {@code op} is upsert or abolish (deleted and retired records are left out). */
+    public record Item(String entity, String key, String op, String code, @JsonRawValue String record) {}
+
+    /**
+     * @param position the feed cursor to continue from after the last page: the last seq a feed reader would be
+     *                 served now (keep the first page's)
+     * @param next     the key to pass as {@code after} for the next page
+     */
+    public record Page(long position, List<Item> items, String next, boolean hasMore) {}
+
+    @Transactional(readOnly = true)
+    public Page page(String entity, String after, int limit, String prefix) {
+        Validation v = new Validation();
+        v.require(entity != null && KEYS.containsKey(entity), "entity", "is required: division, place-name or address");
+        v.require(limit >= 1 && limit <= 1000, "limit", "must be between 1 and 1000");
+        v.require(prefix == null || prefix.matches("[0-9]{1,12}"), "prefix", "must be up to 12 digits (a code prefix)");
+        v.require(after == null || after.isEmpty() || ("division".equals(entity) ? after.matches("[0-9]{1,12}") : after.matches("[0-9]{1,18}")),
+                "after", "must be the next key of an earlier page (a division code or a record id)");
+        v.throwIfInvalid();
+        // taken before the keys are read: every write served by the feed up to here is in the rows read below
+        long position = jdbc.sql("select coalesce(max(seq), 0) from feed_entry where tx < pg_snapshot_xmin(pg_current_snapshot())")
+                .query(Long.class).single();
+        List<String> keys = jdbc.sql(KEYS.get(entity)).param("after", after == null ? "" : after)
+                .param("prefix", prefix == null ? "" : prefix).param("limit", limit + 1).query(String.class).list();
+        boolean more = keys.size() > limit;
+        if (more) keys = keys.subList(0, limit);
+        List<Item> items = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            FeedRecorder.Built b = recorder.build(entity, k, false);
+            if (b == null || "delete".equals(b.op())) continue;
+            items.add(new Item(entity, k, b.op(), b.newCode() != null && !"abolish".equals(b.op()) ? b.newCode() : b.oldCode(), b.record()));
+        }
+        return new Page(position, items, keys.isEmpty() ? after : keys.get(keys.size() - 1), more);
+    }
+}
