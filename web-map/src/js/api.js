@@ -7,6 +7,9 @@ function headers(extra) {
   var h = extra || {};
   h['Accept-Language'] = CivGeoProblems.acceptLanguage();
   if (session && session.token) h.Authorization = 'Bearer ' + session.token;
+  // the page's own view of the network, on every call: the service worker answers this request by it (from the
+  // caches only when offline) instead of by a flag the page posted to it earlier, which may arrive late on a busy device
+  if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') h['X-CivGeo-Network'] = navigator.onLine ? 'online' : 'offline';
   return h;
 }
 function handle(r) {

@@ -8,6 +8,7 @@ import { openDB } from 'idb';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoMarkerForm } from './marker-form.js';
+import { rebaseLater } from './outbox-chain.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi;
 var CACHE_PREFIX = 'civgeo-field-';
@@ -191,7 +192,7 @@ function sendOne(item, force) {
 function sync() {
   var result = { sent: 0, conflicts: 0, failed: 0 };
   return tellWorker().then(outbox).then(function (items) {
-    return items.reduce(function (p, item) {
+    return items.reduce(function (p, item, index) {
       return p.then(function () {
         if (item.state === 'conflict') { result.conflicts++; return null; }
         return sendOne(item, false).then(function (r) {
@@ -200,7 +201,11 @@ function sync() {
             return save(item);
           }
           result.sent++;
-          return remove(item.id);
+          // the surveyor's later edits of this marker build on the record just sent (kept if their send fails)
+          var later = items.slice(index + 1), before = later.map(function (x) { return x.baseVersion; });
+          rebaseLater(items, index, r.sent);
+          var moved = later.filter(function (x, i) { return x.baseVersion !== before[i]; });
+          return Promise.all(moved.map(save)).then(function () { return remove(item.id); });
         }).catch(function (e) {
           if (e && e.status === 409) { item.state = 'conflict'; item.server = null; item.error = e.message; result.conflicts++; return save(item); }
           item.error = e.message; result.failed++; return save(item);
@@ -228,7 +233,11 @@ function tellWorker() {
     if (!w) return null;
     return new Promise(function (resolve) {
       var ch = new MessageChannel();
-      ch.port1.onmessage = function () { resolve(true); };
+      ch.port1.onmessage = function (m) {
+        // shown on the page (data-worker-network), so that a test waits for the worker's answer, not for a time
+        document.body.setAttribute('data-worker-network', m.data && m.data.offline ? 'offline' : 'online');
+        resolve(true);
+      };
       w.postMessage({ type: 'civgeo-network', offline: !online() }, [ch.port2]);
     });
   });

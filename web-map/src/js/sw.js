@@ -5,7 +5,9 @@
  * When a page says the device is offline (navigator.onLine false, posted by offline.js), answers come from the caches
  * only, without trying the network first: a device on a dead link answers at once, and the state survives the worker
  * being stopped (kept in the cache "civgeo-state"). Chromium's DevTools network emulation reaches the page, not this
- * worker, so this is also how a browser test's "offline" reaches it. */
+ * worker, so this is also how a browser test's "offline" reaches it. Calls made through the page's API client say the
+ * page's state themselves (header X-CivGeo-Network): such a call is answered by it, not by the posted flag, so a
+ * message that arrives late (a busy device, a worker being restarted) never sends a call the wrong way. */
 var SHELL = 'civgeo-shell-v1', STATE = 'civgeo-state', STATE_KEY = '/__civgeo/offline';
 var offline = null; // null: not read yet from the state cache
 
@@ -15,12 +17,18 @@ function offlineNow() {
     offline = !!r; return offline;
   });
 }
+function remember(off) {
+  offline = off;
+  return caches.open(STATE).then(function (c) { return off ? c.put(STATE_KEY, new Response('1')) : c.delete(STATE_KEY); });
+}
 self.addEventListener('message', function (e) {
   if (!e.data || e.data.type !== 'civgeo-network') return;
-  offline = !!e.data.offline;
-  var port = e.ports && e.ports[0];
-  e.waitUntil(caches.open(STATE).then(function (c) { return offline ? c.put(STATE_KEY, new Response('1')) : c.delete(STATE_KEY); })
-    .then(function () { if (port) port.postMessage({ offline: offline }); }));
+  var off = !!e.data.offline, port = e.ports && e.ports[0];
+  // the answer goes back as soon as the flag holds in memory (requests are decided by it from now on); keeping it
+  // across a restart of the worker (the state cache) does not delay the page
+  var kept = remember(off);
+  if (port) port.postMessage({ offline: off });
+  e.waitUntil(kept);
 });
 
 /** The page and the bundles it names, kept when the worker installs (the first load ran before the worker did). */
@@ -59,6 +67,13 @@ self.addEventListener('fetch', function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (!isShell(url, req) && url.pathname.indexOf('/api/') !== 0) return;
+  var said = req.headers.get('X-CivGeo-Network');
+  if (said === 'offline' || said === 'online') {
+    var off = said === 'offline';
+    if (off !== offline) e.waitUntil(remember(off));
+    e.respondWith(off ? fromCache(req) : online(req, url));
+    return;
+  }
   e.respondWith(offlineNow().then(function (off) { return off ? fromCache(req) : online(req, url); }));
 });
 
