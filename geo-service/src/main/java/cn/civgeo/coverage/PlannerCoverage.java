@@ -132,7 +132,7 @@ public class PlannerCoverage {
                 CoverageService.RULE, m.areaSource(), m.facilities(), t, rows, m.builtAt(), m.buildMs());
     }
 
-    /** The uncovered units of {@code division} as GeoJSON: only units not covered, each its polygon (valid), with the uncovered area estimated. */
+    /** The uncovered units of {@code division} as GeoJSON: only units not covered, each drawn as its part outside the service areas (valid), with that part's area. */
     public String uncoveredGeoJson(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf, boolean fresh) {
         var d = division(division);
         Model m = fresh ? scratch(d.code(), kinds, minutes, speedMps, asOf) : model(d.code(), kinds, minutes, speedMps, asOf);
@@ -150,7 +150,7 @@ public class PlannerCoverage {
 
     /** The GeoJSON Feature of an uncovered unit (5 decimals, about 1 m), written once when the model is built. */
     private static String feature(String code, String name, String townshipName, long households, long elderly, double share,
-                                  Fac nearest, Long nearestM, Geometry g) {
+                                  double uncoveredM2, Fac nearest, Long nearestM, Geometry g) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("code", code);
         p.put("name", name);
@@ -159,7 +159,7 @@ public class PlannerCoverage {
         p.put("elderly", elderly);
         p.put("covered", false);
         p.put("coveredAreaShare", share);
-        p.put("uncoveredAreaKm2", Math.round(m2(g) * (1 - share) / 1e6 * 10000) / 10000.0);
+        p.put("uncoveredAreaKm2", Math.round(uncoveredM2 / 1e6 * 10000) / 10000.0);
         p.put("nearestFacilityName", nearest == null ? null : nearest.name());
         p.put("nearestFacilityM", nearestM);
         org.locationtech.jts.io.geojson.GeoJsonWriter w = new org.locationtech.jts.io.geojson.GeoJsonWriter(5);
@@ -317,7 +317,8 @@ public class PlannerCoverage {
             for (Object o : tree.query(poly.getEnvelopeInternal())) touching.add((PreparedGeometry) o);
             boolean covered = coveredBy(touching, pt);
             double share = touching.isEmpty() ? 0 : sampledShare(poly, touching);
-            Geometry rest = poly;
+            // an uncovered unit is drawn as its part outside the service areas (not whole)
+            Geometry rest = covered ? poly : uncoveredPart(poly, touching);
             Fac best = null;
             Long bestM = null;
             String by = null;
@@ -343,7 +344,7 @@ public class PlannerCoverage {
             return new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
                     new double[] {round6(env.getMinX()), round6(env.getMinY()), round6(env.getMaxX()), round6(env.getMaxY())},
                     covered, shareR, best, bestM, by, shown, shown == null ? null
-                    : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, best, bestM, shown));
+                    : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, m2(rest), best, bestM, shown));
         }).toList();
         log.info("planner coverage {}: areas {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000, (System.nanoTime() - tAreas) / 1_000_000);
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -372,6 +373,25 @@ public class PlannerCoverage {
             }
         }
         return inside == 0 ? 0 : (double) hit / inside;
+    }
+
+    /** The part of a unit's polygon outside the service areas touching it (exact overlay, OverlayNG); valid. */
+    static Geometry uncoveredPart(Geometry poly, List<PreparedGeometry> touching) {
+        if (touching.isEmpty()) return poly;
+        List<Geometry> gs = new ArrayList<>(touching.size());
+        for (PreparedGeometry a : touching) gs.add(a.getGeometry());
+        try {
+            Geometry union = org.locationtech.jts.operation.overlayng.OverlayNGRobust.union(gs);
+            Geometry rest = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(poly, union,
+                    org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
+            rest = org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(rest).isEmpty() ? poly
+                    : GF.buildGeometry(org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(rest));
+            rest.setSRID(4490);
+            return rest.isValid() ? rest : GeometryFixer.fix(rest);
+        } catch (RuntimeException e) { // an overlay that fails draws the unit whole rather than failing the model
+            log.warn("uncovered part: {}", e.toString());
+            return poly;
+        }
     }
 
     private static Geometry simplify(Geometry g) {
@@ -466,6 +486,16 @@ public class PlannerCoverage {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onDivision(DivisionChangedEvent e) { invalidate("division change"); }
+
+    /**
+     * Facilities, divisions or demographics written elsewhere (another instance, an import, SQL by hand) arrive through
+     * the one NOTIFY channel (common.changes.ChangeBus, triggers of V102); "*" after the listener reconnected.
+     * This instance's own writes arrive here too (after their own event): the rebuilds coalesce.
+     */
+    @org.springframework.context.event.EventListener
+    void onRemoteChange(cn.civgeo.common.changes.RemoteChange e) {
+        if (e.concerns("facility") || e.concerns("division") || e.concerns("demographics")) invalidate("notify " + e.table());
+    }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onDemographics(DemographicsService.DemographicsChangedEvent e) { invalidate("demographics"); }

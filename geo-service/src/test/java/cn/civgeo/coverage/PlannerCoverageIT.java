@@ -98,6 +98,10 @@ class PlannerCoverageIT extends IntegrationTest {
         assertThat(v1.get("code").asString()).isEqualTo(city.villages.get(1));
         assertThat(v1.get("uncoveredAreaKm2").asDouble()).isCloseTo(1 - segment, within(0.01));
         assertThat(v1.get("elderly").asLong()).isEqualTo(150);
+        // drawn as only its uncovered part: the feature's own area is that part, not the whole 1 km² village
+        double drawnKm2 = jdbc.sql("select ST_Area(ST_GeomFromGeoJSON(:g)::geography) / 1e6")
+                .param("g", fc.get("features").get(0).get("geometry").toString()).query(Double.class).single();
+        assertThat(drawnKm2).isCloseTo(1 - segment, within(0.02));
     }
 
     @Test
@@ -127,6 +131,26 @@ class PlannerCoverageIT extends IntegrationTest {
         }
         assertThat(covered).as("v3 covered after F4 was added").isTrue();
         assertThat(rows(ok(q)).get(city.villages.get(3)).get("nearestFacilityName").asString()).isEqualTo("测试" + city.rr + "F4");
+    }
+
+    /** A facility written by SQL outside the service (another instance, psql): only its NOTIFY tells the model. */
+    @Test
+    void aFacilityInsertedBySqlElsewhereReachesTheTableThroughNotify() throws InterruptedException {
+        TestCity c = TestCity.create(jdbc); // a city of its own: the shared one's counts stay as the other tests expect
+        String q = "/api/coverage/table?division=" + c.countyB + "&kind=community_station";
+        assertThat(rows(ok(q)).get(c.villages.get(6)).get("covered").asBoolean()).isFalse();
+        jdbc.sql("""
+                insert into facility (kind, name, geom, operator_kind, beds, status)
+                values ('community_station', :name, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 'public', 10, 'operating')""")
+                .param("name", "测试" + c.rr + "F6sql").param("lon", c.lon(6, 0)).param("lat", c.lat(0)).update();
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        boolean covered = false;
+        while (!covered && Instant.now().isBefore(until)) {
+            covered = rows(ok(q)).get(c.villages.get(6)).get("covered").asBoolean();
+            if (!covered) Thread.sleep(200);
+        }
+        assertThat(covered).as("v6 covered after a facility was inserted by SQL").isTrue();
+        assertThat(rows(ok(q)).get(c.villages.get(6)).get("nearestFacilityName").asString()).isEqualTo("测试" + c.rr + "F6sql");
     }
 
     @Test

@@ -53,6 +53,10 @@ public final class WalkGraph {
     private final int[] adjStart, adjEdge;
     private final int[] componentSize; // per node: nodes in its connected component
     private final STRtree index = new STRtree();
+    /** Per thread: the arrays of one walk, reset after it (only what it touched), so a walk allocates no O(nodes) arrays. */
+    private final ThreadLocal<Work> work = ThreadLocal.withInitial(this::newWork);
+
+    private Work newWork() { return new Work(nodes, src.length); }
 
     private WalkGraph(long networkId, List<Edge> edges) {
         this.networkId = networkId;
@@ -108,9 +112,17 @@ public final class WalkGraph {
             return new Area("straight-line".equals(shape) ? "straight-line" : "straight-line-off-network", null, 0, 0, 0,
                     multi(plane.toLonLat(disc)));
         }
-        double[] dist = shortestPaths(s, maxCost);
-        int reached = 0;
-        for (double d : dist) if (d <= maxCost) reached++;
+        Work w = work.get();
+        try {
+            return walk(w, plane, s, maxCost, bufferM, shape);
+        } finally {
+            w.reset();
+        }
+    }
+
+    private Area walk(Work w, Plane plane, Snap s, double maxCost, double bufferM, String shape) {
+        double[] dist = shortestPaths(w, s, maxCost);
+        int reached = w.touchedCount;
         List<LineString> pieces = new ArrayList<>();
         int e0 = s.edge;
         double c0 = cost[e0];
@@ -127,14 +139,15 @@ public final class WalkGraph {
         } else {
             add(pieces, plane, e0, 0, 1);
         }
-        boolean[] seen = new boolean[src.length];
-        seen[e0] = true;
-        for (int v = 0; v < nodes; v++) {
+        int stamp = w.nextStamp();
+        w.seen[e0] = stamp;
+        for (int t = 0; t < w.touchedCount; t++) { // only the reached nodes, not the whole graph
+            int v = w.touched[t];
             if (dist[v] > maxCost) continue;
             for (int k = adjStart[v]; k < adjStart[v + 1]; k++) {
                 int e = adjEdge[k];
-                if (seen[e]) continue;
-                seen[e] = true;
+                if (w.seen[e] == stamp) continue;
+                w.seen[e] = stamp;
                 double rs = remaining(dist, src[e], maxCost), rt = remaining(dist, dst[e], maxCost), c = cost[e];
                 if (c == 0 || (rs >= 0 && rt >= 0 && rs + rt >= c)) add(pieces, plane, e, 0, 1);
                 else {
@@ -249,32 +262,102 @@ public final class WalkGraph {
 
     private static double remaining(double[] dist, int node, double max) { return dist[node] <= max ? max - dist[node] : -1; }
 
-    /** Dijkstra from the snapped point (through the two ends of its edge), up to {@code max}; unreached = +∞. */
-    private double[] shortestPaths(Snap s, double max) {
-        double[] dist = new double[nodes];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+    /**
+     * Dijkstra from the snapped point (through the two ends of its edge), bounded by {@code max}, on the thread's
+     * work arrays and a binary heap of primitives (no boxed entries); unreached = +∞, reached nodes in {@code w.touched}.
+     */
+    private double[] shortestPaths(Work w, Snap s, double max) {
+        double[] dist = w.dist;
         int e0 = s.edge;
-        relax(dist, queue, src[e0], s.frac * cost[e0], max);
-        relax(dist, queue, dst[e0], (1 - s.frac) * cost[e0], max);
-        while (!queue.isEmpty()) {
-            double[] top = queue.poll();
-            int v = (int) top[1];
-            if (top[0] > dist[v]) continue;
+        relax(w, src[e0], s.frac * cost[e0], max);
+        relax(w, dst[e0], (1 - s.frac) * cost[e0], max);
+        while (w.heapSize > 0) {
+            double d = w.heapKey[0];
+            int v = w.pop();
+            if (d > dist[v]) continue;
             for (int k = adjStart[v]; k < adjStart[v + 1]; k++) {
                 int e = adjEdge[k];
                 if (e == e0) continue; // the snapped edge is walked from the snap point only, as in the SQL
-                int w = src[e] == v ? dst[e] : src[e];
-                relax(dist, queue, w, top[0] + cost[e], max);
+                int x = src[e] == v ? dst[e] : src[e];
+                relax(w, x, d + cost[e], max);
             }
         }
         return dist;
     }
 
-    private static void relax(double[] dist, PriorityQueue<double[]> queue, int v, double d, double max) {
-        if (d <= max && d < dist[v]) {
-            dist[v] = d;
-            queue.add(new double[] {d, v});
+    private static void relax(Work w, int v, double d, double max) {
+        if (d <= max && d < w.dist[v]) {
+            if (w.dist[v] == Double.POSITIVE_INFINITY) w.touched[w.touchedCount++] = v;
+            w.dist[v] = d;
+            w.push(d, v);
+        }
+    }
+
+    /** One thread's arrays for a walk: distances (+∞ between walks), the nodes touched, a lazy binary min-heap. */
+    private static final class Work {
+        final double[] dist;
+        final int[] touched;
+        final int[] seen;
+        int touchedCount, stamp, heapSize;
+        double[] heapKey = new double[256];
+        int[] heapVal = new int[256];
+
+        Work(int nodes, int edges) {
+            dist = new double[nodes];
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            touched = new int[nodes];
+            seen = new int[edges];
+        }
+
+        int nextStamp() {
+            if (++stamp == Integer.MAX_VALUE) { Arrays.fill(seen, 0); stamp = 1; }
+            return stamp;
+        }
+
+        void reset() {
+            for (int i = 0; i < touchedCount; i++) dist[touched[i]] = Double.POSITIVE_INFINITY;
+            touchedCount = 0;
+            heapSize = 0;
+        }
+
+        void push(double key, int val) {
+            if (heapSize == heapKey.length) {
+                heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+                heapVal = Arrays.copyOf(heapVal, heapSize * 2);
+            }
+            int i = heapSize++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heapKey[parent] <= key) break;
+                heapKey[i] = heapKey[parent];
+                heapVal[i] = heapVal[parent];
+                i = parent;
+            }
+            heapKey[i] = key;
+            heapVal[i] = val;
+        }
+
+        /** Removes the smallest entry and returns its value (read its key at index 0 before). */
+        int pop() {
+            int top = heapVal[0];
+            int n = --heapSize;
+            if (n > 0) {
+                double key = heapKey[n];
+                int val = heapVal[n];
+                int i = 0;
+                while (true) {
+                    int c = 2 * i + 1;
+                    if (c >= n) break;
+                    if (c + 1 < n && heapKey[c + 1] < heapKey[c]) c++;
+                    if (heapKey[c] >= key) break;
+                    heapKey[i] = heapKey[c];
+                    heapVal[i] = heapVal[c];
+                    i = c;
+                }
+                heapKey[i] = key;
+                heapVal[i] = val;
+            }
+            return top;
         }
     }
 
