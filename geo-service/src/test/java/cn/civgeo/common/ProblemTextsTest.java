@@ -48,6 +48,9 @@ class ProblemTextsTest {
         assertThat(ProblemTexts.zh("division 350203 is not at version 3; reload it and apply your change again"))
                 .isEqualTo("该记录已被他人修改（您读取的是版本 3），请重新加载后再修改");
         assertThat(ProblemTexts.zh("The request body is too large (64 MB)")).isEqualTo("请求的 body 文件过大（64 MB）");
+        assertThat(ProblemTexts.zh("overlapping geometry: 996127100 overlaps its sibling 996127101 甲镇 by 1172060 m²"))
+                .isEqualTo("几何重叠：996127100 与同级单位 996127101 甲镇 重叠 1172060 平方米");
+        assertThat(ProblemTexts.label("steps[0]")).isEqualTo("第1项 调整步骤");
         assertThat(ProblemTexts.zh("a text no rule knows")).isEqualTo("a text no rule knows");
         assertThat(ProblemTexts.knows("a text no rule knows")).isFalse();
     }

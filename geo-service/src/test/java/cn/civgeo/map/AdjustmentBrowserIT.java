@@ -75,7 +75,7 @@ class AdjustmentBrowserIT extends IntegrationTest {
         b.await(d -> b.el("#adj-vertices").getText().contains("4"));
         b.el("#adj-submit").click();
         b.await(d -> !b.driver.findElements(By.id("adj-error")).isEmpty(), Duration.ofSeconds(60));
-        assertThat(b.el("#adj-error").getText()).contains("overlapping geometry").contains(c.t1());
+        assertThat(b.el("#adj-error").getText()).contains("几何重叠").contains(c.t1());
         b.screenshot("adjust-01-drawn-refused");
         assertThat(jdbc.sql("select count(*) from division where parent_code = :c").param("c", c.county()).query(Long.class).single()).isEqualTo(2);
 
