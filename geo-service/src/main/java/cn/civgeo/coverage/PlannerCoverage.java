@@ -65,10 +65,15 @@ public class PlannerCoverage {
     });
 
     private final boolean warmUp;
+    /** A model read within this window is rebuilt in the background after a change; older ones are dropped and rebuilt on their next read. */
+    private volatile java.time.Duration hotWindow;
+    private final Map<Key, Long> lastRead = new ConcurrentHashMap<>();
 
     PlannerCoverage(JdbcClient jdbc, ServiceAreaService areas,
-                    @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-warm-up:true}") boolean warmUp) {
+                    @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-warm-up:true}") boolean warmUp,
+                    @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-hot-window:PT15M}") java.time.Duration hotWindow) {
         this.warmUp = warmUp;
+        this.hotWindow = hotWindow;
         this.jdbc = jdbc;
         this.areas = areas;
     }
@@ -201,6 +206,7 @@ public class PlannerCoverage {
     /** The model for a division's city, built now when it is not in memory (or waited for while it is rebuilt). */
     Model model(String division, List<String> kinds, Double minutes, Double speedMps, LocalDate asOf) {
         Key key = key(division, kinds, minutes, speedMps, asOf);
+        lastRead.put(key, System.nanoTime());
         CompletableFuture<Model> f = models.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(k), Runnable::run));
         try {
             return f.join();
@@ -423,16 +429,44 @@ public class PlannerCoverage {
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
-     * Every model in memory is rebuilt in the background; reads meanwhile wait for the new one (never a stale answer).
-     * Changes in a burst (an import of hundreds of facilities) coalesce into one rebuild after the last of them.
+     * After a change, the models it may concern are rebuilt: in the background for those a planner read within the
+     * hot window (reads meanwhile wait for the new one: never a stale answer); the others are dropped and built again
+     * on their next read, so changes nobody looks at cost nothing. Changes in a burst (an import of hundreds of
+     * facilities) coalesce into one rebuild after the last of them.
+     *
+     * @param concerns which models the change may concern (by key)
      */
-    void invalidate(String why) {
+    void invalidate(String why, java.util.function.Predicate<Key> concerns) {
         generation.incrementAndGet();
-        for (Key k : List.copyOf(models.keySet())) models.compute(k, (kk, f) -> f != null && !f.isDone() ? f : new CompletableFuture<>());
-        if (!models.isEmpty() && scheduled.compareAndSet(false, true)) {
-            log.info("planner coverage: {} models to rebuild after {}", models.size(), why);
-            background.submit(this::rebuildPending);
+        long now = System.nanoTime();
+        int hot = 0, dropped = 0;
+        for (Key k : List.copyOf(models.keySet())) {
+            if (!concerns.test(k)) continue;
+            Long read = lastRead.get(k);
+            if (read == null || now - read > hotWindow.toNanos()) {
+                CompletableFuture<Model> f = models.get(k);
+                if (f != null && f.isDone() && models.remove(k, f)) dropped++;
+                continue;
+            }
+            models.compute(k, (kk, f) -> f != null && !f.isDone() ? f : new CompletableFuture<>());
+            hot++;
         }
+        if (hot + dropped > 0) log.info("planner coverage: {} models to rebuild now, {} on their next read, after {}", hot, dropped, why);
+        if (hot > 0 && scheduled.compareAndSet(false, true)) background.submit(this::rebuildPending);
+    }
+
+    void invalidate(String why) { invalidate(why, k -> true); }
+
+    /** Does a change of these division codes concern the model of this scope (a code prefix)? */
+    static boolean concernsScope(Key k, List<String> codes) {
+        if (codes == null || codes.isEmpty()) return true;
+        for (String c : codes) {
+            if (c == null) return true;
+            String unit = c;
+            while (unit.length() > 2 && unit.endsWith("00")) unit = unit.substring(0, unit.length() - 2);
+            if (unit.startsWith(k.scope()) || k.scope().startsWith(unit)) return true;
+        }
+        return false;
     }
 
     private void rebuildPending() {
@@ -475,17 +509,25 @@ public class PlannerCoverage {
         });
     }
 
+    /** Sets the hot window (tests); returns the previous one. */
+    java.time.Duration hotWindow(java.time.Duration d) { java.time.Duration old = hotWindow; hotWindow = d; return old; }
+
+    /** The model in memory for a key, or its rebuild under way; null when none (tests). */
+    CompletableFuture<Model> cached(Key k) { return models.get(k); }
+
     /** Drops every model (tests, benchmarks' from-scratch runs). */
-    public void clear() { models.clear(); }
+    public void clear() { models.clear(); lastRead.clear(); }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onFacility(FacilityChangedEvent e) { invalidate("facility " + e.facilityId()); }
+    void onFacility(FacilityChangedEvent e) {
+        invalidate("facility " + e.facilityId(), k -> e.kind() == null || k.kinds().contains(e.kind()));
+    }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onNetwork(RoadNetworkChangedEvent e) { invalidate("road network " + e.networkId()); }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onDivision(DivisionChangedEvent e) { invalidate("division change"); }
+    void onDivision(DivisionChangedEvent e) { invalidate("division change", k -> concernsScope(k, e.codes())); }
 
     /**
      * Facilities, divisions or demographics written elsewhere (another instance, an import, SQL by hand) arrive through

@@ -93,6 +93,8 @@ public class FacilityService {
         audit.updated(ENTITY, id, before, after);
         boolean moved = before.lon() != after.lon() || before.lat() != after.lat() || !before.kind().equals(after.kind())
                 || !before.status().equals(after.status());
+        // A change of kind concerns the listeners of both kinds (e.g. coverage models of the old kind).
+        if (!before.kind().equals(after.kind())) events.publishEvent(new FacilityChangedEvent(id, before.kind(), false, false));
         events.publishEvent(new FacilityChangedEvent(id, after.kind(), moved, false));
         return after;
     }

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PlannerCoverageIT extends IntegrationTest {
     private static TestCity city;
+    @org.springframework.beans.factory.annotation.Autowired PlannerCoverage coverage;
 
     @BeforeEach
     void fixture() {
@@ -225,6 +226,36 @@ class PlannerCoverageIT extends IntegrationTest {
         Map<String, JsonNode> m = new HashMap<>();
         t.get("rows").forEach(r -> m.put(r.get("code").asString(), r));
         return m;
+    }
+
+    /**
+     * After a change, a model read within the hot window is rebuilt in the background; a model nobody read lately is
+     * dropped (rebuilt on its next read); a division change elsewhere concerns neither.
+     */
+    @Test
+    void aChangeRebuildsRecentlyReadModelsAndDropsTheOthers() throws Exception {
+        List<String> day = List.of("community_station"), home = List.of("nursing_home");
+        PlannerCoverage.Model hot0 = coverage.model(city.prefecture, day, null, null, null);
+        PlannerCoverage.Model cold0 = coverage.model(city.prefecture, home, null, null, null);
+        Thread.sleep(1500);
+        assertThat(coverage.model(city.prefecture, day, null, null, null)).isSameAs(hot0); // a lookup, not a build
+        Duration configured = coverage.hotWindow(Duration.ofMillis(1000));
+        try {
+            // a division change in another province concerns neither model
+            coverage.onDivision(new cn.civgeo.division.DivisionChangedEvent("rename", List.of("110101"), java.time.LocalDate.now()));
+            assertThat(coverage.cached(hot0.key()).getNow(null)).isSameAs(hot0);
+            assertThat(coverage.cached(cold0.key()).getNow(null)).isSameAs(cold0);
+            // one in the city concerns both: the recently read one is rebuilt at once, the other dropped
+            coverage.onDivision(new cn.civgeo.division.DivisionChangedEvent("rename", List.of(city.countyA), java.time.LocalDate.now()));
+            assertThat(coverage.cached(cold0.key())).isNull();
+            PlannerCoverage.Model hot1 = coverage.cached(hot0.key()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(hot1).isNotSameAs(hot0);
+            assertThat(hot1.builtAt()).isAfter(hot0.builtAt());
+            assertThat(coverage.cached(cold0.key())).isNull(); // nobody asked: not built
+            assertThat(coverage.model(city.prefecture, home, null, null, null)).isNotSameAs(cold0); // built on its read
+        } finally {
+            coverage.hotWindow(configured);
+        }
     }
 
     private JsonNode ok(String path) {
