@@ -8,7 +8,8 @@ select json_build_object(
                                          'leftCode', l.left_code, 'rightCode', l.right_code, 'status', l.status,
                                          'lengthKm', round(l.length_km::numeric, 3), 'markers', m.markers,
                                          'condition', m.worst, 'lastInspectedOn', m.last_inspected_on))::text as feature,
-       count(*) over () as total
+       count(*) over () as total,
+       concat_ws(chr(31), l.level, l.code, l.id) as page_key
 from boundary_line_read l
 left join lateral (
     select count(*) as markers, max(k.last_inspected_on) as last_inspected_on,
@@ -21,5 +22,6 @@ where l.status <> 'superseded'
   and (:id = '' or l.id::text = :id)
   and (:q = '' or l.name like '%' || :q || '%' or l.code like :q || '%')
   and (not :bbox or l.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
-order by l.level, l.code
+  and (:after = '' or (l.level, l.code, l.id) > (nullif(split_part(:after, chr(31), 1), '')::int, split_part(:after, chr(31), 2), nullif(split_part(:after, chr(31), 3), '')::bigint))
+order by l.level, l.code, l.id
 limit :limit offset :offset

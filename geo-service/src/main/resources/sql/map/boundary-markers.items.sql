@@ -6,12 +6,14 @@ select json_build_object(
                                          'lineCode', l.code, 'lineName', l.name, 'level', l.level, 'status', k.status,
                                          'condition', k.last_condition, 'lastInspectedOn', k.last_inspected_on,
                                          'version', k.version))::text as feature,
-       count(*) over () as total
+       count(*) over () as total,
+       concat_ws(chr(31), k.number, k.id) as page_key
 from boundary_marker_read k join boundary_line_read l on l.id = k.line_id
 where k.status <> 'removed'
   and (:level = 0 or l.level = :level)
   and (:id = '' or k.id::text = :id)
   and (:q = '' or k.number like :q || '%')
   and (not :bbox or k.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
-order by k.number
+  and (:after = '' or (k.number, k.id) > (split_part(:after, chr(31), 1), nullif(split_part(:after, chr(31), 2), '')::bigint))
+order by k.number, k.id
 limit :limit offset :offset

@@ -5,10 +5,12 @@ select json_build_object(
          'properties', json_build_object('id', d.id, 'name', d.title, 'leftCode', d.left_code, 'rightCode', d.right_code,
                                          'lineId', d.line_id, 'status', d.status, 'areaKm2', round(d.area_km2::numeric, 3),
                                          'settledOn', d.settled_on))::text as feature,
-       count(*) over () as total
+       count(*) over () as total,
+       d.id::text as page_key
 from boundary_dispute_read d
 where (:id = '' or d.id::text = :id)
   and (:q = '' or d.title like '%' || :q || '%')
   and (not :bbox or d.area && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
+  and (:after = '' or d.id > nullif(:after, '')::bigint)
 order by d.id
 limit :limit offset :offset

@@ -7,12 +7,14 @@ select json_build_object(
                                          'kind', d.kind, 'parentCode', d.parent_code, 'urbanRural', d.urban_rural,
                                          'population', d.population, 'households', d.households,
                                          'elderly', d.elderly, 'areaKm2', d.area_km2, 'geometrySource', d.geom_source))::text as feature,
-       count(*) over () as total
+       count(*) over () as total,
+       d.code as page_key
 from division_read d
 where d.status = 'active' and d.geom is not null
   and (:level = 0 or d.level = :level)
   and (:id = '' or d.code = :id)
   and (:q = '' or d.name like '%' || :q || '%')
   and (not :bbox or d.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))
+  and (:after = '' or d.code > :after)
 order by d.code
 limit :limit offset :offset

@@ -7,7 +7,8 @@ select json_build_object(
                                          'partyLeft', i.party_left, 'partyRight', i.party_right,
                                          'intact', c.intact, 'damaged', c.damaged, 'missing', c.missing,
                                          'displaced', c.displaced))::text as feature,
-       count(*) over () as total
+       count(*) over () as total,
+       concat_ws(chr(31), i.inspected_on, i.id) as page_key
 from line_inspection_read i
 join inspection_round_read r on r.id = i.round_id
 left join lateral (
@@ -17,5 +18,6 @@ left join lateral (
 ) c on true
 where i.line_id::text = :q
   and (:id = '' or i.id::text = :id)
+  and (:after = '' or (i.inspected_on, i.id) < (nullif(split_part(:after, chr(31), 1), '')::date, nullif(split_part(:after, chr(31), 2), '')::bigint))
 order by i.inspected_on desc, i.id desc
 limit :limit offset :offset

@@ -71,12 +71,14 @@ class AddressController {
                 @RequestParam(required = false) String status,
                 @io.swagger.v3.oas.annotations.Parameter(description = "Rows in this answer (default and cap: your bound)", example = "1000")
                 @RequestParam(required = false) Integer limit,
-                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip in the export's order (from the Link rel=next)", example = "0")
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip after the cursor (the older way to page; prefer the Link rel=next)", example = "0")
                 @RequestParam(required = false) Long offset,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Cursor: the page starts after this row (from the Link rel=next)", example = "WyIzNTAyMDMwMDEwMDEiXQ")
+                @RequestParam(required = false) String after,
                 jakarta.servlet.http.HttpServletRequest req,
                 jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
-        exports.stream(req, res, transfer.exportQuery(division, roadId, status), limit, offset, AddressTransfer.MAX_EXPORT,
+        exports.stream(req, res, transfer.exportQuery(division, roadId, status), limit, offset, after, AddressTransfer.MAX_EXPORT,
                 "division", "addresses", format, AddressTransfer.COLUMNS);
     }
 

@@ -88,7 +88,7 @@ public class AddressTransfer {
         return v;
     }
 
-    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): ordered, ending in the unique id. */
+    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): keyed by community, road, number and the unique id. */
     public cn.civgeo.common.io.StreamedExport.Query exportQuery(String division, Long roadId, String status) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("d", (division == null ? "" : division) + "%");
@@ -96,13 +96,14 @@ public class AddressTransfer {
         params.put("s", status);
         return new cn.civgeo.common.io.StreamedExport.Query("""
                 select a.code, r.name, a.road_id, a.number, a.number_suffix, a.building, a.unit, a.room, a.community_code,
-                       round(st_x(a.geom)::numeric, 7), round(st_y(a.geom)::numeric, 7), a.status, a.full_text
+                       round(st_x(a.geom)::numeric, 7), round(st_y(a.geom)::numeric, 7), a.status, a.full_text,
+                       coalesce(a.community_code, '') as k_community, r.name as k_road, coalesce(a.number, -1)::bigint as k_number, a.id as k_id
                   from address a join place_name_read r on r.id = a.road_id
-                 where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)
-                 order by a.community_code, r.name, a.number, a.id""", params, rs -> {
+                 where a.community_code like :d and (:road::bigint is null or a.road_id = :road) and (:s::text is null or a.status = :s)""", params, rs -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) r.add(rs.getObject(k) == null ? "" : rs.getObject(k));
                     return r;
-                });
+                }, List.of(cn.civgeo.common.io.StreamedExport.Key.text("k_community"), cn.civgeo.common.io.StreamedExport.Key.text("k_road"),
+                        cn.civgeo.common.io.StreamedExport.Key.bigint("k_number"), cn.civgeo.common.io.StreamedExport.Key.bigint("k_id")));
     }
 }

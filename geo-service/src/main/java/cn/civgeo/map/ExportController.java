@@ -45,8 +45,8 @@ class ExportController {
 
     @GetMapping("/{id}/export")
     @Operation(summary = "Download a layer as geojson, csv (WKT geometry) or kml, paged; at most 100,000 features an answer",
-            description = "Paging: `limit` features from `offset` in the layer's order; when more follow, the answer carries "
-                    + "`Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 features per answer (413 naming `bbox` "
+            description = "Paging by key: `limit` features after the cursor `after` in the layer's order; when more follow, the "
+                    + "answer carries `Link: <...after=...>; rel=\"next\"` (features written between pages neither repeat nor get skipped). Anonymous callers get at most 5,000 features per answer (413 naming `bbox` "
                     + "beyond: narrow it, page with `limit`, or sign in); every 100 features cost one more fair-use unit.")
     ResponseEntity<byte[]> export(@io.swagger.v3.oas.annotations.Parameter(description = "Layer id", example = "divisions") @PathVariable String id,
                                   @io.swagger.v3.oas.annotations.Parameter(description = "geojson, csv or kml", example = "geojson")
@@ -57,21 +57,38 @@ class ExportController {
                                   @RequestParam(required = false) Integer level,
                                   @io.swagger.v3.oas.annotations.Parameter(description = "Features in this answer (default and cap: your bound)", example = "1000")
                                   @RequestParam(required = false) Integer limit,
-                                  @io.swagger.v3.oas.annotations.Parameter(description = "Features to skip (from the Link rel=next)", example = "0")
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "Features to skip after the cursor (the older way to page; prefer the Link rel=next)", example = "0")
                                   @RequestParam(required = false) Long offset,
+                                  @io.swagger.v3.oas.annotations.Parameter(description = "Cursor: the page starts after this feature (from the Link rel=next)", example = "WyIzNTAyMDMiXQ")
+                                  @RequestParam(required = false) String after,
                                   jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
         String fmt = format.toLowerCase();
         if (!List.of("geojson", "csv", "kml").contains(fmt)) throw ApiException.badField("format", "must be geojson, csv or kml");
         if (level != null && (level < 1 || level > 5)) throw ApiException.badField("level", "must be between 1 and 5");
-        var page = cn.civgeo.common.io.StreamedExport.Page.of(limit, offset, exports.fetchLimit(FeatureService.EXPORT_MAX));
+        var page = cn.civgeo.common.io.StreamedExport.Page.of(limit, offset, after, exports.fetchLimit(FeatureService.EXPORT_MAX));
         if (page.offset() > Integer.MAX_VALUE) throw ApiException.badField("offset", "must be below " + Integer.MAX_VALUE);
-        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit(), (int) page.offset());
-        FeatureService.Result found = features.find(q);
-        List<String> fs = found.features();
+        if (page.after() != null && page.after().size() != 1) {
+            throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
+        }
+        // Paged by key: one row more than the page tells whether another follows; the next page starts after this
+        // page's last feature, so features written between pages neither repeat nor get skipped.
+        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit() + 1, (int) page.offset(),
+                page.after() == null ? null : page.after().get(0));
+        FeatureService.Result found;
+        try {
+            found = features.find(q);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // a cursor whose parts do not parse as the layer's key (hand-edited)
+            throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
+        }
+        boolean more = found.features().size() > page.limit();
+        List<String> fs = more ? found.features().subList(0, page.limit()) : found.features();
         exports.check(req, res, fs.size(), "bbox");
-        if (found.total() > page.offset() + fs.size()) {
+        if (more) {
             String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("offset", page.offset() + fs.size()).replaceQueryParam("limit", page.limit()).build().toUriString();
+                    .replaceQueryParam("offset").replaceQueryParam("limit", page.limit())
+                    .replaceQueryParam("after", cn.civgeo.common.io.StreamedExport.Cursor.encode(List.of(found.keys().get(page.limit() - 1))))
+                    .build().toUriString();
             res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         byte[] body;

@@ -22,7 +22,12 @@ public class FeatureService {
     }
 
     /** A query on one layer. {@code zoom} null = full detail; {@code level} null = any; {@code id} null = any. */
-    public record Query(String layer, Bbox bbox, Integer zoom, Integer level, String id, String q, int limit, int offset) {
+    public record Query(String layer, Bbox bbox, Integer zoom, Integer level, String id, String q, int limit, int offset, String after) {
+        /** Without a cursor. */
+        public Query(String layer, Bbox bbox, Integer zoom, Integer level, String id, String q, int limit, int offset) {
+            this(layer, bbox, zoom, level, id, q, limit, offset, null);
+        }
+
         public static Query of(String layer, String bbox, Integer zoom, Integer level, String q, Integer limit, Integer offset) {
             new Validation().require(zoom == null || (zoom >= 0 && zoom <= TileService.MAX_ZOOM), "zoom", "must be between 0 and 22")
                     .require(level == null || (level >= 1 && level <= 5), "level", "must be between 1 and 5")
@@ -33,13 +38,18 @@ public class FeatureService {
         }
     }
 
-    /** Features as GeoJSON texts plus the total number matching. */
-    public record Result(List<String> features, long total) {}
+    /**
+     * Features as GeoJSON texts plus the number matching (all of them without a cursor; those after it with one) and
+     * each feature's key in the layer's order (what {@code after} takes to continue after it).
+     */
+    public record Result(List<String> features, long total, List<String> keys) {
+        public Result(List<String> features, long total) { this(features, total, List.of()); }
+    }
 
     public Result find(Query q) {
         MapLayer layer = layers.get(q.layer());
         Bbox b = q.bbox();
-        List<String> features = new ArrayList<>();
+        List<String> features = new ArrayList<>(), keys = new ArrayList<>();
         long[] total = {0};
         jdbc.sql(layer.itemsSql())
                 .param("tol", q.zoom() == null ? 0.0 : TileService.tolerance(q.zoom()))
@@ -50,15 +60,17 @@ public class FeatureService {
                 .param("id", q.id() == null ? "" : q.id())
                 .param("q", q.q() == null ? "" : q.q())
                 .param("limit", q.limit()).param("offset", q.offset())
+                .param("after", q.after() == null ? "" : q.after())
                 .query((rs, i) -> {
                     total[0] = rs.getLong("total");
                     features.add(rs.getString("feature"));
+                    keys.add(rs.getString("page_key"));
                     return null;
                 }).list();
-        if (features.isEmpty() && q.offset() > 0) {
+        if (features.isEmpty() && q.offset() > 0 && q.after() == null) {
             total[0] = count(layer, q);
         }
-        return new Result(features, total[0]);
+        return new Result(features, total[0], keys);
     }
 
     private long count(MapLayer layer, Query q) {

@@ -131,13 +131,15 @@ class PlaceNameController {
                 @RequestParam(required = false) String status,
                 @io.swagger.v3.oas.annotations.Parameter(description = "Rows in this answer (default and cap: your bound)", example = "1000")
                 @RequestParam(required = false) Integer limit,
-                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip in the export's order (from the Link rel=next)", example = "0")
+                @io.swagger.v3.oas.annotations.Parameter(description = "Rows to skip after the cursor (the older way to page; prefer the Link rel=next)", example = "0")
                 @RequestParam(required = false) Long offset,
+                @io.swagger.v3.oas.annotations.Parameter(description = "Cursor: the page starts after this row (from the Link rel=next)", example = "WyIzNTAyMDMwMDEwMDEiXQ")
+                @RequestParam(required = false) String after,
                 jakarta.servlet.http.HttpServletRequest req,
                 jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
         if (division != null && !division.matches("[0-9]{2,12}")) throw ApiException.badField("division", "must be a division code (prefix)");
         if (category != null && !category.matches("[0-9]{2,4}")) throw ApiException.badField("category", "must be a category code (prefix)");
-        exports.stream(req, res, transfer.exportQuery(division, category, status), limit, offset, PlaceNameTransfer.MAX_EXPORT,
+        exports.stream(req, res, transfer.exportQuery(division, category, status), limit, offset, after, PlaceNameTransfer.MAX_EXPORT,
                 "division", "place-names", format, PlaceNameTransfer.COLUMNS);
     }
 

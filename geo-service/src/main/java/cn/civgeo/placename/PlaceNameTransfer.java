@@ -121,7 +121,7 @@ public class PlaceNameTransfer {
     }
 
 
-    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): ordered, ending in the unique id. */
+    /** The export as a streamed query (cn.civgeo.common.io.StreamedExport): keyed by division, category, name and the unique id. */
     public cn.civgeo.common.io.StreamedExport.Query exportQuery(String division, String category, String status) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("d", (division == null ? "" : division) + "%");
@@ -131,16 +131,17 @@ public class PlaceNameTransfer {
                 select p.code, p.name, p.category_code, p.division_code, p.short_name, array_to_string(p.aliases, ';'), p.spelling, p.pinyin,
                        p.status, case when geometrytype(p.geom) = 'POINT' then st_x(p.geom) end, case when geometrytype(p.geom) = 'POINT' then st_y(p.geom) end,
                        case when geometrytype(p.geom) <> 'POINT' then st_asgeojson(p.geom, 7) end, p.location_text, p.meaning, p.history,
-                       p.description, p.naming_date, p.numbering, p.approval_authority, p.approval_doc, p.approval_date
+                       p.description, p.naming_date, p.numbering, p.approval_authority, p.approval_doc, p.approval_date,
+                       coalesce(p.division_code, '') as k_division, coalesce(p.category_code, '') as k_category, p.name as k_name, p.id as k_id
                   from place_name p
-                 where p.division_code like :d and p.category_code like :c and (:s::text is null or p.status = :s)
-                 order by p.division_code, p.category_code, p.name, p.id""", params, rs -> {
+                 where p.division_code like :d and p.category_code like :c and (:s::text is null or p.status = :s)""", params, rs -> {
                     List<Object> r = new ArrayList<>();
                     for (int k = 1; k <= COLUMNS.size(); k++) {
                         Object o = rs.getObject(k);
                         r.add(o == null ? "" : o instanceof java.sql.Date d ? d.toLocalDate().toString() : o);
                     }
                     return r;
-                });
+                }, List.of(cn.civgeo.common.io.StreamedExport.Key.text("k_division"), cn.civgeo.common.io.StreamedExport.Key.text("k_category"),
+                        cn.civgeo.common.io.StreamedExport.Key.text("k_name"), cn.civgeo.common.io.StreamedExport.Key.bigint("k_id")));
     }
 }

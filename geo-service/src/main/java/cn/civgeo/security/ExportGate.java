@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 public class ExportGate {
     /** What a streamed, paged export does, for the OpenAPI description of each export endpoint that uses {@link #stream}. */
     public static final String STREAMED_EXPORT_DOC = "The same columns import again. Rows are streamed from a database cursor "
-            + "(memory does not grow with the export). Paging: `limit` rows from `offset` in the export's order; when more rows "
-            + "follow, the answer carries `Link: <...>; rel=\"next\"`. Anonymous callers get at most 5,000 rows per answer (413 "
+            + "(memory does not grow with the export). Paging by key: `limit` rows after the cursor `after`; when more rows "
+            + "follow, the answer carries `Link: <...after=...>; rel=\"next\"` (rows written between pages neither repeat nor get "
+            + "skipped; `offset` still skips rows). Anonymous callers get at most 5,000 rows per answer (413 "
             + "naming `division` beyond); every 100 rows cost one more fair-use unit (429 with Retry-After when the caller's "
             + "budget does not hold them). Without `limit`, one answer holds up to 200,000 rows.";
 
@@ -45,12 +46,12 @@ public class ExportGate {
      * then streamed from a database cursor with {@code Link rel=next} when more rows follow.
      */
     public void stream(HttpServletRequest req, HttpServletResponse res, StreamedExport.Query query, Integer limit, Long offset,
-                       int max, String field, String base, String format, List<String> headers) throws IOException {
+                       String after, int max, String field, String base, String format, List<String> headers) throws IOException {
         String fmt = format == null ? "csv" : format.toLowerCase(java.util.Locale.ROOT);
         if (!fmt.equals("csv") && !fmt.equals("xlsx")) throw ApiException.badField("format", "must be csv or xlsx");
-        StreamedExport.Page page = StreamedExport.Page.of(limit, offset, fetchLimit(max));
-        long counted = streamed.count(query, page);
-        check(req, res, (int) Math.min(counted, page.limit()), field);
+        StreamedExport.Page page = StreamedExport.Page.of(limit, offset, after, fetchLimit(max));
+        StreamedExport.Counted counted = streamed.count(query, page);
+        check(req, res, (int) Math.min(counted.rows(), page.limit()), field);
         streamed.write(res, base, fmt, headers, query, page, counted);
     }
 

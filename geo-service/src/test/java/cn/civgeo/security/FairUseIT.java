@@ -26,6 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /** Fair use: per-caller buckets with RateLimit-* headers, cost weights, bounded searches and exports, fair jobs. */
+// Its own context is closed after the class: cached, it would go on listening, warming and rebuilding in the
+// background through the rest of the suite.
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = {"civgeo.fair-use.anonymous-per-minute=20", "civgeo.fair-use.user-per-minute=60",
         "civgeo.fair-use.anonymous-export-rows=3", "civgeo.jobs.threads=2", "civgeo.jobs.per-user-running=1"})
 class FairUseIT extends IntegrationTest {

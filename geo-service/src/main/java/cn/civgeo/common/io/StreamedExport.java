@@ -26,10 +26,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Exports streamed from the database and paged. The rows are read through a cursor ({@value #FETCH_SIZE} at a
  * time, in a read-only transaction so the PostgreSQL driver does not load the whole result) and written to the
  * answer as they come: CSV leaves at once, xlsx goes through SXSSF (200 rows in memory, the rest on disk), so
- * memory does not grow with the export. Paging is {@code limit} + {@code offset} over the export's total order
- * (which ends in a unique key); when more rows follow, the answer carries {@code Link: <…offset=…>; rel="next"}.
- * Before the first byte, the page's rows are counted (up to limit + 1, to know whether a next page exists), so the
- * caller's bound and fair-use cost are decided on the real number of rows before anything is written.
+ * memory does not grow with the export. Paging is by key ({@code limit} rows after the cursor {@code after}, in the
+ * export's unique key order); when more rows follow, the answer carries {@code Link: <…after=…>; rel="next"}, the
+ * key of its last row, so rows written between pages neither repeat nor get skipped. Before the first byte, the
+ * page's keys are read (up to limit + 1, to know whether a next page exists and where it starts), so the caller's
+ * bound and fair-use cost are decided on the real number of rows before anything is written.
  */
 @Component
 public class StreamedExport {
@@ -41,18 +42,48 @@ public class StreamedExport {
         List<?> row(ResultSet rs) throws SQLException;
     }
 
-    /** An export query: SQL without limit/offset, totally ordered (ending in a unique key), its parameters and columns. */
-    public record Query(String sql, Map<String, ?> params, Columns columns) {}
+    /**
+     * One column of the export's order: an output column of the query (never null: coalesce it), compared as
+     * {@code text} or {@code bigint}. The keys together are unique (end in the id).
+     */
+    public record Key(String column, String type) {
+        public Key {
+            if (!column.matches("[a-z_][a-z0-9_]*") || !(type.equals("text") || type.equals("bigint"))) {
+                throw new IllegalArgumentException("key " + column + " " + type);
+            }
+        }
+        public static Key text(String column) { return new Key(column, "text"); }
+        public static Key bigint(String column) { return new Key(column, "bigint"); }
+    }
 
-    /** The rows asked for: from {@code offset}, at most {@code limit}. */
-    public record Page(long offset, int limit) {
-        /** {@code limit} defaults to (and is capped at) {@code max}, the caller's bound for one answer. */
-        public static Page of(Integer limit, Long offset, int max) {
-            if (limit != null && limit < 1) throw ApiException.badField("limit", "must be at least 1");
-            if (offset != null && offset < 0) throw ApiException.badField("offset", "must not be negative");
-            return new Page(offset == null ? 0 : offset, limit == null ? max : Math.min(limit, max));
+    /**
+     * An export query: SQL without order/limit whose output columns include the {@code keys} (extra trailing columns
+     * that {@code columns} does not read), its parameters and how a row becomes cells. The rows come in key order.
+     */
+    public record Query(String sql, Map<String, ?> params, Columns columns, List<Key> keys) {
+        public Query {
+            if (keys.isEmpty()) throw new IllegalArgumentException("an export needs a unique order");
+            keys = List.copyOf(keys);
         }
     }
+
+    /**
+     * The rows asked for: after the cursor {@code after} (the key of the previous page's last row, from its Link), at
+     * most {@code limit}; {@code offset} (the older way to page) skips rows after that.
+     */
+    public record Page(long offset, int limit, List<String> after) {
+        /** {@code limit} defaults to (and is capped at) {@code max}, the caller's bound for one answer. */
+        public static Page of(Integer limit, Long offset, int max) { return of(limit, offset, null, max); }
+
+        public static Page of(Integer limit, Long offset, String after, int max) {
+            if (limit != null && limit < 1) throw ApiException.badField("limit", "must be at least 1");
+            if (offset != null && offset < 0) throw ApiException.badField("offset", "must not be negative");
+            return new Page(offset == null ? 0 : offset, limit == null ? max : Math.min(limit, max), Cursor.decode(after));
+        }
+    }
+
+    /** How many rows the page holds (at most limit + 1: more than limit means another page follows) and its last row's key. */
+    public record Counted(long rows, List<String> lastKey) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -65,25 +96,36 @@ public class StreamedExport {
         readOnly.setReadOnly(true);
     }
 
-    /** Rows of the page, counting at most limit + 1 (more than limit: another page follows). */
-    public long count(Query q, Page p) {
-        Long n = jdbc.queryForObject("select count(*) from (" + q.sql() + " limit :pageLimit offset :pageOffset) page",
-                params(q, p.limit() + 1L, p.offset()), Long.class);
-        return n == null ? 0 : n;
+    /** Rows of the page, counting at most limit + 1 (more than limit: another page follows), and the key of its last row. */
+    public Counted count(Query q, Page p) {
+        String keys = String.join(", ", q.keys().stream().map(k -> "page." + k.column()).toList());
+        long[] n = {0};
+        List<String>[] last = new List[]{null};
+        readOnly.executeWithoutResult(s -> jdbc.query("select " + keys + " from (" + q.sql() + ") page" + where(q, p)
+                        + " order by " + keys + " limit :pageLimit offset :pageOffset",
+                params(q, p, p.limit() + 1L), (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (++n[0] > p.limit()) return;
+                    List<String> key = new java.util.ArrayList<>(q.keys().size());
+                    for (int i = 1; i <= q.keys().size(); i++) key.add(rs.getString(i));
+                    last[0] = key;
+                }));
+        return new Counted(n[0], last[0]);
     }
 
     /**
      * Writes the page as CSV (UTF-8 with BOM, formula starts neutralised) or xlsx, with the Link to the next page
      * when {@code counted} (from {@link #count}) says there is one.
      */
-    public void write(HttpServletResponse res, String base, String format, List<String> headers, Query q, Page p, long counted)
+    public void write(HttpServletResponse res, String base, String format, List<String> headers, Query q, Page p, Counted counted)
             throws IOException {
         String fmt = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("csv") && !fmt.equals("xlsx")) throw ApiException.badField("format", "must be csv or xlsx");
-        if (counted > p.limit()) {
+        if (counted.rows() > p.limit()) {
+            // Keyset paging: the next page starts after this page's last row, so rows written meanwhile before it
+            // neither repeat nor push rows out of the next page (as an offset would).
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("offset", p.offset() + p.limit()).replaceQueryParam("limit", p.limit())
-                    .build().toUriString();
+                    .replaceQueryParam("offset").replaceQueryParam("after", Cursor.encode(counted.lastKey()))
+                    .replaceQueryParam("limit", p.limit()).build().toUriString();
             res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + base + "." + fmt + "\"");
@@ -106,14 +148,59 @@ public class StreamedExport {
 
     /** The page's rows, one at a time, from a cursor. */
     public void rows(Query q, Page p, java.util.function.Consumer<List<?>> sink) {
-        readOnly.executeWithoutResult(s -> jdbc.query(q.sql() + " limit :pageLimit offset :pageOffset",
-                params(q, p.limit(), p.offset()), (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(q.columns().row(rs))));
+        String keys = String.join(", ", q.keys().stream().map(k -> "page." + k.column()).toList());
+        readOnly.executeWithoutResult(s -> jdbc.query("select * from (" + q.sql() + ") page" + where(q, p) + " order by " + keys
+                        + " limit :pageLimit offset :pageOffset",
+                params(q, p, p.limit()), (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(q.columns().row(rs))));
     }
 
-    private static Map<String, Object> params(Query q, long limit, long offset) {
+    private static String where(Query q, Page p) {
+        if (p.after() == null) return "";
+        if (p.after().size() != q.keys().size()) throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
+        StringBuilder cols = new StringBuilder(), vals = new StringBuilder();
+        for (int i = 0; i < q.keys().size(); i++) {
+            Key k = q.keys().get(i);
+            if (k.type().equals("bigint") && !p.after().get(i).matches("-?\\d{1,18}")) {
+                throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
+            }
+            cols.append(i == 0 ? "" : ", ").append("page.").append(k.column());
+            vals.append(i == 0 ? "" : ", ").append(":pageAfter").append(i).append("::").append(k.type());
+        }
+        return " where (" + cols + ") > (" + vals + ")";
+    }
+
+    private static Map<String, Object> params(Query q, Page p, long limit) {
         Map<String, Object> m = new HashMap<>(q.params());
         m.put("pageLimit", limit);
-        m.put("pageOffset", offset);
+        m.put("pageOffset", p.offset());
+        if (p.after() != null) for (int i = 0; i < p.after().size(); i++) m.put("pageAfter" + i, p.after().get(i));
         return m;
+    }
+
+    /** The cursor in URLs: the key's values as a JSON array of strings, base64url without padding. */
+    public static final class Cursor {
+        private Cursor() {}
+
+        private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+        public static String encode(List<String> key) {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(key));
+        }
+
+        public static List<String> decode(String after) {
+            if (after == null || after.isBlank()) return null;
+            try {
+                tools.jackson.databind.JsonNode n = JSON.readTree(java.util.Base64.getUrlDecoder().decode(after.strip()));
+                if (!n.isArray() || n.isEmpty()) throw new IllegalArgumentException();
+                List<String> out = new java.util.ArrayList<>();
+                for (tools.jackson.databind.JsonNode v : n) {
+                    if (!v.isString()) throw new IllegalArgumentException();
+                    out.add(v.asString());
+                }
+                return out;
+            } catch (RuntimeException e) {
+                throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
+            }
+        }
     }
 }

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * an administrator in psql would make it; no application event) reaches this instance's geocoder through the one
  * NOTIFY channel. The periodic fingerprint check is an hour in tests, so only the notification can make it pass.
  */
+// Its own context is closed after the class: cached, it would go on listening, warming and rebuilding in the
+// background through the rest of the suite.
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = "civgeo.geocode.rebuild-on-remote-change=true")
 class ChangeBusIT extends IntegrationTest {
     @Autowired

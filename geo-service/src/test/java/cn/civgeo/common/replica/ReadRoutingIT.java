@@ -19,6 +19,9 @@ import org.springframework.test.context.TestPropertySource;
  * (default_transaction_read_only), so a GET that writes while routed to it fails, and the pool's counter shows the
  * routing happened. Writes and the caller's reads right after them go to the leader.
  */
+// Its own context is closed after the class: cached, it would go on listening, warming and rebuilding in the
+// background through the rest of the suite.
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = "civgeo.database.read-url=${CIVGEO_TEST_DB_URL:jdbc:postgresql://127.0.0.1:54329/civgeo_test}"
         + "?options=-c%20default_transaction_read_only%3Don")
 class ReadRoutingIT extends IntegrationTest {
