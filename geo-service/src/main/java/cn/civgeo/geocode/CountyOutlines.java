@@ -88,8 +88,18 @@ public class CountyOutlines {
     }
 
     public boolean loaded() {
-        return jdbc.sql("select count(*) from geocode_outline_load where source = :s").param("s", SOURCE)
+        return jdbc.sql("select count(*) from geocode_outline_load where source = :s").param("s", loadKey())
                 .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * What a load is recorded under: the source and a checksum of the former-names table that ties old outlines to
+     * today's units, so a new row in the table (a change after the outlines' vintage) loads the outlines again.
+     */
+    String loadKey() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (Aliases.FormerName f : aliases.formerNames()) crc.update((f.code() + "," + f.name() + "\n").getBytes(StandardCharsets.UTF_8));
+        return SOURCE + " ties:" + Long.toHexString(crc.getValue());
     }
 
     public boolean filesPresent() {
@@ -113,7 +123,7 @@ public class CountyOutlines {
             if (loaded()) return new Result(true, "already loaded", 0, 0, 0, 0);
             Result r = load(t0);
             jdbc.sql("insert into geocode_outline_load(source, units, millis) values (:s, :u, :ms)")
-                    .param("s", SOURCE).param("u", r.counties()).param("ms", r.millis()).update();
+                    .param("s", loadKey()).param("u", r.counties()).param("ms", r.millis()).update();
             audit.created("division-outline", SOURCE, Map.of("features", r.features(), "counties", r.counties(),
                     "unmapped", r.unmapped()));
             log.info("county outlines: {} features, {} counties loaded, {} not tied to the registry (division_outline_unmapped), in {} ms",

@@ -63,6 +63,31 @@ class GeocodeNationwideIT extends IntegrationTest {
         assertThat(city.get("location").get("coordinates").get(0).asDouble()).isBetween(102.9, 105.0);
     }
 
+    /**
+     * Counties made after the outlines' vintage (about 2017) are located by their predecessors' outlines, tied through
+     * the former-names table: 滦县 → 滦州市 (2018), 伊春区 + 美溪区 → 伊美区 (2019, unioned), 莱芜市莱城区 → 济南市莱芜区 (2019).
+     */
+    @Test
+    void countiesMadeAfterTheOutlinesAreLocatedByTheirPredecessors() {
+        record Box(String code, double minLon, double maxLon, double minLat, double maxLat, String via) {}
+        for (Box b : List.of(new Box("130284", 118.4, 119.1, 39.4, 40.0, "former-name"),
+                new Box("230717", 128.5, 129.6, 47.3, 48.2, "former-name"),
+                new Box("370116", 117.3, 118.0, 36.0, 36.6, "former-name"))) {
+            var row = jdbc.sql("select st_x(point) x, st_y(point) y, mapped_via, source_units from division_outline where code = :c")
+                    .param("c", b.code()).query().listOfRows();
+            assertThat(row).as(b.code()).hasSize(1);
+            assertThat(((Number) row.get(0).get("x")).doubleValue()).as(b.code()).isBetween(b.minLon(), b.maxLon());
+            assertThat(((Number) row.get(0).get("y")).doubleValue()).as(b.code()).isBetween(b.minLat(), b.maxLat());
+            assertThat(String.valueOf(row.get(0).get("mapped_via"))).as(b.code()).contains(b.via());
+        }
+        // two predecessors unioned into one outline
+        assertThat(String.valueOf(jdbc.sql("select source_units from division_outline where code = '230717'").query().singleValue()))
+                .contains("伊春区").contains("美溪区");
+        JsonNode c = best("河北省唐山市滦州市");
+        assertThat(c.get("code").asString()).isEqualTo("130284");
+        assertThat(c.get("locationLevel").asString()).isEqualTo("county");
+    }
+
     @Test
     void reverseOfAPointInChengduGivesTheCountyChain() {
         // 武侯祠, Chengdu (WGS-84 / CGCS2000 104.0437, 30.6418), well inside 武侯区
