@@ -1,16 +1,11 @@
 package cn.civgeo.coverage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,11 +67,5 @@ class CoverageRepository {
 
     static String array(List<String> values) { return "{" + String.join(",", values) + "}"; }
 
-    static String sql(String name) {
-        try (InputStream in = new ClassPathResource("sql/coverage/" + name).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static String sql(String name) { return cn.civgeo.common.io.SqlFiles.load("coverage/" + name); }
 }

@@ -1,15 +1,10 @@
 package cn.civgeo.map;
 
 import cn.civgeo.common.ApiException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +36,7 @@ public class MapLayerRegistry {
         layers.put(id, new MapLayer(id, zh, en, geometryType, tables, sql(id + ".tile.sql"), sql(id + ".items.sql")));
     }
 
-    private static String sql(String file) {
-        ClassPathResource r = new ClassPathResource("sql/map/" + file);
-        if (!r.exists()) return null;
-        try (InputStream in = r.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static String sql(String file) { return cn.civgeo.common.io.SqlFiles.loadIfPresent("map/" + file); }
 
     /** All layers, available or not, in display order. */
     public List<MapLayer> all() { return List.copyOf(layers.values()); }

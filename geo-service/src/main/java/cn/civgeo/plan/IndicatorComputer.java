@@ -1,15 +1,10 @@
 package cn.civgeo.plan;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,11 +82,5 @@ class IndicatorComputer {
         return spec != null && spec.startsWith(prefix) ? spec.substring(prefix.length()) : null;
     }
 
-    static String sql(String name) {
-        try (InputStream in = new ClassPathResource("sql/plan/" + name).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static String sql(String name) { return cn.civgeo.common.io.SqlFiles.load("plan/" + name); }
 }

@@ -3,10 +3,6 @@ package cn.civgeo.address.demo;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.demo.DemoDataContributor;
 import cn.civgeo.placename.demo.DemoPlaceNames;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +41,9 @@ public class DemoAddresses implements DemoDataContributor {
     @Transactional
     public void load() {
         if (loaded()) return;
-        int n = jdbc.sql(sql("sql/address/demo-addresses.sql")).param("city", "3502").update();
+        int n = jdbc.sql(cn.civgeo.common.io.SqlFiles.load("address/demo-addresses.sql")).param("city", "3502").update();
         audit.created("address", "demo:" + DemoPlaceNames.CITY, Map.of("loaded", n, "source", "demo generator"));
         log.info("demo addresses: {}", n);
     }
 
-    static String sql(String resource) {
-        try (InputStream in = DemoAddresses.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -4,15 +4,11 @@ import cn.civgeo.common.ApiException;
 import cn.civgeo.common.GeoJson;
 import cn.civgeo.division.Division;
 import cn.civgeo.division.DivisionService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +32,7 @@ public class TopologyQaService {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.json = json;
-        try {
-            this.sql = new ClassPathResource("sql/division/qa-findings.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.sql = cn.civgeo.common.io.SqlFiles.load("division/qa-findings.sql");
     }
 
     /** One gap, overlap or outside part: the codes involved, area (m²), a point on it (lon, lat, EPSG:4490). */
