@@ -143,12 +143,17 @@ function share(v) { return v == null ? '—' : num(v * 100, 1) + '%'; }
 /** Plan indicators of each resulting unit (before → after, changed or not) and the elderly-care coverage of both sides. */
 function evaluationHtml(r) {
   var rows = [];
-  r.results.forEach(function (u) { (u.indicators || []).forEach(function (i) {
-    var ch = i.changed == null ? 'adjUnknown' : i.changed ? 'adjChanged' : 'adjUnchanged';
-    rows.push('<tr data-code="' + esc(u.code) + '" data-indicator="' + esc(i.code) + '" data-changed="' + esc(String(i.changed)) + '"><th>' + esc(u.name) + '</th><td>' +
-      esc(t('adjInd_' + i.code)) + '</td><td data-v="before">' + esc(num(i.before, 4)) + '</td><td data-v="after">' + esc(num(i.after, 4)) + '</td><td>' + esc(num(i.target, 4)) +
-      '</td><td><span class="badge ' + (i.changed ? 'warn' : 'pass') + '">' + esc(t(ch)) + '</span></td></tr>');
-  }); });
+  r.results.forEach(function (u) {
+    if (!(u.indicators || []).length) return;
+    rows.push('<tr><td colspan="4" class="note">' + esc(u.name + ' ' + u.code) + '</td></tr>');
+    u.indicators.forEach(function (i) {
+      var ch = i.changed == null ? 'adjUnknown' : i.changed ? 'adjChanged' : 'adjUnchanged';
+      rows.push('<tr data-code="' + esc(u.code) + '" data-indicator="' + esc(i.code) + '" data-changed="' + esc(String(i.changed)) + '"><th>' +
+        esc(t('adjInd_' + i.code)) + '<br><span class="note">' + esc(t('adjTarget') + ' ' + num(i.target, 4)) + '</span></th><td data-v="before">' +
+        esc(num(i.before, 4)) + '</td><td data-v="after">' + esc(num(i.after, 4)) + '</td><td><span class="badge ' + (i.changed ? 'warn' : 'pass') + '">' +
+        esc(t(ch)) + '</span></td></tr>');
+    });
+  });
   var c = r.coverage, covRow = function (u, side) {
     return '<tr data-side="' + side + '" data-code="' + esc(u.code || '') + '"><th>' + esc(u.code ? u.name : t('adjTotal')) + (u.code ? '<br><span class="note">' + esc(u.code) + '</span>' : '') +
       '</th><td>' + esc(num(u.coveredHouseholds) + ' / ' + num(u.households)) + '</td><td data-v="householdShare">' + esc(share(u.householdShare)) + '</td><td>' +
@@ -158,8 +163,8 @@ function evaluationHtml(r) {
     return '<tr><td colspan="5" class="note">' + esc(t(key)) + '</td></tr>' + list.map(function (u) { return covRow(u, key === 'adjBefore' ? 'before' : 'after'); }).join('') +
       (total && list.length > 1 ? covRow(total, key === 'adjBefore' ? 'before' : 'after') : '');
   };
-  return '<h4>' + esc(t('adjIndicators')) + '</h4><table class="plan-table" id="adj-indicators"><thead><tr><th>' + esc(t('adjUnit')) + '</th><th>' + esc(t('adjIndicator')) +
-    '</th><th>' + esc(t('adjBefore')) + '</th><th>' + esc(t('adjAfter')) + '</th><th>' + esc(t('adjTarget')) + '</th><th></th></tr></thead><tbody>' + rows.join('') + '</tbody></table>' +
+  return '<h4>' + esc(t('adjIndicators')) + '</h4><table class="plan-table" id="adj-indicators"><thead><tr><th>' + esc(t('adjIndicator')) +
+    '</th><th>' + esc(t('adjBefore')) + '</th><th>' + esc(t('adjAfter')) + '</th><th></th></tr></thead><tbody>' + rows.join('') + '</tbody></table>' +
     '<h4>' + esc(t('adjCoverage')) + '</h4><table class="plan-table" id="adj-coverage"><thead><tr><th>' + esc(t('adjUnit')) + '</th><th>' + esc(t('adjCovHouseholds')) + '</th><th>' +
     esc(t('adjCovHouseholdShare')) + '</th><th>' + esc(t('adjCovElderly')) + '</th><th>' + esc(t('adjCovElderlyShare')) + '</th></tr></thead><tbody>' +
     side(c.before, c.beforeTotal, 'adjBefore') + side(c.after, c.afterTotal, 'adjAfter') + '</tbody></table><p class="note">' + esc(t('adjCovNote', { minutes: num(c.minutes) })) + '</p>';

@@ -115,7 +115,10 @@ class AdjustmentBrowserIT extends IntegrationTest {
         assertThat(b.driver.findElements(By.cssSelector("#adj-coverage tr[data-side=before][data-code='" + c.t1() + "']"))).hasSize(1);
         assertThat(b.driver.findElements(By.cssSelector("#adj-coverage tr[data-side=before][data-code='" + c.t2() + "']"))).hasSize(1);
         assertThat(b.el("#adj-coverage tr[data-side=after][data-code='" + c.t1() + "']").getText()).contains("甲乙镇").contains("%");
-        b.screenshot("adjust-03b-indicators-coverage");
+        b.js("document.getElementById('adj-indicators').scrollIntoView()");
+        b.screenshot("adjust-03b-indicators");
+        b.js("document.getElementById('adj-coverage').scrollIntoView()");
+        b.screenshot("adjust-03c-coverage");
 
         b.el("#adj-doc").sendKeys("测政〔2026〕9号");
         b.el("#adj-approve").click();
