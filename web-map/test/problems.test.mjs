@@ -30,3 +30,16 @@ test('the page asks for its language and translates only its own texts', () => {
   assert.equal(CivGeoProblems.text({ status: 403 }), 'Not allowed for your role');
   CivGeoI18n.setLang('zh');
 });
+
+test('a single error that the summary already says is shown once; others are listed under it', () => {
+  CivGeoI18n.setLang('zh');
+  const once = CivGeoProblems.parts({ status: 400, problem: { detail: 'steps[0] (establish)：几何重叠：9901 与相邻单位重叠 12 m²',
+    errors: [{ field: 'steps[0]', label: '第1步', message: '几何重叠：9901 与相邻单位重叠 12 m²' }] } });
+  assert.equal(once.summary, 'steps[0] (establish)：几何重叠：9901 与相邻单位重叠 12 m²');
+  assert.deepEqual(once.items, []);
+  const two = CivGeoProblems.parts({ status: 400, problem: { detail: '2 项有误', errors: [
+    { field: 'title', label: '方案名称', message: '必填' }, { field: 'steps', row: 2, message: '至少一步' }] } });
+  assert.equal(two.summary, '2 项有误');
+  assert.deepEqual(two.items.map((i) => i.text), ['方案名称：必填', '第2行 steps：至少一步']);
+  assert.equal(CivGeoProblems.parts({ status: 403 }).summary, '无权执行此操作');
+});

@@ -5,15 +5,19 @@ import L from 'leaflet';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPanels } from './panels.js';
+import { CivGeoProblems } from './problems.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
 var state = { kind: 'merge', seat: null, drawing: false, picking: false, vertices: [], shape: null, seatMarker: null, impactId: null, form: {} };
 
 function map() { return window.civgeo && window.civgeo.map; }
 function num(v, d) { return v == null ? '—' : Number(v).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: d || 0 }); }
+/** A problem said once: the summary, then the field errors it does not already say (CivGeoProblems.parts). */
 function problem(e) {
-  var p = e.problem || {}, list = (p.errors || []).map(function (x) { return '<li data-field="' + esc(x.field) + '">' + esc((x.label || x.field) + (CivGeoI18n.lang() === 'zh' ? '：' : ': ') + x.message) + '</li>'; }).join('');
-  return '<div id="adj-error" class="error" role="alert">' + esc(t('errorPrefix') + (p.detail || e.message)) + (list ? '<ul>' + list + '</ul>' : '') + '</div>';
+  var pp = CivGeoProblems.parts(e);
+  var list = pp.items.map(function (x) { return '<li data-field="' + esc(x.field) + '">' + esc(x.text) + '</li>'; }).join('');
+  return '<div id="adj-error" class="error" role="alert"><p class="adj-error-summary">' + esc(t('errorPrefix') + pp.summary) + '</p>' +
+    (list ? '<ul>' + list + '</ul>' : '') + '</div>';
 }
 
 /** Map clicks while drawing (a corner) or picking the seat; true = handled, no reverse lookup. */
@@ -118,7 +122,8 @@ function impactHtml(p, r) {
     '<li data-count="lines">' + esc(t('adjLines', { n: r.boundaryLines.length, m: r.markers.length })) + '</li>' +
     '<li data-count="addresses">' + esc(t('adjAddresses', { n: r.addresses.length })) + '</li>' +
     '<li data-count="apiClients">' + esc(!r.apiClients.logged ? t('adjApiNotLogged') : (r.apiClients.clients || []).length
-      ? t('adjApiClients', { n: r.apiClients.clients.length, names: r.apiClients.clients.join('、') }) : t('adjApiNone')) + '</li></ul>' +
+      ? t('adjApiClients', { n: r.apiClients.clients.length, names: r.apiClients.clients.map(clientName).join(CivGeoI18n.lang() === 'zh' ? '、' : ', ') }) : t('adjApiNone')) + '</li></ul>' +
+    '<div id="adj-evaluation">' + (r.coverage && r.coverage.computed ? evaluationHtml(r) : '<button type="button" id="adj-evaluate">' + esc(t('adjEvaluate')) + '</button>') + '</div>' +
     '<h4>' + esc(t('adjDuplicates')) + '</h4><ul id="adj-duplicates">' + (r.duplicateNames.length ? r.duplicateNames.map(function (d) {
       return '<li data-source="' + esc(d.source) + '">' + esc(t(d.source === 'division' ? 'adjDupDivision' : 'adjDupPlace', { name: d.name, other: d.clashesWithDivision })) + '</li>';
     }).join('') : '<li>' + esc(t('none')) + '</li>') + '</ul>' +
@@ -129,6 +134,40 @@ function impactHtml(p, r) {
       p.version + '">' + esc(t('adjApproveButton')) + '</button><div id="adj-approve-result"></div>';
   }
   return html + '</div>';
+}
+
+/** An API caller's name; callers without a key are counted together as "anonymous". */
+function clientName(c) { return c === 'anonymous' ? t('adjAnonymous') : c; }
+function share(v) { return v == null ? '—' : num(v * 100, 1) + '%'; }
+
+/** Plan indicators of each resulting unit (before → after, changed or not) and the elderly-care coverage of both sides. */
+function evaluationHtml(r) {
+  var rows = [];
+  r.results.forEach(function (u) {
+    if (!(u.indicators || []).length) return;
+    rows.push('<tr><td colspan="4" class="note">' + esc(u.name + ' ' + u.code) + '</td></tr>');
+    u.indicators.forEach(function (i) {
+      var ch = i.changed == null ? 'adjUnknown' : i.changed ? 'adjChanged' : 'adjUnchanged';
+      rows.push('<tr data-code="' + esc(u.code) + '" data-indicator="' + esc(i.code) + '" data-changed="' + esc(String(i.changed)) + '"><th>' +
+        esc(t('adjInd_' + i.code)) + '<br><span class="note">' + esc(t('adjTarget') + ' ' + num(i.target, 4)) + '</span></th><td data-v="before">' +
+        esc(num(i.before, 4)) + '</td><td data-v="after">' + esc(num(i.after, 4)) + '</td><td><span class="badge ' + (i.changed ? 'warn' : 'pass') + '">' +
+        esc(t(ch)) + '</span></td></tr>');
+    });
+  });
+  var c = r.coverage, covRow = function (u, side) {
+    return '<tr data-side="' + side + '" data-code="' + esc(u.code || '') + '"><th>' + esc(u.code ? u.name : t('adjTotal')) + (u.code ? '<br><span class="note">' + esc(u.code) + '</span>' : '') +
+      '</th><td>' + esc(num(u.coveredHouseholds) + ' / ' + num(u.households)) + '</td><td data-v="householdShare">' + esc(share(u.householdShare)) + '</td><td>' +
+      esc(num(u.coveredElderly) + ' / ' + num(u.elderly)) + '</td><td>' + esc(share(u.elderlyShare)) + '</td></tr>';
+  };
+  var side = function (list, total, key) {
+    return '<tr><td colspan="5" class="note">' + esc(t(key)) + '</td></tr>' + list.map(function (u) { return covRow(u, key === 'adjBefore' ? 'before' : 'after'); }).join('') +
+      (total && list.length > 1 ? covRow(total, key === 'adjBefore' ? 'before' : 'after') : '');
+  };
+  return '<h4>' + esc(t('adjIndicators')) + '</h4><table class="plan-table" id="adj-indicators"><thead><tr><th>' + esc(t('adjIndicator')) +
+    '</th><th>' + esc(t('adjBefore')) + '</th><th>' + esc(t('adjAfter')) + '</th><th></th></tr></thead><tbody>' + rows.join('') + '</tbody></table>' +
+    '<h4>' + esc(t('adjCoverage')) + '</h4><table class="plan-table" id="adj-coverage"><thead><tr><th>' + esc(t('adjUnit')) + '</th><th>' + esc(t('adjCovHouseholds')) + '</th><th>' +
+    esc(t('adjCovHouseholdShare')) + '</th><th>' + esc(t('adjCovElderly')) + '</th><th>' + esc(t('adjCovElderlyShare')) + '</th></tr></thead><tbody>' +
+    side(c.before, c.beforeTotal, 'adjBefore') + side(c.after, c.afterTotal, 'adjAfter') + '</tbody></table><p class="note">' + esc(t('adjCovNote', { minutes: num(c.minutes) })) + '</p>';
 }
 
 /** A task's subject in the UI's language, from its stored detail (the server's subject is English). */
@@ -148,6 +187,13 @@ function showImpact(id) {
     return api.get('/api/adjustments/proposals/' + id + '/impact?indicators=false').then(function (r) {
       box.innerHTML = impactHtml(p, r);
       box.scrollIntoView();
+      var ev = document.getElementById('adj-evaluate');
+      if (ev) ev.addEventListener('click', function () {
+        var out = document.getElementById('adj-evaluation');
+        out.innerHTML = P.loading();
+        api.get('/api/adjustments/proposals/' + id + '/impact').then(function (full) { out.innerHTML = evaluationHtml(full); })
+          .catch(function (e) { out.innerHTML = problem(e); });
+      });
       var ap = document.getElementById('adj-approve');
       if (ap) ap.addEventListener('click', function () {
         var out = document.getElementById('adj-approve-result');

@@ -26,6 +26,20 @@ function text(err) {
   if (err && err.status === 403 && !(p && p.detail)) return own('denied');
   return message((p && p.detail) || (err && err.message) || String(err));
 }
+/**
+ * A problem as a summary and a list, each thing said once: the summary is the server's detail; the list holds the bad
+ * fields and rows (as in {@link text}) except those whose message the summary already says (a single error is often
+ * both the detail and errors[0]).
+ */
+function parts(err) {
+  var p = err && err.problem, zh = CivGeoI18n.lang() === 'zh';
+  var summary = message((p && p.detail) || (err && err.status === 403 ? own('denied') : (err && err.message) || String(err)));
+  var items = ((p && p.errors) || []).filter(function (e) { return !e.message || summary.indexOf(message(e.message)) < 0; }).map(function (e) {
+    return { field: e.field || '', text: (e.row != null ? (zh ? '第' + e.row + '行 ' : 'row ' + e.row + ' ') : '') +
+      (e.field ? field(e.field, e.label) + (zh ? '：' : ': ') : '') + message(e.message) };
+  });
+  return { summary: summary, items: items };
+}
 /** The Accept-Language header of the page's requests: the UI language first. */
 function acceptLanguage() { return CivGeoI18n.lang() === 'zh' ? 'zh-CN,zh;q=0.9,en;q=0.5' : 'en,zh;q=0.5'; }
-export const CivGeoProblems = { text: text, message: message, field: field, acceptLanguage: acceptLanguage };
+export const CivGeoProblems = { text: text, parts: parts, message: message, field: field, acceptLanguage: acceptLanguage };

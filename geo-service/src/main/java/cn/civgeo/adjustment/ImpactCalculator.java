@@ -10,8 +10,6 @@ import cn.civgeo.adjustment.ImpactReport.Marker;
 import cn.civgeo.adjustment.ImpactReport.Unit;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
-import cn.civgeo.common.jobs.Progress;
-import cn.civgeo.coverage.IndicatorService;
 import cn.civgeo.division.Division;
 import cn.civgeo.division.DivisionService;
 import cn.civgeo.division.change.ChangeResult;
@@ -44,7 +42,7 @@ class ImpactCalculator {
 
     private final StepApplier applier;
     private final DivisionService divisions;
-    private final IndicatorService indicators;
+    private final ImpactIndicators indicators;
     private final NameCheckService names;
     private final StandardChecks standards;
     private final JdbcClient jdbc;
@@ -53,7 +51,7 @@ class ImpactCalculator {
     /** How far back the impact report looks for API use of the old codes. */
     static final int API_USE_DAYS = 90;
 
-    ImpactCalculator(StepApplier applier, DivisionService divisions, IndicatorService indicators, NameCheckService names,
+    ImpactCalculator(StepApplier applier, DivisionService divisions, ImpactIndicators indicators, NameCheckService names,
                      StandardChecks standards, JdbcClient jdbc, JsonMapper json, ApiUseService apiUse) {
         this.apiUse = apiUse;
         this.applier = applier;
@@ -81,13 +79,12 @@ class ImpactCalculator {
             }
         }
         Map<String, Unit> before = new LinkedHashMap<>();
-        Map<String, IndicatorService.DivisionIndicators> indBefore = new LinkedHashMap<>();
         for (String c : predCodes) {
             Optional<Division> d = divisions.find(c);
             if (d.isEmpty() || !d.get().active()) continue;
             before.put(c, unit(c, "predecessor", null, null));
-            if (withIndicators) indBefore.put(c, indicators.indicators(c, date, false, Progress.NONE));
         }
+        ImpactIndicators.Before indBefore = indicators.before(before.keySet(), date, withIndicators);
         String beforeArea = predCodes.isEmpty() ? null : jdbc.sql(
                 "select encode(st_asewkb(st_union(geom)), 'hex') from division_public where code in (:c)")
                 .param("c", List.copyOf(predCodes)).query(String.class).optional().orElse(null);
@@ -117,13 +114,18 @@ class ImpactCalculator {
         }
         resultStep.keySet().removeIf(c -> divisions.find(c).map(d -> !d.active()).orElse(true));
         checkGeometry(resultStep);
+        List<String> resultCodes = List.copyOf(resultStep.keySet());
+        List<FacilityMove> facilities = facilities(beforeArea, resultCodes);
+        // the facilities that change division move with the change (their new unit is the one containing them)
+        int movedFacilities = indicators.moveFacilities(facilities, touched);
+        if (movedFacilities > 0) notes.add(movedFacilities + " facilities move into the unit that contains them");
 
         List<Unit> results = new ArrayList<>();
         for (Map.Entry<String, Integer> e : resultStep.entrySet()) {
             Division d = divisions.find(e.getKey()).orElseThrow();
             double[] seat = seat(body, d);
             List<ImpactReport.IndicatorChange> ic = withIndicators
-                    ? indicatorChanges(applied.get(e.getValue()).kind(), stepPreds.getOrDefault(e.getKey(), List.of()), indBefore)
+                    ? indicators.changes(applied.get(e.getValue()).kind(), d.code(), stepPreds.getOrDefault(e.getKey(), List.of()), indBefore, date)
                     : List.of();
             Unit u = unit(d.code(), "result", seat, ic);
             Map<String, Double> entered = entered(body, d);
@@ -132,8 +134,6 @@ class ImpactCalculator {
                     u.farthestCommunity(), u.indicators(), standards.check(body.standard(), u, entered)));
             if (seat == null) notes.add(d.code() + " " + d.name() + ": no proposed seat (驻地) given, so no distance to it");
         }
-        List<String> resultCodes = List.copyOf(resultStep.keySet());
-        List<FacilityMove> facilities = facilities(beforeArea, resultCodes);
         List<AddressRecode> addresses = addresses(beforeArea, resultCodes);
         List<Line> lines = touched.isEmpty() ? List.of() : jdbc.sql("""
                 select id, code, name, "leftCode", "rightCode", status from boundary_line_public
@@ -146,13 +146,18 @@ class ImpactCalculator {
         List<Duplicate> dups = new ArrayList<>(divisionDuplicates(resultCodes, touched));
         dups.addAll(placeNameDuplicates(beforeArea, resultCodes));
         List<ApiUseService.Use> uses = apiUse.callers(predCodes, date.minusDays(API_USE_DAYS), 200);
+        long anonymous = uses.stream().filter(u -> ApiUseService.ANONYMOUS.equals(u.client())).mapToLong(ApiUseService.Use::requests).sum();
         ImpactReport.ApiClientUse api = new ImpactReport.ApiClientUse(true,
-                uses.stream().map(ApiUseService.Use::client).distinct().toList(), uses,
+                uses.stream().map(ApiUseService.Use::client).distinct().toList(), uses, anonymous,
                 "API callers that asked about the changed units' codes (or codes under them) in the " + API_USE_DAYS
-                        + " days before " + date + "; the change feed (old and new codes) tells other systems of the change");
+                        + " days before " + date + " (requests without an API key or sign-in as '" + ApiUseService.ANONYMOUS
+                        + "'); the change feed (old and new codes) tells other systems of the change");
         for (StepApplier.Applied a : applied) for (ChangeResult r : a.results()) notes.addAll(r.notes());
+        Map<String, String> resultNames = new LinkedHashMap<>();
+        results.forEach(u -> resultNames.put(u.code(), u.name()));
+        ImpactReport.ServiceCoverage cov = indicators.coverage(indBefore, resultNames, date, withIndicators);
         ImpactReport report = new ImpactReport(id, version, date, body.standard(), List.copyOf(before.values()), results, facilities,
-                lines, markers, dups, addresses, api, notes);
+                lines, markers, dups, addresses, api, cov, notes);
         return new Outcome(report, applied);
     }
 
@@ -230,28 +235,6 @@ class ImpactCalculator {
                 lng(row.get("population")), lng(row.get("households")), lng(row.get("elderly")),
                 row.get("communities") == null ? 0 : ((Number) row.get("communities")).longValue(), seat, far, farName,
                 ic == null ? List.of() : ic, List.of());
-    }
-
-    /** Pooled before (Σ numerators / Σ denominators over the predecessors) and after; after known for merges only. */
-    private List<ImpactReport.IndicatorChange> indicatorChanges(String kind, List<String> preds,
-                                                                Map<String, IndicatorService.DivisionIndicators> before) {
-        List<IndicatorService.DivisionIndicators> list = preds.stream().distinct().map(before::get).filter(x -> x != null).toList();
-        if (list.isEmpty()) return List.of();
-        List<ImpactReport.IndicatorChange> out = new ArrayList<>();
-        for (int i = 0; i < list.get(0).indicators().size(); i++) {
-            IndicatorService.Indicator first = list.get(0).indicators().get(i);
-            double num = 0, den = 0;
-            for (IndicatorService.DivisionIndicators d : list) {
-                num += d.indicators().get(i).numerator();
-                den += d.indicators().get(i).denominator();
-            }
-            Double pooled = den == 0 ? null : Math.round(num / den * 10000) / 10000.0;
-            boolean merge = kind.equals("merge") || kind.equals("convert") || kind.equals("rename");
-            out.add(new ImpactReport.IndicatorChange(first.code(), first.label(), pooled, merge ? pooled : null, first.target(),
-                    merge ? "facilities and households stay with their communities: the merged unit's figure is the pooled one"
-                            : "after a split or boundary change the figure follows once facilities and households are assigned by location"));
-        }
-        return out;
     }
 
     private static final String AREA = """

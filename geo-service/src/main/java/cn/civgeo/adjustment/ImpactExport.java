@@ -29,6 +29,11 @@ final class ImpactExport {
         return rows;
     }
 
+    private static List<Object> coverageRow(String side, String code, String name, ImpactReport.UnitCoverage c) {
+        return java.util.Arrays.asList(side, code, name, c.households(), c.coveredHouseholds(), c.householdShare(), c.elderly(),
+                c.coveredElderly(), c.elderlyShare());
+    }
+
     static String role(String r) {
         if (r == null) return "";
         return switch (r) {
@@ -46,8 +51,19 @@ final class ImpactExport {
         out.add(new Section("调整前后单位", UNIT_HEADERS, u));
         List<List<Object>> ind = new ArrayList<>();
         for (ImpactReport.Unit x : r.results()) for (ImpactReport.IndicatorChange i : x.indicators())
-            ind.add(java.util.Arrays.asList(x.code(), i.label(), i.before(), i.after(), i.target(), i.note()));
-        out.add(new Section("规划指标(调整前/后)", List.of("单位", "指标", "调整前", "调整后", "目标", "说明"), ind));
+            ind.add(java.util.Arrays.asList(x.code(), i.label(), i.before(), i.after(), i.target(),
+                    i.changed() == null ? "未知" : i.changed() ? "变化" : "不变", i.note()));
+        out.add(new Section("规划指标(调整前/后)", List.of("单位", "指标", "调整前", "调整后", "目标", "是否变化", "说明"), ind));
+        List<List<Object>> cov = new ArrayList<>();
+        ImpactReport.ServiceCoverage sc = r.coverage();
+        if (sc != null && sc.computed()) {
+            for (ImpactReport.UnitCoverage c : sc.before()) cov.add(coverageRow("调整前", c.code(), c.name(), c));
+            if (sc.beforeTotal() != null) cov.add(coverageRow("调整前", "合计", "", sc.beforeTotal()));
+            for (ImpactReport.UnitCoverage c : sc.after()) cov.add(coverageRow("调整后", c.code(), c.name(), c));
+            if (sc.afterTotal() != null) cov.add(coverageRow("调整后", "合计", "", sc.afterTotal()));
+        }
+        out.add(new Section("养老服务圈覆盖(调整前/后)", List.of("时点", "单位", "名称", "户数", "覆盖户数", "户覆盖率", "老年人口",
+                "覆盖老年人口", "老年人覆盖率"), cov));
         List<List<Object>> chk = new ArrayList<>();
         for (ImpactReport.Unit x : r.results()) for (ImpactReport.Check c : x.checks())
             chk.add(java.util.Arrays.asList(x.code(), c.rule(), c.required(), c.actual(), c.pass() == null ? "未知" : c.pass() ? "符合" : "不符合", c.reason()));

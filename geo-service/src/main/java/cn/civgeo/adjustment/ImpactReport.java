@@ -11,7 +11,8 @@ import java.util.List;
 public record ImpactReport(long proposalId, int proposalVersion, LocalDate computedFor, String standard,
                            List<Unit> predecessors, List<Unit> results, List<FacilityMove> facilities,
                            List<Line> boundaryLines, List<Marker> markers, List<Duplicate> duplicateNames,
-                           List<AddressRecode> addresses, ApiClientUse apiClients, List<String> notes) {
+                           List<AddressRecode> addresses, ApiClientUse apiClients, ServiceCoverage coverage,
+                           List<String> notes) {
 
     /** A unit before (predecessor) or after (result) the change. */
     public record Unit(String code, String name, String kind, int level, String parentCode, String role, Double areaKm2,
@@ -19,8 +20,26 @@ public record ImpactReport(long proposalId, int proposalVersion, LocalDate compu
                        Double farthestCommunityM, String farthestCommunity, List<IndicatorChange> indicators,
                        List<Check> checks) {}
 
-    /** An indicator of the plan (today's targets) before (pooled over the predecessors) and after. */
-    public record IndicatorChange(String code, String label, Double before, Double after, double target, String note) {}
+    /**
+     * An indicator of the plan (today's targets) before (pooled over the predecessors: Σ numerators / Σ denominators)
+     * and after (the resulting unit's own figure, computed by the coverage feature on the changed registry with the
+     * facilities moved into the units that contain them; a merge's is the pooled one). {@code changed}: after differs
+     * from before by more than rounding (null when either is unknown).
+     */
+    public record IndicatorChange(String code, String label, Double before, Double after, double target, Boolean changed,
+                                  String note) {}
+
+    /**
+     * Elderly-care service-area coverage (15-minute walk, the coverage feature's rule) of the units the change names
+     * before it and of the resulting units after it, each unit and pooled over each side. {@code computed} is false
+     * when the report was asked for without indicators ({@code indicators=false}); then the lists are empty.
+     */
+    public record ServiceCoverage(boolean computed, List<String> kinds, double minutes, List<UnitCoverage> before,
+                                  List<UnitCoverage> after, UnitCoverage beforeTotal, UnitCoverage afterTotal, String note) {}
+
+    /** Households and elderly of a unit's residential units, and those inside a service area; shares 0..1. */
+    public record UnitCoverage(String code, String name, long households, long coveredHouseholds, Double householdShare,
+                               long elderly, long coveredElderly, Double elderlyShare) {}
 
     /** One establishment-standard check: pass, fail, or unknown (null) when the figure is missing. */
     public record Check(String rule, String required, String actual, Boolean pass, String reason) {}
@@ -40,9 +59,11 @@ public record ImpactReport(long proposalId, int proposalVersion, LocalDate compu
 
     /**
      * Whether API use of the old codes is logged; the callers that used them ({@code clients}) and their requests per
-     * code in the look-back window ({@code uses}).
+     * code in the look-back window ({@code uses}). Requests without an API key or sign-in are counted per code under the
+     * caller {@code anonymous} ({@link cn.civgeo.apiuse.ApiUseService#ANONYMOUS}); {@code anonymousRequests} is their sum.
      */
-    public record ApiClientUse(boolean logged, List<String> clients, List<cn.civgeo.apiuse.ApiUseService.Use> uses, String note) {}
+    public record ApiClientUse(boolean logged, List<String> clients, List<cn.civgeo.apiuse.ApiUseService.Use> uses,
+                               long anonymousRequests, String note) {}
 
     /** Internal: indicator figures of a unit, for pooling. */
     record Figures(String code, IndicatorService.DivisionIndicators indicators) {}

@@ -127,32 +127,18 @@ class StepApplier {
         return new Applied(i, kind, List.of(changes.apply(request(s, date, document, note))), named);
     }
 
+    /**
+     * A convert is the division feature's own {@code convert} change (one event: the county's code abolished with the
+     * new code as its successor, territory, figures and towns passing to it); the step only adds date and versions.
+     */
     private List<ChangeResult> convert(ObjectNode s, LocalDate date, String document, String note) {
         Division old = divisions.find(text(s, "code")).filter(Division::active)
                 .orElseThrow(() -> ApiException.badField("code", "is not an active division"));
         if (old.level() != 3) throw ApiException.badField("code", "must be a county-level unit (level 3) to convert");
-        List<ChangeResult> out = new ArrayList<>();
-        ObjectNode est = json.createObjectNode();
-        est.put("kind", "establish").put("parentCode", old.parentCode()).put("name", text(s, "name")).put("newCode", text(s, "newCode"));
-        est.set("composeFrom", json.createArrayNode().add(old.code()));
-        if (old.population() != null) est.put("population", old.population());
-        if (old.households() != null) est.put("households", old.households());
-        if (old.elderly() != null) est.put("elderly", old.elderly());
-        est = resolveCompose(est);
-        ChangeResult created = changes.apply(request(est, date, document, note));
-        out.add(created);
-        String newCode = created.units().get(0).code();
-        for (Division kid : divisions.children(old.code())) {
-            if (!kid.active()) continue;
-            ObjectNode rp = json.createObjectNode();
-            rp.put("kind", "reparent").put("code", kid.code()).put("parentCode", newCode);
-            out.add(changes.apply(request(rp, date, document, note)));
-        }
-        ObjectNode ab = json.createObjectNode();
-        ab.put("kind", "abolish").put("code", old.code());
-        ab.set("successors", json.createArrayNode().add(newCode));
-        out.add(changes.apply(request(ab, date, document, note)));
-        return out;
+        ObjectNode c = json.createObjectNode();
+        c.put("kind", "convert").put("code", old.code()).put("name", text(s, "name")).put("newCode", text(s, "newCode"));
+        if (text(s, "note") != null) c.put("note", text(s, "note"));
+        return List.of(changes.apply(request(c, date, document, note)));
     }
 
     /** {@code composeFrom: [codes]} → {@code geometry}: the union of those units' current geometry (division_public). */

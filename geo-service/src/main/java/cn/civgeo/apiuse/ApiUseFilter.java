@@ -39,12 +39,18 @@ class ApiUseFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
         Set<String> codes = codes(req.getRequestURI(), req::getParameter);
         if (!codes.isEmpty()) {
-            Authentication a = SecurityContextHolder.getContext().getAuthentication();
-            String client = a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken) && a.getName() != null
-                    ? a.getName() : "anonymous";
-            use.count(client, codes);
+            use.count(client(SecurityContextHolder.getContext().getAuthentication()), codes);
         }
         chain.doFilter(req, res);
+    }
+
+    /**
+     * Who is counted: the signed-in user or API client by name; a request without key or sign-in as
+     * {@link ApiUseService#ANONYMOUS}. A caller really named so is counted as {@code user:anonymous}, so the two stay apart.
+     */
+    static String client(Authentication a) {
+        if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken || a.getName() == null) return ApiUseService.ANONYMOUS;
+        return a.getName().equals(ApiUseService.ANONYMOUS) ? "user:" + ApiUseService.ANONYMOUS : a.getName();
     }
 
     /** The division codes a request names: its /api/divisions/{code} segment and code-like query parameters. */

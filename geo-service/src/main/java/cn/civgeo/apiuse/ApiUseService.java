@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 public class ApiUseService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiUseService.class);
 
+    /** The caller name under which requests without an API key or sign-in are counted. */
+    public static final String ANONYMOUS = "anonymous";
+
     record Key(LocalDate day, String client, String code) {}
 
     private final JdbcClient jdbc;

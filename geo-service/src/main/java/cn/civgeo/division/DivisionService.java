@@ -31,6 +31,12 @@ public class DivisionService {
         return repository.find(code, asOf);
     }
 
+    /** The units with these codes (active or abolished; unknown codes left out), in code order: one query. */
+    public List<Division> findAll(List<String> codes) {
+        for (String c : codes) requireCode(c, "codes");
+        return repository.findAll(codes);
+    }
+
     /** The unit, or 404. */
     public Division get(String code) { return get(code, null); }
 

@@ -74,6 +74,12 @@ class FacilityRepository {
                 .param("id", id).param("v", version).update() == 1;
     }
 
+    /** The facility's division only (its location unchanged); false when the version moved meanwhile. */
+    boolean setDivision(long id, int version, String divisionCode) {
+        return jdbc.sql("update facility set division_code = :d, version = version + 1, updated_at = now() where id = :id and version = :v")
+                .param("d", divisionCode).param("id", id).param("v", version).update() == 1;
+    }
+
     boolean delete(long id, int version) {
         return jdbc.sql("delete from facility where id = :id and version = :v").param("id", id).param("v", version).update() == 1;
     }

@@ -99,6 +99,22 @@ public class FacilityService {
         return after;
     }
 
+    /**
+     * Moves a facility into another division, its location unchanged: the follow-through of a division adjustment when
+     * the unit it lay in was re-coded, merged or split (the new unit is the one containing its location). Audited;
+     * version-checked against {@code expectedVersion}.
+     */
+    @Transactional
+    public Facility moveToDivision(long id, int expectedVersion, String divisionCode) {
+        Facility before = get(id);
+        if (divisionCode == null || divisionCode.isBlank()) throw ApiException.badField("divisionCode", "is required");
+        if (!repo.setDivision(id, expectedVersion, divisionCode)) throw ApiException.staleVersion("Facility", id, expectedVersion);
+        Facility after = get(id);
+        audit.updated(ENTITY, id, before, after);
+        events.publishEvent(new FacilityChangedEvent(id, after.kind(), false, false));
+        return after;
+    }
+
     @Transactional
     public void delete(long id, Integer version) {
         if (version == null) throw ApiException.badField("version", "is required: send the version you read");

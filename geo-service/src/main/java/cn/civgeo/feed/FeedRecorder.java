@@ -87,23 +87,8 @@ class FeedRecorder {
             case "division" -> {
                 Division d = divisions.find(key).orElse(null);
                 if (d == null) return new Built("delete", null, null, null);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", d.code()); m.put("name", d.name()); m.put("shortName", d.shortName()); m.put("level", d.level());
-                m.put("kind", d.kind()); m.put("parentCode", d.parentCode()); m.put("urbanRural", d.urbanRural());
-                m.put("population", d.population()); m.put("households", d.households()); m.put("elderly", d.elderly());
-                m.put("areaKm2", d.areaKm2()); m.put("status", d.status()); m.put("validFrom", d.validFrom()); m.put("validTo", d.validTo());
-                m.put("version", d.version());
-                m.put("geometryMd5", jdbc.sql("select md5(st_asewkb(geom)) from division_read where code = :c").param("c", key)
+                return division(d, jdbc.sql("select md5(st_asewkb(geom)) from division_read where code = :c").param("c", key)
                         .query(String.class).optional().orElse(null));
-                record = json.writeValueAsString(m);
-                oldCode = d.code();
-                if (d.active()) {
-                    newCode = d.code();
-                } else {
-                    op = "abolish";
-                    List<String> succ = divisions.successors(d.code()).stream().map(Division::code).toList();
-                    newCode = succ.isEmpty() ? null : String.join(",", succ);
-                }
             }
             case "place-name" -> {
                 var n = placeNames.get(Long.parseLong(key));
@@ -121,6 +106,44 @@ class FeedRecorder {
             default -> { return null; }
         }
         return new Built(op, oldCode, newCode, record);
+    }
+
+    /**
+     * The division records of a page of codes as {@link #build} makes them, in two queries (units, geometry checksums)
+     * plus one successor lookup per abolished unit; codes that do not exist are left out.
+     */
+    List<Map.Entry<String, Built>> divisions(List<String> codes) {
+        if (codes.isEmpty()) return List.of();
+        Map<String, String> md5 = new java.util.HashMap<>();
+        jdbc.sql("select code, md5(st_asewkb(geom)) from division_read where code in (:c)").param("c", codes)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2))).list()
+                .forEach(e -> md5.put(e.getKey(), e.getValue()));
+        List<Map.Entry<String, Built>> out = new java.util.ArrayList<>(codes.size());
+        for (Division d : divisions.findAll(codes)) {
+            String m = md5.get(d.code());
+            out.add(Map.entry(d.code(), division(d, m == null || m.isEmpty() ? null : m)));
+        }
+        return out;
+    }
+
+    private Built division(Division d, String geometryMd5) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code()); m.put("name", d.name()); m.put("shortName", d.shortName()); m.put("level", d.level());
+        m.put("kind", d.kind()); m.put("parentCode", d.parentCode()); m.put("urbanRural", d.urbanRural());
+        m.put("population", d.population()); m.put("households", d.households()); m.put("elderly", d.elderly());
+        m.put("areaKm2", d.areaKm2()); m.put("status", d.status()); m.put("validFrom", d.validFrom()); m.put("validTo", d.validTo());
+        m.put("version", d.version());
+        m.put("geometryMd5", geometryMd5);
+        String newCode;
+        String op = "upsert";
+        if (d.active()) {
+            newCode = d.code();
+        } else {
+            op = "abolish";
+            List<String> succ = divisions.successors(d.code()).stream().map(Division::code).toList();
+            newCode = succ.isEmpty() ? null : String.join(",", succ);
+        }
+        return new Built(op, d.code(), newCode, json.writeValueAsString(m));
     }
 
     private void append(String entity, String key, String action) {

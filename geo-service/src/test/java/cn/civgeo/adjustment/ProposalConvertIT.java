@@ -21,13 +21,11 @@ class ProposalConvertIT extends IntegrationTest {
     @Autowired ApplicationContext ctx;
 
     @Test
-    @org.junit.jupiter.api.Disabled("#19: convert fails with 409 - establishing the city from the county's whole territory gives "
-            + "the county a new version starting today (shiftTerritory), so the same-day abolish is refused; StepApplier.convert needs "
-            + "to abolish without reshaping (or reshape without a new version)")
     void aConvertedCountyBecomesACityWithItsTownsAndTheFeedNamesTheSuccessor() {
         AdjustmentFixtures.County c = AdjustmentFixtures.freshCounty(jdbc);
         // the fixture's county began today; a unit can be abolished from the day after it began
-        jdbc.sql("update division set valid_from = date '2000-01-01' where code = :c").param("c", c.county()).update();
+        jdbc.sql("update division set valid_from = date '2000-01-01', population = 4000, households = 1600, elderly = 600 where code = :c")
+                .param("c", c.county()).update();
         String city = null;
         for (int k = 81; k <= 99 && city == null; k++) {
             String code = c.county().substring(0, 4) + k;
@@ -42,7 +40,10 @@ class ProposalConvertIT extends IntegrationTest {
         assertThat(get("/api/divisions/" + c.county(), "viewer-t").status()).isEqualTo(200);
         assertThat(get("/api/divisions/" + c.county(), "viewer-t").status()).isEqualTo(200);
         assertThat(get("/api/divisions/" + c.t1(), "viewer-t").status()).isEqualTo(200);
-        assertThat(ctx.getBean(ApiUseService.class).flush()).isGreaterThanOrEqualTo(2);
+        // and callers without key or sign-in read the other town (counted together as "anonymous")
+        assertThat(get("/api/divisions/" + c.t2()).status()).isEqualTo(200);
+        assertThat(get("/api/divisions/" + c.t2() + "/history").status()).isEqualTo(200);
+        assertThat(ctx.getBean(ApiUseService.class).flush()).isGreaterThanOrEqualTo(3);
 
         Response created = post("/api/adjustments/proposals", "planner-t", Map.of("title", unique("撤县设市"), "note", "测试",
                 "steps", List.of(Map.of("kind", "convert", "code", c.county(), "name", "测试转换市", "newCode", city))));
@@ -62,6 +63,11 @@ class ProposalConvertIT extends IntegrationTest {
         Map<String, Long> viewerUse = new java.util.HashMap<>();
         api.get("uses").forEach(u -> { if (u.get("client").asString().equals("viewer-t")) viewerUse.put(u.get("code").asString(), u.get("requests").asLong()); });
         assertThat(viewerUse).containsEntry(c.county(), 2L).containsEntry(c.t1(), 1L);
+        assertThat(clients).contains("anonymous");
+        Map<String, Long> anonymousUse = new java.util.HashMap<>();
+        api.get("uses").forEach(u -> { if (u.get("client").asString().equals("anonymous")) anonymousUse.put(u.get("code").asString(), u.get("requests").asLong()); });
+        assertThat(anonymousUse).containsExactly(Map.entry(c.t2(), 2L));
+        assertThat(api.get("anonymousRequests").asLong()).isEqualTo(2);
         // the impact report is a dry run: nothing applied yet
         assertThat(get("/api/divisions/" + c.county()).json().get("status").asString()).isEqualTo("active");
         assertThat(get("/api/divisions/" + city).status()).isEqualTo(404);
@@ -74,12 +80,40 @@ class ProposalConvertIT extends IntegrationTest {
         assertThat(cityNow.get("name").asString()).isEqualTo("测试转换市");
         assertThat(cityNow.get("status").asString()).isEqualTo("active");
         assertThat(cityNow.get("parentCode").asString()).isEqualTo(c.county().substring(0, 4) + "00");
-        assertThat(cityNow.get("population").asLong()).isEqualTo(jdbc.sql("select population from division where code = :c")
-                .param("c", c.county()).query(Long.class).single());
+        assertThat(cityNow.get("population").asLong()).isEqualTo(4000);
+        assertThat(cityNow.get("households").asLong()).isEqualTo(1600);
+        assertThat(cityNow.get("elderly").asLong()).isEqualTo(600);
         double cityArea = jdbc.sql("select area_km2 from division where code = :c").param("c", city).query(Double.class).single();
         assertThat(cityArea).isCloseTo(countyArea, org.assertj.core.data.Offset.offset(countyArea * 1e-6));
         JsonNode county = get("/api/divisions/" + c.county()).json();
         assertThat(county.get("status").asString()).isEqualTo("abolished");
+        assertThat(cityNow.get("kind").asString()).isEqualTo("县级市");
+
+        // one change event (GB/T 2260: 撤销…县，设立…市): the county abolished with the city as successor, nothing reshaped
+        List<Map<String, Object>> events = jdbc.sql("""
+                select e.id, e.kind from division_event e where exists (select 1 from division_event_unit u where u.event_id = e.id and u.code = :c)
+                 order by e.id""").param("c", c.county()).query().listOfRows();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("kind")).isEqualTo("convert");
+        long eventId = ((Number) events.get(0).get("id")).longValue();
+        assertThat(jdbc.sql("select successor from division_succession where predecessor = :c").param("c", c.county()).query(String.class).list())
+                .containsExactly(city);
+        assertThat(jdbc.sql("select event_id from division_succession where predecessor = :c").param("c", c.county()).query(Long.class).single())
+                .isEqualTo(eventId);
+        Map<String, String> roles = new java.util.HashMap<>();
+        jdbc.sql("select code, role from division_event_unit where event_id = :e").param("e", eventId)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().forEach(e -> roles.put(e.getKey(), e.getValue()));
+        assertThat(roles).containsEntry(c.county(), "abolished").containsEntry(city, "created").doesNotContainValue("reshaped");
+        // the county's one version before the change is closed in the history, the prefecture has no new version
+        assertThat(county.get("validTo").asString()).isEqualTo(java.time.LocalDate.now().toString());
+        assertThat(jdbc.sql("select count(*) from division_version where ended_by = :e").param("e", eventId).query(Long.class).single()).isZero();
+        // the towns are re-coded under the city (same last digits), the old codes abolished with successor links
+        for (String t : List.of(c.t1(), c.t2())) {
+            String moved = city + t.substring(6);
+            assertThat(jdbc.sql("select successor from division_succession where predecessor = :t").param("t", t).query(String.class).list())
+                    .containsExactly(moved);
+            assertThat(jdbc.sql("select status from division where code = :t").param("t", moved).query(String.class).single()).isEqualTo("active");
+        }
 
         // both towns now sit under the city (kept or re-coded under it), with their names
         List<String> towns = jdbc.sql("select name from division where parent_code = :c and status = 'active' order by name")

@@ -171,12 +171,15 @@ class ProposalImpactIT extends IntegrationTest {
         String east = geo(c, "st_makeenvelope(:xm, st_ymin(geom) - 1, st_xmax(geom) + 1, st_ymax(geom) + 1, 4490)", xm);
         int pop = ((Number) box.get("population")).intValue();
         List<Object> targets = List.of(
-                Map.of("name", "西分社区居委会", "geometry", json.readTree(west), "population", pop * 6 / 10),
-                Map.of("name", "东分社区居委会", "geometry", json.readTree(east), "population", pop - pop * 6 / 10));
+                Map.of("name", "西分社区居委会", "geometry", json.readTree(west), "population", pop * 6 / 10, "households", 500, "elderly", 120),
+                Map.of("name", "东分社区居委会", "geometry", json.readTree(east), "population", pop - pop * 6 / 10, "households", 400, "elderly", 80));
         Response created = post("/api/adjustments/proposals", "planner-t", Map.of("title", unique("拆分"),
                 "steps", List.of(Map.of("kind", "split", "code", c, "targets", targets))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        JsonNode rep = get("/api/adjustments/proposals/" + created.json().get("id").asLong() + "/impact?indicators=false", "planner-t").json();
+        // read before the report: the source's own indicators and coverage (the coverage feature's answers)
+        JsonNode srcInd = get("/api/indicators?division=" + c, "planner-t").json();
+        JsonNode srcCov = get("/api/coverage?division=" + c, "planner-t").json().get("total");
+        JsonNode rep = get("/api/adjustments/proposals/" + created.json().get("id").asLong() + "/impact", "planner-t").json();
         assertThat(rep.get("results")).hasSize(2);
         Map<String, String> codeByName = new HashMap<>();
         for (JsonNode u : rep.get("results")) {
@@ -202,6 +205,57 @@ class ProposalImpactIT extends IntegrationTest {
         Set<Long> fac = sqlIds("select id from facility where division_code = :c", "c", c);
         assertThat(ids(rep.get("facilities"), "id")).isEqualTo(fac);
         assertThat(sqlLong("select count(*) from division where code = :c and status = 'active'", "c", c)).isEqualTo(1);
+
+        // indicators after the split: each half's own figure, its facilities counted where they lie (hand-computed below);
+        // before: the source's figure
+        String elderlyKinds = "('nursing_home', 'township_centre', 'community_station', 'rural_mutual_aid')";
+        String operating = " and status in ('operating', 'closed') and (opened_on is null or opened_on <= current_date)"
+                + " and (closed_on is null or closed_on > current_date)";
+        JsonNode srcBedsNode = null;
+        for (JsonNode i : srcInd.get("indicators")) if (i.get("code").asString().equals("bedsPer1000Elderly")) srcBedsNode = i.get("value");
+        double srcBeds = srcBedsNode == null || srcBedsNode.isNull() ? Double.NaN : srcBedsNode.asDouble();
+        for (JsonNode u : rep.get("results")) {
+            boolean w = u.get("name").asString().startsWith("西");
+            JsonNode beds = null;
+            for (JsonNode i : u.get("indicators")) if (i.get("code").asString().equals("bedsPer1000Elderly")) beds = i;
+            assertThat(beds).as(u.toString()).isNotNull();
+            double b0 = sqlDouble("select coalesce(sum(beds), 0) from facility where division_code = :c and kind in " + elderlyKinds + operating
+                    + " and (st_x(geom) < :xm) = " + w, "c", c, "xm", xm);
+            assertThat(beds.get("after").asDouble()).isCloseTo(Math.round(b0 / ((w ? 120 : 80) / 1000.0) * 10000) / 10000.0, offset(1e-4));
+            if (Double.isNaN(srcBeds)) assertThat(beds.get("before").isNull()).isTrue();
+            else {
+                assertThat(beds.get("before").asDouble()).isCloseTo(srcBeds, offset(1e-4));
+                assertThat(beds.get("changed").asBoolean()).isEqualTo(Math.abs(beds.get("after").asDouble() - srcBeds) > 1e-4);
+            }
+        }
+        // service-area coverage: the source before (as /api/coverage answers it), each half after (hand-computed: is its
+        // representative point inside a service area of an operating elderly-care facility?)
+        JsonNode cov = rep.get("coverage");
+        assertThat(cov.get("computed").asBoolean()).isTrue();
+        assertThat(cov.get("before")).hasSize(1);
+        assertThat(cov.get("before").get(0).get("code").asString()).isEqualTo(c);
+        assertThat(cov.get("before").get(0).get("households").asLong()).isEqualTo(srcCov.get("households").asLong());
+        assertThat(cov.get("before").get(0).get("coveredHouseholds").asLong()).isEqualTo(srcCov.get("coveredHouseholds").asLong());
+        assertThat(cov.get("after")).hasSize(2);
+        long coveredAfter = 0;
+        for (JsonNode a : cov.get("after")) {
+            boolean w = a.get("name").asString().startsWith("西");
+            assertThat(a.get("code").asString()).isEqualTo(codeByName.get(a.get("name").asString()));
+            assertThat(a.get("households").asLong()).isEqualTo(w ? 500 : 400);
+            boolean covered = jdbc.sql("""
+                    select exists (select 1 from service_area s join facility f on f.id = s.facility_id
+                     where f.kind in ('community_complex', 'community_station', 'nursing_home', 'regional_centre', 'rural_mutual_aid', 'township_centre')
+                       and f.status in ('operating', 'closed') and (f.opened_on is null or f.opened_on <= current_date)
+                       and (f.closed_on is null or f.closed_on > current_date)
+                       and st_covers(s.geom, st_pointonsurface(st_setsrid(st_multi(st_geomfromgeojson(:g)), 4490))))""")
+                    .param("g", w ? west : east).query(Boolean.class).single();
+            assertThat(a.get("coveredHouseholds").asLong()).as(a.toString()).isEqualTo(covered ? (w ? 500 : 400) : 0);
+            coveredAfter += a.get("coveredHouseholds").asLong();
+        }
+        assertThat(cov.get("afterTotal").get("households").asLong()).isEqualTo(900);
+        assertThat(cov.get("afterTotal").get("coveredHouseholds").asLong()).isEqualTo(coveredAfter);
+        // the dry run moved nothing for real
+        assertThat(sqlIds("select id from facility where division_code = :c", "c", c)).isEqualTo(fac);
     }
 
     private String geo(String code, String envelope, double xm) {

@@ -15,4 +15,17 @@ class ApiUseFilterTest {
         assertThat(ApiUseFilter.codes("/api/divisions/search", Map.of("code", "abc")::get)).isEmpty();
         assertThat(ApiUseFilter.codes("/api/divisions/35020300", Map.<String, String>of()::get)).isEmpty();
     }
+
+    @Test
+    void callersWithoutKeyOrSignInAreCountedAsAnonymousAndKeptApartFromAUserOfThatName() {
+        assertThat(ApiUseFilter.client(null)).isEqualTo("anonymous");
+        assertThat(ApiUseFilter.client(new org.springframework.security.authentication.AnonymousAuthenticationToken("k", "anonymousUser",
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))).isEqualTo("anonymous");
+        assertThat(ApiUseFilter.client(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "demo-client", null, java.util.List.of()))).isEqualTo("demo-client");
+        assertThat(ApiUseFilter.client(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "anonymous", null, java.util.List.of()))).isEqualTo("user:anonymous");
+        assertThat(ApiUseFilter.client(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated(
+                "someone", null))).isEqualTo("anonymous");
+    }
 }

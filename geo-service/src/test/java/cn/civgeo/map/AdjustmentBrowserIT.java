@@ -75,7 +75,11 @@ class AdjustmentBrowserIT extends IntegrationTest {
         b.await(d -> b.el("#adj-vertices").getText().contains("4"));
         b.el("#adj-submit").click();
         b.await(d -> !b.driver.findElements(By.id("adj-error")).isEmpty(), Duration.ofSeconds(60));
-        assertThat(b.el("#adj-error").getText()).contains("几何重叠").contains(c.t1());
+        String refused = b.el("#adj-error").getText();
+        assertThat(refused).contains("几何重叠").contains(c.t1());
+        // said once: the summary already says the single problem, so it is not listed again under it
+        assertThat(refused.split(java.util.regex.Pattern.quote(c.t1()), -1)).as(refused).hasSize(2);
+        assertThat(b.driver.findElements(By.cssSelector("#adj-error li"))).isEmpty();
         b.screenshot("adjust-01-drawn-refused");
         assertThat(jdbc.sql("select count(*) from division where parent_code = :c").param("c", c.county()).query(Long.class).single()).isEqualTo(2);
 
@@ -102,6 +106,19 @@ class AdjustmentBrowserIT extends IntegrationTest {
         assertThat(b.el("#adj-counts li[data-count=addresses]").getText()).contains("1");
         assertThat(b.el("#adj-counts li[data-count=apiClients]").getText()).contains("近 90 天");
         b.screenshot("adjust-03-impact");
+
+        // plan indicators before → after and the elderly-care coverage of both sides, on request
+        b.el("#adj-evaluate").click();
+        b.await(d -> !b.driver.findElements(By.cssSelector("#adj-coverage tr[data-side=after]")).isEmpty(), Duration.ofSeconds(120));
+        assertThat(b.driver.findElements(By.cssSelector("#adj-indicators tr[data-code='" + c.t1() + "'][data-indicator=bedsPer1000Elderly]"))).hasSize(1);
+        assertThat(b.el("#adj-indicators").getText()).contains("每千名老年人养老床位数").doesNotContain("bedsPer1000Elderly");
+        assertThat(b.driver.findElements(By.cssSelector("#adj-coverage tr[data-side=before][data-code='" + c.t1() + "']"))).hasSize(1);
+        assertThat(b.driver.findElements(By.cssSelector("#adj-coverage tr[data-side=before][data-code='" + c.t2() + "']"))).hasSize(1);
+        assertThat(b.el("#adj-coverage tr[data-side=after][data-code='" + c.t1() + "']").getText()).contains("甲乙镇").contains("%");
+        b.js("document.getElementById('adj-indicators').scrollIntoView()");
+        b.screenshot("adjust-03b-indicators");
+        b.js("document.getElementById('adj-coverage').scrollIntoView()");
+        b.screenshot("adjust-03c-coverage");
 
         b.el("#adj-doc").sendKeys("测政〔2026〕9号");
         b.el("#adj-approve").click();

@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>reparent (隶属变更): {@code code}, {@code parentCode} (new parent), optional {@code newCode}; the unit and its
  *       descendants get new codes, the old ones are abolished with successor links; parents' geometry follows</li>
  *   <li>boundary (界线调整): {@code geometries} (code → new geometry) for one or more units</li>
+ *   <li>convert (撤县设市/区): {@code code} (a county-level unit), {@code name} (its new name), {@code newCode} (in the
+ *       range of the new kind); the old code is abolished with the new one as successor, territory, figures and
+ *       children (re-coded under the new code) pass to it in the same event</li>
  * </ul>
  */
 public record ChangeRequest(

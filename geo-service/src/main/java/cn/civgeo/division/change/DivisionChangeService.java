@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class DivisionChangeService {
-    static final Set<String> KINDS = Set.of("establish", "abolish", "rename", "merge", "split", "reparent", "boundary");
+    static final Set<String> KINDS = Set.of("establish", "abolish", "rename", "merge", "split", "reparent", "boundary", "convert");
 
     private final DivisionWriter w;
     private final ChangeGeometry geo;
@@ -66,6 +66,7 @@ public class DivisionChangeService {
             case "merge" -> merge(r, ctx);
             case "split" -> split(r, crs, ctx);
             case "reparent" -> reparent(r, ctx);
+            case "convert" -> convert(r, ctx);
             default -> throw new IllegalStateException(r.kind());
         }
         audit.created("division-event", eventId, Map.of("kind", r.kind(), "effectiveDate", r.effectiveDate().toString(),
@@ -340,6 +341,43 @@ public class DivisionChangeService {
         String newCode = geo.moveSubtree(d, to.code(), r.newCode(), ctx, this);
         if (g != null) geo.shiftTerritory(g, from.code(), to.code(), ctx, this);
         ctx.notes.add(d.code() + " is now " + newCode + " under " + to.code() + " " + to.name());
+    }
+
+    /**
+     * County → county-level city or district (撤县设市, 撤县设区) as one event, as GB/T 2260 records it: the county's code
+     * is abolished and the new code ({@code newCode}, in the range of the kind its new {@code name} implies) takes its
+     * whole territory, figures and parent, with a predecessor → successor link; its towns and villages move under the
+     * new code (same last digits where free), their old codes abolished with successor links. No territory changes
+     * hands, so no ancestor is reshaped.
+     */
+    private void convert(ChangeRequest r, ChangeContext ctx) {
+        Division d = locked(required(r.code(), "code"), "code");
+        ctx.requireActive(d, "code");
+        int version = ctx.expectedVersion(d);
+        if (d.level() != 3) throw ApiException.badField("code", "must be a county-level unit (level 3) to convert");
+        requireAfter(d, ctx);
+        String name = required(r.name(), "name").strip();
+        if (name.length() > 100) throw ApiException.badField("name", "must be at most 100 characters");
+        String requested = required(r.newCode(), "newCode");
+        Division parent = w.lock(d.parentCode()).orElseThrow();
+        String code = newCode(parent, requested, name, "newCode");
+        String kind = DivisionNames.kindOf(3, code, name);
+        if (!DivisionNames.kindMatchesRange(3, code, kind)) {
+            throw ApiException.badField("newCode", "code " + code + " is out of the number range for a " + kind);
+        }
+        if (kind.equals(d.kind()) && name.equals(d.name())) {
+            throw ApiException.badField("name", "is the county's name and kind already: a convert changes the kind (…市 or …区)");
+        }
+        String[] py = cn.civgeo.division.DivisionPinyin.of(name);
+        w.copyRenamed(d.code(), code, name, DivisionNames.shortName(3, name), kind, py[0], py[1], ctx.date);
+        touch(ctx, code, "created", null); // first, so a feed consumer learns of the new parent before its towns
+        for (Division kid : w.activeChildren(d.code())) geo.moveSubtree(kid, code, null, ctx, this);
+        Division current = w.lock(d.code()).orElseThrow();
+        if (current.version() != version) throw ApiException.staleVersion("division", d.code(), version);
+        if (!w.abolish(d.code(), version, ctx.date)) throw ApiException.staleVersion("division", d.code(), version);
+        w.link(d.code(), code, ctx.eventId);
+        touch(ctx, d.code(), "abolished", d);
+        ctx.notes.add(d.code() + " " + d.name() + " is now " + code + " " + name);
     }
 
     // ---- shared steps -----------------------------------------------------------------------------------

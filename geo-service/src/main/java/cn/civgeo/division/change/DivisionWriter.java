@@ -133,6 +133,21 @@ public class DivisionWriter {
                 .param("n", newCode).param("p", newParent).param("f", from).param("vf", validFrom).update();
     }
 
+    /**
+     * A copy of {@code from} (parent, figures and geometry) under a new code with a new name, short name, kind and
+     * pinyin: the unit a converted county becomes (撤县设市/区).
+     */
+    void copyRenamed(String from, String newCode, String name, String shortName, String kind, String pinyin, String initials,
+                     LocalDate validFrom) {
+        jdbc.sql("""
+                insert into division(code, name, short_name, level, kind, parent_code, urban_rural, population, households,
+                       elderly, geom, geom_source, pinyin, initials, status, valid_from, version)
+                select :n, :name, :short, level, :kind, parent_code, urban_rural, population, households, elderly, geom,
+                       geom_source, :py, :ini, 'active', :vf, 0 from division where code = :f""")
+                .param("n", newCode).param("name", name).param("short", shortName).param("kind", kind).param("py", pinyin)
+                .param("ini", initials).param("f", from).param("vf", validFrom).update();
+    }
+
     public byte[] geometry(String code) {
         return jdbc.sql("select st_asbinary(geom) from division where code = :c").param("c", code)
                 .query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
