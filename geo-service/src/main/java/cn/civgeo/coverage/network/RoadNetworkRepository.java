@@ -18,6 +18,28 @@ class RoadNetworkRepository {
 
     RoadNetworkRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /**
+     * A fingerprint per network of everything the walk reads (RoadNetworkWatch): the network row (active, extent,
+     * version), and count and XOR of row hashes of its edges (ends, length, walk factor, geometry) and nodes. Any
+     * insert, update or delete of a row changes it; one pass over the edge table (about 60 ms per 100,000 edges).
+     */
+    java.util.Map<Long, String> fingerprints(Long networkId) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select n.id, hashtextextended(row(n.active, n.version, n.updated_at, n.extent, n.snap_tolerance_m)::text, 0)
+                               || ':' || coalesce(e.c, 0) || ':' || coalesce(e.h, 0) || ':' || coalesce(d.c, 0) || ':' || coalesce(d.h, 0)
+                          from road_network n
+                          left join (select network_id, count(*) c,
+                                            bit_xor(hashtextextended(row(id, source, target, length_m, walk_factor, geom)::text, 0)) h
+                                       from road_edge where cast(:n as bigint) is null or network_id = :n group by network_id) e on e.network_id = n.id
+                          left join (select network_id, count(*) c, bit_xor(hashtextextended(row(id, geom)::text, 0)) h
+                                       from road_node where cast(:n as bigint) is null or network_id = :n group by network_id) d on d.network_id = n.id
+                         where cast(:n as bigint) is null or n.id = :n""")
+                .param("n", networkId)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        return out;
+    }
+
     /** Every edge of a network for the in-memory walk: end nodes, walking cost, vertices as lon/lat pairs. */
     List<WalkGraph.Edge> edges(long networkId) {
         return jdbc.sql("""
