@@ -113,7 +113,7 @@ CivGeoLayers.extra.push(function (layers) {
     style: function (f) { var p = f.properties; return { color: COLORS[p.condition || 'unknown'], weight: LINE_WIDTH[p.level] || 2, dashArray: p.status === 'needs_resurvey' ? '8 6' : null, opacity: 0.9 }; },
     onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showLine(f.properties.id); }); }
   }, function () { return '&level=' + Math.min(4, layers.levelForZoom(layers.map.getZoom())); });
-  return { id: 'boundary-lines', key: 'boundaryLines', layer: lines, on: true, legend: legend };
+  return { id: 'boundary-lines', key: 'boundaryLines', layer: lines, on: false, legend: legend };
 });
 CivGeoLayers.extra.push(function (layers) {
   markersLayer = layers.geoJsonLayer('boundary-markers', {
@@ -121,14 +121,14 @@ CivGeoLayers.extra.push(function (layers) {
     pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 6, color: '#222', weight: 1, fillColor: COLORS[f.properties.condition || 'unknown'], fillOpacity: 1 }); },
     onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.number)); l.on('click', function (e) { L.DomEvent.stop(e); showMarker(f.properties.id); }); }
   });
-  return { id: 'boundary-markers', key: 'boundaryMarkers', layer: markersLayer, on: true };
+  return { id: 'boundary-markers', key: 'boundaryMarkers', layer: markersLayer, on: false };
 });
 CivGeoLayers.extra.push(function (layers) {
   var d = layers.geoJsonLayer('disputes', {
     style: { color: '#b03a2e', weight: 2, dashArray: '4 4', fillColor: '#f39c12', fillOpacity: 0.35 },
     onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name) + ' · ' + esc(f.properties.status)); }
   });
-  return { id: 'disputes', key: 'disputes', layer: d, on: true, swatch: 'rgba(243,156,18,.6)' };
+  return { id: 'disputes', key: 'disputes', layer: d, on: false, swatch: 'rgba(243,156,18,.6)' };
 });
 
 /** Search box: line codes, line names (思明区—湖里区线) and marker numbers open the line or marker on the map. */

@@ -68,7 +68,7 @@ CivGeoLayers.extra.push(function (layers) {
       l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showFacility(f.properties.id); });
     }
   });
-  return { id: 'facilities', key: 'facilities', layer: fac, on: true, legend: function () {
+  return { id: 'facilities', key: 'facilities', layer: fac, on: false, legend: function () {
     return Object.keys(KIND_COLORS).filter(function (k) { return !kinds.length || kinds.some(function (x) { return x.code === k; }); })
       .map(function (k) { return '<div><span class="swatch" style="background:' + KIND_COLORS[k] + '"></span>' + esc(kindLabel(k)) + '</div>'; }).join('');
   } };

@@ -20,7 +20,14 @@ function Layers(map, config) {
   var self = this;
   (config.layers || []).forEach(function (l) { self.available[l.id] = l.available; });
   this.metrics = { tiles: [] };
+  // On a tablet or small laptop (≤ 1024 px wide) the legend starts collapsed to its heading, so it does not cover the
+  // map; one tap on its toggle opens it (#14). Wider screens start with it open.
+  this.collapsed = Layers.narrow();
 }
+
+/** Whether the screen is 1024 px wide or less (tablet / small laptop): the legend starts collapsed there. */
+Layers.NARROW_QUERY = '(max-width: 1024px)';
+Layers.narrow = function () { return typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(Layers.NARROW_QUERY).matches; };
 
 Layers.prototype.levelForZoom = function (z) {
   if (this.fixedLevel) return this.fixedLevel;
@@ -81,6 +88,8 @@ Layers.prototype.build = function () {
   });
   this.shownLevel = this.levelForZoom(map.getZoom());
   (CivGeoLayers.extra || []).forEach(function (make) { var e = make(self); if (e) self.entries.push(e); });
+  // A planner's map starts with divisions and their labels only (#14): every other layer (boundary lines and markers,
+  // disputes, facilities, analyses) says on: false and is one tap away in the legend.
   this.entries.forEach(function (e) { if (e.on && e.layer && !map.hasLayer(e.layer) && self.isAvailable(e)) e.layer.addTo(map); });
 };
 
@@ -116,12 +125,16 @@ Layers.prototype.updateStatus = function () {
 
 Layers.prototype.bbox = function () { return clampBbox(bboxParam(this.map)); };
 
+/** Point layers with cluster: true (facilities) are grouped by leaflet.markercluster (MIT): a numbered bubble per
+ *  group at city and district zooms, the single markers from zoom 15 (street level) on. */
+Layers.CLUSTER_OPTIONS = { chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 15 };
+
 /** A GeoJSON layer reloaded on every move from url(): a URL, a FeatureCollection, or a promise of either (null = nothing).
  *  options: Leaflet GeoJSON options plus cluster (MarkerCluster group), minZoom (nothing below it), name
  *  (the feature count is written to the map element's data-<name> attribute), byBox (url(box) gets the padded box of a
  *  BoxCache and moves inside it load nothing) and key() (a change forces a load, e.g. the division level). */
 Layers.prototype.geoJsonLayerUrl = function (url, options) {
-  var map = this.map, layer = options.cluster ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }) : L.layerGroup();
+  var map = this.map, layer = options.cluster ? L.markerClusterGroup(Layers.CLUSTER_OPTIONS) : L.layerGroup();
   var seq = 0, cache = options.byBox ? new BoxCache(map) : null;
   function load(force) {
     if (!map.hasLayer(layer)) return;
@@ -173,6 +186,11 @@ Layers.prototype.legend = function () {
     }
   });
   new Legend().addTo(this.map);
+  // crossing 1024 px (a tablet turned, a window resized) collapses or opens it again
+  if (typeof window !== 'undefined' && window.matchMedia) {
+    var mq = window.matchMedia(Layers.NARROW_QUERY), follow = function (e) { self.collapsed = e.matches; self.renderLegend(); };
+    if (mq.addEventListener) mq.addEventListener('change', follow); else if (mq.addListener) mq.addListener(follow);
+  }
 };
 
 Layers.prototype.renderLegend = function () {
@@ -180,6 +198,7 @@ Layers.prototype.renderLegend = function () {
   div.innerHTML = '<div class="legend-head"><h2>' + t('layers') + '</h2><button type="button" id="legend-toggle" class="legend-toggle" aria-expanded="' + !self.collapsed +
     '" aria-controls="legend" aria-label="' + t(self.collapsed ? 'legendShow' : 'legendHide') + '">' + (self.collapsed ? '▸' : '▾') + '</button></div>';
   div.classList.toggle('collapsed', !!self.collapsed);
+  div.setAttribute('data-collapsed', String(!!self.collapsed));
   div.querySelector('#legend-toggle').addEventListener('click', function () { self.collapsed = !self.collapsed; self.renderLegend(); });
   this.entries.forEach(function (e) {
     var avail = self.isAvailable(e);

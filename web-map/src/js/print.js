@@ -1,6 +1,10 @@
 /* Printable thematic map (专题图): a print layout over the live map — title, the legend (expanded), Leaflet's scale
  * bar, a north arrow, the date and the data source — sized for A4 or A3 landscape by a print style sheet; the
- * browser's print dialog saves it as PDF (window.print). No server-side rendering: what prints is what the planner sees. */
+ * browser's print dialog saves it as PDF (window.print), and "download PNG" saves the same layout as a picture for a
+ * report (html-to-image, MIT: the map's DOM — vector-tile canvases, SVG overlays, legend — drawn onto a canvas in the
+ * browser, at 2× (A4) or 3× (A3) the screen's pixels, the zoom buttons and the legend's check boxes left out).
+ * No server-side rendering: what prints is what the planner sees. */
+import { toPng } from 'html-to-image';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPlanner } from './planner.js';
@@ -45,12 +49,44 @@ function leave() {
   document.getElementById('map').removeAttribute('data-print');
 }
 
+/** Elements of the live map that do not belong in the picture (as @media print hides them). */
+function printable(node) {
+  if (!node.classList) return true;
+  if (node.classList.contains('leaflet-control-zoom') || node.classList.contains('legend-toggle') || node.classList.contains('leaflet-control-attribution')) return false;
+  var tag = node.tagName;
+  return !((tag === 'INPUT' || tag === 'SELECT') && node.closest && node.closest('.legend'));
+}
+
+/** The print layout as a PNG: resolves to its data URL (also kept as state.png) after offering it as a download. */
+function png(paper) {
+  if (!state.on || (paper && paper !== state.paper)) enter(paper);
+  var el = document.getElementById('map'), button = document.getElementById('print-png');
+  el.setAttribute('data-png', 'drawing');
+  if (button) button.disabled = true;
+  return new Promise(function (ok) { setTimeout(ok, 400); }) // the layout settles (invalidateSize, tiles of the new size)
+    .then(function () { return toPng(el, { pixelRatio: state.paper === 'A3' ? 3 : 2, backgroundColor: '#ffffff', filter: printable, cacheBust: false }); })
+    .then(function (url) {
+      state.png = url;
+      var a = document.createElement('a');
+      a.href = url; a.download = t('printFile', { title: title(), paper: state.paper }).replace(/[\\/:*?"<>|\s]+/g, '_') + '.png';
+      document.body.appendChild(a); a.click(); a.remove();
+      el.setAttribute('data-png', 'done');
+      return url;
+    }).catch(function (e) {
+      el.setAttribute('data-png', 'failed');
+      var s = document.getElementById('print-status'); if (s) s.textContent = t('printPngFailed') + ' ' + (e && e.message ? e.message : '');
+      throw e;
+    }).finally(function () { if (button) button.disabled = false; });
+}
+
 /** The print controls of the coverage panel. */
 function mount(box) {
   box.insertAdjacentHTML('beforeend', '<section id="print-section"><h3>' + esc(t('printMap')) + '</h3>' +
     '<label for="print-paper">' + esc(t('printPaper')) + '</label> <select id="print-paper"><option value="A4">A4</option><option value="A3">A3</option></select> ' +
     '<button type="button" id="print-preview">' + esc(t('printPreview')) + '</button> <button type="button" id="print-go" class="primary">' + esc(t('printGo')) + '</button> ' +
-    '<button type="button" id="print-leave">' + esc(t('printLeave')) + '</button></section>');
+    '<button type="button" id="print-png">' + esc(t('printPng')) + '</button> ' +
+    '<button type="button" id="print-leave">' + esc(t('printLeave')) + '</button> <span id="print-status" role="status"></span></section>');
+  document.getElementById('print-png').addEventListener('click', function () { png(document.getElementById('print-paper').value).catch(function () {}); });
   document.getElementById('print-preview').addEventListener('click', function () { enter(document.getElementById('print-paper').value); });
   document.getElementById('print-go').addEventListener('click', function () { enter(document.getElementById('print-paper').value); setTimeout(function () { window.print(); }, 300); });
   document.getElementById('print-leave').addEventListener('click', leave);
@@ -58,4 +94,4 @@ function mount(box) {
 
 CivGeoPlanner.sections.push(mount);
 
-export const CivGeoPrint = { enter: enter, leave: leave, state: state };
+export const CivGeoPrint = { enter: enter, leave: leave, png: png, state: state };

@@ -154,6 +154,62 @@ class PlannerCoverageIT extends IntegrationTest {
         assertThat(rows(ok(q)).get(c.villages.get(6)).get("nearestFacilityName").asString()).isEqualTo("测试" + c.rr + "F6sql");
     }
 
+    /**
+     * A road network built by SQL outside the service (another instance, a script calling civgeo_build_network), then
+     * edited by SQL: only the road tables' NOTIFY (V139) tells the model, which then measures the nearest facility
+     * along the new streets, and again along the edited ones (its walking graph reloaded).
+     */
+    @Test
+    void aRoadNetworkBuiltAndEditedBySqlElsewhereReachesTheTableThroughNotify() throws InterruptedException {
+        TestCity c = TestCity.create(jdbc);
+        facility(c, "community_station", "R0", 0);
+        String q = "/api/coverage/table?division=" + c.countyA + "&kind=community_station";
+        String v1 = c.villages.get(1);
+        assertThat(awaitRow(q, v1, r -> String.valueOf(r.get("nearestFacilityName")).contains("R0")).get("nearestBy").asString())
+                .isEqualTo("straight-line");
+        // one street along the villages' centres, in pieces of 1000 m, imported in one transaction by SQL
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            lines.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "('k-%s', '测试路', 'residential', ST_GeomFromText('LINESTRING(%.9f %.9f, %.9f %.9f)', 4490))",
+                    c.rr, c.lon(i, 0), c.lat(0), c.lon(i + 1, 0), c.lat(0)));
+        }
+        String name = "测试路网 " + c.rr + " by SQL";
+        jdbc.sql(String.format(java.util.Locale.ROOT, """
+                do $$ declare n bigint; begin
+                  insert into road_network (name, source_format, snap_tolerance_m) values ('%s', 'sql', 1) returning id into n;
+                  insert into road_import_line (import_key, name, highway, geom) values %s;
+                  perform civgeo_build_network(n, 'k-%s', 1.0);
+                  perform civgeo_network_stats(n);
+                end $$""", name, lines, c.rr)).update();
+        long net = jdbc.sql("select id from road_network where name = :n").param("n", name).query(Long.class).single();
+        try {
+            JsonNode row = awaitRow(q, v1, r -> "network".equals(r.get("nearestBy").asString()));
+            assertThat(row.get("nearestBy").asString()).as("v1 measured along the SQL-built street").isEqualTo("network");
+            assertThat(row.get("nearestFacilityM").asLong()).isBetween(995L, 1005L);
+            // an edit by SQL: the piece between v0 and v1 now costs twice its length (stairs, a slope)
+            jdbc.sql("""
+                    update road_edge set walk_factor = 2
+                     where network_id = :n and ST_DWithin(ST_LineInterpolatePoint(geom, 0.5), ST_SetSRID(ST_MakePoint(:x, :y), 4490), 1e-6)""")
+                    .param("n", net).param("x", c.lon(0, 500)).param("y", c.lat(0)).update();
+            row = awaitRow(q, v1, r -> r.get("nearestFacilityM").asLong() > 1500);
+            assertThat(row.get("nearestFacilityM").asLong()).as("v1 after the edit by SQL").isBetween(1990L, 2010L);
+        } finally {
+            jdbc.sql("delete from road_network where id = :n").param("n", net).update();
+        }
+    }
+
+    /** The table's row of a unit once it satisfies done (polled for up to 90 s), else the last one read. */
+    private JsonNode awaitRow(String q, String code, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode row = rows(ok(q)).get(code);
+        while (!done.test(row) && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+            row = rows(ok(q)).get(code);
+        }
+        return row;
+    }
+
     @Test
     void badInputNamesTheField() {
         Response r = get("/api/coverage/table?division=" + city.prefecture + "&minutes=0");

@@ -329,6 +329,7 @@ class MapBrowserIT extends IntegrationTest {
         long id = created.json().get("id").asLong();
         b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 15, {animate: false})", p[0], p[1]);
         awaitTilesLoaded();
+        if (!b.el("#layer-facilities").isSelected()) b.el("#layer-facilities").click(); // off at start (#14)
         b.await(d -> {
             Object n = b.js("return window.civgeo.map.getContainer().getAttribute('data-facilities')");
             return n != null && Integer.parseInt((String) n) >= 1;
@@ -480,10 +481,87 @@ class MapBrowserIT extends IntegrationTest {
         assertThat(b.js("return getComputedStyle(document.getElementById('panel')).position")).isEqualTo("static");
         assertThat(b.el("#map").getSize().getWidth() + b.el("#panel").getSize().getWidth()).isBetween(1020, 1024);
         assertThat(b.el("#map").getSize().getWidth()).isGreaterThanOrEqualTo(640);
+        // narrower than 1025 px the legend collapses to its heading; one tap opens it
+        b.await(d -> "true".equals(b.el("#legend").getAttribute("data-collapsed")));
+        b.el("#legend-toggle").click();
+        b.await(d -> b.el("#layer-divisions").isDisplayed());
         assertThat(b.el("#layer-divisions").findElement(By.xpath("..")).getSize().getHeight()).isGreaterThanOrEqualTo(28);
         assertThat(b.el("#search").getAttribute("aria-label")).isEqualTo("地名地址搜索");
         assertThat(b.el("#legend").getAttribute("aria-label")).isEqualTo("图层与图例");
         b.screenshot("20-tablet");
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 850));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> layersOnTheMap() {
+        return (List<String>) b.js("var c = window.civgeo; return c.layers.entries.filter(e => c.map.hasLayer(e.layer)).map(e => e.id)");
+    }
+
+    private long shown(String css) {
+        return ((Number) b.js("return document.querySelectorAll(arguments[0]).length", css)).longValue();
+    }
+
+    private static final String FACILITY_GROUP = "var g = window.civgeo.layers.entries.find(e => e.id === 'facilities').layer;"
+            + " var mine = g.getLayers().filter(m => m.feature && arguments[0].indexOf(m.feature.properties.name) >= 0);";
+
+    /** How many of the named facilities' markers are in the cluster group. */
+    private long inGroup(List<String> names) {
+        return ((Number) b.js(FACILITY_GROUP + " return mine.length;", names)).longValue();
+    }
+
+    /** How many of the named facilities show as their own marker (not inside a cluster bubble). */
+    private long shownSingly(List<String> names) {
+        return ((Number) b.js(FACILITY_GROUP + " return mine.filter(m => window.civgeo.map.hasLayer(m)).length;", names)).longValue();
+    }
+
+    @Test
+    @Order(21)
+    void onA1024pxScreenTheMapStartsReadableLegendCollapsedFacilitiesClustered() {
+        // four facilities about 100 m apart: one numbered bubble at city zoom, four markers at street zoom
+        double[] p = DivisionFixtures.pointIn(jdbc, DivisionFixtures.XIAGANG);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            names.add(unique("聚合测试站" + i));
+            Response r = post("/api/facilities", "planner-t", Map.of("kind", "community_station", "name", names.get(i),
+                    "operatorKind", "public", "lon", p[0] + 0.0008 * (i % 2), "lat", p[1] + 0.0008 * (i / 2)));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        b.driver.navigate().refresh();
+        awaitReady();
+        // the legend starts collapsed: only its heading and the toggle show, the layer boxes do not
+        assertThat(b.el("#legend").getAttribute("data-collapsed")).isEqualTo("true");
+        assertThat(b.el("#legend-toggle").getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(b.el("#legend-toggle").getAttribute("aria-label")).isEqualTo("展开图例");
+        assertThat(b.el("#layer-divisions").isDisplayed()).isFalse();
+        assertThat(b.el("#legend").getSize().getHeight()).as("collapsed legend height").isLessThan(60);
+        // a planner's start: divisions and their labels, nothing else drawn
+        assertThat(layersOnTheMap()).containsExactlyInAnyOrder("divisions", "division-labels");
+        b.screenshot("21-tablet-start-legend-collapsed");
+        // one tap opens it; the boxes say what is on
+        b.el("#legend-toggle").click();
+        b.await(d -> b.el("#layer-divisions").isDisplayed());
+        assertThat(b.el("#legend-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(b.el("#layer-divisions").isSelected()).isTrue();
+        assertThat(b.el("#layer-division-labels").isSelected()).isTrue();
+        for (String off : List.of("boundary-lines", "boundary-markers", "disputes", "facilities", "service-areas", "uncovered", "choropleth"))
+            assertThat(b.el("#layer-" + off).isSelected()).as(off).isFalse();
+        b.screenshot("21-tablet-legend-open");
+        // facilities on at city zoom: the four are one cluster bubble counting them, no single marker of them
+        b.el("#layer-facilities").click();
+        b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 11, {animate: false})", p[0], p[1]);
+        b.await(d -> shown(".marker-cluster") > 0, Duration.ofSeconds(30));
+        @SuppressWarnings("unchecked")
+        List<Number> counts = (List<Number>) b.js("return Array.from(document.querySelectorAll('.marker-cluster span')).map(s => +s.textContent)");
+        assertThat(counts).as("cluster bubbles' counts").anySatisfy(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(4));
+        b.await(d -> shownSingly(names) == 0 && inGroup(names) == 4, Duration.ofSeconds(30)); // all four inside a bubble
+        b.screenshot("21-tablet-facilities-clustered");
+        // at street zoom the clusters open into their markers (drawn on the map's canvas: asked of the cluster group)
+        b.js("window.civgeo.map.setView([arguments[1], arguments[0]], 16, {animate: false})", p[0] + 0.0004, p[1] + 0.0004);
+        b.await(d -> shown(".marker-cluster") == 0 && shownSingly(names) == 4, Duration.ofSeconds(30));
+        b.screenshot("21-tablet-facilities-street");
+        b.el("#layer-facilities").click();
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 850));
+        b.await(d -> "false".equals(b.el("#legend").getAttribute("data-collapsed")));
     }
 }

@@ -249,6 +249,30 @@ class PlannerBrowserIT extends IntegrationTest {
         assertThat(b.el("#print-footer").getText()).contains("制图日期").contains("数据来源");
         assertThat(b.js("return document.getElementById('print-page-style').textContent")).asString().contains("A3 landscape");
         b.screenshot("planner-08-print-preview");
+        // the same layout as a PNG for a report: drawn in the browser at 3× for A3, title, map and legend in it
+        b.el("#print-png").click();
+        b.await(d -> "done".equals(attr("data-png")) || "failed".equals(attr("data-png")), Duration.ofSeconds(90));
+        assertThat(attr("data-png")).as(b.el("#print-status").getText()).isEqualTo("done");
+        String url = (String) b.js("return window.civgeo.print.state.png");
+        assertThat(url).startsWith("data:image/png;base64,");
+        byte[] bytes = java.util.Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+        try {
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("planner-09-print-download.png"), bytes);
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            long mapWidth = ((Number) b.js("return document.getElementById('map').clientWidth")).longValue();
+            assertThat((long) img.getWidth()).as("A3 picture: 3 × the map's width").isBetween(3 * mapWidth - 3, 3 * mapWidth + 3);
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int y = 0; y < img.getHeight(); y += 7) for (int x = 0; x < img.getWidth(); x += 7) colours.add(img.getRGB(x, y));
+            assertThat(colours.size()).as("colours in the picture (divisions, uncovered areas, legend)").isGreaterThan(50);
+            boolean dark = false; // the title's letters at the top centre
+            for (int y = 0; y < 40 * 3 && !dark; y++) for (int x = img.getWidth() / 2 - 150; x < img.getWidth() / 2 + 150; x++) {
+                int c = img.getRGB(x, y), r = (c >> 16) & 255, g = (c >> 8) & 255, bl = c & 255;
+                if (r + g + bl < 120) { dark = true; break; }
+            }
+            assertThat(dark).as("the title drawn at the top").isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         b.el("#print-leave").click();
         b.await(d -> attr("data-print") == null);
     }

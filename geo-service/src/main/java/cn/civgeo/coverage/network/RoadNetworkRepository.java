@@ -18,18 +18,46 @@ class RoadNetworkRepository {
 
     RoadNetworkRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /**
+     * A fingerprint per network of everything the walk reads (RoadNetworkWatch): the network row (active, extent,
+     * version), and count and XOR of row hashes of its edges (ends, length, walk factor, geometry) and nodes. Any
+     * insert, update or delete of a row changes it; one pass over the edge table (about 60 ms per 100,000 edges).
+     */
+    java.util.Map<Long, String> fingerprints(Long networkId) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select n.id, hashtextextended(row(n.active, n.version, n.updated_at, n.extent, n.snap_tolerance_m)::text, 0)
+                               || ':' || coalesce(e.c, 0) || ':' || coalesce(e.h, 0) || ':' || coalesce(d.c, 0) || ':' || coalesce(d.h, 0)
+                          from road_network n
+                          left join (select network_id, count(*) c,
+                                            bit_xor(hashtextextended(row(id, source, target, length_m, walk_factor, geom)::text, 0)) h
+                                       from road_edge where cast(:n as bigint) is null or network_id = :n group by network_id) e on e.network_id = n.id
+                          left join (select network_id, count(*) c, bit_xor(hashtextextended(row(id, geom)::text, 0)) h
+                                       from road_node where cast(:n as bigint) is null or network_id = :n group by network_id) d on d.network_id = n.id
+                         where cast(:n as bigint) is null or n.id = :n""")
+                .param("n", networkId)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        return out;
+    }
+
     /** Every edge of a network for the in-memory walk: end nodes, walking cost, vertices as lon/lat pairs. */
     List<WalkGraph.Edge> edges(long networkId) {
+        // the geometry as WKB read by JTS: a city of 45,000 edges loads in about a second (the vertices as a SQL
+        // array per edge, ST_DumpPoints + array_agg, took 11 s)
+        org.locationtech.jts.io.WKBReader wkb = new org.locationtech.jts.io.WKBReader();
         return jdbc.sql("""
-                        select id, source, target, length_m * walk_factor,
-                               (select array_agg(v) from (select unnest(array[ST_X(d.geom), ST_Y(d.geom)]) v
-                                                            from ST_DumpPoints(e.geom) d order by d.path) q) coords
+                        select id, source, target, length_m * walk_factor, ST_AsBinary(geom)
                           from road_edge e where network_id = :n order by id""")
                 .param("n", networkId)
                 .query((rs, i) -> {
-                    Double[] c = (Double[]) rs.getArray(5).getArray();
-                    double[] xy = new double[c.length];
-                    for (int k = 0; k < c.length; k++) xy[k] = c[k];
+                    org.locationtech.jts.geom.Coordinate[] c;
+                    try {
+                        c = wkb.read(rs.getBytes(5)).getCoordinates();
+                    } catch (org.locationtech.jts.io.ParseException x) {
+                        throw new IllegalStateException("road_edge " + rs.getLong(1) + ": " + x.getMessage(), x);
+                    }
+                    double[] xy = new double[2 * c.length];
+                    for (int k = 0; k < c.length; k++) { xy[2 * k] = c[k].x; xy[2 * k + 1] = c[k].y; }
                     return new WalkGraph.Edge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), xy);
                 }).list();
     }
@@ -111,6 +139,19 @@ class RoadNetworkRepository {
 
     boolean delete(long id, int version) {
         return jdbc.sql("delete from road_network where id = :id and version = :v").param("id", id).param("v", version).update() == 1;
+    }
+
+    /** An active network's extent (its bounding box: {@code &&} in {@link #covering} compares boxes too). */
+    record Extent(long id, double minX, double minY, double maxX, double maxY) {
+        boolean contains(double x, double y) { return x >= minX && x <= maxX && y >= minY && y <= maxY; }
+    }
+
+    /** The active networks' extents in the order {@link #covering} prefers them: the most recently updated first. */
+    List<Extent> activeExtents() {
+        return jdbc.sql("""
+                        select id, ST_XMin(extent), ST_YMin(extent), ST_XMax(extent), ST_YMax(extent) from road_network
+                         where active and extent is not null order by updated_at desc, id desc""")
+                .query((rs, i) -> new Extent(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5))).list();
     }
 
     /** The active network whose extent contains the point, the most recently updated first. */

@@ -58,8 +58,28 @@ public class RoadNetworkService {
 
     public Optional<RoadNetwork> byName(String name) { return repo.byName(name); }
 
-    /** The active network whose extent contains the point, if any. */
-    public Optional<Long> covering(double lon, double lat) { return repo.covering(lon, lat); }
+    /**
+     * The active network whose extent contains the point, if any (the most recently updated first, as
+     * {@link RoadNetworkRepository#covering}). Answered from the active networks' extents kept in memory: a planner
+     * model asks this for every unit and a site suggestion for every candidate, thousands of database round trips
+     * before. The extents are read again after any network change (this instance's or, through RoadNetworkWatch,
+     * another's).
+     */
+    public Optional<Long> covering(double lon, double lat) {
+        List<RoadNetworkRepository.Extent> ex = extents;
+        if (ex == null) extents = ex = repo.activeExtents();
+        for (RoadNetworkRepository.Extent e : ex) if (e.contains(lon, lat)) return Optional.of(e.id());
+        return Optional.empty();
+    }
+
+    private volatile List<RoadNetworkRepository.Extent> extents;
+
+    @org.springframework.context.event.EventListener
+    void networkChanging(RoadNetworkChangedEvent e) { extents = null; }
+
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void networkChanged(RoadNetworkChangedEvent e) { extents = null; }
 
     /**
      * Imports a file as network {@code name}. {@code format}: osm (OSM XML, optionally gzipped), geojson, shapefile
