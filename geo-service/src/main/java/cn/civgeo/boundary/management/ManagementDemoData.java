@@ -81,20 +81,20 @@ class ManagementDemoData implements DemoDataContributor {
         List<Line> county = lines.stream().filter(l -> l.level() == 3).toList();
         List<Line> township = lines.stream().filter(l -> l.level() == 4).toList();
 
-        // 平安边界: every district line signed (2021, valid five years from signing); township lines: 3 of 5 signed
+        // 平安边界: every district line signed (within the last two years, valid five years); township lines: 3 of 5 signed
         int k = 0;
         for (Line l : county) {
             k++;
-            LocalDate signed = LocalDate.of(2021, 3 + k % 8, 6 + k % 20);
+            LocalDate signed = today.minusDays(120 + (k * 37L) % 600);
             peace.put(l.id(), new PeaceBorderInput("signed", List.of(l.leftName() + "人民政府", l.rightName() + "人民政府"), signed,
-                    signed.plusYears(5), List.of("厦门市" + l.name() + "平安边界创建协议书（厦平边〔2021〕" + k + "号）"),
+                    signed.plusYears(5), List.of("厦门市" + l.name() + "平安边界创建协议书（厦平边〔" + signed.getYear() + "〕" + k + "号）"),
                     "双方联合开展界线巡查与矛盾纠纷排查", null));
         }
         int t = 0;
         for (Line l : township) {
             t++;
             String status = t % 5 == 0 ? "planned" : t % 5 == 3 ? "negotiating" : "signed";
-            LocalDate signed = "signed".equals(status) ? LocalDate.of(2022 + t % 3, 1 + t % 12, 1 + t % 27) : null;
+            LocalDate signed = "signed".equals(status) ? today.minusDays(30 + (t * 53L) % 900) : null;
             peace.put(l.id(), new PeaceBorderInput(status, List.of(l.leftName(), l.rightName()), signed,
                     signed == null ? null : signed.plusYears(5),
                     signed == null ? List.of() : List.of(l.name() + "平安边界协议书"), "planned".equals(status) ? "列入下年度创建计划" : null, null));
