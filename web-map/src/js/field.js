@@ -37,6 +37,7 @@ function open(tab) {
 // ---- my lines
 
 var lastSync = null; // the last sync's counts, shown until the next
+var thumbUrls = []; // object URLs of the queued photos' thumbnails
 function mb(bytes) { return (bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1); }
 
 /** Network state, storage used, the outbox (queued observations, conflicts) and the sync button. */
@@ -51,7 +52,8 @@ function offlineBox() {
       (CivGeoOffline.online() && (queued.length || conflicts.length) ? '' : ' disabled') + '>' + esc(t('syncNow')) + '</button></p>' +
       '<ul id="outbox" class="outbox">' + items.map(function (i) {
         var srv = i.server;
-        return '<li class="' + esc(i.state) + '" data-id="' + i.id + '" data-marker="' + i.markerId + '"><b>' + esc(i.number) + '</b> ' + esc(t(i.rec.condition)) +
+        return '<li class="' + esc(i.state) + '" data-id="' + i.id + '" data-marker="' + i.markerId + '">' +
+          (i.photo ? '<img class="thumb" data-id="' + i.id + '" alt="' + esc(t('photo') + ' ' + (i.photoName || '')) + '">' : '') + '<b>' + esc(i.number) + '</b> ' + esc(t(i.rec.condition)) +
           (i.rec.x != null ? ' · x ' + esc(i.rec.x) + ' y ' + esc(i.rec.y) : '') + ' <span class="note">' + esc(i.queuedAt.slice(0, 16).replace('T', ' ')) + '</span>' +
           (i.state === 'conflict' ? '<div class="conflict-text">' + esc(t('conflictText', { theirs: srv ? t(srv.condition) + (srv.note ? '（' + srv.note + '）' : '') : (i.error || '') })) +
             ' <button type="button" class="keep-mine" data-id="' + i.id + '">' + esc(t('keepMine')) + '</button> <button type="button" class="keep-theirs" data-id="' + i.id + '">' + esc(t('keepTheirs')) + '</button></div>' : '') +
@@ -61,14 +63,21 @@ function offlineBox() {
     var btn = document.getElementById('outbox-sync');
     btn.addEventListener('click', function () {
       btn.disabled = true;
-      CivGeoOffline.sync().then(function (res) { lastSync = res; offlineBox(); });
+      CivGeoOffline.sync().then(function (res) { lastSync = res; return refreshProgress().then(offlineBox); });
+    });
+    // the queued photos as thumbnails, from the outbox itself (object URLs, let go when the box is drawn again)
+    thumbUrls.forEach(function (u) { URL.revokeObjectURL(u); });
+    thumbUrls = [];
+    box.querySelectorAll('img.thumb[data-id]').forEach(function (img) {
+      var item = items.filter(function (x) { return x.id === +img.getAttribute('data-id'); })[0];
+      if (item && item.photo) { var u = URL.createObjectURL(item.photo); thumbUrls.push(u); img.src = u; }
     });
     box.querySelectorAll('.keep-mine, .keep-theirs').forEach(function (b) {
-      b.addEventListener('click', function () { CivGeoOffline.resolve(+b.getAttribute('data-id'), b.classList.contains('keep-mine') ? 'mine' : 'theirs'); });
+      b.addEventListener('click', function () { CivGeoOffline.resolve(+b.getAttribute('data-id'), b.classList.contains('keep-mine') ? 'mine' : 'theirs').then(refreshProgress); });
     });
   });
 }
-CivGeoOffline.onChange(function () { offlineBox(); packagesInList(); });
+CivGeoOffline.onChange(function () { offlineBox(); packagesInList(); queuedInList(); });
 
 /** Each listed line: downloaded (size, drop) or a download button. */
 function packagesInList() {
@@ -84,6 +93,51 @@ function packagesInList() {
   });
 }
 
+function markerState(m) { return m.recordedCondition ? '✓ ' + esc(t(m.recordedCondition)) : '<span class="note">' + esc(t('notRecorded')) + '</span>'; }
+
+/** Progress of each listed line (markers inspected / due) and its markers' states, from the server's answer now. */
+function progressInList(lines) {
+  var list = document.getElementById('my-lines');
+  if (!list) return;
+  lines.forEach(function (l) {
+    var li = list.querySelector('li[data-line="' + l.lineId + '"][data-round="' + l.roundId + '"]');
+    if (!li) return;
+    var bar = li.querySelector('.progress');
+    bar.setAttribute('aria-valuemax', l.markerCount);
+    bar.setAttribute('aria-valuenow', l.recordedCount);
+    bar.querySelector('span').style.width = (l.markerCount ? Math.round(100 * l.recordedCount / l.markerCount) : 0) + '%';
+    li.querySelector('.progress-text').textContent = t('progressOf', { done: l.recordedCount, total: l.markerCount });
+    l.markers.forEach(function (m) {
+      var td = li.querySelector('tr[data-marker="' + m.id + '"] td');
+      if (td) td.innerHTML = markerState(m);
+    });
+  });
+  list.setAttribute('data-progress-at', String(Date.now()));
+}
+
+/** Observations waiting in the outbox, per line and marker (they count once they are synced). */
+function queuedInList() {
+  var list = document.getElementById('my-lines');
+  if (!list) return;
+  CivGeoOffline.outbox().then(function (items) {
+    list.querySelectorAll('li[data-line]').forEach(function (li) {
+      var id = +li.getAttribute('data-line'), mine = items.filter(function (x) { return x.lineId === id && x.state !== 'conflict'; });
+      var q = li.querySelector('.progress-queued');
+      if (!q) { li.querySelector('.progress-text').insertAdjacentHTML('afterend', '<div class="note progress-queued"></div>'); q = li.querySelector('.progress-queued'); }
+      q.textContent = mine.length ? t('progressQueued', { n: mine.length }) : '';
+      li.querySelectorAll('tr[data-marker]').forEach(function (tr) {
+        tr.classList.toggle('queued', mine.some(function (x) { return x.markerId === +tr.getAttribute('data-marker'); }));
+      });
+    });
+  });
+}
+
+/** After a sync: the lines' progress as the server counts it now (the list itself stays, with its packages). */
+function refreshProgress() {
+  if (!document.getElementById('my-lines')) return Promise.resolve();
+  return api.get('/api/boundary/my-lines').then(progressInList).catch(function () { /* the old figures stay */ });
+}
+
 function mine() {
   var body = document.getElementById('field-body');
   api.get('/api/boundary/my-lines').then(function (lines) {
@@ -95,12 +149,12 @@ function mine() {
         '<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="' + l.markerCount + '" aria-valuenow="' + l.recordedCount + '">' +
         '<span style="width:' + pct + '%"></span></div><div class="note progress-text">' + esc(t('progressOf', { done: l.recordedCount, total: l.markerCount })) + '</div>' +
         '<table class="my-markers">' + l.markers.map(function (m) {
-          return '<tr data-marker="' + m.id + '"><th><a href="#" class="my-marker" data-id="' + m.id + '">' + esc(m.number) + '</a></th><td>' +
-            (m.recordedCondition ? '✓ ' + esc(t(m.recordedCondition)) : '<span class="note">' + esc(t('notRecorded')) + '</span>') + '</td></tr>';
+          return '<tr data-marker="' + m.id + '"><th><a href="#" class="my-marker" data-id="' + m.id + '">' + esc(m.number) + '</a></th><td>' + markerState(m) + '</td></tr>';
         }).join('') + '</table><div class="pkg" data-i="' + i + '"></div></li>';
     }).join('') + '</ul>';
     offlineBox();
     packagesInList();
+    queuedInList();
     body.addEventListener('click', function (e) {
       var dl = e.target.closest('.pkg-download'), dr = e.target.closest('.pkg-drop');
       if (!dl && !dr) return;

@@ -188,6 +188,20 @@ function sendOne(item, force) {
   });
 }
 
+/** The package's copy of the marker's record version follows what was sent: the next offline edit (after this sync,
+ *  before a new download) builds on the record now on the server, not on the one downloaded. */
+function rebasePackage(item, sent) {
+  if (!sent) return null;
+  return idb().then(function (d) {
+    return d.get('packages', item.lineId).then(function (p) {
+      var m = p && p.markers.filter(function (x) { return x.id === item.markerId; })[0];
+      if (!m) return null;
+      m.recordVersion = sent.version;
+      return d.put('packages', p);
+    });
+  });
+}
+
 /** Syncs the outbox in order; resolves to { sent, conflicts, failed }. Conflicts stay until the surveyor decides. */
 function sync() {
   var result = { sent: 0, conflicts: 0, failed: 0 };
@@ -205,7 +219,7 @@ function sync() {
           var later = items.slice(index + 1), before = later.map(function (x) { return x.baseVersion; });
           rebaseLater(items, index, r.sent);
           var moved = later.filter(function (x, i) { return x.baseVersion !== before[i]; });
-          return Promise.all(moved.map(save)).then(function () { return remove(item.id); });
+          return Promise.all(moved.map(save)).then(function () { return remove(item.id); }).then(function () { return rebasePackage(item, r.sent); });
         }).catch(function (e) {
           if (e && e.status === 409) { item.state = 'conflict'; item.server = null; item.error = e.message; result.conflicts++; return save(item); }
           item.error = e.message; result.failed++; return save(item);
@@ -220,7 +234,7 @@ function resolve(id, choice) {
   return idb().then(function (d) { return d.get('outbox', id); }).then(function (item) {
     if (!item) return null;
     if (choice === 'theirs') return remove(id);
-    return sendOne(item, true).then(function () { return remove(id); });
+    return sendOne(item, true).then(function (r) { return remove(id).then(function () { return rebasePackage(item, r.sent); }); });
   }).then(changed);
 }
 

@@ -109,6 +109,14 @@ public class AttachmentService {
                 .param("ok", ownerKind).param("oid", ownerId).query(AttachmentService::map).list();
     }
 
+    /** The photos of a marker: its own and those of its inspection records (newest record's last), by id. */
+    public List<Attachment> markerPhotos(long markerId) {
+        return jdbc.sql(SELECT + " " + """
+                         where (owner_kind = 'marker' and owner_id = :m)
+                            or (owner_kind = 'marker_record' and owner_id in (select id from marker_record where marker_id = :m))
+                         order by id""").param("m", markerId).query(AttachmentService::map).list();
+    }
+
     public Map<Long, Long> counts(String ownerKind, List<Long> ownerIds) {
         if (ownerIds.isEmpty()) return Map.of();
         return jdbc.sql("select owner_id, count(*) n from boundary_attachment where owner_kind = :ok and owner_id in (:ids) group by owner_id")

@@ -147,7 +147,8 @@ class BoundaryDemoData implements DemoDataContributor {
                 }
                 recs.add(new MarkerRecordInput(m.id(), null, cond, x, y, zone, !cond.equals("missing"),
                         cond.equals("intact") && counter % 3 == 0, cond.equals("damaged") ? "桩体断裂，需重新埋设" :
-                        cond.equals("missing") ? "原址未见界桩" : cond.equals("displaced") ? "修路施工移动" : null));
+                        cond.equals("missing") ? "原址未见界桩" : cond.equals("displaced") ? "修路施工移动" : null,
+                        x == null ? null : 0.02 + 0.01 * (counter % 3)));   // RTK fixes: 2–4 cm
             }
             List<StretchInput> stretches = new ArrayList<>();
             if (li == 0) stretches.add(new StretchInput(null, null, false, false, true, "跨界修建厂房一处，待双方协商"));

@@ -83,7 +83,7 @@ class MarkerController {
     @GetMapping("/markers/{id}/photos")
     List<AttachmentService.Attachment> photos(@PathVariable long id) {
         markers.get(id);
-        return attachments.list("marker", id);
+        return attachments.markerPhotos(id);
     }
 
     @GetMapping("/attachments/{id}")

@@ -129,7 +129,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return Problems.response(ProblemType.MALFORMED_BODY, readableReason(ex), null, null, null);
+        // a value of the wrong type (text for a number): the field is named in errors[] too, as for any bad field
+        String field = badField(ex);
+        List<FieldProblem> errors = field == null ? null : List.of(new FieldProblem(field, "has the wrong type or format"));
+        return Problems.response(ProblemType.MALFORMED_BODY, readableReason(ex), errors, null, null);
+    }
+
+    private static String badField(HttpMessageNotReadableException ex) {
+        String r = readableReason(ex);
+        int i = r.indexOf(": has the wrong type or format");
+        return i > 0 ? r.substring(0, i) : null;
     }
 
     @Override

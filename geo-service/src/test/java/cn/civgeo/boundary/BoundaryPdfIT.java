@@ -8,6 +8,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,20 @@ class BoundaryPdfIT extends IntegrationTest {
         post("/api/boundary/markers", "surveyor-t", Map.of("number", LINE + "002Q", "lon", 118.1, "lat", 24.53));
         round = post("/api/boundary/rounds", "admin-t", Map.of("number", 5, "level", 3, "name", unique("PDF 联检 "),
                 "yearFrom", 2026, "yearTo", 2026, "lineIds", List.of(lineId))).json().get("id").asLong();
-        post("/api/boundary/rounds/" + round + "/inspections", "surveyor-t", Map.of("lineId", lineId, "inspectedOn", "2026-05-12",
-                "partyLeft", "卯县", "partyRight", "辰县", "markers", List.of(Map.of("number", LINE + "001Q", "condition", "damaged"))));
+        double[] p2 = GaussKrugerReference.forward(118.1, 24.53, 39);
+        Response insp = post("/api/boundary/rounds/" + round + "/inspections", "surveyor-t", Map.of("lineId", lineId, "inspectedOn", "2026-05-12",
+                "partyLeft", "卯县", "partyRight", "辰县", "markers", List.of(Map.of("number", LINE + "001Q", "condition", "damaged"),
+                        Map.of("number", LINE + "002Q", "condition", "displaced", "x", r3(p2[0] + 3), "y", r3(p2[1] - 4), "zone", 39,
+                                "accuracyM", 0.03, "note", "修路移动")),
+                "stretches", List.of(Map.of("fromMarker", LINE + "001Q", "toMarker", LINE + "002Q", "terrainChanged", true,
+                        "description", "山体滑坡"))));
+        assertThat(insp.status()).as(insp.toString()).isEqualTo(201);
+        inspection = insp.json().get("id").asLong();
     }
+
+    long inspection;
+
+    private static double r3(double v) { return Math.round(v * 1000) / 1000.0; }
 
     @Test
     void registerCoordinatesAndRoundReportArePrintableChinesePdfs() throws Exception {
@@ -43,6 +55,43 @@ class BoundaryPdfIT extends IntegrationTest {
         assertThat(coords).contains("界桩成果表", "第 39 带", String.format(Locale.ROOT, "%.3f", gk[0]), String.format(Locale.ROOT, "%.3f", gk[1]));
         String report = text("/api/boundary/rounds/" + round + "/report.pdf");
         assertThat(report).contains("联检报告", LINE, "损坏 1", "甲方（签章）", "乙方（签章）");
+        // the problems the inspection opened, described in Chinese with their category; the position's accuracy printed
+        String flat = report.replaceAll("\\s+", "");
+        assertThat(flat).contains("界桩" + LINE + "001Q损坏", "界桩" + LINE + "002Q移位，位移5.00米：修路移动",
+                "地形变化（" + LINE + "001Q–" + LINE + "002Q）：山体滑坡", "界桩损坏", "界桩移位", "定位精度（米）", "±0.03");
+        assertThat(report).doesNotContain("Marker ", "damaged", "displaced", "Terrain", "marker_");
+    }
+
+    @Test
+    void theAccuracyOfAPositionIsStoredReturnedAndChecked() {
+        JsonNode rec = null;
+        for (JsonNode m : get("/api/boundary/inspections/" + inspection).json().get("markers")) {
+            if (m.get("number").asString().equals(LINE + "002Q")) rec = m;
+        }
+        assertThat(rec.get("accuracyM").asDouble()).isEqualTo(0.03);
+        assertThat(jdbc.sql("select position_accuracy_m from marker_record where id = :id").param("id", rec.get("id").asLong())
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("0.030");
+        String before = jdbc.sql("select string_agg(id || ':' || version || ':' || coalesce(position_accuracy_m::text, '-'), ',' order by id) from marker_record where inspection_id = :i")
+                .param("i", inspection).query(String.class).single();
+        double[] p1 = GaussKrugerReference.forward(118.1, 24.58, 39);
+        for (Object bad : List.of(0, -2.5, 1500, "abc")) {
+            Response r = post("/api/boundary/inspections/" + inspection + "/markers", "surveyor-t", Map.of("number", LINE + "001Q",
+                    "condition", "displaced", "x", r3(p1[0] + 1), "y", r3(p1[1]), "zone", 39, "accuracyM", bad));
+            assertThat(r.status()).as(bad + ": " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").findValuesAsString("field")).as(String.valueOf(bad)).containsExactly("accuracyM");
+        }
+        // an accuracy without a position says what it lacks, in the user's language
+        Response alone = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/boundary/inspections/" + inspection + "/markers"))
+                .header("Authorization", "Bearer " + token("surveyor-t")).header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes(Map.of("number", LINE + "001Q", "condition", "damaged", "accuracyM", 3)))));
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(400);
+        JsonNode e = alone.json().get("errors").get(0);
+        assertThat(e.get("field").asString()).isEqualTo("accuracyM");
+        assertThat(e.get("label").asString()).isEqualTo("定位精度（米）");
+        assertThat(e.get("message").asString()).isEqualTo("是实测位置的精度：须同时填写 x、y 和带号");
+        assertThat(jdbc.sql("select string_agg(id || ':' || version || ':' || coalesce(position_accuracy_m::text, '-'), ',' order by id) from marker_record where inspection_id = :i")
+                .param("i", inspection).query(String.class).single()).as("nothing written").isEqualTo(before);
     }
 
     private String text(String path) throws Exception {

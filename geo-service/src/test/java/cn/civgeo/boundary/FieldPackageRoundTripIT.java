@@ -60,8 +60,8 @@ class FieldPackageRoundTripIT extends IntegrationTest {
         assertThat(zip.keySet()).contains(LINE + "/results-template.csv", LINE + "/line-and-markers.gpkg", LINE + "/line-and-markers.dxf");
         String template = new String(zip.get(LINE + "/results-template.csv"), StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<String> lines = new ArrayList<>(template.lines().toList());
-        assertThat(lines.get(0)).isEqualTo("inspection_id,number,condition,x,y,zone,reference_objects,repainted,note");
-        assertThat(lines.get(1)).isEqualTo(inspection + "," + LINE + "001Q,,,,39,,,");
+        assertThat(lines.get(0)).isEqualTo("inspection_id,number,condition,x,y,zone,reference_objects,repainted,note,accuracy_m");
+        assertThat(lines.get(1)).isEqualTo(inspection + "," + LINE + "001Q,,,,39,,,,");
         assertThat(new String(zip.get(LINE + "/README.txt"), StandardCharsets.UTF_8)).contains("/api/boundary/inspections/" + inspection + "/results");
 
         String before = snapshot();
@@ -72,8 +72,8 @@ class FieldPackageRoundTripIT extends IntegrationTest {
         assertThat(snapshot()).isEqualTo(before);
 
         // filled: marker 1 displaced with its surveyed position, marker 2 intact with 方位物 and 描红; marker 3 left blank
-        lines.set(1, String.format(Locale.ROOT, "%d,%s001Q,移位,%.3f,%.3f,39,是,否,修路移动", inspection, LINE, p1[0] + 3, p1[1] - 4));
-        lines.set(2, String.format(Locale.ROOT, "%d,%s002Q,完好,,,39,是,是,", inspection, LINE));
+        lines.set(1, String.format(Locale.ROOT, "%d,%s001Q,移位,%.3f,%.3f,39,是,否,修路移动,0.02", inspection, LINE, p1[0] + 3, p1[1] - 4));
+        lines.set(2, String.format(Locale.ROOT, "%d,%s002Q,完好,,,39,是,是,,", inspection, LINE));
         Response filled = upload(String.join("\n", lines) + "\n");
         assertThat(filled.status()).as(filled.toString()).isEqualTo(200);
         assertThat(filled.json().get("accepted").asInt()).isEqualTo(2);
@@ -85,6 +85,8 @@ class FieldPackageRoundTripIT extends IntegrationTest {
         assertThat(r1.get("referenceObjectsPresent").asBoolean()).isTrue();
         assertThat(r1.get("repainted").asBoolean()).isFalse();
         assertThat(r1.get("note").asString()).isEqualTo("修路移动");
+        assertThat(r1.get("accuracyM").asDouble()).isEqualTo(0.02);
+        assertThat(r2.path("accuracyM").isNull() || r2.path("accuracyM").isMissingNode()).as("no accuracy given").isTrue();
         assertThat(r2.get("condition").asString()).isEqualTo("intact");
         assertThat(r2.get("repainted").asBoolean()).isTrue();
         // nothing else changed: the third marker and the line are as they were

@@ -22,6 +22,7 @@ class ErrorHandlingIT extends IntegrationTest {
         Response r = call("PUT", "/api/users/1", "admin-t", "application/json", bytes("{\"version\": \"abc\"}"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).contains("version");
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
     }
 
     @Test

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class BoundaryPdf {
-    private static final Map<String, String> CONDITION_ZH = Map.of("intact", "完好", "damaged", "损坏", "missing", "丢失", "displaced", "移位");
+    private static final Map<String, String> CONDITION_ZH = InspectionTexts.CONDITION;
     private static final Map<String, String> STATUS_ZH = Map.of("in_place", "在位", "damaged", "损坏", "missing", "丢失",
             "displaced", "移位", "removed", "已撤除", "in_force", "有效", "needs_resurvey", "待重新勘定", "superseded", "已废止");
     private static final Map<String, String> PROBLEM_ZH = Map.of("open", "待处理", "assigned", "已指派", "fixed", "已整改", "closed", "已关闭");
@@ -109,17 +109,20 @@ class BoundaryPdf {
             doc.add(t);
             if (!r.displaced().isEmpty()) {
                 doc.add(new Paragraph("移位界桩", f.head));
-                PdfPTable d = table(f, new float[] {24, 14, 18, 18, 26}, "界桩编号", "位移（米）", "实测 x", "实测 y", "说明");
+                PdfPTable d = table(f, new float[] {24, 12, 17, 17, 11, 19}, "界桩编号", "位移（米）", "实测 x", "实测 y", "定位精度（米）", "说明");
                 for (RoundReportService.Displaced x : r.displaced()) {
                     cells(d, f.normal, x.number(), x.displacementM() == null ? null : String.format(Locale.ROOT, "%.2f", x.displacementM()),
-                            x.x() == null ? null : String.format(Locale.ROOT, "%.3f", x.x()), x.y() == null ? null : String.format(Locale.ROOT, "%.3f", x.y()), x.note());
+                            x.x() == null ? null : String.format(Locale.ROOT, "%.3f", x.x()), x.y() == null ? null : String.format(Locale.ROOT, "%.3f", x.y()),
+                            x.accuracyM() == null ? null : "±" + String.format(Locale.ROOT, "%.2f", x.accuracyM()), x.note());
                 }
                 doc.add(d);
             }
             if (!r.openProblems().isEmpty()) {
                 doc.add(new Paragraph("发现的问题及整改", f.head));
-                PdfPTable p = table(f, new float[] {18, 18, 48, 16}, "界线", "界桩", "问题", "状态");
-                for (InspectionModels.Problem x : r.openProblems()) cells(p, f.normal, x.lineCode(), x.markerNumber(), x.description(), zh(PROBLEM_ZH, x.status()));
+                PdfPTable p = table(f, new float[] {17, 19, 12, 40, 12}, "界线", "界桩", "类别", "问题", "状态");
+                for (InspectionModels.Problem x : r.openProblems()) {
+                    cells(p, f.normal, x.lineCode(), x.markerNumber(), zh(InspectionTexts.CATEGORY, x.category()), x.description(), zh(PROBLEM_ZH, x.status()));
+                }
                 doc.add(p);
             }
             if (firstLine != null) map(doc, w, f, firstLine, firstMarkers);

@@ -40,7 +40,7 @@ public class FieldExchangeService {
     public static final List<String> RESULT_HEADERS = List.of("number", "condition", "x", "y", "zone", "note");
     /** The results template: the required columns and the optional ones the import reads too. */
     public static final List<String> TEMPLATE_HEADERS = List.of("inspection_id", "number", "condition", "x", "y", "zone",
-            "reference_objects", "repainted", "note");
+            "reference_objects", "repainted", "note", "accuracy_m");
     private static final Map<String, Boolean> YES_NO = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
             Map.entry("yes", true), Map.entry("no", false), Map.entry("y", true), Map.entry("n", false),
             Map.entry("true", true), Map.entry("false", false), Map.entry("1", true), Map.entry("0", false),
@@ -123,7 +123,7 @@ public class FieldExchangeService {
         Long insp = inspectionOf(lineId);
         List<List<?>> rows = new ArrayList<>();
         for (BoundaryMarker m : markers.byLine(lineId)) {
-            rows.add(java.util.Arrays.asList(insp, m.number(), "", "", "", m.gk().zone(), "", "", ""));
+            rows.add(java.util.Arrays.asList(insp, m.number(), "", "", "", m.gk().zone(), "", "", "", ""));
         }
         return Tabular.csv(TEMPLATE_HEADERS, rows);
     }
@@ -170,7 +170,8 @@ public class FieldExchangeService {
                     X is the easting with zone prefix and Y the northing.
                     results-template.csv: fill one row per inspected marker: condition = intact | damaged | missing | displaced
                     (完好/损坏/丢失/移位); x, y (zone is filled in) when re-surveyed (not for missing markers);
-                    reference_objects (方位物) and repainted (描红): 是/否; note. Rows left without a condition are skipped.
+                    reference_objects (方位物) and repainted (描红): 是/否; note; accuracy_m: the surveyed position's accuracy
+                    in metres (定位精度, optional, only with x and y). Rows left without a condition are skipped.
                     Upload it as it is to POST /api/boundary/inspections/%s/results (mode=partial to keep valid rows).
                     """).formatted(l.name(), l.code(), zone, GaussKruger.srid(zone), insp == null ? "{inspectionId}" : insp)
                     .getBytes(StandardCharsets.UTF_8));
@@ -206,14 +207,14 @@ public class FieldExchangeService {
             List<FieldProblem> errs = new ArrayList<>();
             // a template row left as downloaded (number and zone only): a marker not inspected, skipped
             if (r.get("condition") == null && r.get("x") == null && r.get("y") == null && r.get("note") == null
-                    && r.get("reference_objects") == null && r.get("repainted") == null) continue;
+                    && r.get("reference_objects") == null && r.get("repainted") == null && r.get("accuracy_m") == null) continue;
             String inspCell = r.get("inspection_id");
             if (inspCell != null && !inspCell.strip().equals(String.valueOf(inspectionId))) {
                 errs.add(new FieldProblem("inspection_id", "the row belongs to inspection " + inspCell + ", not " + inspectionId));
             }
             String number = r.get("number") == null ? null : r.get("number").toUpperCase(Locale.ROOT);
             String condition = normaliseCondition(r.get("condition"));
-            Double x = number(r, "x", errs), y = number(r, "y", errs);
+            Double x = number(r, "x", errs), y = number(r, "y", errs), accuracy = number(r, "accuracy_m", errs);
             Boolean refs = yesNo(r, "reference_objects", errs), repainted = yesNo(r, "repainted", errs);
             Integer zone = null;
             if (r.get("zone") != null && (x != null || y != null)) {   // the template's zone alone is no position
@@ -236,14 +237,15 @@ public class FieldExchangeService {
                 } else marker = m.get();
             }
             MarkerRecordInput input = new MarkerRecordInput(marker == null ? null : marker.id(), number, condition, x, y,
-                    zone, refs, repainted, r.get("note"));
+                    zone, refs, repainted, r.get("note"), accuracy);
             if (marker != null && zone != null && x != null && y != null && GaussKruger.validZone(zone) && zone != marker.gk().zone()
                     && GaussKruger.problem(x, y, zone) == null) {
                 errs.add(new FieldProblem("zone", "marker " + number + " lies in zone " + marker.gk().zone() + ", not " + zone));
             }
             if (errs.stream().noneMatch(e -> e.field().equals("x") || e.field().equals("y") || e.field().equals("zone"))) {
                 for (String p : InspectionService.recordProblems(input)) {
-                    errs.add(new FieldProblem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)));
+                    String field = p.substring(0, p.indexOf(':'));
+                    errs.add(new FieldProblem(field.equals("accuracyM") ? "accuracy_m" : field, p.substring(p.indexOf(':') + 2)));
                 }
             } else if (condition == null || !InspectionModels.CONDITIONS.contains(condition)) {
                 errs.add(new FieldProblem("condition", "must be one of " + InspectionModels.CONDITIONS + " or 完好/损坏/丢失/移位"));

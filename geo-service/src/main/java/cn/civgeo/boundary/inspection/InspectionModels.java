@@ -27,16 +27,23 @@ public final class InspectionModels {
                              String partyLeft, String partyRight, List<String> team, String note, int version,
                              List<MarkerRecord> markers, List<StretchRecord> stretches) {}
 
+    /** {@code accuracyM}: the surveyed position's accuracy in metres (the device's GPS figure, or as entered). */
     public record MarkerRecord(long id, long markerId, String number, String condition, Double x, Double y, Integer zone,
                                Double displacementM, Boolean referenceObjectsPresent, Boolean repainted, String note,
-                               int version) {}
+                               int version, Double accuracyM) {}
 
     public record StretchRecord(long id, String fromMarker, String toMarker, boolean terrainChanged, boolean riverMoved,
                                 boolean crossBoundaryConstruction, String description) {}
 
-    /** Field record of one marker: by {@code number} (or {@code markerId}); x/y/zone when re-surveyed. */
+    /**
+     * Field record of one marker: by {@code number} (or {@code markerId}); x/y/zone when re-surveyed, with the
+     * position's accuracy in metres ({@code accuracyM}, above 0 and at most {@value #MAX_ACCURACY_M}) when known.
+     */
     public record MarkerRecordInput(Long markerId, String number, String condition, Double x, Double y, Integer zone,
-                                    Boolean referenceObjectsPresent, Boolean repainted, String note) {}
+                                    Boolean referenceObjectsPresent, Boolean repainted, String note, Double accuracyM) {}
+
+    /** The largest position accuracy a record takes (m): a worse fix says nothing about a marker's position. */
+    public static final double MAX_ACCURACY_M = 1000;
 
     public record StretchInput(String fromMarker, String toMarker, Boolean terrainChanged, Boolean riverMoved,
                                Boolean crossBoundaryConstruction, String description) {}

@@ -138,7 +138,7 @@ class InspectionRepository {
      * the Gauss–Krüger zone between the marker's registered position and the surveyed (x northing, y easting).
      */
     long upsertMarkerRecord(long inspectionId, long markerId, String condition, Double x, Double y, Integer zone,
-                            Boolean refs, Boolean repainted, String note) {
+                            Double accuracyM, Boolean refs, Boolean repainted, String note) {
         return jdbc.sql("""
                         with s as (
                             select cast(:x as double precision) as x, cast(:y as double precision) as y,
@@ -155,18 +155,18 @@ class InspectionRepository {
                               from p, boundary_marker m where m.id = :marker
                         )
                         insert into marker_record(inspection_id, marker_id, condition, surveyed_x, surveyed_y, surveyed_zone,
-                               surveyed_geom, displacement_m, reference_objects_present, repainted, note)
-                        select :insp, :marker, :cond, d.x, d.y, d.zone, d.geom, d.disp, :refs, :rep, :note from d
+                               surveyed_geom, displacement_m, position_accuracy_m, reference_objects_present, repainted, note)
+                        select :insp, :marker, :cond, d.x, d.y, d.zone, d.geom, d.disp, cast(:acc as numeric), :refs, :rep, :note from d
                         on conflict (inspection_id, marker_id) do update set condition = excluded.condition,
                                surveyed_x = excluded.surveyed_x, surveyed_y = excluded.surveyed_y,
                                surveyed_zone = excluded.surveyed_zone, surveyed_geom = excluded.surveyed_geom,
-                               displacement_m = excluded.displacement_m,
+                               displacement_m = excluded.displacement_m, position_accuracy_m = excluded.position_accuracy_m,
                                reference_objects_present = excluded.reference_objects_present,
                                repainted = excluded.repainted, note = excluded.note,
                                version = marker_record.version + 1, updated_at = now()
                         returning id""")
                 .param("x", x).param("y", y).param("zone", zone).param("insp", inspectionId).param("marker", markerId)
-                .param("cond", condition).param("refs", refs).param("rep", repainted).param("note", note)
+                .param("cond", condition).param("acc", accuracyM).param("refs", refs).param("rep", repainted).param("note", note)
                 .query(Long.class).single();
     }
 
@@ -223,7 +223,7 @@ class InspectionRepository {
                 dbl(rs.getBigDecimal("surveyed_x")), dbl(rs.getBigDecimal("surveyed_y")),
                 (Integer) rs.getObject("surveyed_zone", Integer.class), dbl(rs.getBigDecimal("displacement_m")),
                 (Boolean) rs.getObject("reference_objects_present"), (Boolean) rs.getObject("repainted"),
-                rs.getString("note"), rs.getInt("version"));
+                rs.getString("note"), rs.getInt("version"), dbl(rs.getBigDecimal("position_accuracy_m")));
     }
 
     private static Double dbl(BigDecimal b) { return b == null ? null : b.doubleValue(); }

@@ -170,12 +170,11 @@ public class InspectionService {
             boolean tc = Boolean.TRUE.equals(s.terrainChanged()), rm = Boolean.TRUE.equals(s.riverMoved()),
                     cc = Boolean.TRUE.equals(s.crossBoundaryConstruction());
             repo.insertStretch(id, s.fromMarker(), s.toMarker(), tc, rm, cc, s.description());
-            String where = s.fromMarker() == null ? "" : " (" + s.fromMarker() + "–" + (s.toMarker() == null ? "" : s.toMarker()) + ")";
-            String d = s.description() == null ? "" : ": " + s.description();
-            if (tc) problems.create(new NewProblem(line.id(), roundId, id, null, "terrain_change", "Terrain changed" + where + d));
-            if (rm) problems.create(new NewProblem(line.id(), roundId, id, null, "river_moved", "River moved" + where + d));
-            if (cc) problems.create(new NewProblem(line.id(), roundId, id, null, "cross_boundary_construction",
-                    "Cross-boundary construction" + where + d));
+            for (String category : List.of("terrain_change", "river_moved", "cross_boundary_construction")) {
+                boolean found = category.equals("terrain_change") ? tc : category.equals("river_moved") ? rm : cc;
+                if (found) problems.create(new NewProblem(line.id(), roundId, id, null, category,
+                        InspectionTexts.stretchProblem(category, s.fromMarker(), s.toMarker(), s.description())));
+            }
         }
         if ("planned".equals(r.status()) && repo.updateRound(r.id(), r.version(), "in_progress", r.note())) {
             audit.updated("inspection_round", r.id(), r, round(r.id()));
@@ -231,6 +230,14 @@ public class InspectionService {
             if (p != null) out.add((p.startsWith("zone") ? "zone" : p.startsWith("x") ? "x" : "y") + ": " + p);
             if ("missing".equals(m.condition())) out.add("condition: a missing marker cannot have a surveyed position");
         }
+        if (m.accuracyM() != null) {
+            double a = m.accuracyM();
+            if (!Double.isFinite(a) || a <= 0 || a > InspectionModels.MAX_ACCURACY_M) {
+                out.add("accuracyM: must be a number of metres above 0 and at most 1000");
+            } else if (!all) {
+                out.add("accuracyM: is the accuracy of a surveyed position: give x, y and zone with it");
+            }
+        }
         return out;
     }
 
@@ -241,7 +248,7 @@ public class InspectionService {
     MarkerRecord writeRecord(long roundId, long inspectionId, BoundaryLine line, BoundaryMarker marker, MarkerRecordInput m,
                              LocalDate on) {
         Optional<MarkerRecord> before = repo.markerRecords(inspectionId).stream().filter(r -> r.markerId() == marker.id()).findFirst();
-        long rid = repo.upsertMarkerRecord(inspectionId, marker.id(), m.condition(), m.x(), m.y(), m.zone(),
+        long rid = repo.upsertMarkerRecord(inspectionId, marker.id(), m.condition(), m.x(), m.y(), m.zone(), m.accuracyM(),
                 m.referenceObjectsPresent(), m.repainted(), m.note());
         MarkerRecord rec = markerRecord(rid);
         if (before.isPresent()) audit.updated("marker_record", rid, before.get(), rec);
@@ -250,9 +257,7 @@ public class InspectionService {
         BoundaryMarker after = markers.get(marker.id());
         if (after.version() != marker.version()) audit.updated("boundary_marker", marker.id(), marker, after);
         if (!"intact".equals(m.condition())) {
-            String desc = "Marker " + marker.number() + " " + m.condition()
-                    + (rec.displacementM() == null ? "" : String.format(", displaced %.2f m", rec.displacementM()))
-                    + (m.note() == null ? "" : ": " + m.note());
+            String desc = InspectionTexts.markerProblem(marker.number(), m.condition(), rec.displacementM(), m.note());
             problems.create(new NewProblem(line.id(), roundId, inspectionId, marker.id(), "marker_" + m.condition(), desc));
         }
         return rec;

@@ -22,8 +22,9 @@ public class RoundReportService {
                               int inspected, int intact, int damaged, int missing, int displaced, int notInspected,
                               Double maxDisplacementM, int openProblems) {}
 
+    /** {@code accuracyM}: the surveyed position's accuracy (m), when the record gives it. */
     public record Displaced(String lineCode, String number, Double displacementM, Double x, Double y, Integer zone,
-                            LocalDate inspectedOn, String note) {}
+                            LocalDate inspectedOn, String note, Double accuracyM) {}
 
     public record Totals(int lines, int linesInspected, int markers, int markersInspected, Map<String, Integer> byCondition,
                          int notInspected, int problems, int openProblems) {}
@@ -72,7 +73,7 @@ public class RoundReportService {
                 }).list();
         List<Displaced> displaced = jdbc.sql("""
                         select l.code, m.number, r.displacement_m, r.surveyed_x, r.surveyed_y, r.surveyed_zone,
-                               li.inspected_on, r.note
+                               li.inspected_on, r.note, r.position_accuracy_m
                           from marker_record r join line_inspection li on li.id = r.inspection_id
                           join boundary_line l on l.id = li.line_id join boundary_marker m on m.id = r.marker_id
                          where li.round_id = :r and r.condition = 'displaced'
@@ -81,7 +82,7 @@ public class RoundReportService {
                 .query((rs, i) -> new Displaced(rs.getString("code"), rs.getString("number"), dbl(rs.getBigDecimal("displacement_m")),
                         dbl(rs.getBigDecimal("surveyed_x")), dbl(rs.getBigDecimal("surveyed_y")),
                         (Integer) rs.getObject("surveyed_zone", Integer.class), rs.getObject("inspected_on", LocalDate.class),
-                        rs.getString("note"))).list();
+                        rs.getString("note"), dbl(rs.getBigDecimal("position_accuracy_m")))).list();
         List<Problem> open = problems.list(roundId, null, null, true, Paging.of(Paging.MAX_LIMIT, 0)).items();
         long allProblems = problems.list(roundId, null, null, false, Paging.of(1, 0)).total();
         Map<String, Integer> byCondition = new LinkedHashMap<>();
@@ -99,9 +100,10 @@ public class RoundReportService {
     /** CSV of one part of the report: {@code lines} (default, with a TOTAL row), {@code displaced} or {@code problems}. */
     public byte[] csv(Report r, String part) {
         return switch (part == null ? "lines" : part) {
-            case "displaced" -> Tabular.csv(List.of("line_code", "number", "displacement_m", "x", "y", "zone", "inspected_on", "note"),
+            case "displaced" -> Tabular.csv(List.of("line_code", "number", "displacement_m", "x", "y", "zone", "inspected_on", "note",
+                            "accuracy_m"),
                     r.displaced().stream().map(d -> (List<?>) Arrays.asList(d.lineCode(), d.number(), d.displacementM(), d.x(), d.y(),
-                            d.zone(), d.inspectedOn(), d.note())).collect(java.util.stream.Collectors.<List<?>>toList()));
+                            d.zone(), d.inspectedOn(), d.note(), d.accuracyM())).collect(java.util.stream.Collectors.<List<?>>toList()));
             case "problems" -> Tabular.csv(List.of("id", "line_code", "marker", "category", "status", "assignee", "description", "created_at"),
                     r.openProblems().stream().map(p -> (List<?>) Arrays.asList(p.id(), p.lineCode(), p.markerNumber(), p.category(),
                             p.status(), p.assignee(), p.description(), p.createdAt().toLocalDate())).collect(java.util.stream.Collectors.<List<?>>toList()));
@@ -166,13 +168,15 @@ public class RoundReportService {
         h.append("<h2>Displaced markers 移位界桩</h2>");
         if (r.displaced().isEmpty()) h.append("<p>None.</p>");
         else {
-            h.append("<table><thead><tr><th>Marker</th><th>Line</th><th>Displacement (m)</th><th>x</th><th>y</th><th>Zone</th><th>Note</th></tr></thead><tbody>");
+            h.append("<table><thead><tr><th>Marker</th><th>Line</th><th>Displacement (m)</th><th>x</th><th>y</th><th>Zone</th><th>Accuracy (m)</th><th>Note</th></tr></thead><tbody>");
             for (Displaced d : r.displaced()) {
                 h.append("<tr><td>").append(esc(d.number())).append("</td><td>").append(esc(d.lineCode())).append("</td><td class=\"n\">")
                         .append(d.displacementM() == null ? "not surveyed" : String.format(Locale.ROOT, "%.2f", d.displacementM()))
                         .append("</td><td class=\"n\">").append(d.x() == null ? "" : String.format(Locale.ROOT, "%.3f", d.x()))
                         .append("</td><td class=\"n\">").append(d.y() == null ? "" : String.format(Locale.ROOT, "%.3f", d.y()))
-                        .append("</td><td>").append(d.zone() == null ? "" : d.zone()).append("</td><td>").append(esc(d.note())).append("</td></tr>");
+                        .append("</td><td>").append(d.zone() == null ? "" : d.zone()).append("</td><td class=\"n\">")
+                        .append(d.accuracyM() == null ? "" : String.format(Locale.ROOT, "%.2f", d.accuracyM()))
+                        .append("</td><td>").append(esc(d.note())).append("</td></tr>");
             }
             h.append("</tbody></table>");
         }
@@ -182,7 +186,7 @@ public class RoundReportService {
             h.append("<table><thead><tr><th>#</th><th>Line</th><th>Marker</th><th>Category</th><th>Status</th><th>Assignee</th><th>Description</th></tr></thead><tbody>");
             for (Problem p : r.openProblems()) {
                 h.append("<tr><td>").append(p.id()).append("</td><td>").append(esc(p.lineCode())).append("</td><td>")
-                        .append(esc(p.markerNumber())).append("</td><td>").append(esc(p.category())).append("</td><td>")
+                        .append(esc(p.markerNumber())).append("</td><td>").append(esc(InspectionTexts.zh(InspectionTexts.CATEGORY, p.category()))).append("</td><td>")
                         .append(esc(p.status())).append("</td><td>").append(esc(p.assignee())).append("</td><td>")
                         .append(esc(p.description())).append("</td></tr>");
             }
