@@ -1,5 +1,6 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.crs.GaussKruger;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;

@@ -1,5 +1,6 @@
 package cn.civgeo.boundary;
 
+import cn.civgeo.common.crs.GaussKruger;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,7 +104,7 @@ class MarkerRepository {
         BigDecimal elev = rs.getBigDecimal("elevation_m");
         return new BoundaryMarker(rs.getLong("id"), rs.getLong("line_id"), rs.getString("line_code"), rs.getString("number"),
                 rs.getInt("seq"), type, BoundaryMarker.kindOf(type.charAt(0)), rs.getDouble("lon"), rs.getDouble("lat"),
-                new BoundaryMarker.GaussKrugerXY(zone, "EPSG:" + (4513 + zone - 25), mm(rs.getDouble("gk_x")), mm(rs.getDouble("gk_y"))),
+                new BoundaryMarker.GaussKrugerXY(zone, "EPSG:" + (4513 + zone - GaussKruger.MIN_ZONE), mm(rs.getDouble("gk_x")), mm(rs.getDouble("gk_y"))),
                 elev == null ? null : elev.doubleValue(), rs.getString("material"),
                 rs.getObject("installed_on", LocalDate.class), rs.getString("status"), rs.getString("last_condition"),
                 rs.getObject("last_inspected_on", LocalDate.class), rs.getString("note"),

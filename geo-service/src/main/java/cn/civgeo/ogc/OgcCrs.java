@@ -22,8 +22,8 @@ public record OgcCrs(String uri, int srid, boolean swap, boolean projected) {
     public static final OgcCrs STORAGE = epsg(4490);
 
     static OgcCrs epsg(int srid) {
-        boolean projected = srid == 3857 || (srid >= 4513 && srid <= 4554);
-        boolean swap = srid == 4490 || srid == 4326 || (srid >= 4513 && srid <= 4554);
+        boolean projected = srid == 3857 || cn.civgeo.common.crs.GaussKruger.isSrid(srid);
+        boolean swap = srid == 4490 || srid == 4326 || cn.civgeo.common.crs.GaussKruger.isSrid(srid);
         return new OgcCrs(EPSG + srid, srid, swap, projected);
     }
 
@@ -52,7 +52,7 @@ public record OgcCrs(String uri, int srid, boolean swap, boolean projected) {
         else if (u.startsWith("EPSG:")) digits = v.substring(5);
         if (digits != null && digits.matches("\\d{4,5}")) {
             int srid = Integer.parseInt(digits);
-            if (srid == 4490 || srid == 4326 || srid == 3857 || (srid >= 4513 && srid <= 4554)) return epsg(srid);
+            if (srid == 4490 || srid == 4326 || srid == 3857 || cn.civgeo.common.crs.GaussKruger.isSrid(srid)) return epsg(srid);
         }
         throw ApiException.badField(field, "'" + value + "' is not a supported CRS: " + CRS84_URI + ", " + EPSG
                 + "4490, " + EPSG + "4326, " + EPSG + "3857 or " + EPSG + "4513 … 4554 (CGCS2000 Gauss–Krüger)");

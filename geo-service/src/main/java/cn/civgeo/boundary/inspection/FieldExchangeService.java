@@ -1,9 +1,9 @@
 package cn.civgeo.boundary.inspection;
 
+import cn.civgeo.common.crs.GaussKruger;
 import cn.civgeo.boundary.BoundaryLine;
 import cn.civgeo.boundary.BoundaryLineService;
 import cn.civgeo.boundary.BoundaryMarker;
-import cn.civgeo.boundary.GaussKruger;
 import cn.civgeo.boundary.MarkerService;
 import cn.civgeo.boundary.SurveyFiles;
 import cn.civgeo.boundary.inspection.InspectionModels.Inspection;

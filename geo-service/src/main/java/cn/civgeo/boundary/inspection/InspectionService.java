@@ -1,11 +1,11 @@
 package cn.civgeo.boundary.inspection;
 
+import cn.civgeo.common.crs.GaussKruger;
 import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.boundary.BoundaryLine;
 import cn.civgeo.boundary.BoundaryLineService;
 import cn.civgeo.boundary.BoundaryMarker;
-import cn.civgeo.boundary.GaussKruger;
 import cn.civgeo.boundary.MarkerService;
 import cn.civgeo.boundary.inspection.InspectionModels.Inspection;
 import cn.civgeo.boundary.inspection.InspectionModels.MarkerRecord;

@@ -44,15 +44,15 @@ public record Crs(String id, int srid, Kind kind) {
 
     /** CGCS2000 3-degree Gauss–Krüger zone 25–45 (central meridian 3×zone), easting with zone prefix. */
     public static Crs gaussKruger3(int zone) {
-        if (zone < 25 || zone > 45) throw ApiException.badField("zone", "must be a CGCS2000 3-degree zone from 25 to 45");
-        int srid = 4513 + zone - 25;
+        if (!GaussKruger.validZone(zone)) throw ApiException.badField("zone", "must be a CGCS2000 3-degree zone from 25 to 45");
+        int srid = GaussKruger.srid(zone);
         return new Crs("EPSG:" + srid, srid, Kind.PROJECTED);
     }
 
     /** The 3-degree zone whose central meridian is nearest to {@code lon}. */
     public static Crs gaussKruger3For(double lon) { return gaussKruger3(zoneFor(lon)); }
 
-    public static int zoneFor(double lon) { return (int) Math.round(lon / 3.0); }
+    public static int zoneFor(double lon) { return GaussKruger.zoneFor(lon); }
 
     /** Zone number of a prefixed 3-degree Gauss–Krüger CRS (EPSG:4513–4533), else -1. */
     public int zone() {

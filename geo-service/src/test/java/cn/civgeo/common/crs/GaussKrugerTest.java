@@ -1,4 +1,4 @@
-package cn.civgeo.boundary;
+package cn.civgeo.common.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package cn.civgeo.boundary;
+package cn.civgeo.common.crs;
 
 /**
- * CGCS2000 3-degree Gauss–Krüger zones with zone prefix: zone 25–45 ↔ EPSG:4513–4533, central meridian 3 × zone.
+ * The one home of the Gauss–Krüger rules (#12). CGCS2000 3-degree Gauss–Krüger zones with zone prefix: zone 25–45 ↔ EPSG:4513–4533, central meridian 3 × zone.
  * In PostGIS the axis order of these SRIDs is (easting with prefix, northing) = (y, x) in survey notation.
  */
 public final class GaussKruger {
@@ -19,6 +19,9 @@ public final class GaussKruger {
         if (!validZone(zone)) throw new IllegalArgumentException("zone must be " + MIN_ZONE + "–" + MAX_ZONE);
         return 4513 + zone - MIN_ZONE;
     }
+
+    /** A CGCS2000 3-degree Gauss–Krüger SRID: EPSG:4513–4533 (easting with zone prefix) or 4534–4554 (without). */
+    public static boolean isSrid(int srid) { return srid >= 4513 && srid <= 4554; }
 
     /** The zone prefix of an easting written with it (39 612 345.678 → 39); -1 when it has none. */
     public static int zoneOfEasting(double y) {
