@@ -143,7 +143,7 @@ public class RoadNetworkService {
                     if (before != null) repo.clearEdges(id);
                     int edges;
                     if (format.equals("osm")) {
-                        edges = repo.ingestOsm(id, schema, sql("sql/coverage/ingest-osm.sql"), props.stepsFactor());
+                        edges = repo.ingestOsm(id, schema, cn.civgeo.common.io.SqlFiles.load("coverage/ingest-osm.sql"), props.stepsFactor());
                     } else {
                         List<String> cols = repo.columns(schema, "lines");
                         String key = UUID.randomUUID().toString();
@@ -216,13 +216,6 @@ public class RoadNetworkService {
         }
     }
 
-    static String sql(String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void deleteTree(Path dir) {
         if (dir == null) return;
