@@ -62,6 +62,12 @@ public class FacilityService {
     @Transactional
     public Facility create(FacilityInput in) { return create(in, "manual", null); }
 
+    /** Would {@link #create} refuse this facility as a duplicate (same kind and name in its division)? Bad input is a 400. */
+    public boolean nameTaken(FacilityInput in) {
+        FacilityRepository.Row row = validate(in, "manual", null);
+        return repo.exists(row.kind(), row.name(), row.divisionCode(), null);
+    }
+
     /** Creates with the location's provenance (manual, geocoded, picked) and the geocoder's confidence. */
     @Transactional
     public Facility create(FacilityInput in, String locationSource, Double confidence) {

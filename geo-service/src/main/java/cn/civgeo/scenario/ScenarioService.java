@@ -134,15 +134,22 @@ public class ScenarioService {
         List<Long> ids = new ArrayList<>();
         for (Change c : before.changes()) {
             if (!c.action().equals("new")) continue;
-            Facility f = facilities.create(new FacilityInput(c.kind(), c.name(), null, null, c.lon(), c.lat(), null, "public", null,
-                    c.beds(), null, null, null, null, "planned", null, null, null, null));
-            ids.add(f.id());
+            // a site of an earlier scenario in the same community has the name already: this one is named after its
+            // own scenario too ("拟建设施 1 · 莲顺社区（方案 B）"); a second clash stays the duplicate (409) it is
+            FacilityInput in = planned(c, c.name());
+            if (facilities.nameTaken(in)) in = planned(c, c.name() + "（" + before.name() + "）");
+            ids.add(facilities.create(in).id());
         }
         jdbc.sql("update scenario set status = 'promoted', promoted_facility_ids = cast(:ids as bigint[]), version = version + 1, updated_at = now() where id = :id")
                 .param("ids", "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}").param("id", id).update();
         Scenario after = get(id);
         audit.updated(ENTITY, id, before, after);
         return after;
+    }
+
+    private static FacilityInput planned(Change c, String name) {
+        return new FacilityInput(c.kind(), name, null, null, c.lon(), c.lat(), null, "public", null,
+                c.beds(), null, null, null, null, "planned", null, null, null, null);
     }
 
     private Scenario lock(long id) {

@@ -76,5 +76,18 @@ class ScenarioCoverageIT extends IntegrationTest {
         assertThat(fac.get("divisionCode").asString()).isEqualTo(c.villages.get(2));
         assertThat(auditRows("facility", fid)).isEqualTo(1);
         assertThat(post("/api/scenarios/" + id + "/promote", "planner-t", Map.of("version", 3)).status()).isEqualTo(409);
+
+        // a second scenario proposing a site of the same name there: promoted under a name that carries its scenario
+        Map<String, Object> second = new HashMap<>(body);
+        second.remove("version");
+        second.put("name", "测试方案" + c.rr + "乙");
+        Response again = post("/api/scenarios", "planner-t", second);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        long id2 = again.json().get("id").asLong();
+        Response promoted2 = post("/api/scenarios/" + id2 + "/promote", "planner-t", Map.of("version", again.json().get("version").asInt()));
+        assertThat(promoted2.status()).as(promoted2.toString()).isEqualTo(200);
+        long fid2 = promoted2.json().get("promotedFacilityIds").get(0).asLong();
+        assertThat(get("/api/facilities/" + fid2, "planner-t").json().get("name").asString())
+                .isEqualTo("拟建" + c.rr + "A（测试方案" + c.rr + "乙）");
     }
 }
