@@ -12,7 +12,7 @@ window.civgeo = { metrics: metrics };
 CivGeoI18n.apply();
 
 document.getElementById('lang').addEventListener('click', function () {
-  CivGeoI18n.setLang(CivGeoI18n.lang() === 'zh' ? 'en' : 'zh');
+  CivGeoI18n.setLang(CivGeoI18n.lang() === 'zh' ? 'en' : 'zh'); // English: its chunk first (a promise)
 });
 
 // The page served by geo-service carries the configuration (no request before the map can start).

@@ -1,49 +1,39 @@
 /* Facilities (clustered, by kind), 15-minute service areas, uncovered areas, the indicator choropleth and the
- * division panel's indicators: the facility and coverage features' APIs. */
+ * division panel's indicators: the facility and coverage features' APIs. The legend entries are the start page's; the
+ * drawing of the analyses and the facility panel are coverage-layers.js, the planner workbench workbench.js (chunks). */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoLayers } from './layers.js';
 import { CivGeoPanels } from './panels.js';
-import { CivGeoPlanner } from './planner.js';
-import { CivGeoPlannerFormat } from './planner-format.js';
+import { lazy } from './lazy.js';
 
-var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivGeoPlannerFormat;
+var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
 var KIND_COLORS = { nursing_home: '#c0392b', township_centre: '#e67e22', community_station: '#f1c40f', rural_mutual_aid: '#16a085',
-  funeral_home: '#34495e', public_cemetery: '#7f8c8d', commercial_cemetery: '#95a5a6', columbarium: '#8e44ad', community_service_centre: '#2980b9' };
-var kinds = [], areaLayer = null;
+  funeral_home: '#34495e', public_cemetery: '#7f8c8d', commercial_cemetery: '#95a5a6', columbarium: '#8e44ad', community_service_centre: '#2980b9',
+  // the §9 kinds of the five-year plans (plan.js)
+  community_complex: '#d35400', regional_centre: '#e59866', elderly_canteen: '#f7dc6f',
+  funeral_service_centre: '#5d6d7e', volunteer_station: '#5dade2', social_work_station: '#1abc9c', social_org_incubator: '#48c9b0',
+  minor_protection_institution: '#af7ac5', minor_protection_station: '#c39bd3', children_home: '#f5b7b1',
+  mental_rehab_station: '#76448a', relief_station: '#a04000', marriage_registry: '#ec407a' };
+var kinds = [];
+/** The planner workbench (planner.js and the sections it mounts), loaded on first use: opening the coverage panel or
+ *  showing the uncovered layer, which draws the workbench's analysis. */
+var CivGeoPlanner = null, uncoveredLayer = null;
+var workbench = lazy(function () { return import('./workbench.js'); }, function (m) {
+  CivGeoPlanner = m.CivGeoPlanner;
+  CivGeoPlanner.onAnalysis(function () {
+    var map = window.civgeo.map, layers = window.civgeo.layers;
+    if (!uncoveredLayer) return;
+    if (!map.hasLayer(uncoveredLayer)) { map.addLayer(uncoveredLayer); layers.renderLegend(); }
+    uncoveredLayer.reload();
+  });
+});
 
 function kindLabel(code) { var s = t('kind.' + code); return s === 'kind.' + code ? code : s; }
-function centreChain(map) { var c = map.getCenter(); return api.get('/api/divisions/at?lon=' + c.lng.toFixed(6) + '&lat=' + c.lat.toFixed(6)).then(function (r) { return r.chain || []; }); }
-/** The unit whose children the choropleth and uncovered layers show: the city, or the district when zoomed in. */
-function parentFor(map, layers) {
-  var want = Math.max(1, layers.levelForZoom(map.getZoom()) - 1);
-  return centreChain(map).then(function (chain) {
-    var pick = chain.filter(function (d) { return d.level === Math.min(want, 3); })[0] || chain[chain.length - 1];
-    return pick ? pick.code : null;
-  });
-}
-
-/** Facility details and its stored service area. */
-function showFacility(id) {
-  var render = function () {
-    P.open(t('facility'), P.loading(), render);
-    Promise.all([api.get('/api/facilities/' + id), api.get('/api/facilities/' + id + '/service-area').catch(function () { return null; })]).then(function (r) {
-      var f = r[0], area = r[1];
-      var html = '<h3 id="facility-name">' + esc(f.name) + '</h3><table>' + P.row('kind', kindLabel(f.kind)) + P.row('address', f.address) +
-        P.row('capacity', f.beds != null ? f.beds + (CivGeoI18n.lang() === 'zh' ? ' 张床位' : ' beds') : f.capacity) + P.row('code', f.divisionCode || f.division) + '</table>' +
-        '<h3>' + esc(t('serviceArea')) + '</h3><p id="facility-area">' + esc(area && area.features && area.features.length ?
-          (area.features[0].properties.method || '') + (area.features[0].properties.minutes ? ' · ' + area.features[0].properties.minutes + ' min' : '') : t('none')) + '</p>';
-      P.open(t('facility'), html, render);
-      if (areaLayer) window.civgeo.map.removeLayer(areaLayer);
-      if (area && area.features && area.features.length) {
-        areaLayer = L.geoJSON(area, { interactive: false, style: { color: '#1d5fa8', weight: 2, fillOpacity: 0.15, dashArray: '4 3' } }).addTo(window.civgeo.map);
-      }
-    }).catch(function (e) { P.open(t('facility'), P.failed(e), render); });
-  };
-  render.kind = 'facility';
-  render();
-}
+/** The layers' drawing and the facility panel (coverage-layers.js): a chunk loaded on first use. */
+var parts = lazy(function () { return import('./coverage-layers.js'); }, function (m) { m.CivGeoCoverageLayers.kindLabel = kindLabel; });
+function showFacility(id) { return parts().then(function (m) { m.CivGeoCoverageLayers.showFacility(id); }); }
 
 /** The division panel's indicators: value, target, pass/fail. */
 P.indicatorProvider = function (code) {
@@ -81,115 +71,29 @@ CivGeoLayers.extra.push(function (layers) {
 });
 
 /** Uncovered communities/villages of the analysis on screen (CivGeoPlanner.analysis; else the city at the map centre,
- * elderly care): only units not covered, each its polygon, in graded classes of its uncovered elderly. */
+ * elderly care): only units not covered, each its polygon, in graded classes of its uncovered elderly. Showing it
+ * loads the workbench (its analysis) and the drawing. */
 CivGeoLayers.extra.push(function (layers) {
-  var state = { breaks: [], colors: F.ramp('reds', 1), division: null };
-  function color(el) { return state.colors[F.classOf(el || 0, state.breaks)] || state.colors[0]; }
-  var un = layers.geoJsonLayerUrl(function () {
-    var a = CivGeoPlanner.analysis;
-    var code = a.division ? Promise.resolve(a.division) : parentFor(layers.map, layers).then(function (c) { return c && c.length > 6 ? c.slice(0, 6) : c; });
-    return code.then(function (c) {
-      if (!c) return null;
-      if (c === state.division && state.fc && state.key === CivGeoPlanner.uncoveredUrl(c)) return state.fc; // same analysis: no new request
-      var url = CivGeoPlanner.uncoveredUrl(c);
-      layers.map.getContainer().setAttribute('data-uncovered-loading', 'true');
-      return api.get(url).then(function (fc) {
-        state.division = c; state.fc = fc; state.key = url;
-        state.breaks = F.breaks(fc.features.map(function (f) { return f.properties.elderly; }), 4);
-        state.colors = F.ramp('reds', state.breaks.length + 1);
-        layers.map.getContainer().removeAttribute('data-uncovered-loading');
-        layers.renderLegend();
-        return fc;
-      });
+  var part = null;
+  var un = uncoveredLayer = layers.geoJsonLayerUrl(function () {
+    return Promise.all([workbench(), parts()]).then(function (r) {
+      if (!part) part = r[1].CivGeoCoverageLayers.uncovered(layers, CivGeoPlanner);
+      return part.url();
     });
-  }, { name: 'uncovered', style: function (f) { return { color: '#7f1d1d', weight: 1, fillColor: color(f.properties.elderly), fillOpacity: 0.6 }; },
-    onEachFeature: function (f, l) {
-      var p = f.properties, lang = CivGeoI18n.lang();
-      l.bindTooltip(esc(p.name) + ' · ' + esc(t('elderly')) + ' ' + F.int(p.elderly, lang));
-      l.on('click', function (e) {
-        L.DomEvent.stop(e);
-        L.popup().setLatLng(e.latlng).setContent('<div class="uncovered-popup" data-code="' + esc(p.code) + '"><strong>' + esc(p.name) + '</strong> <span class="note">' +
-          esc(p.townshipName || '') + '</span><br>' + esc(t('households')) + ' ' + F.int(p.households, lang) + ' · ' + esc(t('elderly')) + ' ' + F.int(p.elderly, lang) +
-          '<br>' + esc(t('covCoveredShare')) + ' ' + F.pct(p.coveredAreaShare) + '<br>' + esc(t('covNearest')) + ': ' +
-          esc(p.nearestFacilityName ? p.nearestFacilityName + ' · ' + t('metres', { m: F.int(p.nearestFacilityM, lang) }) : t('none')) + '</div>').openOn(layers.map);
-        if (CivGeoPlanner.state.table) CivGeoPlanner.zoomTo(p.code);
-      });
-    } });
-  CivGeoPlanner.onAnalysis(function () { if (!layers.map.hasLayer(un)) { layers.map.addLayer(un); layers.renderLegend(); } un.reload(); });
-  return { id: 'uncovered', key: 'uncovered', layer: un, on: false, swatch: 'rgba(222,45,38,.6)', legend: function () {
-    if (!layers.map.hasLayer(un) || !state.fc) return '';
-    var a = CivGeoPlanner.analysis, lang = CivGeoI18n.lang(), b = state.breaks;
-    var kinds = (a.kinds || []).map(function (k) { return k === 'elderly_care' ? t('serviceAreas') : CivGeoPlanner.kindName(k); }).join('、');
-    var rows = state.colors.map(function (c, i) {
-      var lo = i === 0 ? 0 : b[i - 1], hi = i < b.length ? b[i] : null;
-      return '<div><span class="swatch" style="background:' + c + '"></span>' + F.int(lo, lang) + (hi == null ? '+' : ' – ' + F.int(hi - 1, lang)) + '</div>';
-    }).join('');
-    return '<div id="uncovered-legend"><div class="note">' + esc(t('covUncoveredElderly')) + ' · ' + esc(kinds) + ' · ' + a.minutes + ' min · ' + a.speedMps + ' m/s</div>' + rows + '</div>';
-  } };
+  }, { name: 'uncovered', style: function (f) { return part.style(f); }, onEachFeature: function (f, l) { part.popup(f, l); } });
+  return { id: 'uncovered', key: 'uncovered', layer: un, on: false, swatch: 'rgba(222,45,38,.6)',
+    legend: function () { return part ? part.legend(un) : ''; } };
 });
 
-/** Indicator choropleth: the children of the city (or district, zoomed in) coloured pass/fail by the picked indicator. */
+/** Indicator choropleth: the children of the city (or district, zoomed in) coloured pass/fail by the picked indicator
+ *  (drawn by coverage-layers.js, loaded the first time it is shown). */
 CivGeoLayers.extra.push(function (layers) {
-  var map = layers.map, group = L.layerGroup(), state = { indicator: null, list: [], target: null, unit: '' };
-  var RAMP = F.ramp('greens', 5);
-  /** Graded by the value's share of the target: <50 %, 50–75 %, 75–100 %, 100–125 %, ≥125 % (grey: no data). */
-  function color(i) {
-    var k = i ? F.targetClass(i.value, i.target) : -1;
-    return k < 0 ? '#bdc3c7' : RAMP[k];
-  }
-  function shown(v, unit) {
-    if (v == null) return t('noData');
-    return unit === 'share' ? F.pct(v) : (+v).toFixed(1) + ' ' + (unit || '');
-  }
-  function load() {
-    if (!map.hasLayer(group)) return;
-    parentFor(map, layers).then(function (code) {
-      if (!code) return;
-      if (code === state.code && state.fc) return; // the same districts: the answer on screen stays
-      map.getContainer().setAttribute('data-choropleth-loading', 'true');
-      state.loading = true; layers.renderLegend();
-      return api.get('/api/indicators?children=true&division=' + code).then(function (r) {
-        state.code = code;
-        state.list = (r.children.length ? r.children : [r]);
-        var first = state.list[0] && state.list[0].indicators || [];
-        if (!state.indicator && first.length) state.indicator = first[0].code;
-        var def = first.filter(function (i) { return i.code === state.indicator; })[0];
-        state.target = def ? def.target : null; state.unit = def ? def.unit : ''; state.options = first;
-        var level = state.list[0].level;
-        return api.get('/api/map/collections/divisions/items?limit=1000&level=' + level + '&zoom=' + map.getZoom() + '&bbox=' + layers.bbox()).then(function (fc) {
-          var byCode = {}; state.list.forEach(function (d) { byCode[d.division] = d; });
-          group.clearLayers();
-          L.geoJSON(fc, { filter: function (f) { return !!byCode[f.properties.code]; }, style: function (f) {
-            var ind = byCode[f.properties.code].indicators.filter(function (i) { return i.code === state.indicator; })[0];
-            return { color: '#fff', weight: 1.5, fillColor: color(ind), fillOpacity: 0.7 };
-          }, onEachFeature: function (f, l) {
-            var ind = byCode[f.properties.code].indicators.filter(function (i) { return i.code === state.indicator; })[0];
-            l.bindTooltip(esc(f.properties.name) + ': ' + esc(ind ? shown(ind.value, ind.unit) : t('noData')));
-            l.on('click', function (e) { L.DomEvent.stop(e); P.showDivision(f.properties.code); });
-          } }).addTo(group);
-          map.getContainer().setAttribute('data-choropleth', group.getLayers()[0].getLayers().length);
-          map.getContainer().removeAttribute('data-choropleth-loading');
-          state.loading = false; state.fc = fc;
-          layers.renderLegend();
-        });
-      });
-    }).catch(function (e) { console.warn('choropleth', e); });
-  }
-  group.reload = load;
-  map.on('moveend', load);
-  return { id: 'choropleth', key: 'choropleth', layer: group, on: false, legend: function () {
-    if (!map.hasLayer(group) || !state.options) return '';
-    return '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
-      return '<option value="' + esc(i.code) + '"' + (i.code === state.indicator ? ' selected' : '') + '>' + esc(i.label) + '</option>';
-    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
-      (state.loading ? '<div class="note" id="choropleth-loading">' + esc(t('loading')) + '</div>' : '') +
-      ['<50%', '50–75%', '75–100%', '100–125%', '≥125%'].map(function (lab, k) {
-        return '<div><span class="swatch" style="background:' + RAMP[k] + '"></span>' + esc(t('ofTarget', { share: lab })) + '</div>';
-      }).join('') + '<div><span class="swatch" style="background:#bdc3c7"></span>' + esc(t('noData')) + '</div>';
-  }, controls: function (div) {
-    var sel = div.querySelector('#indicator-pick');
-    if (sel && !sel._wired) { sel._wired = true; sel.addEventListener('change', function () { state.indicator = sel.value; state.fc = null; load(); }); }
-  } };
+  var group = L.layerGroup(), part = null;
+  group.on('add', function () {
+    if (!part) parts().then(function (m) { if (!part) { part = m.CivGeoCoverageLayers.choropleth(layers, group); part.load(); } });
+  });
+  return { id: 'choropleth', key: 'choropleth', layer: group, on: false, legend: function () { return part ? part.legend() : ''; },
+    controls: function (div) { if (part) part.controls(div); } };
 });
 
-export const CivGeoCoverage = { showFacility: showFacility, KIND_COLORS: KIND_COLORS };
+export const CivGeoCoverage = { showFacility: showFacility, KIND_COLORS: KIND_COLORS, kindLabel: kindLabel, workbench: workbench, parts: parts };

@@ -1,5 +1,7 @@
-/* UI texts in Chinese (default) and English. Elements with data-i18n="key" get their text, data-i18n-label their
- * aria-label, data-i18n-placeholder their placeholder. CivGeoI18n.t(key, vars) for texts built in code. */
+/* UI texts in Chinese (default) and English (i18n-en.js, a chunk loaded when the page is switched to English or opens
+ * in it: CivGeoI18n.ready). Elements with data-i18n="key" get their text, data-i18n-label their aria-label,
+ * data-i18n-placeholder their placeholder. CivGeoI18n.t(key, vars) for texts built in code (Chinese until the
+ * English texts have come). */
 var texts = {
   zh: {
     demoRibbon: '演示模式：演示账号与密钥公开，勿用于生产',
@@ -152,158 +154,6 @@ var texts = {
     'scenarioElderlyShare': '老人覆盖率',
     'scenarioCoveredElderly': '覆盖老人数',
     'scenarioNewlyCovered': '新增覆盖社区/村 {n} 个：'
-  },
-  en: {
-    demoRibbon: 'DEMO MODE: demo accounts and key are public, not for production',
-    appTitle: 'CivGeo civil-affairs map', search: 'Search place names, addresses, divisions', searchLabel: 'Place and address search',
-    lang: '中文', langLabel: 'Switch to Chinese', signIn: 'Sign in', signOut: 'Sign out', signedInAs: 'Signed in: {name} ({roles})',
-    layers: 'Layers', layersLabel: 'Layers and legend', divisions: 'Divisions', divisionLevel: 'Level shown', levelAuto: 'Follow zoom',
-    level1: 'Province', level2: 'Prefecture', level3: 'County', level4: 'Township', level5: 'Village',
-    labels: 'Division labels', boundaryLines: 'Boundary lines', boundaryMarkers: 'Boundary markers', disputes: 'Disputes',
-    placeNames: 'Place names', facilities: 'Facilities', serviceAreas: '15-minute service areas', uncovered: 'Uncovered areas',
-    choropleth: 'Indicator map', indicator: 'Indicator', target: 'Target', pass: 'Meets target', fail: 'Below target',
-    noData: 'No data', close: 'Close', panel: 'Details', clickHint: 'Click the map for the division and nearest address there',
-    reverse: 'Location', divisionChain: 'Divisions', nearestAddress: 'Nearest address', none: 'None', code: 'Code', level: 'Level',
-    kind: 'Kind', population: 'Population', households: 'Households', elderly: 'Aged 60+', area: 'Area (km²)',
-    indicators: 'Planning indicators', showIndicators: 'Indicators', markers: 'Markers', inspections: 'Inspections',
-    condition: 'Condition', intact: 'Intact', damaged: 'Damaged', missing: 'Missing', displaced: 'Displaced', unknown: 'Not inspected',
-    recordObservation: 'Record marker inspection', photo: 'Photo', dragToMove: 'Drag the marker to its measured position; or pan the map until the cross-hair is on it and press “To the map’s centre”, or nudge it with the arrow keys or buttons (0.5 m a step, 5 m with Shift)', pinToCentre: 'To the map’s centre', pinNudge: 'Nudge the marker', nudge_n: '0.5 m north', nudge_s: '0.5 m south', nudge_e: '0.5 m east', nudge_w: '0.5 m west',
-    accuracyM: 'Accuracy (m)', accuracyBad: 'The accuracy must be a number of metres above 0 and at most 1000', accuracyShort: 'accuracy ±{m} m',
-    save: 'Save', cancel: 'Cancel', saved: 'Saved', username: 'User name', password: 'Password', loginFailed: 'Wrong user name or password',
-    surveyMode: 'Survey mode', namingScan: 'Naming check', scanResults: 'Non-standard names found', reason: 'Reason',
-    scanSummary: '{n} names checked, {f} non-standard',
-    fieldWork: 'Field work', myLines: 'My lines', planRound: 'Plan a round', myLinesNone: 'No lines assigned yet', progressOf: '{done} of {total} markers inspected', progressQueued: '{n} more waiting to sync',
-    notRecorded: 'not yet', planArea: 'Area code', listDueLines: 'List lines due', cycleSummary: '{lines} lines: {overdue} overdue, {due} due this year, {never} never inspected, {current} current',
-    noDueLines: 'No lines due', cycleLast: 'Last inspected', cycleDue: 'Due', team: 'Team', members: 'Members (user names)', teamDefault: 'Team 1',
-    inRound: 'Round: {name}', roundNumber: 'Round', roundYears: 'Years', createRound: 'Create round and assign', pickLines: 'Pick at least one line',
-    roundCreated: 'Created "{name}": {lines} lines, {teams} assigned to teams', noOpenRound: 'No open inspection round covers this line: nothing can be recorded',
-    cycle_current: 'current', cycle_due: 'due this year', cycle_overdue: 'overdue', cycle_never: 'never inspected',
-    gkNeedX: 'Enter x (northing, m)', gkNeedY: 'Enter y (easting with zone prefix, m)', gkBadZone: 'zone {zone} is not a CGCS2000 3-degree zone (25–45)',
-    gkZoneNotPoint: 'zone {zone} is not the zone of the marker ({point})', gkSwapped: 'x and y look swapped: x is the northing (7 digits), y the easting with the zone prefix (8 digits, first two the zone); swap them',
-    gkNoPrefix: 'y {y} does not start with zone {zone}', gkOutsideZone: 'y {y} is outside zone {zone}', gkNotNorthing: 'x {x} is not a northing in China',
-    positionBy: 'Position from', posNone: 'unchanged', posGk: 'typed Gauss–Krüger', posGps: 'device GPS', posDrag: 'dragging', gkX: 'x (northing)', gkY: 'y (easting with zone)',
-    gkZone: 'Zone', useGps: 'Locate', gpsAccuracy: 'accuracy ±{m} m', gpsFailed: 'no position: {e}', gpsWaiting: 'locating…',
-    queuedOffline: 'Offline: kept in the outbox until the network is back', refsPresent: 'Reference objects intact', repainted: 'Repainted', photoNotImage: 'A photo must be a JPEG, PNG or WebP image', photoTooLarge: 'The photo is over the {mb} MB limit',
-    netOnline: 'Online', netOffline: 'Offline', storageUsed: 'Storage used on this device {used} MB (about {quota} MB available)', outboxSummary: '{n} waiting to sync, {c} conflicts',
-    syncNow: 'Sync', syncResult: '{sent} synced, {c} conflicts, {f} failed', conflictText: 'Conflict: meanwhile someone recorded "{theirs}"; yours did not overwrite it',
-    keepMine: 'Keep mine', keepTheirs: 'Discard mine', downloaded: 'Package downloaded {mb} MB ({files} files)', dropPackage: 'Drop package',
-    downloadPackage: 'Download for offline', downloading: 'Downloading {n}/{total}', dropHasQueued: 'Observations of this line wait to sync: the package cannot be dropped',
-    doc_agreement: 'Agreement', doc_annex: 'Annex', doc_description: 'Line description', doc_document: 'Document', outputs: 'Outputs and field package',
-    show: 'Show', peaceRate: 'Peaceful-border creation rate', peaceRateRow: '{signed} of {lines} lines, {rate}', patrolsOverdue: 'Patrols overdue', daysOverdue: '{d} days overdue', registerPdf: 'Marker register PDF', coordinatesPdf: 'Marker coordinates PDF', packageZip: 'Field package ZIP', packageGpkg: 'GeoPackage', packageDxf: 'DXF (CAD)',
-    roundReportPdf: 'Round report PDF', management: 'Management', peaceBorder: 'Peaceful border', custodian: 'Custodian', redemarcation: 'Re-demarcation',
-    peace_planned: 'planned', peace_negotiating: 'negotiating', peace_signed: 'signed', peace_lapsed: 'lapsed', patrolDue: 'next patrol {d}',
-    redemarcationOpen: 'open (since {on})', agreementDone: 'new agreement', markersDone: 'new markers', descriptionDone: 'new description',
-    export: 'Export', loading: 'Loading…', noResults: 'No results', zoom: 'Zoom', coordinates: 'Coordinates',
-    facility: 'Facility', serviceArea: 'Service area', capacity: 'Capacity', address: 'Address', notAvailable: 'Not deployed yet',
-    legendTarget: 'target {target}', history: 'History', notes: 'Notes', offline: 'Offline base (own division data)',
-    errorPrefix: 'Error: ', fly: 'Go to',
-    plans: 'Plans', plan: 'Plan', planView: 'Evaluation', planView_current: 'Current progress', planView_midterm: 'Mid-term evaluation',
-    planView_final: 'Final evaluation', planBaseline: 'Baseline', planLatest: 'Latest', planProgress: 'Progress', planOnTrack: 'On track',
-    planBehind: 'Behind', planBinding: 'binding', planExpected: 'expected', demographicsYear: 'Figures of year', planNone: 'No plans yet: import a plan template', planDraft: 'Draft', planApproved: 'Approved', planApprovedBy: '{body} {doc} ({date})', planApproveBtn: 'Approve', planReopenBtn: 'Reopen to change', planApprovingBody: 'Approving body', planDocument: 'Document', planApprovedOn: 'Date issued', planReopenReason: 'Reason for reopening', planApprovalHint: 'Once approved, indicators and targets change only after reopening', planReopenedBecause: 'Last reopened: {reason}',
-    planSummary: '{on} on track, {off} behind, {none} without data', planTargets: 'Plan targets', planChoropleth: 'Plan indicator map',
-    planScreenings: 'Screenings', planFound: '{n} found',
-    'screen_community-households': 'Communities under 1,000 or over 5,000 households', 'screen_township-burial': 'Townships without a public burial facility',
-    adjPanel: 'Adjustments', adjSignIn: 'Sign in first (planner or administrator)', adjNew: 'New adjustment proposal', adjTitle: 'Title',
-    adjKind: 'Kind', adjKind_merge: 'Merge (composed from existing units)', adjKind_establish: 'Establish (draw its area on the map)',
-    adjSurvivor: 'Surviving unit code', adjAbsorbed: 'Merged unit codes (comma-separated)', adjNewName: 'Name after the merge (optional)',
-    adjParent: 'Parent unit code', adjName: 'Name of the new unit', adjDraw: 'Draw on the map', adjDrawDone: 'Finish drawing',
-    adjVertices: '{n} corners drawn', adjSeatPick: 'Pick the seat on the map', adjNoSeat: 'No seat picked', adjSubmit: 'Save proposal',
-    adjStatus_draft: 'Draft', adjStatus_approved: 'Approved', adjStatus_withdrawn: 'Withdrawn', adjNone: 'No proposals yet',
-    adjUnit: 'Unit', adjCommunities: 'Communities', adjFarthestKm: 'Farthest community to seat (km)', adjRule_population: 'Population',
-    adjRule_areaKm2: 'Area', adjRule_communities: 'Communities', adjRule_gdpShare: 'Non-agricultural GDP share', adjRule_farthestCommunityKm: 'Farthest community to seat',
-    adjImpact: 'Impact', adjBefore: 'Before', adjAfter: 'After', adjChecks: 'Establishment standard', adjFacilities: '{n} facilities change division',
-    adjLines: '{n} boundary lines and {m} markers to re-demarcate', adjAddresses: '{n} standard addresses to recode', adjApiLogged: 'API clients using the old codes are logged', adjApiClients: '{n} API callers used the old codes in the last 90 days: {names}', adjApiNone: 'No API caller used the old codes in the last 90 days',
-    adjApiNotLogged: 'API calls are not logged by division code here, so the clients using old codes cannot be listed', adjDuplicates: 'Duplicate names after the change',
-    adjDupDivision: 'Division name “{name}” duplicates {other}', adjDupPlace: 'Place name “{name}” duplicates one in {other}', adjPrint: 'Printable',
-    adjApprove: 'Approve and apply (administrator)', adjDocument: 'Approval document', adjApproveButton: 'Approve',
-    adjApproved: 'Approved: {n} division change events written', adjTask_redemarcation: 'Re-demarcate line', adjTask_address_recoding: 'Recode addresses',
-    adjTask_rename_duplicate: 'Rename duplicate', adjCreated: 'Proposal #{id} saved',
-    adjEvaluate: 'Compute plan indicators and elderly-care coverage', adjIndicators: 'Plan indicators (before → after)', adjIndicator: 'Indicator', adjTarget: 'Target',
-    adjChanged: 'changes', adjUnchanged: 'unchanged', adjUnknown: 'not comparable', adjCoverage: 'Elderly-care service-area coverage (before / after)',
-    adjCovHouseholds: 'Covered / all households', adjCovHouseholdShare: 'Household share', adjCovElderly: 'Covered / all elderly', adjCovElderlyShare: 'Elderly share',
-    adjTotal: 'Total', adjCovNote: '{minutes}-minute walking service areas: a community or village counts as covered when its representative point lies in the service area of an operating elderly-care facility',
-    adjAnonymous: 'anonymous callers (no API key)',
-    adjInd_communityServiceAreaPer100Households: 'Community service floor area per 100 households', adjInd_bedsPer1000Elderly: 'Elderly-care beds per 1,000 elderly', adjInd_nursingBedShare: 'Nursing-type bed share', adjInd_urbanCommunityShare: 'Urban communities with elderly-care services', adjInd_ruralVillageShare: 'Rural villages with elderly-care services', adjInd_townshipCentreShare: 'Townships with a comprehensive elderly-care centre', adjInd_townshipCemeteryShare: 'Townships with a public cemetery or columbarium', adjInd_countyFuneralHomeShare: 'Counties with a funeral home', adjInd_fifteenMinuteCoverage: '15-minute elderly-care service coverage',
-    'coverageAnalysis': 'Coverage analysis',
-    'covDivision': 'Area',
-    'covKinds': 'Facility kinds',
-    'covMinutes': 'Walking time (min)',
-    'covSpeed': 'Walking speed (m/s)',
-    'covRun': 'Analyse',
-    'covSummary': 'Households covered {hh} ({hhs}), elderly covered {el} ({els}), {n} communities/villages uncovered',
-    'covUnit': 'Community/village',
-    'covTownship': 'Township',
-    'covCoveredShare': 'Area covered',
-    'covStatus': 'Covered',
-    'covYes': 'covered',
-    'covNo': 'uncovered',
-    'covNearest': 'Nearest facility (walk)',
-    'covOnlyUncovered': 'Uncovered only',
-    'covOffNetwork': 'straight line',
-    'covUncoveredElderly': 'Uncovered elderly (people)',
-    'metres': '{m} m',
-    'covClickRow': 'Click a row to zoom to the community',
-    'covNone': 'No community or village matches',
-    'covBuilt': 'computed {t}',
-    'kind.nursing_home': 'Nursing home',
-    'kind.township_centre': 'Township elderly-care centre',
-    'kind.community_complex': 'Community elderly-care complex',
-    'kind.regional_centre': 'Regional elderly-care centre',
-    'kind.community_station': 'Community station / day-care centre',
-    'kind.rural_mutual_aid': 'Rural mutual-aid point',
-    'kind.elderly_canteen': 'Elderly canteen',
-    'kind.funeral_home': 'Funeral home',
-    'kind.funeral_service_centre': 'Funeral service centre',
-    'kind.public_cemetery': 'Public cemetery',
-    'kind.commercial_cemetery': 'Commercial cemetery',
-    'kind.columbarium': 'Columbarium',
-    'kind.community_service_centre': 'Community service centre',
-    'kind.volunteer_station': 'Volunteer station',
-    'kind.social_work_station': 'Social-work station',
-    'kind.social_org_incubator': 'Social-organisation incubator',
-    'kind.minor_protection_institution': 'Minor protection institution',
-    'kind.minor_protection_station': 'Minor protection station',
-    'kind.children_home': 'Children\'s home',
-    'kind.mental_rehab_station': 'Mental-health rehabilitation station',
-    'kind.relief_station': 'Relief station',
-    'kind.marriage_registry': 'Marriage registry',
-    'siteSuggestion': 'Site suggestion',
-    'siteK': 'New facilities',
-    'siteCandidates': 'Candidates',
-    'siteSource_grid': 'Grid over uncovered land',
-    'siteSource_list': 'List of candidate sites',
-    'siteSpacing': 'Grid spacing (m)',
-    'siteList': 'Candidates (one "lon,lat" a line)',
-    'siteRun': 'Suggest sites',
-    'siteSignIn': 'Sign in as a planner to suggest sites',
-    'siteListBad': 'Candidate lines not understood ({lines}); each line is lon,lat',
-    'siteQueued': 'Queued…',
-    'jobStatus_QUEUED': 'queued',
-    'jobStatus_RUNNING': 'running',
-    'jobStatus_SUCCEEDED': 'done',
-    'jobStatus_FAILED': 'failed',
-    'jobStatus_CANCELLED': 'cancelled',
-    'siteBeforeAfter': 'Elderly covered {before} → {after}, households covered {hbefore} → {hafter}',
-    'siteDrag': 'Drag a numbered marker on the map to recompute the gains',
-    'siteGainElderly': 'Elderly newly covered',
-    'siteGainHouseholds': 'Households newly covered',
-    'siteNothing': 'No site adds coverage', 'legendHide': 'Collapse the legend', 'legendShow': 'Expand the legend', 'ofTarget': '{share} of the target', 'printMap': 'Print thematic map', 'printPaper': 'Paper', 'printPreview': 'Print preview', 'printGo': 'Print / save as PDF', 'printPng': 'Download PNG', 'printPngFailed': 'Could not draw the PNG:', 'printFile': '{title}_{paper}', 'printLeave': 'Leave preview', 'printTitle': '{area} {kinds}: {minutes}-minute walking coverage', 'printDate': 'Date: {date}', 'printSource': 'Source: CivGeo divisions, facilities and demographics (demo data is synthetic)', 'north': 'North arrow',
-    'scenario': 'Scenario',
-    'scenarioName': 'Scenario name',
-    'scenarioDefaultName': 'New day-care sites',
-    'scenarioSave': 'Save as scenario',
-    'scenarioPromote': 'Promote to planned facilities',
-    'scenarioSiteName': 'Proposed facility {n}',
-    'scenarioSaved': 'Scenario "{name}" saved (version {v})',
-    'scenarioPromoted': 'promoted to {n} planned facilities',
-    'scenarioToday': 'Today',
-    'scenarioWith': 'Scenario',
-    'scenarioFacilities': 'Facilities',
-    'scenarioCoveredUnits': 'Communities/villages covered',
-    'scenarioHouseholdShare': 'Households covered',
-    'scenarioElderlyShare': 'Elderly covered',
-    'scenarioCoveredElderly': 'Elderly covered (people)',
-    'scenarioNewlyCovered': '{n} communities/villages newly covered:'
   }
 };
 var lang = (typeof localStorage !== 'undefined' && localStorage.getItem('civgeo.lang')) || 'zh';
@@ -321,8 +171,24 @@ function apply(root) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t('appTitle');
 }
-function setLang(l) {
-  lang = l; try { localStorage.setItem('civgeo.lang', l); } catch (e) { /* private mode */ }
-  apply(); listeners.forEach(function (fn) { fn(l); });
+var loading = null;
+/** The texts of language l (a promise; English is a chunk of its own, loaded once). */
+function load(l) {
+  if (texts[l]) return Promise.resolve(texts[l]);
+  if (l !== 'en') return Promise.resolve(texts.zh);
+  if (!loading) loading = import('./i18n-en.js').then(function (m) { texts.en = m.en; return m.en; }, function (e) { loading = null; throw e; });
+  return loading;
 }
-export const CivGeoI18n = { texts: texts, t: t, apply: apply, setLang: setLang, lang: function () { return lang; }, onChange: function (fn) { listeners.push(fn); } };
+function setLang(l) {
+  return load(l).catch(function () { return null; }).then(function () {
+    lang = l; try { localStorage.setItem('civgeo.lang', l); } catch (e) { /* private mode */ }
+    apply(); listeners.forEach(function (fn) { fn(l); });
+  });
+}
+/** Resolves once the page's language has its texts (a page opened in English re-renders then; offline without the
+ *  chunk, Chinese stays). */
+var ready = lang === 'zh' ? Promise.resolve() : load(lang).then(function () {
+  if (typeof document !== 'undefined') apply();
+  listeners.forEach(function (fn) { fn(lang); });
+}).catch(function () { return null; });
+export const CivGeoI18n = { texts: texts, t: t, apply: apply, setLang: setLang, load: load, ready: ready, lang: function () { return lang; }, onChange: function (fn) { listeners.push(fn); } };

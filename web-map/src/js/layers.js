@@ -4,6 +4,7 @@ import L from 'leaflet';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoMvt } from './mvt.js';
+import { lazy } from './lazy.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi;
 var PALETTE = ['#f6d7a7', '#cfe8c3', '#c9dcf2', '#f3c6c6', '#e2d4f0', '#fbe8a6', '#c4ebe6', '#f5d0e6'];
@@ -134,9 +135,16 @@ Layers.CLUSTER_OPTIONS = { chunkedLoading: true, showCoverageOnHover: false, max
  *  (the feature count is written to the map element's data-<name> attribute), byBox (url(box) gets the padded box of a
  *  BoxCache and moves inside it load nothing) and key() (a change forces a load, e.g. the division level). */
 Layers.prototype.geoJsonLayerUrl = function (url, options) {
-  var map = this.map, layer = options.cluster ? L.markerClusterGroup(Layers.CLUSTER_OPTIONS) : L.layerGroup();
+  var self = this, map = this.map, layer = L.layerGroup();
   var seq = 0, cache = options.byBox ? new BoxCache(map) : null;
+  // A cluster layer starts as an empty group in its legend entry: the first time it is shown, the plug-in's chunk
+  // loads and its MarkerClusterGroup takes the group's place (entry, map), with this layer's load and reload.
+  var placeholder = options.cluster ? layer : null;
   function load(force) {
+    if (placeholder) {
+      if (map.hasLayer(placeholder)) Layers.cluster().then(swap); // shown again in its place, it loads
+      return;
+    }
     if (!map.hasLayer(layer)) return;
     var below = options.minZoom && map.getZoom() < options.minZoom, box = null;
     if (cache) {
@@ -154,11 +162,23 @@ Layers.prototype.geoJsonLayerUrl = function (url, options) {
         map.getContainer().setAttribute('data-' + options.name, (fc.features || []).length);
       }).catch(function (e) { console.warn(options.name, e); });
   }
-  layer.on('add', function () { load(true); });
+  function wire(l) { l.on('add', function () { load(true); }); l.reload = function () { load(true); }; }
+  function swap() {
+    if (!placeholder) return;
+    var old = placeholder, shown = map.hasLayer(old);
+    placeholder = null;
+    layer = L.markerClusterGroup(Layers.CLUSTER_OPTIONS);
+    wire(layer);
+    self.entries.forEach(function (e) { if (e.layer === old) e.layer = layer; });
+    if (shown) { map.removeLayer(old); map.addLayer(layer); }
+  }
+  wire(layer);
   map.on('moveend', function () { load(false); });
-  layer.reload = function () { load(true); };
   return layer;
 };
+
+/** leaflet.markercluster (it extends window.L), loaded on first use: a promise. */
+Layers.cluster = lazy(function () { return import('leaflet.markercluster'); });
 
 /** A map collection (/api/map/collections/{id}/items) around the visible box (BoxCache), simplified for the zoom. */
 Layers.prototype.geoJsonLayer = function (collection, options, extraQuery) {

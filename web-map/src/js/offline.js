@@ -3,11 +3,13 @@
  * the Cache API ("civgeo-field-<lineId>") and described in IndexedDB, queues observations made without a network in an
  * IndexedDB outbox (photo included), and syncs them when the network is back: each one is sent with the version of
  * the marker's record it was based on, so a record changed meanwhile is shown as a conflict (never overwritten, never
- * dropped unless the surveyor says so). Storage used is shown; a package can be dropped. */
+ * dropped unless the surveyor says so). Storage used is shown; a package can be dropped. Loaded with the field-work
+ * chunk; the service worker's registration and the page's network state are the start page's (network.js). */
 import { openDB } from 'idb';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoMarkerForm } from './marker-form.js';
+import { CivGeoNetwork } from './network.js';
 import { rebaseLater } from './outbox-chain.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi;
@@ -28,11 +30,7 @@ function idb() {
 }
 function changed() { listeners.forEach(function (fn) { try { fn(); } catch (e) { /* a closed panel */ } }); }
 
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('/sw.js').catch(function () { /* no offline mode, the map still works */ });
-}
-
-function online() { return navigator.onLine !== false; }
+var online = CivGeoNetwork.online;
 
 // ---- packages
 
@@ -61,8 +59,14 @@ function download(line, progress) {
   line.markers.forEach(function (m) { urls.push('/api/boundary/markers/' + m.id, '/api/boundary/markers/' + m.id + '/photos'); });
   // the page itself and its bundles, so that it also opens when reloaded offline
   urls.push('/');
-  Array.prototype.forEach.call(document.querySelectorAll('script[src], link[rel=stylesheet][href], link[rel=manifest][href]'), function (el) {
-    var u = new URL(el.src || el.href, location.href);
+  // (with every chunk of the page's script, data-chunks on its tag: a panel opened offline loads from the package)
+  var page = [];
+  Array.prototype.forEach.call(document.querySelectorAll('script[src], link[rel=stylesheet][href], link[rel=manifest][href], link[rel=modulepreload][href]'), function (el) {
+    page.push(el.src || el.href);
+    if (el.getAttribute('data-chunks')) page = page.concat(el.getAttribute('data-chunks').split(/\s+/).filter(Boolean));
+  });
+  page.forEach(function (p) {
+    var u = new URL(p, location.href);
     if (u.origin === location.origin && urls.indexOf(u.pathname) < 0) urls.push(u.pathname);
   });
   urls = urls.concat(tileUrls(line.bbox));
@@ -205,7 +209,7 @@ function rebasePackage(item, sent) {
 /** Syncs the outbox in order; resolves to { sent, conflicts, failed }. Conflicts stay until the surveyor decides. */
 function sync() {
   var result = { sent: 0, conflicts: 0, failed: 0 };
-  return tellWorker().then(outbox).then(function (items) {
+  return CivGeoNetwork.tellWorker().then(outbox).then(function (items) {
     return items.reduce(function (p, item, index) {
       return p.then(function () {
         if (item.state === 'conflict') { result.conflicts++; return null; }
@@ -238,29 +242,9 @@ function resolve(id, choice) {
   }).then(changed);
 }
 
-/** Tells the service worker whether the device is offline (it then answers from the caches only); resolves once it
- *  has taken note (at most 3 s: no worker, no wait). */
-function tellWorker() {
-  if (!('serviceWorker' in navigator)) return Promise.resolve();
-  var told = navigator.serviceWorker.ready.then(function (reg) {
-    var w = navigator.serviceWorker.controller || reg.active;
-    if (!w) return null;
-    return new Promise(function (resolve) {
-      var ch = new MessageChannel();
-      ch.port1.onmessage = function (m) {
-        // shown on the page (data-worker-network), so that a test waits for the worker's answer, not for a time
-        document.body.setAttribute('data-worker-network', m.data && m.data.offline ? 'offline' : 'online');
-        resolve(true);
-      };
-      w.postMessage({ type: 'civgeo-network', offline: !online() }, [ch.port2]);
-    });
-  });
-  return Promise.race([told, new Promise(function (r) { setTimeout(r, 3000); })]);
-}
-window.addEventListener('online', function () { document.body.classList.remove('offline'); tellWorker(); changed(); });
-window.addEventListener('offline', function () { document.body.classList.add('offline'); tellWorker(); changed(); });
-if (!online()) document.body.classList.add('offline');
-tellWorker();
+// the page's network state (class "offline", the service worker told) is kept by network.js; the panels follow it here
+window.addEventListener('online', changed);
+window.addEventListener('offline', changed);
 
 export const CivGeoOffline = { download: download, packages: packages, drop: drop, storage: storage, outbox: outbox,
   queue: queue, sync: sync, resolve: resolve, online: online, tileUrls: tileUrls, onChange: function (fn) { listeners.push(fn); } };

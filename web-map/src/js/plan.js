@@ -1,24 +1,14 @@
 /* Five-year plans (规划): the plan panel (pick a plan and a view, the report table, xlsx/PDF export, screenings),
  * the plan's targets in the division panel, and a choropleth of the children coloured by the plan's targets.
- * Reads /api/plans only; adds itself through CivGeoPanels.divisionExtras and CivGeoLayers.extra. */
+ * Reads /api/plans only; loaded on first use by plan-layer.js (the plans button, a division panel, the plan layer). */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
-import { CivGeoCoverage } from './coverage.js';
 import { CivGeoI18n } from './i18n.js';
-import { CivGeoLayers } from './layers.js';
 import { CivGeoPanels } from './panels.js';
 import { CivGeoPlanFormat } from './plan-format.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivGeoPlanFormat;
 var state = { plans: null, planId: null, view: 'current', indicator: null, report: null };
-// colours of the §9 kinds the facility layer's legend does not know yet
-if (CivGeoCoverage) {
-  Object.assign(CivGeoCoverage.KIND_COLORS, { community_complex: '#d35400', regional_centre: '#e59866', elderly_canteen: '#f7dc6f',
-    funeral_service_centre: '#5d6d7e', volunteer_station: '#5dade2', social_work_station: '#1abc9c', social_org_incubator: '#48c9b0',
-    minor_protection_institution: '#af7ac5', minor_protection_station: '#c39bd3', children_home: '#f5b7b1',
-    mental_rehab_station: '#76448a', relief_station: '#a04000', marriage_registry: '#ec407a' });
-}
-
 function plans() {
   if (state.plans) return Promise.resolve(state.plans);
   return api.get('/api/plans').then(function (list) { state.plans = list; return list; });
@@ -140,7 +130,7 @@ function wireScreenings(r) {
 }
 
 /** The division panel: the targets of the plan chosen (or the first plan covering the division). */
-(P.divisionExtras = P.divisionExtras || []).push(function (code, box) {
+function divisionTargets(code, box) {
   plans().then(function (list) {
     var plan = F.planFor(list, code, state.planId);
     if (!plan) return;
@@ -150,11 +140,12 @@ function wireScreenings(r) {
         table(r).replace('id="plan-table"', 'id="division-plan-table"');
     });
   }).catch(function (e) { box.innerHTML = P.failed(e); });
-});
+}
 
-/** Choropleth of the report's children by the picked plan indicator against their (per-child) targets. */
-CivGeoLayers.extra.push(function (layers) {
-  var map = layers.map, group = L.layerGroup();
+/** Choropleth of the report's children by the picked plan indicator against their (per-child) targets: the layer
+ *  (group, registered by plan-layer.js with the start page) drawn once this chunk is loaded; { load, legend, controls }. */
+function choropleth(layers, group) {
+  var map = layers.map;
   function load() {
     if (!map.hasLayer(group) || !state.planId) return;
     api.get(reportUrl(state.planId)).then(function (r) {
@@ -181,7 +172,7 @@ CivGeoLayers.extra.push(function (layers) {
   }
   map.on('moveend', load);
   group.on('add', load);
-  return { id: 'plan-choropleth', key: 'planChoropleth', layer: group, on: false, legend: function () {
+  return { load: load, legend: function () {
     if (!map.hasLayer(group) || !state.report) return '';
     return '<label for="plan-indicator-pick">' + esc(t('indicator')) + '</label><select id="plan-indicator-pick">' + state.report.indicators
       .filter(function (i) { return i.children.some(function (c) { return c.value != null; }); }).map(function (i) {
@@ -192,15 +183,6 @@ CivGeoLayers.extra.push(function (layers) {
     var sel = div.querySelector('#plan-indicator-pick');
     if (sel && !sel._wired) { sel._wired = true; sel.addEventListener('change', function () { state.indicator = sel.value; load(); }); }
   } };
-});
-
-document.addEventListener('DOMContentLoaded', function () {
-  var b = document.getElementById('plan-open');
-  if (b) b.addEventListener('click', function () { state.plans = null; showPlans(); });
-});
-if (document.readyState !== 'loading') {
-  var b0 = document.getElementById('plan-open');
-  if (b0 && !b0._wired) { b0._wired = true; b0.addEventListener('click', function () { state.plans = null; showPlans(); }); }
 }
 
-export const CivGeoPlan = { show: showPlans, state: state };
+export const CivGeoPlan = { show: showPlans, state: state, divisionTargets: divisionTargets, choropleth: choropleth };

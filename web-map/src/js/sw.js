@@ -31,7 +31,8 @@ self.addEventListener('message', function (e) {
   e.waitUntil(kept);
 });
 
-/** The page and the bundles it names, kept when the worker installs (the first load ran before the worker did). */
+/** The page and the bundles it names (its script's chunks too), kept when the worker installs (the first load ran
+ *  before the worker did). */
 function precache() {
   return caches.open(SHELL).then(function (c) {
     return fetch('/').then(function (res) {
@@ -39,6 +40,9 @@ function precache() {
       return res.clone().text().then(function (html) {
         var urls = [], re = /(?:src|href)="(\/(?:map-assets|dist)\/[^"]+|\/manifest\.webmanifest)"/g, m;
         while ((m = re.exec(html)) !== null) urls.push(m[1]);
+        // the script's chunks (loaded on first use, so perhaps first offline): data-chunks="/map-assets/a.js …"
+        var chunks = /data-chunks="([^"]*)"/.exec(html);
+        if (chunks) chunks[1].split(/\s+/).forEach(function (u) { if (/^\/(?:map-assets|dist)\//.test(u) && urls.indexOf(u) < 0) urls.push(u); });
         return c.put('/', res).then(function () { return c.addAll(urls); });
       });
     });

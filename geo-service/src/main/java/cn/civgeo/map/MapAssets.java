@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * one tag pointing at {@code /map-assets/app-<hash>.css|js}, whose content is the listed files concatenated in order
  * (relative {@code url(...)} in CSS rewritten to absolute paths), named by a hash of its content so it can be cached
  * for a year. A page without the markers is served as it is. The files stay available one by one for development.
+ * A block holding one {@code <script type="module">} is the esbuild entry with its chunks instead ({@link #module}).
  */
 @Component
 class MapAssets {
@@ -34,6 +35,8 @@ class MapAssets {
     private static final Pattern BLOCK = Pattern.compile("<!-- bundle:(css|js) -->(.*?)<!-- /bundle -->", Pattern.DOTALL);
     private static final Pattern CSS_HREF = Pattern.compile("<link\\s[^>]*href=\"([^\"]+)\"[^>]*>");
     private static final Pattern JS_SRC = Pattern.compile("<script\\s[^>]*src=\"([^\"]+)\"[^>]*>\\s*</script>");
+    private static final Pattern MODULE_SRC = Pattern.compile("<script\\s[^>]*type=\"module\"[^>]*src=\"([^\"]+)\"[^>]*>\\s*</script>");
+    private static final String JS = "text/javascript;charset=UTF-8";
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
 
     /** A bundle: its name under {@link #PREFIX}, media type, bytes, gzip-compressed bytes and content hash. */
@@ -80,6 +83,12 @@ class MapAssets {
         while (m.find()) {
             out.append(page, last, m.start());
             boolean css = m.group(1).equals("css");
+            Matcher module = MODULE_SRC.matcher(m.group(2));
+            if (!css && module.find()) {
+                out.append(module(module.group(1), assets));
+                last = m.end();
+                continue;
+            }
             List<String> paths = new ArrayList<>();
             Matcher tag = (css ? CSS_HREF : JS_SRC).matcher(m.group(2));
             while (tag.find()) paths.add(tag.group(1));
@@ -101,6 +110,50 @@ class MapAssets {
         }
         out.append(page.substring(last));
         return new Loaded(out.toString(), List.copyOf(assets));
+    }
+
+    /**
+     * An ES module entry built with code splitting (web-map/build.mjs): the entry served as {@code app-<hash>.js}, each
+     * chunk named in {@code assets.json} beside it under its own (content-hashed) name, so the entry's relative
+     * {@code import("./x-<hash>.js")} finds it under {@link #PREFIX}. The tag written: one {@code modulepreload} link
+     * per chunk the entry imports (they come in the same wave as the entry), the module script, and on it
+     * {@code data-chunks}: every chunk, which the service worker and a field package keep for offline use.
+     */
+    private static String module(String src, List<Asset> assets) {
+        String dir = src.substring(0, src.lastIndexOf('/') + 1);
+        String entry = text(src), manifest = text(dir + "assets.json");
+        if (entry == null) throw new IllegalStateException("index.html lists " + src + ", which is not on the classpath");
+        if (manifest == null) throw new IllegalStateException(dir + "assets.json (web-map/build.mjs) is not on the classpath");
+        byte[] bytes = ("/* " + src + " */\n" + entry).getBytes(StandardCharsets.UTF_8);
+        String hash = hash(bytes);
+        Asset a = new Asset("app-" + hash + ".js", JS, bytes, gzip(bytes), hash);
+        assets.add(a);
+        StringBuilder tags = new StringBuilder();
+        List<String> all = new ArrayList<>();
+        for (String kind : List.of("startup", "lazy")) {
+            for (String name : names(manifest, kind)) {
+                String file = text(dir + name);
+                if (file == null) throw new IllegalStateException(dir + "assets.json names " + name + ", which is not on the classpath");
+                byte[] b = file.getBytes(StandardCharsets.UTF_8);
+                assets.add(new Asset(name, JS, b, gzip(b), hash(b)));
+                all.add(PREFIX + name);
+                if (kind.equals("startup")) tags.append("<link rel=\"modulepreload\" href=\"").append(PREFIX).append(name).append("\">\n  ");
+            }
+        }
+        return tags + "<script type=\"module\" src=\"" + PREFIX + a.name() + "\" data-chunks=\"" + String.join(" ", all) + "\"></script>";
+    }
+
+    /** The file names listed under {@code "kind": [...]} in assets.json (chunk names: letters, digits, . _ -). */
+    static List<String> names(String manifest, String kind) {
+        Matcher list = Pattern.compile("\"" + kind + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(manifest);
+        List<String> names = new ArrayList<>();
+        if (!list.find()) return names;
+        Matcher n = Pattern.compile("\"([^\"]+)\"").matcher(list.group(1));
+        while (n.find()) {
+            if (!n.group(1).matches("[A-Za-z0-9._-]+\\.js")) throw new IllegalStateException("assets.json: chunk name " + n.group(1));
+            names.add(n.group(1));
+        }
+        return names;
     }
 
     /** CSS {@code url(x)} relative to the file's own path made absolute (data:, #fragments and absolute URLs kept). */

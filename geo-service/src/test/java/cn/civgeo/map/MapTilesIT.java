@@ -113,33 +113,52 @@ class MapTilesIT extends IntegrationTest {
     }
 
     @Test
-    void thePageComesWithOneStyleSheetOneScriptAndItsConfiguration() throws IOException {
+    void thePageComesWithOneStyleSheetOneModuleScriptItsChunksAndItsConfiguration() throws IOException {
         Response page = get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.header("Cache-Control")).contains("no-cache");
         String html = page.body();
         assertThat(html).contains("window.CIVGEO_MAP_CONFIG = {\"rasterUrl\"").doesNotContain("<!-- bundle:");
-        assertThat(Pattern.compile("<script src=").matcher(html).results().count()).isEqualTo(1);
+        assertThat(Pattern.compile("<script [^>]*src=").matcher(html).results().count()).isEqualTo(1);
+        assertThat(Pattern.compile("<script type=\"module\" src=").matcher(html).results().count()).isEqualTo(1);
         assertThat(Pattern.compile("rel=\"stylesheet\"").matcher(html).results().count()).isEqualTo(1);
 
-        Matcher js = Pattern.compile("src=\"(/map-assets/app-[0-9a-f]+\\.js)\"").matcher(html);
+        Matcher js = Pattern.compile("src=\"(/map-assets/app-[0-9a-f]+\\.js)\" data-chunks=\"([^\"]+)\"").matcher(html);
         assertThat(js.find()).isTrue();
         var r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + js.group(1))).header("Accept-Encoding", "gzip"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(r.header("Cache-Control")).contains("immutable").contains("max-age=31536000");
-        String script;
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(r.raw().body()))) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        // One esbuild bundle (web-map/build.mjs): Leaflet (its licence comment kept), the cluster plug-in and the map's
-        // own modules, smaller gzipped than the 17 concatenated scripts it replaced (73 kB); proj4 is not in it.
+        String script = gunzip(r.raw().body());
+        // One esbuild entry (web-map/build.mjs) with its chunks: the ones it imports are preloaded with it, the panels
+        // opened on demand (planner workbench, adjustments, field work, the marker-cluster plug-in …) load on first use (#12)
         assertThat(Pattern.compile("(?m)^/\\* (\\S+\\.js) \\*/$").matcher(script).results().map(m -> m.group(1)).toList())
                 .containsExactly("/dist/app.js");
-        assertThat(script).contains("Leaflet 1.9.4").contains("MarkerClusterGroup").contains("CIVGEO_MAP_CONFIG").doesNotContain("+proj=tmerc");
-        // 73 kB before #14, #15 and #19 added their panels (103 kB measured after them): code splitting is the fix (#12)
-        assertThat(r.raw().body().length).isLessThan(110 * 1024);
+        assertThat(script).contains("CIVGEO_MAP_CONFIG").doesNotContain("+proj=tmerc").doesNotContain("MarkerClusterGroup");
+        List<String> startup = Pattern.compile("<link rel=\"modulepreload\" href=\"(/map-assets/[^\"]+\\.js)\">").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        List<String> chunks = List.of(js.group(2).split(" "));
+        assertThat(startup).isNotEmpty();
+        assertThat(chunks).containsAll(startup).hasSizeGreaterThan(startup.size() + 5);
+        long startPage = r.raw().body().length;
+        StringBuilder all = new StringBuilder(script);
+        for (String c : chunks) {
+            assertThat(c).matches("/map-assets/[A-Za-z0-9._-]+-[A-Z0-9]{8}\\.js");
+            var cr = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + c)).header("Accept-Encoding", "gzip"));
+            assertThat(cr.status()).as(c).isEqualTo(200);
+            assertThat(cr.header("Content-Encoding")).as(c).isEqualTo("gzip");
+            assertThat(cr.header("Content-Type")).as(c).startsWith("text/javascript");
+            assertThat(cr.header("Cache-Control")).as(c).contains("immutable").contains("max-age=31536000");
+            String text = gunzip(cr.raw().body());
+            all.append(text);
+            if (startup.contains(c)) startPage += cr.raw().body().length;
+            else assertThat(script).as("the entry loads %s on demand", c).contains("import(\"./" + c.substring("/map-assets/".length()) + "\")");
+        }
+        String[] startupText = startup.stream().map(c -> gunzip(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + c))
+                .header("Accept-Encoding", "gzip")).raw().body())).toArray(String[]::new);
+        assertThat(String.join("\n", startupText)).contains("Leaflet 1.9.4").doesNotContain("MarkerClusterGroup");
+        assertThat(all.toString()).contains("MarkerClusterGroup").doesNotContain("+proj=tmerc");
         Response gk = get("/dist/gk.js");
         assertThat(gk.status()).isEqualTo(200);
         assertThat(gk.body()).contains("+proj=tmerc").contains("CivGeoGkProj4");
@@ -152,10 +171,24 @@ class MapTilesIT extends IntegrationTest {
         Response sheet = get(css.group(1));
         assertThat(sheet.contentType()).startsWith("text/css");
         assertThat(sheet.body()).contains("url(\"/dist/images/layers.png\")").contains(".div-label");
+        startPage += send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + css.group(1))).header("Accept-Encoding", "gzip"))
+                .raw().body().length;
+        // the start page as served (entry, the chunks it imports, the style sheet; gzip): under the 73 kB of #12 (102 kB
+        // gzipped before the split)
+        assertThat(startPage).isLessThan(73 * 1024);
         assertThat(get("/dist/images/layers.png").status()).isEqualTo(200);
         assertThat(get("/dist/images/marker-shadow.png").status()).isEqualTo(200); // named in Leaflet's script, not its CSS
         assertThat(get("/map-assets/app-000000000000.js").status()).isEqualTo(404);
+        assertThat(get("/map-assets/chunk-00000000.js").status()).isEqualTo(404);
         assertThat(get("/api/map/config").json().get("zoom").asInt()).isEqualTo(10); // still there for other clients
+    }
+
+    private static String gunzip(byte[] body) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String tileText(String path) {
