@@ -77,7 +77,7 @@ function showMarker(id) {
         (m.gk ? P.row('code', 'GK ' + m.gk.zone + ': x ' + m.gk.x.toFixed(3) + ' y ' + m.gk.y.toFixed(3)) : '') + P.row('notes', m.note) + '</table>' +
         '<p><a href="#" id="marker-line" data-line="' + m.lineId + '">' + esc(m.lineCode) + '</a></p>' +
         (photos.length ? '<p class="thumbs" id="marker-photos">' + photos.map(function (p) {
-          return '<a href="/api/boundary/attachments/' + p.id + '" target="_blank" rel="noopener" title="' + esc(p.filename) + '"><img class="thumb" loading="lazy" src="/api/boundary/attachments/' + p.id + '" alt="' + esc(t('photo') + ' ' + p.filename) + '"></a>';
+          return '<a href="/api/boundary/attachments/' + p.id + '" target="_blank" rel="noopener" title="' + esc(p.filename) + '"><img class="thumb" loading="lazy" src="/api/boundary/attachments/' + p.id + '/thumbnail" alt="' + esc(t('photo') + ' ' + p.filename) + '"></a>';
         }).join('') + '</p>' : '');
       var canRecord = cycle && cycle.openRoundId != null;
       if (cycle && !canRecord) html += noRound(cycle);

@@ -1,5 +1,5 @@
 /* Offline field work (PWA): registers the service worker (sw.js), downloads a surveyor's assigned lines into field
- * packages (their data, the division base tiles of their extent at zooms 10–16, the photos of their markers) kept in
+ * packages (their data, the division base tiles of their extent at zooms 10–16, the thumbnails of their markers' photos) kept in
  * the Cache API ("civgeo-field-<lineId>") and described in IndexedDB, queues observations made without a network in an
  * IndexedDB outbox (photo included), and syncs them when the network is back: each one is sent with the version of
  * the marker's record it was based on, so a record changed meanwhile is shown as a conflict (never overwritten, never
@@ -80,10 +80,10 @@ function download(line, progress) {
           bytes += buf.byteLength;
           return cache.put(url, res).then(function () {
             done++; if (progress) progress(done, urls.length);
-            // photos of the markers: their images too
+            // photos of the markers: their thumbnails (made by the server, ≤ 320 px), not the full photos
             if (/\/markers\/\d+\/photos$/.test(url)) {
               return new Response(buf).json().then(function (list) {
-                return Promise.all((list || []).map(function (p) { urls.push('/api/boundary/attachments/' + p.id); return one('/api/boundary/attachments/' + p.id); }));
+                return Promise.all((list || []).map(function (p) { var th = '/api/boundary/attachments/' + p.id + '/thumbnail'; urls.push(th); return one(th); }));
               }).catch(function () { return null; });
             }
             return null;

@@ -33,6 +33,9 @@ public class AttachmentService {
 
     public record Content(String filename, String contentType, byte[] bytes) {}
 
+    /** Longest side of a thumbnail, in pixels. */
+    public static final int THUMBNAIL_PX = 320;
+
     private static final Set<String> OWNERS = Set.of("marker", "marker_record", "problem", "dispute", "line");
     private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "image/webp");
 
@@ -71,6 +74,9 @@ public class AttachmentService {
         if (type == null || !DOCUMENT_TYPES.contains(type)) {
             throw ApiException.badField("file", "must be PDF, JPEG, PNG or WebP");
         }
+        // an image must decode (a file named .jpg with JPEG's first bytes and garbage after is refused here, not
+        // found broken in the field); its thumbnail is made now, once
+        byte[] thumb = type.startsWith("image/") ? thumbnail(bytes) : null;
         String sha = sha256(bytes);
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? kind
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
@@ -88,11 +94,11 @@ public class AttachmentService {
         }
         long id = jdbc.sql("""
                         insert into boundary_attachment(owner_kind, owner_id, kind, filename, content_type, size_bytes, sha256,
-                               data, storage_path, uploaded_by)
-                        values (:ok, :oid, :kind, :fn, :ct, :size, :sha, :data, :path, :by) returning id""")
+                               data, storage_path, uploaded_by, thumbnail)
+                        values (:ok, :oid, :kind, :fn, :ct, :size, :sha, :data, :path, :by, :thumb) returning id""")
                 .param("ok", ownerKind).param("oid", ownerId).param("kind", kind).param("fn", name).param("ct", type)
                 .param("size", (long) bytes.length).param("sha", sha).param("data", path == null ? bytes : null)
-                .param("path", path).param("by", AuditService.currentActor())
+                .param("path", path).param("by", AuditService.currentActor()).param("thumb", thumb)
                 .query(Long.class).single();
         Attachment a = get(id);
         audit.created("boundary_attachment", id, a);
@@ -138,6 +144,78 @@ public class AttachmentService {
                     }
                     return new Content(rs.getString("filename"), rs.getString("content_type"), data);
                 }).optional().orElseThrow(() -> ApiException.notFound("attachment", id));
+    }
+
+    /**
+     * The thumbnail of an image attachment (JPEG, longest side {@value #THUMBNAIL_PX} px); made and kept on first
+     * request for attachments uploaded before thumbnails were. A PDF has none (404).
+     */
+    public Content thumbnail(long id) {
+        record Row(String filename, String contentType, byte[] thumb) {}
+        Row r = jdbc.sql("select filename, content_type, thumbnail from boundary_attachment where id = :id").param("id", id)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> ApiException.notFound("attachment", id));
+        if (!r.contentType().startsWith("image/")) throw ApiException.notFound("attachment thumbnail", id);
+        byte[] thumb = r.thumb();
+        if (thumb == null) {
+            thumb = thumbnail(content(id).bytes());
+            jdbc.sql("update boundary_attachment set thumbnail = :t where id = :id and thumbnail is null")
+                    .param("t", thumb).param("id", id).update();
+        }
+        String base = r.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        return new Content(base + "-thumbnail.jpg", "image/jpeg", thumb);
+    }
+
+    /**
+     * A JPEG whose longest side is at most {@value #THUMBNAIL_PX} px (smaller images keep their size), from JPEG, PNG
+     * or WebP bytes (WebP through TwelveMonkeys' ImageIO plugin). Transparent pixels go white. A file that does not
+     * decode as an image is the caller's mistake: 400 naming {@code file}.
+     */
+    static byte[] thumbnail(byte[] image) {
+        java.awt.image.BufferedImage src;
+        try {
+            src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+        } catch (IOException | RuntimeException e) {
+            src = null;
+        }
+        if (src == null || src.getWidth() < 1 || src.getHeight() < 1) throw ApiException.badField("file", "is not a readable image");
+        double scale = Math.min(1.0, (double) THUMBNAIL_PX / Math.max(src.getWidth(), src.getHeight()));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * scale)), h = Math.max(1, (int) Math.round(src.getHeight() * scale));
+        // halve with bilinear steps first (a one-step downscale of a 4000 px photo aliases), then to size
+        java.awt.image.BufferedImage cur = src;
+        while (cur.getWidth() / 2 >= w && cur.getHeight() / 2 >= h) cur = draw(cur, cur.getWidth() / 2, cur.getHeight() / 2);
+        java.awt.image.BufferedImage out = draw(cur, w, h);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.8f);
+            try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(ios);
+                writer.write(null, new javax.imageio.IIOImage(out, null, null), p);
+            } finally {
+                writer.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static java.awt.image.BufferedImage draw(java.awt.image.BufferedImage src, int w, int h) {
+        java.awt.image.BufferedImage dst = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = dst.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(src, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return dst;
     }
 
     private static final String SELECT = """

@@ -94,4 +94,15 @@ class MarkerController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(c.filename(), StandardCharsets.UTF_8).build().toString())
                 .body(c.bytes());
     }
+
+    @GetMapping("/attachments/{id}/thumbnail")
+    @Operation(summary = "A photo's thumbnail: JPEG, longest side at most 320 px (what the offline package and the marker panel show)",
+            description = "404 for a PDF document. Kept with the attachment; the same bytes every time.")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id) {
+        AttachmentService.Content c = attachments.thumbnail(id);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(c.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(c.bytes());
+    }
 }

@@ -3,11 +3,16 @@ package cn.civgeo.map;
 import cn.civgeo.common.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.civgeo.common.io.SafeCells;
+import cn.civgeo.common.io.StreamedExport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
@@ -15,8 +20,6 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.io.kml.KMLWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,7 +51,7 @@ class ExportController {
             description = "Paging by key: `limit` features after the cursor `after` in the layer's order; when more follow, the "
                     + "answer carries `Link: <...after=...>; rel=\"next\"` (features written between pages neither repeat nor get skipped). Anonymous callers get at most 5,000 features per answer (413 naming `bbox` "
                     + "beyond: narrow it, page with `limit`, or sign in); every 100 features cost one more fair-use unit.")
-    ResponseEntity<byte[]> export(@io.swagger.v3.oas.annotations.Parameter(description = "Layer id", example = "divisions") @PathVariable String id,
+    void export(@io.swagger.v3.oas.annotations.Parameter(description = "Layer id", example = "divisions") @PathVariable String id,
                                   @io.swagger.v3.oas.annotations.Parameter(description = "geojson, csv or kml", example = "geojson")
                                   @RequestParam(defaultValue = "geojson") String format,
                                   @io.swagger.v3.oas.annotations.Parameter(description = "minLon,minLat,maxLon,maxLat (EPSG:4490)", example = "117.8,24.3,118.6,25.0")
@@ -61,97 +64,156 @@ class ExportController {
                                   @RequestParam(required = false) Long offset,
                                   @io.swagger.v3.oas.annotations.Parameter(description = "Cursor: the page starts after this feature (from the Link rel=next)", example = "WyIzNTAyMDMiXQ")
                                   @RequestParam(required = false) String after,
-                                  jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+                                  jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) throws IOException {
         String fmt = format.toLowerCase();
         if (!List.of("geojson", "csv", "kml").contains(fmt)) throw ApiException.badField("format", "must be geojson, csv or kml");
         if (level != null && (level < 1 || level > 5)) throw ApiException.badField("level", "must be between 1 and 5");
-        var page = cn.civgeo.common.io.StreamedExport.Page.of(limit, offset, after, exports.fetchLimit(FeatureService.EXPORT_MAX));
+        var page = StreamedExport.Page.of(limit, offset, after, exports.fetchLimit(FeatureService.EXPORT_MAX));
         if (page.offset() > Integer.MAX_VALUE) throw ApiException.badField("offset", "must be below " + Integer.MAX_VALUE);
         if (page.after() != null && page.after().size() != 1) {
             throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
         }
-        // Paged by key: one row more than the page tells whether another follows; the next page starts after this
-        // page's last feature, so features written between pages neither repeat nor get skipped.
-        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit() + 1, (int) page.offset(),
+        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit(), (int) page.offset(),
                 page.after() == null ? null : page.after().get(0));
-        FeatureService.Result found;
+        // Paged by key: the page's keys are counted first (one more than the page tells whether another follows; the
+        // next page starts after this page's last feature, so features written between pages neither repeat nor get
+        // skipped), then the features stream from a database cursor straight into the answer.
+        StreamedExport.Counted counted;
         try {
-            found = features.find(q);
+            counted = features.countPage(q);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // a cursor whose parts do not parse as the layer's key (hand-edited)
             throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
         }
-        boolean more = found.features().size() > page.limit();
-        List<String> fs = more ? found.features().subList(0, page.limit()) : found.features();
-        exports.check(req, res, fs.size(), "bbox");
-        if (more) {
+        exports.check(req, res, (int) Math.min(counted.rows(), page.limit()), "bbox");
+        if (counted.rows() > page.limit()) {
             String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("offset").replaceQueryParam("limit", page.limit())
-                    .replaceQueryParam("after", cn.civgeo.common.io.StreamedExport.Cursor.encode(List.of(found.keys().get(page.limit() - 1))))
+                    .replaceQueryParam("after", StreamedExport.Cursor.encode(counted.lastKey()))
                     .build().toUriString();
             res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        byte[] body;
-        MediaType type;
-        switch (fmt) {
-            case "csv" -> { body = csv(fs); type = MediaType.parseMediaType("text/csv;charset=UTF-8"); }
-            case "kml" -> { body = kml(id, fs); type = MediaType.parseMediaType("application/vnd.google-earth.kml+xml"); }
-            default -> { body = geojson(fs); type = MapController.GEOJSON; }
-        }
         String ext = fmt.equals("geojson") ? "geojson" : fmt;
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + "." + ext).build().toString())
-                .body(body);
+        res.setContentType(switch (fmt) {
+            case "csv" -> "text/csv;charset=UTF-8";
+            case "kml" -> "application/vnd.google-earth.kml+xml";
+            default -> MapController.GEOJSON.toString();
+        });
+        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + "." + ext).build().toString());
+        Writer out = new BufferedWriter(new OutputStreamWriter(res.getOutputStream(), StandardCharsets.UTF_8), 32 * 1024);
+        FeatureSink sink = switch (fmt) {
+            case "csv" -> new CsvSink(out);
+            case "kml" -> new KmlSink(out, id);
+            default -> new GeoJsonSink(out);
+        };
+        features.stream(q, f -> {
+            try {
+                sink.feature(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        sink.end();
+        out.flush();
     }
 
-    private static byte[] geojson(List<String> fs) {
-        return ("{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", fs) + "]}").getBytes(StandardCharsets.UTF_8);
+    /** Writes one format's features as they come from the cursor. */
+    private interface FeatureSink {
+        void feature(String geojson) throws IOException;
+
+        void end() throws IOException;
     }
 
-    private byte[] csv(List<String> fs) {
-        List<JsonNode> nodes = new ArrayList<>();
-        Set<String> cols = new LinkedHashSet<>();
-        for (String f : fs) {
-            JsonNode n = json.readTree(f);
-            nodes.add(n);
-            n.path("properties").propertyNames().forEach(cols::add);
+    private static final class GeoJsonSink implements FeatureSink {
+        private final Writer out;
+        private boolean first = true;
+
+        GeoJsonSink(Writer out) throws IOException {
+            this.out = out;
+            out.write("{\"type\":\"FeatureCollection\",\"features\":[");
         }
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append("id");
-        for (String c : cols) sb.append(',').append(cell(c));
-        sb.append(",wkt\r\n");
-        WKTWriter wkt = new WKTWriter();
-        for (JsonNode n : nodes) {
+
+        public void feature(String f) throws IOException {
+            if (!first) out.write(',');
+            first = false;
+            out.write(f);
+        }
+
+        public void end() throws IOException { out.write("]}"); }
+    }
+
+    /**
+     * CSV: id, the properties (the layer's features all carry the same property names: its SQL builds them with
+     * every key, null or not, so the first feature names the columns), WKT; UTF-8 with BOM so Excel reads Chinese.
+     */
+    private final class CsvSink implements FeatureSink {
+        private final Writer out;
+        private final WKTWriter wkt = new WKTWriter();
+        private List<String> cols;
+
+        CsvSink(Writer out) throws IOException {
+            this.out = out;
+            out.write("\uFEFF");
+        }
+
+        public void feature(String f) throws IOException {
+            JsonNode n = json.readTree(f);
+            if (cols == null) {
+                cols = new ArrayList<>();
+                n.path("properties").propertyNames().forEach(cols::add);
+                header();
+            }
+            StringBuilder sb = new StringBuilder();
             // Code columns survive Excel: written as ="…" text (common.io.SafeCells.csvCode).
-            sb.append(cn.civgeo.common.io.SafeCells.csvCode(n.path("id").asString("")));
+            sb.append(SafeCells.csvCode(n.path("id").asString("")));
             for (String c : cols) {
                 JsonNode v = n.path("properties").path(c);
                 String text = v.isMissingNode() || v.isNull() ? null : v.isValueNode() ? v.asString() : v.toString();
-                sb.append(',').append(text == null ? "" : cn.civgeo.common.io.SafeCells.codeColumn(c)
-                        ? cn.civgeo.common.io.SafeCells.csvCode(text) : cell(text));
+                sb.append(',').append(text == null ? "" : SafeCells.codeColumn(c) ? SafeCells.csvCode(text) : cell(text));
             }
             sb.append(',').append(cell(wkt.write(geometry(n)))).append("\r\n");
+            out.write(sb.toString());
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+
+        private void header() throws IOException {
+            StringBuilder sb = new StringBuilder("id");
+            for (String c : cols) sb.append(',').append(cell(c));
+            out.write(sb.append(",wkt\r\n").toString());
+        }
+
+        public void end() throws IOException {
+            if (cols == null) {
+                cols = List.of();
+                header();
+            }
+        }
     }
 
-    private byte[] kml(String layer, List<String> fs) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>").append(xml(layer)).append("</name>\n");
-        KMLWriter w = new KMLWriter();
-        for (String f : fs) {
+    /** KML for Google Earth / 91卫图 users: a Placemark per feature with its properties as ExtendedData. */
+    private final class KmlSink implements FeatureSink {
+        private final Writer out;
+        private final KMLWriter w = new KMLWriter();
+
+        KmlSink(Writer out, String layer) throws IOException {
+            this.out = out;
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>"
+                    + xml(layer) + "</name>\n");
+        }
+
+        public void feature(String f) throws IOException {
             JsonNode n = json.readTree(f);
             String name = n.path("properties").path("name").asString(n.path("id").asString(""));
-            sb.append("<Placemark><name>").append(xml(name)).append("</name><ExtendedData>");
+            StringBuilder sb = new StringBuilder("<Placemark><name>").append(xml(name)).append("</name><ExtendedData>");
             n.path("properties").properties().forEach(e -> {
                 if (!e.getValue().isNull()) sb.append("<Data name=\"").append(xml(e.getKey())).append("\"><value>")
                         .append(xml(e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()))
                         .append("</value></Data>");
             });
             sb.append("</ExtendedData>").append(w.write(geometry(n))).append("</Placemark>\n");
+            out.write(sb.toString());
         }
-        sb.append("</Document></kml>\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+
+        public void end() throws IOException { out.write("</Document></kml>\n"); }
     }
 
     private static Geometry geometry(JsonNode feature) {
@@ -162,7 +224,7 @@ class ExportController {
         }
     }
 
-    private static String cell(String s) { return cn.civgeo.common.io.SafeCells.csvField(s); }
+    private static String cell(String s) { return SafeCells.csvField(s); }
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -2,10 +2,20 @@ package cn.civgeo.map;
 
 import cn.civgeo.common.Paging;
 import cn.civgeo.common.Validation;
+import cn.civgeo.common.io.StreamedExport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** GeoJSON feature collections of the map layers, built in SQL and simplified for the requested zoom. */
 @Service
@@ -13,12 +23,22 @@ public class FeatureService {
     /** Exports may return this many features at most. */
     public static final int EXPORT_MAX = 100_000;
 
+    /** Rows fetched from the database at a time while an export streams. */
+    static final int FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
     private final MapLayerRegistry layers;
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
 
-    FeatureService(JdbcClient jdbc, MapLayerRegistry layers) {
+    FeatureService(JdbcClient jdbc, MapLayerRegistry layers, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.layers = layers;
+        JdbcTemplate t = new JdbcTemplate(dataSource);
+        t.setFetchSize(FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(t);
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     /** A query on one layer. {@code zoom} null = full detail; {@code level} null = any; {@code id} null = any. */
@@ -48,19 +68,9 @@ public class FeatureService {
 
     public Result find(Query q) {
         MapLayer layer = layers.get(q.layer());
-        Bbox b = q.bbox();
         List<String> features = new ArrayList<>(), keys = new ArrayList<>();
         long[] total = {0};
-        jdbc.sql(layer.itemsSql())
-                .param("tol", q.zoom() == null ? 0.0 : TileService.tolerance(q.zoom()))
-                .param("bbox", b != null)
-                .param("minx", b == null ? 0.0 : b.minx()).param("miny", b == null ? 0.0 : b.miny())
-                .param("maxx", b == null ? 0.0 : b.maxx()).param("maxy", b == null ? 0.0 : b.maxy())
-                .param("level", q.level() == null ? 0 : q.level())
-                .param("id", q.id() == null ? "" : q.id())
-                .param("q", q.q() == null ? "" : q.q())
-                .param("limit", q.limit()).param("offset", q.offset())
-                .param("after", q.after() == null ? "" : q.after())
+        jdbc.sql(layer.itemsSql()).params(params(q, q.limit()))
                 .query((rs, i) -> {
                     total[0] = rs.getLong("total");
                     features.add(rs.getString("feature"));
@@ -71,6 +81,51 @@ public class FeatureService {
             total[0] = count(layer, q);
         }
         return new Result(features, total[0], keys);
+    }
+
+    /**
+     * An export page's size before its rows stream: the page's features counted up to {@code q.limit() + 1} (more
+     * than the limit: another page follows) and the key of its last feature. Reads keys only (the features' JSON is
+     * not built).
+     */
+    public StreamedExport.Counted countPage(Query q) {
+        MapLayer layer = layers.get(q.layer());
+        long[] n = {0};
+        String[] last = {null};
+        jdbc.sql("select page.page_key from (" + layer.itemsSql() + ") page").params(params(q, q.limit() + 1))
+                .query((rs, i) -> {
+                    if (++n[0] <= q.limit()) last[0] = rs.getString(1);
+                    return null;
+                }).list();
+        return new StreamedExport.Counted(n[0], last[0] == null ? null : List.of(last[0]));
+    }
+
+    /**
+     * The page's features as GeoJSON texts, one at a time, from a database cursor ({@value #FETCH_SIZE} rows a fetch):
+     * memory stays flat however large the page.
+     */
+    public void stream(Query q, Consumer<String> sink) {
+        MapLayer layer = layers.get(q.layer());
+        readOnly.executeWithoutResult(s -> cursor.query(layer.itemsSql(), params(q, q.limit()),
+                (RowCallbackHandler) rs -> sink.accept(rs.getString("feature"))));
+    }
+
+    private static Map<String, Object> params(Query q, int limit) {
+        Bbox b = q.bbox();
+        Map<String, Object> m = new HashMap<>();
+        m.put("tol", q.zoom() == null ? 0.0 : TileService.tolerance(q.zoom()));
+        m.put("bbox", b != null);
+        m.put("minx", b == null ? 0.0 : b.minx());
+        m.put("miny", b == null ? 0.0 : b.miny());
+        m.put("maxx", b == null ? 0.0 : b.maxx());
+        m.put("maxy", b == null ? 0.0 : b.maxy());
+        m.put("level", q.level() == null ? 0 : q.level());
+        m.put("id", q.id() == null ? "" : q.id());
+        m.put("q", q.q() == null ? "" : q.q());
+        m.put("limit", limit);
+        m.put("offset", q.offset());
+        m.put("after", q.after() == null ? "" : q.after());
+        return m;
     }
 
     private long count(MapLayer layer, Query q) {

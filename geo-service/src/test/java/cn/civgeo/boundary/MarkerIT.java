@@ -84,7 +84,7 @@ class MarkerIT extends IntegrationTest {
     @Test
     void photosAreStoredAndServed() {
         long id = create(Map.of("number", LINE + "001Q", "lon", 118.1, "lat", 24.79)).json().get("id").asLong();
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        byte[] png = image(1000, 600, "png");
         Multipart mp = Multipart.file("file", "marker-001.png", "image/png", png);
         Response up = call("POST", "/api/boundary/markers/" + id + "/photos", "surveyor-t", mp.contentType(), mp.body());
         assertThat(up.status()).as(up.toString()).isEqualTo(201);
@@ -92,6 +92,22 @@ class MarkerIT extends IntegrationTest {
         Response back = get(up.json().get("url").asString());
         assertThat(back.contentType()).isEqualTo("image/png");
         assertThat(back.raw().body()).isEqualTo(png);
+        assertThat(get("/api/boundary/markers/" + id + "/photos").json().size()).isEqualTo(1);
+        // its thumbnail (what the offline package downloads): a JPEG whose longest side is 320 px, same aspect
+        Response thumb = get(up.json().get("url").asString() + "/thumbnail");
+        assertThat(thumb.status()).as(thumb.toString()).isEqualTo(200);
+        assertThat(thumb.contentType()).isEqualTo("image/jpeg");
+        java.awt.image.BufferedImage t = read(thumb.raw().body());
+        assertThat(t.getWidth()).isEqualTo(320);
+        assertThat(t.getHeight()).isEqualTo(192);
+        assertThat(thumb.raw().body().length).isLessThan(png.length);
+        assertThat(get("/api/boundary/attachments/999999999/thumbnail").status()).isEqualTo(404);
+        // PNG's first bytes and nothing of an image after them: refused, nothing stored
+        byte[] fake = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        Multipart broken = Multipart.file("file", "broken.png", "image/png", fake);
+        Response notImage = call("POST", "/api/boundary/markers/" + id + "/photos", "surveyor-t", broken.contentType(), broken.body());
+        assertThat(notImage.status()).as(notImage.toString()).isEqualTo(400);
+        assertThat(notImage.json().get("errors").findValuesAsString("field")).containsExactly("file");
         assertThat(get("/api/boundary/markers/" + id + "/photos").json().size()).isEqualTo(1);
         byte[] big = new byte[5 * 1024 * 1024 + 1];   // one byte over civgeo.boundary.attachment-max-bytes
         System.arraycopy(png, 0, big, 0, png.length);
@@ -102,6 +118,31 @@ class MarkerIT extends IntegrationTest {
         Multipart txt = Multipart.file("file", "note.txt", "text/plain", "hello".getBytes());
         Response bad = call("POST", "/api/boundary/markers/" + id + "/photos", "surveyor-t", txt.contentType(), txt.body());
         assertThat(bad.status()).isEqualTo(400);
+    }
+
+    static byte[] image(int w, int h, String format) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(java.awt.Color.BLUE);
+        g.fillOval(w / 4, h / 4, w / 2, h / 2);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, format, out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static java.awt.image.BufferedImage read(byte[] bytes) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response create(Map<String, Object> body) { return post("/api/boundary/markers", "surveyor-t", body); }

@@ -164,6 +164,25 @@ class MapApiIT extends IntegrationTest {
         assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("after");
     }
 
+    /**
+     * An export streams from a database cursor into the answer (no page held in memory): it goes out in chunks, no
+     * Content-Length known up front, and carries every feature the layer has, each once.
+     */
+    @Test
+    void exportStreamsTheWholeLayer() {
+        Response all = get("/api/map/collections/divisions/export?format=geojson");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.header("Content-Length")).as("a streamed answer has no length up front").isNull();
+        List<String> ids = all.json().get("features").findValuesAsString("id");
+        long inDb = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from division_read where status = 'active' and geom is not null").query(Long.class).single();
+        assertThat(ids).hasSize((int) inDb).doesNotHaveDuplicates();
+        Response csv = get("/api/map/collections/divisions/export?format=csv&bbox=0,0,0.001,0.001");
+        assertThat(csv.body()).as("an empty export still has its header").isEqualTo("\uFEFFid,wkt\r\n");
+        Response kml = get("/api/map/collections/divisions/export?format=kml&bbox=0,0,0.001,0.001");
+        assertThat(kml.body()).contains("<Document><name>divisions</name>").endsWith("</Document></kml>\n");
+    }
+
     private static String ogrinfoCsv(byte[] body) {
         try {
             java.nio.file.Path f = java.nio.file.Files.createTempFile("civgeo-export", ".csv");

@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  *       children (re-coded under the new code) pass to it in the same event</li>
  * </ul>
  */
+@org.springframework.modulith.NamedInterface("change")
 public record ChangeRequest(
         String kind, LocalDate effectiveDate, String approvalDocument, String approvedBy, String note,
         Map<String, Integer> expectedVersions, String crs,

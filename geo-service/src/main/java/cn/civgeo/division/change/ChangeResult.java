@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What an applied change did: the event and every unit it touched, with the role each played. */
+@org.springframework.modulith.NamedInterface("change")
 public record ChangeResult(long eventId, String kind, LocalDate effectiveDate, String approvalDocument,
                            List<Touched> units, List<String> notes) {
     /**

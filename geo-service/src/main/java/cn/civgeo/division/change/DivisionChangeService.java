@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * records the event with its approval document, audits every unit, and publishes {@link DivisionChangedEvent}
  * before commit. Nothing is ever overwritten in place without its previous version kept.
  */
+@org.springframework.modulith.NamedInterface("change")
 @Service
 public class DivisionChangeService {
     static final Set<String> KINDS = Set.of("establish", "abolish", "rename", "merge", "split", "reparent", "boundary", "convert");

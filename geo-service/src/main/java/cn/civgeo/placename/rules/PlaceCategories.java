@@ -6,6 +6,7 @@ import java.util.Set;
  * Category codes used by rules and scopes. The full table (12 census classes, 4-digit subclasses in the style of
  * GB/T 18521, last digit 9 = other) lives in migration V20 (table {@code place_category}).
  */
+@org.springframework.modulith.NamedInterface("rules")
 public final class PlaceCategories {
     private PlaceCategories() {}
 
