@@ -261,7 +261,7 @@ function impactHtml(p, r) {
 function editable(p) {
   var out = [], steps = (p.body && p.body.steps) || [];
   steps.forEach(function (st, i) {
-    var lead = t('adjStep', { n: i + 1 }) + ' ' + t('adjKind_' + st.kind) + ' · ';
+    var lead = t('adjStep', { n: i + 1 }) + ' ' + t('adjKind_' + st.kind).replace(/\s*[（(].*$/, '') + ' · ';
     if (st.geometry && fromGeometry(st.geometry)) out.push({ label: lead + (st.name || st.code || ''), step: i, get: function () { return st.geometry; }, set: function (g) { st.geometry = g; } });
     (st.targets || []).forEach(function (tg) {
       if (tg.geometry && fromGeometry(tg.geometry)) out.push({ label: lead + (tg.name || tg.code || ''), step: i, get: function () { return tg.geometry; }, set: function (g) { tg.geometry = g; } });
