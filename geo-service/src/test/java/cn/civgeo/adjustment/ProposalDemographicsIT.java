@@ -76,11 +76,14 @@ class ProposalDemographicsIT extends IntegrationTest {
         JsonNode ind = get("/api/indicators?division=" + c.t1() + "&fresh=true", "admin-t").json();
         assertThat(denominator(ind, "bedsPer1000Elderly") * 1000).isCloseTo(600, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(denominator(ind, "communityServiceAreaPer100Households") * 100).isCloseTo(1600, org.assertj.core.data.Offset.offset(1e-6));
-        // and the effect evaluation's successor side has this year's figure
+        // and the effect evaluation's successor side has this year's figure; the predecessors' side ends last year
+        // (the survivor's row of this year is the successor's, not counted twice)
         JsonNode ev = get("/api/adjustments/proposals/" + id + "/evaluation?years=1", "planner-t").json();
-        ev.get("series").forEach(pt -> {
-            if (pt.get("year").asInt() == year && pt.get("side").asString().equals("successors")) assertThat(pt.get("population").asLong()).isEqualTo(4000);
-        });
+        Map<String, JsonNode> points = new java.util.HashMap<>();
+        ev.get("series").forEach(pt -> points.put(pt.get("year").asInt() + "/" + pt.get("side").asString(), pt));
+        assertThat(points.get(year + "/successors").get("population").asLong()).isEqualTo(4000);
+        assertThat(points).doesNotContainKey(year + "/predecessors");
+        assertThat(points.get((year - 1) + "/predecessors").get("population").asLong()).isEqualTo(2100 + 1900);
     }
 
     @Test
