@@ -9,6 +9,8 @@
 BENCH_DB="${BENCH_DB:-civgeo_bench}"
 source "$(dirname "${BASH_SOURCE[0]}")/division-harness.sh"
 N="${N:-3000}"
+# fair use would answer 429 to one client this fast; the baseline and the counted runs both run without it
+export CIVGEO_FAIR_USE_ENABLED=false
 results=()
 for cfg in plain:false:1000 before:true:30000 after:true:1000; do
   IFS=: read -r label enabled flush <<< "$cfg"
