@@ -1,14 +1,23 @@
-/* Division adjustments (区划调整, #19): list proposals, draft one (merge composed from existing units, or a new unit
- * drawn on the map by clicking its corners), pick the proposed seat (驻地) on the map, read the impact report, approve
- * as ADMIN. Reads and writes /api/adjustments only. Map clicks go to this panel while it draws or picks. */
+/* Division adjustments (区划调整, #19): list proposals, draft one — merge composed from existing units, a new unit
+ * drawn on the map by clicking its corners, a county converted to a city or district (撤县设市/区), a unit split into
+ * parts drawn on the map or composed from its children picked on the map — edit a drawn polygon's corners (drag,
+ * insert on an edge, delete), pick the proposed seat (驻地) on the map, read the impact report, edit a draft's polygon
+ * and save it (versioned), approve as ADMIN. Reads and writes /api/adjustments (and /api/divisions/at to pick units).
+ * Map clicks go to this panel while it draws or picks. */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPanels } from './panels.js';
 import { CivGeoProblems } from './problems.js';
+import { VertexEditor } from './vertex-edit.js';
+import { toPolygon, fromGeometry } from './ring-edit.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
-var state = { kind: 'merge', seat: null, drawing: false, picking: false, vertices: [], shape: null, seatMarker: null, impactId: null, form: {} };
+var KINDS = ['merge', 'establish', 'convert', 'split'];
+function newPart() { return { vertices: [], units: [] }; }
+/* drawing / editing: null, 'establish' or a split part's index; pickUnits: the part whose units a map click adds */
+var state = { kind: 'merge', seat: null, drawing: null, editing: null, editor: null, picking: false, pickUnits: -1, vertices: [], shape: null,
+  others: null, seatMarker: null, impactId: null, form: {}, parts: [newPart(), newPart()], draft: null };
 
 function map() { return window.civgeo && window.civgeo.map; }
 function num(v, d) { return v == null ? '—' : Number(v).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: d || 0 }); }
@@ -20,7 +29,61 @@ function problem(e) {
     (list ? '<ul>' + list + '</ul>' : '') + '</div>';
 }
 
-/** Map clicks while drawing (a corner) or picking the seat; true = handled, no reverse lookup. */
+/** The corners of a drawing target ('establish' or a part's index). */
+function ringOf(target) { return target === 'establish' ? state.vertices : state.parts[target] ? state.parts[target].vertices : []; }
+function setRing(target, r) { if (target === 'establish') state.vertices = r; else if (state.parts[target]) state.parts[target].vertices = r; }
+function countText(target) { return t('adjVertices', { n: ringOf(target).length }); }
+function countId(target) { return target === 'establish' ? 'adj-vertices' : 'adj-part-vertices-' + target; }
+function showCount(target) { var n = document.getElementById(countId(target)); if (n) n.textContent = countText(target); }
+
+/** Closes the corner editor (the drawn polygons stay as outlines). */
+function stopEditing() {
+  if (state.editor) { state.editor.remove(); state.editor = null; }
+  state.editing = null;
+}
+/** The polygons not being drawn or edited, as outlines; the drawing one dashed. */
+function outlines() {
+  if (state.others) state.others.remove();
+  if (state.shape) { state.shape.remove(); state.shape = null; }
+  if (!map()) return;
+  state.others = L.layerGroup().addTo(map());
+  var targets = state.kind === 'establish' ? ['establish'] : state.kind === 'split' ? state.parts.map(function (p, i) { return i; }) : [];
+  targets.forEach(function (k) {
+    var r = ringOf(k);
+    if (!r.length || k === state.editing) return;
+    var poly = L.polygon(r, { color: k === state.drawing ? '#8e44ad' : '#7f8c8d', weight: 2, dashArray: '4 3', interactive: false }).addTo(state.others);
+    if (k === state.drawing) state.shape = poly;
+  });
+}
+/** Opens the corner editor on a target's polygon (three corners at least). */
+function editRing(target) {
+  stopEditing();
+  if (ringOf(target).length < 3 || !map()) return;
+  state.editing = target;
+  outlines();
+  state.editor = VertexEditor(map(), ringOf(target), { onChange: function (r) { setRing(target, r); showCount(target); editTools(); } });
+}
+function editTools() {
+  var b = document.getElementById('adj-vertex-delete');
+  if (b) b.disabled = !state.editor || state.editor.selected() < 0;
+}
+
+/** Adds the child of the split source under a map click to the picking part's units. */
+function pickUnitAt(latlng) {
+  var i = state.pickUnits, src = (state.form['adj-split-code'] || '').trim(), note = document.getElementById('adj-pick-note');
+  api.get('/api/divisions/at?lon=' + latlng.lng.toFixed(6) + '&lat=' + latlng.lat.toFixed(6)).then(function (r) {
+    var chain = r.chain || [], k = chain.findIndex(function (d) { return d.code === src; }), unit = k >= 0 ? chain[k + 1] : null;
+    if (!unit) { if (note) note.textContent = t('adjPickOutside', { code: src }); return; }
+    var part = state.parts[i];
+    if (!part) return;
+    state.parts.forEach(function (p) { p.units = p.units.filter(function (c) { return c !== unit.code; }); });
+    part.units.push(unit.code);
+    state.parts.forEach(function (p, j) { var el = document.getElementById('adj-part-units-' + j); if (el) { el.value = p.units.join(','); state.form[el.id] = el.value; } });
+    if (note) note.textContent = t('adjPicked', { name: unit.name, code: unit.code, n: i + 1 });
+  }).catch(function (e) { if (note) note.textContent = CivGeoProblems.parts(e).summary; });
+}
+
+/** Map clicks while drawing (a corner), picking the seat or picking a part's units; true = handled, no reverse lookup. */
 function mapClick(e) {
   if (state.picking) {
     state.picking = false;
@@ -31,56 +94,106 @@ function mapClick(e) {
     if (s) s.textContent = state.seat[0].toFixed(5) + ', ' + state.seat[1].toFixed(5);
     return true;
   }
-  if (state.drawing) {
-    state.vertices.push(e.latlng);
-    if (state.shape) state.shape.remove();
-    state.shape = L.polygon(state.vertices, { color: '#8e44ad', weight: 2, dashArray: '4 3' }).addTo(map());
-    var n = document.getElementById('adj-vertices');
-    if (n) n.textContent = t('adjVertices', { n: state.vertices.length });
+  if (state.pickUnits >= 0) { pickUnitAt(e.latlng); return true; }
+  if (state.drawing != null) {
+    ringOf(state.drawing).push(e.latlng);
+    outlines();
+    showCount(state.drawing);
     return true;
   }
   return false;
 }
 
 function remember() {
-  ['adj-title', 'adj-survivor', 'adj-absorbed', 'adj-newname', 'adj-parent', 'adj-name'].forEach(function (id) {
-    var el = document.getElementById(id); if (el) state.form[id] = el.value;
+  document.querySelectorAll('#adj-form input[type=text], #adj-form select').forEach(function (el) { if (el.id) state.form[el.id] = el.value; });
+  state.parts.forEach(function (p, i) {
+    var el = document.getElementById('adj-part-units-' + i);
+    if (el) p.units = el.value.split(/[,，\s]+/).filter(Boolean);
   });
+  var keep = document.getElementById('adj-split-keep');
+  if (keep) state.form.keep = keep.checked;
 }
 function field(id, label) {
   return '<label for="' + id + '">' + esc(t(label)) + '</label><input id="' + id + '" type="text" value="' + esc(state.form[id] || '') + '">';
+}
+function drawButton(target, id) {
+  return '<p><button type="button" id="' + id + '" data-target="' + target + '">' + esc(t(state.drawing === target ? 'adjDrawDone' : 'adjDraw')) +
+    '</button> <span id="' + countId(target) + '" class="note">' + esc(countText(target)) + '</span></p>';
+}
+
+function partHtml(p, i) {
+  return '<fieldset class="adj-part" data-part="' + i + '"><legend>' + esc(t('adjPart', { n: i + 1 })) + '</legend>' +
+    field('adj-part-name-' + i, 'adjPartName') + field('adj-part-code-' + i, 'adjPartCode') +
+    '<label for="adj-part-units-' + i + '">' + esc(t('adjPartUnits')) + '</label><input id="adj-part-units-' + i + '" type="text" value="' + esc(p.units.join(',')) + '">' +
+    '<p><button type="button" class="adj-part-pick" id="adj-part-pick-' + i + '" data-part="' + i + '">' + esc(t(state.pickUnits === i ? 'adjPickDone' : 'adjPickUnits')) + '</button></p>' +
+    drawButton(i, 'adj-part-draw-' + i) + '</fieldset>';
+}
+
+function kindFields(k) {
+  if (k === 'merge') return field('adj-survivor', 'adjSurvivor') + field('adj-absorbed', 'adjAbsorbed') + field('adj-newname', 'adjNewName');
+  if (k === 'establish') return field('adj-parent', 'adjParent') + field('adj-name', 'adjName') + drawButton('establish', 'adj-draw');
+  if (k === 'convert') {
+    var ck = state.form['adj-convert-kind'] || 'city';
+    return field('adj-convert-code', 'adjConvertCode') + '<label for="adj-convert-kind">' + esc(t('adjConvertKind')) + '</label><select id="adj-convert-kind">' +
+      ['city', 'district'].map(function (x) { return '<option value="' + x + '"' + (x === ck ? ' selected' : '') + '>' + esc(t('adjConvertKind_' + x)) + '</option>'; }).join('') +
+      '</select>' + field('adj-convert-newcode', 'adjConvertNewCode') + field('adj-convert-name', 'adjConvertName');
+  }
+  return field('adj-split-code', 'adjSplitSource') + '<label class="check"><input id="adj-split-keep" type="checkbox"' + (state.form.keep ? ' checked' : '') + '> ' +
+    esc(t('adjSplitKeep')) + '</label>' + state.parts.map(partHtml).join('') +
+    '<p><button type="button" id="adj-part-add">' + esc(t('adjPartAdd')) + '</button>' +
+    (state.parts.length > 2 ? ' <button type="button" id="adj-part-remove">' + esc(t('adjPartRemove')) + '</button>' : '') +
+    '</p><p id="adj-pick-note" class="note" aria-live="polite"></p>';
 }
 
 function form() {
   var k = state.kind;
   return '<form id="adj-form" class="adj-form"><h3>' + esc(t('adjNew')) + '</h3>' + field('adj-title', 'adjTitle') +
-    '<label for="adj-kind">' + esc(t('adjKind')) + '</label><select id="adj-kind">' + ['merge', 'establish'].map(function (x) {
+    '<label for="adj-kind">' + esc(t('adjKind')) + '</label><select id="adj-kind">' + KINDS.map(function (x) {
       return '<option value="' + x + '"' + (x === k ? ' selected' : '') + '>' + esc(t('adjKind_' + x)) + '</option>';
-    }).join('') + '</select>' +
-    (k === 'merge' ? field('adj-survivor', 'adjSurvivor') + field('adj-absorbed', 'adjAbsorbed') + field('adj-newname', 'adjNewName')
-      : field('adj-parent', 'adjParent') + field('adj-name', 'adjName') + '<p><button type="button" id="adj-draw">' + esc(t(state.drawing ? 'adjDrawDone' : 'adjDraw')) +
-        '</button> <span id="adj-vertices" class="note">' + esc(t('adjVertices', { n: state.vertices.length })) + '</span></p>') +
+    }).join('') + '</select>' + kindFields(k) +
+    '<p id="adj-edit-tools"' + (state.editor ? '' : ' hidden') + '><span class="note">' + esc(t('adjEditHint')) + '</span> <button type="button" id="adj-vertex-delete" disabled>' +
+    esc(t('adjVertexDelete')) + '</button></p>' +
     '<p><button type="button" id="adj-seat-pick">' + esc(t('adjSeatPick')) + '</button> <span id="adj-seat" class="note">' +
     esc(state.seat ? state.seat[0].toFixed(5) + ', ' + state.seat[1].toFixed(5) : t('adjNoSeat')) + '</span></p>' +
     '<button type="submit" id="adj-submit">' + esc(t('adjSubmit')) + '</button><div id="adj-form-result"></div></form>';
 }
 
+function val(id) { return (state.form[id] || '').trim(); }
+
+/** The proposal body of the form; throws an Error with the UI's text when the form cannot make one. */
 function body() {
   remember();
   var title = (document.getElementById('adj-title') || {}).value || '';
-  var step;
+  var step, key;
   if (state.kind === 'merge') {
-    var s = state.form['adj-survivor'] || '', a = (state.form['adj-absorbed'] || '').split(/[,，\s]+/).filter(Boolean);
-    step = { kind: 'merge', survivor: s.trim(), absorbed: a };
-    if (state.form['adj-newname']) step.name = state.form['adj-newname'].trim();
+    step = { kind: 'merge', survivor: val('adj-survivor'), absorbed: val('adj-absorbed').split(/[,，\s]+/).filter(Boolean) };
+    if (val('adj-newname')) step.name = val('adj-newname');
+    key = step.survivor;
+  } else if (state.kind === 'establish') {
+    step = { kind: 'establish', parentCode: val('adj-parent'), name: val('adj-name') };
+    var g = toPolygon(state.vertices);
+    if (g) step.geometry = g;
+    key = step.name;
+  } else if (state.kind === 'convert') {
+    var name = val('adj-convert-name'), suffix = val('adj-convert-kind') === 'district' ? '区' : '市';
+    if (name && !name.endsWith(suffix)) throw new Error(t('adjConvertSuffix', { suffix: suffix }));
+    step = { kind: 'convert', code: val('adj-convert-code'), newCode: val('adj-convert-newcode'), name: name };
+    key = step.newCode;
   } else {
-    var ring = state.vertices.map(function (v) { return [v.lng, v.lat]; });
-    if (ring.length) ring.push(ring[0]);
-    step = { kind: 'establish', parentCode: (state.form['adj-parent'] || '').trim(), name: (state.form['adj-name'] || '').trim() };
-    if (ring.length >= 4) step.geometry = { type: 'Polygon', coordinates: [ring] };
+    var assign = {};
+    step = { kind: 'split', code: val('adj-split-code'), targets: state.parts.map(function (p, i) {
+      var tg = { name: val('adj-part-name-' + i) };
+      if (val('adj-part-code-' + i)) tg.code = val('adj-part-code-' + i);
+      var g2 = toPolygon(p.vertices);
+      if (g2) tg.geometry = g2; else if (p.units.length) tg.composeFrom = p.units.slice();
+      p.units.forEach(function (c) { assign[c] = tg.code || tg.name; });
+      return tg;
+    }) };
+    if (document.getElementById('adj-split-keep') && document.getElementById('adj-split-keep').checked) step.keepSource = true;
+    if (Object.keys(assign).length) step.childAssignments = assign;
+    key = step.targets[0] && (step.targets[0].code || step.targets[0].name);
   }
   var b = { title: title, steps: [step] };
-  var key = state.kind === 'merge' ? step.survivor : step.name;
   if (state.seat && key) { b.seats = {}; b.seats[key] = state.seat; }
   return b;
 }
@@ -129,11 +242,67 @@ function impactHtml(p, r) {
     }).join('') : '<li>' + esc(t('none')) + '</li>') + '</ul>' +
     '<p><a id="adj-xlsx" href="/api/adjustments/proposals/' + p.id + '/impact.xlsx">' + esc(t('export')) + ' Excel</a> · <a id="adj-print" target="_blank" rel="noopener" href="/api/adjustments/proposals/' +
     p.id + '/impact.html">' + esc(t('adjPrint')) + '</a></p>';
+  var geoms = editable(p);
+  if (p.status === 'draft' && geoms.length) {
+    html += '<h4>' + esc(t('adjDraftGeometry')) + '</h4><div id="adj-draft-edit" data-version="' + p.version + '"><label for="adj-geom-which">' + esc(t('adjGeomWhich')) +
+      '</label><select id="adj-geom-which">' + geoms.map(function (g, i) { return '<option value="' + i + '">' + esc(g.label) + '</option>'; }).join('') +
+      '</select><p><button type="button" id="adj-geom-edit">' + esc(t('adjGeomEdit')) + '</button> <button type="button" id="adj-draft-vertex-delete" disabled>' +
+      esc(t('adjVertexDelete')) + '</button> <button type="button" id="adj-geom-save" disabled>' + esc(t('adjDraftSave')) + '</button> <span id="adj-draft-vertices" class="note"></span></p>' +
+      '<div id="adj-geom-result"></div></div>';
+  }
   if (p.status === 'draft' && api.hasRole('ADMIN')) {
     html += '<h4>' + esc(t('adjApprove')) + '</h4><label for="adj-doc">' + esc(t('adjDocument')) + '</label><input id="adj-doc" type="text"> <button type="button" id="adj-approve" data-version="' +
       p.version + '">' + esc(t('adjApproveButton')) + '</button><div id="adj-approve-result"></div>';
   }
   return html + '</div>';
+}
+
+/** The polygons of a draft's steps that the corner editor can change: {label, step, get(), set(g)}. */
+function editable(p) {
+  var out = [], steps = (p.body && p.body.steps) || [];
+  steps.forEach(function (st, i) {
+    var lead = t('adjStep', { n: i + 1 }) + ' ' + t('adjKind_' + st.kind).replace(/\s*[（(].*$/, '') + ' · ';
+    if (st.geometry && fromGeometry(st.geometry)) out.push({ label: lead + (st.name || st.code || ''), step: i, get: function () { return st.geometry; }, set: function (g) { st.geometry = g; } });
+    (st.targets || []).forEach(function (tg) {
+      if (tg.geometry && fromGeometry(tg.geometry)) out.push({ label: lead + (tg.name || tg.code || ''), step: i, get: function () { return tg.geometry; }, set: function (g) { tg.geometry = g; } });
+    });
+    Object.keys(st.geometries || {}).forEach(function (code) {
+      if (fromGeometry(st.geometries[code])) out.push({ label: lead + code, step: i, get: function () { return st.geometries[code]; }, set: function (g) { st.geometries[code] = g; } });
+    });
+  });
+  return out;
+}
+
+/** Corner editing of a loaded draft's polygon, saved as the draft's next version (PUT, 409 when another saved first). */
+function wireDraftEdit(p) {
+  var box = document.getElementById('adj-draft-edit');
+  if (!box) return;
+  var geoms = editable(p), ed = null, current = null, out = document.getElementById('adj-geom-result');
+  var save = document.getElementById('adj-geom-save'), del = document.getElementById('adj-draft-vertex-delete'), n = document.getElementById('adj-draft-vertices');
+  function tools() { del.disabled = !ed || ed.selected() < 0; save.disabled = !ed; if (ed) n.textContent = t('adjVertices', { n: ed.ring().length }); }
+  document.getElementById('adj-geom-edit').addEventListener('click', function () {
+    stopEditing(); state.drawing = null; state.pickUnits = -1;
+    if (ed) ed.remove();
+    current = geoms[+document.getElementById('adj-geom-which').value];
+    var ring = fromGeometry(current.get());
+    ed = VertexEditor(map(), ring, { color: '#d35400', onChange: tools });
+    state.draft = ed;
+    map().fitBounds(L.latLngBounds(ring), { padding: [40, 40], animate: false });
+    tools();
+  });
+  del.addEventListener('click', function () { if (ed && !ed.deleteSelected()) out.innerHTML = problem(new Error(t('adjVertexMin'))); tools(); });
+  save.addEventListener('click', function () {
+    if (!ed) return;
+    current.set(toPolygon(ed.ring()));
+    var b = p.body || {};
+    out.innerHTML = P.loading();
+    api.put('/api/adjustments/proposals/' + p.id, { title: p.title, note: p.note, steps: b.steps, seats: b.seats, entered: b.entered, standard: b.standard,
+      version: +box.getAttribute('data-version') }).then(function (saved) {
+      ed.remove(); ed = null; state.draft = null;
+      showImpact(saved.id, t('adjDraftSaved', { v: saved.version }));
+      refreshList();
+    }).catch(function (e) { out.innerHTML = problem(e); out.scrollIntoView(); });
+  });
 }
 
 /** An API caller's name; callers without a key are counted together as "anonymous". */
@@ -180,13 +349,15 @@ function taskText(k) {
   return (d.code || '') + ' ' + (d.name || '');
 }
 
-function showImpact(id) {
+function showImpact(id, said) {
   var box = document.getElementById('adj-detail');
+  if (state.draft) { state.draft.remove(); state.draft = null; }
   box.innerHTML = P.loading();
   api.get('/api/adjustments/proposals/' + id).then(function (p) {
     return api.get('/api/adjustments/proposals/' + id + '/impact?indicators=false').then(function (r) {
-      box.innerHTML = impactHtml(p, r);
+      box.innerHTML = (said ? '<p id="adj-saved" class="note" data-version="' + p.version + '">' + esc(said) + '</p>' : '') + impactHtml(p, r);
       box.scrollIntoView();
+      wireDraftEdit(p);
       var ev = document.getElementById('adj-evaluate');
       if (ev) ev.addEventListener('click', function () {
         var out = document.getElementById('adj-evaluation');
@@ -225,24 +396,56 @@ function show() {
     if (!api.session()) { P.open(t('adjPanel'), '<p id="adj-signin" class="note">' + esc(t('adjSignIn')) + '</p>', render); return; }
     P.open(t('adjPanel'), '<div id="adj-proposals">' + P.loading() + '</div>' + form() + '<div id="adj-detail"></div>', render);
     refreshList();
+    outlines();
     document.getElementById('adj-kind').addEventListener('change', function (e) {
-      remember(); state.kind = e.target.value; state.drawing = false;
-      if (state.shape && state.kind !== 'establish') { state.shape.remove(); state.shape = null; state.vertices = []; }
+      remember(); state.kind = e.target.value; state.drawing = null; state.pickUnits = -1; stopEditing();
       render();
     });
-    var draw = document.getElementById('adj-draw');
-    if (draw) draw.addEventListener('click', function () {
-      remember();
-      if (!state.drawing) { state.vertices = []; if (state.shape) { state.shape.remove(); state.shape = null; } }
-      state.drawing = !state.drawing; render();
+    var ck = document.getElementById('adj-convert-kind');
+    if (ck) ck.addEventListener('change', remember);
+    // draw (the first click starts a fresh polygon, the second finishes it and opens the corner editor)
+    document.querySelectorAll('#adj-draw, [id^=adj-part-draw-]').forEach(function (btn) {
+      btn.addEventListener('click', function () {
+        remember();
+        var target = btn.getAttribute('data-target') === 'establish' ? 'establish' : +btn.getAttribute('data-target');
+        state.pickUnits = -1;
+        if (state.drawing === target) { state.drawing = null; render(); editRing(target); editToolsShow(); return; }
+        stopEditing(); setRing(target, []); state.drawing = target; render();
+      });
     });
-    document.getElementById('adj-seat-pick').addEventListener('click', function () { remember(); state.drawing = false; state.picking = true; });
+    document.querySelectorAll('.adj-part-pick').forEach(function (btn) {
+      btn.addEventListener('click', function () {
+        remember();
+        var i = +btn.getAttribute('data-part');
+        state.drawing = null; stopEditing();
+        state.pickUnits = state.pickUnits === i ? -1 : i;
+        render();
+      });
+    });
+    var add = document.getElementById('adj-part-add');
+    if (add) add.addEventListener('click', function () { remember(); state.parts.push(newPart()); render(); });
+    var rm = document.getElementById('adj-part-remove');
+    if (rm) rm.addEventListener('click', function () {
+      remember(); var i = state.parts.length - 1;
+      ['name', 'code', 'units'].forEach(function (f) { delete state.form['adj-part-' + f + '-' + i]; });
+      if (state.editing === i || state.drawing === i) { stopEditing(); state.drawing = null; }
+      state.parts.pop(); render();
+    });
+    var del = document.getElementById('adj-vertex-delete');
+    if (del) del.addEventListener('click', function () {
+      if (!state.editor) return;
+      if (!state.editor.deleteSelected()) document.getElementById('adj-form-result').innerHTML = problem(new Error(t('adjVertexMin')));
+      editTools();
+    });
+    editTools();
+    document.getElementById('adj-seat-pick').addEventListener('click', function () { remember(); state.drawing = null; state.pickUnits = -1; state.picking = true; });
     document.getElementById('adj-form').addEventListener('submit', function (e) {
       e.preventDefault();
-      state.drawing = false;
-      var out = document.getElementById('adj-form-result');
+      var out = document.getElementById('adj-form-result'), b;
+      try { b = body(); } catch (err) { out.innerHTML = problem(err); out.scrollIntoView(); return; }
+      state.drawing = null; state.pickUnits = -1;
       out.innerHTML = P.loading();
-      api.post('/api/adjustments/proposals', body()).then(function (p) {
+      api.post('/api/adjustments/proposals', b).then(function (p) {
         out.innerHTML = '<p id="adj-created" data-id="' + p.id + '">' + esc(t('adjCreated', { id: p.id })) + '</p>';
         refreshList();
         showImpact(p.id);
@@ -252,6 +455,7 @@ function show() {
   render.kind = 'adjust';
   render();
 }
+function editToolsShow() { var p = document.getElementById('adj-edit-tools'); if (p) p.hidden = !state.editor; editTools(); }
 
 function wire() {
   var b = document.getElementById('adjust-open');

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Effect evaluation (效果评估) of an applied adjustment: per year, the demographics of the predecessor units (summed)
- * and of the successor units (summed), from {@code years} years before the approval to today, as a time series. Years
+ * (until the year before the approval) and of the successor units (summed), from {@code years} years before the approval
+ * to today, as a time series. Years
  * without a demographics row for some unit are marked incomplete rather than filled in.
  */
 @Component
@@ -41,7 +42,9 @@ class EffectEvaluation {
         LocalDate applied = p.approvedAt().toLocalDate();
         List<Point> series = new ArrayList<>();
         for (int y = applied.getYear() - years; y <= LocalDate.now().getYear(); y++) {
-            series.add(point(y, "predecessors", List.copyOf(pred)));
+            // the predecessors' series ends the year before the change: from then on a merge's survivor (a predecessor
+            // too) holds the successor's summed figures, so a later point would count them twice
+            if (y < applied.getYear()) series.add(point(y, "predecessors", List.copyOf(pred)));
             series.add(point(y, "successors", List.copyOf(succ)));
         }
         return new Evaluation(id, applied, List.copyOf(pred), List.copyOf(succ), series);

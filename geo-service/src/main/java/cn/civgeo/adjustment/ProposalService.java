@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Proposals: drafted, revised (versioned, audited), evaluated by a dry run, approved by an ADMIN (today's change
- * events, all-or-nothing), withdrawn. Approval opens the follow-up tasks and starts the address recoding job.
+ * events, all-or-nothing), withdrawn. Approval opens the follow-up tasks, starts the address recoding job and writes the
+ * successors' demographics of merges and converts ({@link SuccessorDemographics}).
  */
 @Service
 public class ProposalService {
@@ -32,10 +33,12 @@ public class ProposalService {
     private final JobService jobs;
     private final JsonMapper json;
     private final TransactionTemplate dryRun;
+    private final SuccessorDemographics successorDemographics;
 
     ProposalService(ProposalRepository repo, ImpactCalculator impact, StandardChecks standards, AuditService audit, JobService jobs,
-                    JsonMapper json, PlatformTransactionManager tm) {
+                    JsonMapper json, PlatformTransactionManager tm, SuccessorDemographics successorDemographics) {
         this.repo = repo;
+        this.successorDemographics = successorDemographics;
         this.impact = impact;
         this.standards = standards;
         this.audit = audit;
@@ -126,7 +129,8 @@ public class ProposalService {
         Proposal before = repo.lock(id).orElseThrow(() -> ApiException.notFound("proposal", id));
         if (!before.status().equals("draft")) throw ApiException.conflict("proposal " + id + " is " + before.status());
         if (before.version() != version) throw ApiException.staleVersion("proposal", id, version);
-        ImpactCalculator.Outcome o = impact.run(id, version, body(before), LocalDate.now(), document.strip(), true);
+        LocalDate today = LocalDate.now();
+        ImpactCalculator.Outcome o = impact.run(id, version, body(before), today, document.strip(), true);
         List<Long> events = new ArrayList<>();
         o.applied().forEach(a -> a.results().forEach(r -> events.add(r.eventId())));
         if (!repo.approve(id, version, AuditService.currentActor(), document.strip(), events, json.writeValueAsString(o.report()))) {
@@ -134,6 +138,8 @@ public class ProposalService {
         }
         Proposal after = get(id);
         audit.updated(ENTITY, id, before, after);
+        // successors of merges and converts get their predecessors' figures for this year (through the demographics service)
+        var carried = successorDemographics.carry(id, o.applied(), today, document.strip());
         List<Long> tasks = new ArrayList<>();
         ImpactReport rep = o.report();
         for (ImpactReport.Line l : rep.boundaryLines()) {
@@ -158,6 +164,7 @@ public class ProposalService {
         out.put("eventIds", events);
         out.put("tasks", repo.tasks(id));
         out.put("recodingJob", jobId);
+        out.put("demographics", carried);
         return out;
     }
 

@@ -10,7 +10,9 @@
  * {@code place_name_public_*}) and services ({@code IndicatorService}, {@code CoverageService}, {@code NameCheckService},
  * {@code ApiUseService}), never their tables. Facilities that change division are moved into the unit containing
  * them through {@code FacilityService} inside the same transaction (rolled back with the dry run, committed with the
- * approval), so the "after" indicators count them where they lie.
+ * approval), so the "after" indicators count them where they lie. On approval the successors of merges and converts get
+ * demographics rows for the approval year, the sum of their predecessors' ({@code SuccessorDemographics}, written by
+ * {@code DemographicsService.carryToSuccessor}, audited; a row already entered for the year is kept).
  *
  * <p>SRID 4490 (CGCS2000); areas in km² on the ellipsoid (geography), distances in metres on the ellipsoid.
  * Population, households and elderly of a unit are its registry figures, else the sum of its children's.

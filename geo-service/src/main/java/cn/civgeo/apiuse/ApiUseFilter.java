@@ -29,11 +29,15 @@ class ApiUseFilter extends OncePerRequestFilter {
     private static final List<String> PARAMS = List.of("code", "prefix", "parentCode", "divisionCode", "division");
 
     private final ApiUseService use;
+    private final boolean enabled;
 
-    ApiUseFilter(ApiUseService use) { this.use = use; }
+    ApiUseFilter(ApiUseService use, @org.springframework.beans.factory.annotation.Value("${civgeo.api-use.enabled:true}") boolean enabled) {
+        this.use = use;
+        this.enabled = enabled;
+    }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest req) { return !req.getRequestURI().startsWith("/api/"); }
+    protected boolean shouldNotFilter(HttpServletRequest req) { return !enabled || !req.getRequestURI().startsWith("/api/"); }
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {

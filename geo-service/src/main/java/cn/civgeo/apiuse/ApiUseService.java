@@ -11,12 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Counts API use per caller, code and day in memory and writes it in batches; answers who used which codes. */
+/**
+ * Counts API use per caller, code and day in memory and writes it in batches; answers who used which codes.
+ * Durability bound: a batch is written every {@code civgeo.api-use.flush-ms} (default 1000) and at a graceful shutdown,
+ * so a crash (kill -9, power loss) loses at most the counts of the last interval plus those of a flush in progress.
+ * While the database is unreachable the counts stay in memory (and are lost with the process).
+ */
 @Service
 public class ApiUseService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiUseService.class);
@@ -27,30 +31,34 @@ public class ApiUseService {
     record Key(LocalDate day, String client, String code) {}
 
     private final JdbcClient jdbc;
-    private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
+    // merge/remove of ConcurrentHashMap are atomic per key: no increment lands on a batch already taken by a flush
+    private final ConcurrentHashMap<Key, Long> counts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private final long flushMs;
 
-    ApiUseService(JdbcClient jdbc, @Value("${civgeo.api-use.flush-seconds:30}") long flushSeconds) {
+    ApiUseService(JdbcClient jdbc, @Value("${civgeo.api-use.flush-ms:1000}") long flushMs) {
         this.jdbc = jdbc;
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "api-use-flush");
             t.setDaemon(true);
             return t;
         });
-        long s = Math.max(1, flushSeconds);
+        long s = Math.max(50, flushMs);
+        this.flushMs = s;
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flush();
             } catch (RuntimeException e) {
                 log.warn("API use: counts not written, kept for the next flush: {}", e.toString());
             }
-        }, s, s, TimeUnit.SECONDS);
+        }, s, s, TimeUnit.MILLISECONDS);
     }
 
     /** Counts one request of {@code client} naming {@code codes} (cheap: no I/O). */
     void count(String client, Collection<String> codes) {
+        if (halted) return;
         LocalDate day = LocalDate.now(ZoneOffset.UTC);
-        for (String c : codes) counts.computeIfAbsent(new Key(day, client, c), k -> new LongAdder()).increment();
+        for (String c : codes) counts.merge(new Key(day, client, c), 1L, Long::sum);
     }
 
     /** Writes the counts gathered so far in one batch (called by the background thread, at shutdown, and by tests). */
@@ -58,8 +66,8 @@ public class ApiUseService {
         if (counts.isEmpty()) return 0;
         List<Object[]> rows = new ArrayList<>();
         for (Key k : List.copyOf(counts.keySet())) {
-            LongAdder a = counts.remove(k);
-            if (a != null && a.sum() > 0) rows.add(new Object[] {k.day(), k.client(), k.code(), a.sum()});
+            Long n = counts.remove(k);
+            if (n != null && n > 0) rows.add(new Object[] {k.day(), k.client(), k.code(), n});
         }
         if (rows.isEmpty()) return 0;
         try {
@@ -74,7 +82,7 @@ public class ApiUseService {
                     .update();
         } catch (RuntimeException e) {
             // put the counts back: the next flush tries again
-            for (Object[] r : rows) counts.computeIfAbsent(new Key((LocalDate) r[0], (String) r[1], (String) r[2]), k -> new LongAdder()).add((Long) r[3]);
+            for (Object[] r : rows) counts.merge(new Key((LocalDate) r[0], (String) r[1], (String) r[2]), (Long) r[3], Long::sum);
             throw e;
         }
         return rows.size();
@@ -108,6 +116,28 @@ public class ApiUseService {
     }
 
     /** Counts not yet written (for tests and metrics). */
-    long pending() { return counts.values().stream().mapToLong(LongAdder::sum).sum(); }
+    long pending() { return counts.values().stream().mapToLong(Long::longValue).sum(); }
+
+    /** The flush interval in milliseconds: the durability bound's interval. */
+    long flushMs() { return flushMs; }
+
+    /**
+     * Stops the background writer without the last flush, as a crash would (tests): answers the counts discarded. The
+     * service counts nothing afterwards.
+     */
+    long halt() {
+        flusher.shutdownNow();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long lost = pending();
+        counts.clear();
+        halted = true;
+        return lost;
+    }
+
+    private volatile boolean halted;
 
 }

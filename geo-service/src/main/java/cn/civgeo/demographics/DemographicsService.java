@@ -85,6 +85,64 @@ public class DemographicsService {
         });
     }
 
+    /**
+     * What {@link #carryToSuccessor} did for one successor unit: the row written (or null) and why not otherwise.
+     */
+    public record Carried(String divisionCode, int year, List<String> from, DemographicsRow written, String note) {}
+
+    /**
+     * Writes a successor unit's figures for {@code year} as the sum of its predecessors' (each as of that year: its latest
+     * row of a year ≤ year) after a merge or a re-coding change (issue #19), in the caller's transaction, audited as a
+     * created row. Counts are summed where every predecessor reports them (else null: not reported, never a partial sum);
+     * urban/rural and 火化区 are kept when all agree. Nothing is written when the successor has a row of that year
+     * already (a figure entered by hand or imported is never overwritten) or when some predecessor has no row at all.
+     */
+    public Carried carryToSuccessor(String successor, int year, List<String> predecessors, String source) {
+        List<String> from = List.copyOf(new java.util.LinkedHashSet<>(predecessors));
+        return tx.execute(s -> {
+            if (repo.exact(successor, year).isPresent()) {
+                return new Carried(successor, year, from, null, "kept: " + successor + " has figures for " + year + " already");
+            }
+            List<DemographicsRow> rows = repo.asOf(from, year);
+            if (rows.isEmpty() || rows.size() < from.size()) {
+                Set<String> have = new HashSet<>();
+                rows.forEach(r -> have.add(r.divisionCode()));
+                List<String> missing = from.stream().filter(c -> !have.contains(c)).toList();
+                return new Carried(successor, year, from, null, "not written: no figures up to " + year + " for " + String.join(", ", missing));
+            }
+            DemographicsRow sum = new DemographicsRow(successor, year, sum(rows, DemographicsRow::population), sum(rows, DemographicsRow::households),
+                    sum(rows, DemographicsRow::age60), sum(rows, DemographicsRow::age65), sum(rows, DemographicsRow::age80),
+                    sum(rows, DemographicsRow::disabledElderly), sum(rows, DemographicsRow::semiDisabledElderly),
+                    sum(rows, DemographicsRow::tekunElderly), same(rows, DemographicsRow::urbanRural), same(rows, DemographicsRow::cremationArea),
+                    truncate(source), null, null, null);
+            if (!repo.upsert(sum, 0, AuditService.currentActor(), null)) {
+                throw ApiException.conflict("demographics of " + successor + " in " + year + " were written meanwhile");
+            }
+            DemographicsRow after = repo.exact(successor, year).orElseThrow();
+            audit.created(ENTITY, successor + "/" + year, after);
+            events.publishEvent(new DemographicsChangedEvent(List.of(successor)));
+            return new Carried(successor, year, from, after, "sum of " + rows.size() + " predecessor row(s)");
+        });
+    }
+
+    private static Integer sum(List<DemographicsRow> rows, java.util.function.Function<DemographicsRow, Integer> f) {
+        long s = 0;
+        for (DemographicsRow r : rows) {
+            Integer v = f.apply(r);
+            if (v == null) return null;
+            s += v;
+        }
+        return s > Integer.MAX_VALUE ? null : (int) s;
+    }
+
+    private static <T> T same(List<DemographicsRow> rows, java.util.function.Function<DemographicsRow, T> f) {
+        T first = f.apply(rows.get(0));
+        for (DemographicsRow r : rows) if (!java.util.Objects.equals(first, f.apply(r))) return null;
+        return first;
+    }
+
+    private static String truncate(String s) { return s == null || s.length() <= 200 ? s : s.substring(0, 200); }
+
     /** What an import did: the row report, the findings (children vs parent) and the import's id. */
     public record ImportResult(Long importId, ImportReport report, List<Finding> findings) {}
 

@@ -8,6 +8,8 @@
  *
  * <p>No geometry here; division codes are GB/T 2260 / 10114 codes of the division registry. Counts are persons
  * (households for households). As-of by year: asking for 2024 answers the row of 2024 or, if none, the latest
- * year before it. A replaced row is kept in {@code demographics_history} with who replaced it and when.
+ * year before it. A replaced row is kept in {@code demographics_history} with who replaced it and when. A division
+ * adjustment writes a successor's row as the sum of its predecessors' ({@code carryToSuccessor}), never over a row of
+ * the same year.
  */
 package cn.civgeo.demographics;

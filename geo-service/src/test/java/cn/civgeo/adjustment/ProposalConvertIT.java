@@ -36,14 +36,15 @@ class ProposalConvertIT extends IntegrationTest {
         double countyArea = jdbc.sql("select area_km2 from division where code = :c").param("c", c.county()).query(Double.class).single();
         long feedBefore = jdbc.sql("select coalesce(max(seq), 0) from feed_entry").query(Long.class).single();
 
-        // an API caller reads the county (twice) and one of its towns; the counts reach the table in one batch
+        // an API caller reads the county (twice) and one of its towns; the counts reach the table (the writer flushes
+        // every second; the test flushes the rest at once)
         assertThat(get("/api/divisions/" + c.county(), "viewer-t").status()).isEqualTo(200);
         assertThat(get("/api/divisions/" + c.county(), "viewer-t").status()).isEqualTo(200);
         assertThat(get("/api/divisions/" + c.t1(), "viewer-t").status()).isEqualTo(200);
         // and callers without key or sign-in read the other town (counted together as "anonymous")
         assertThat(get("/api/divisions/" + c.t2()).status()).isEqualTo(200);
         assertThat(get("/api/divisions/" + c.t2() + "/history").status()).isEqualTo(200);
-        assertThat(ctx.getBean(ApiUseService.class).flush()).isGreaterThanOrEqualTo(3);
+        ctx.getBean(ApiUseService.class).flush();
 
         Response created = post("/api/adjustments/proposals", "planner-t", Map.of("title", unique("撤县设市"), "note", "测试",
                 "steps", List.of(Map.of("kind", "convert", "code", c.county(), "name", "测试转换市", "newCode", city))));
