@@ -68,8 +68,16 @@ CivGeoLayers.extra.push(function (layers) {
       l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showFacility(f.properties.id); });
     }
   });
+  /** The kinds among the facilities on the map now (a printed legend lists only those). */
+  function kindsShown() {
+    var seen = {};
+    (fac.getLayers ? fac.getLayers() : []).forEach(function (l) { if (l.feature) seen[l.feature.properties.kind] = true; });
+    return seen;
+  }
   return { id: 'facilities', key: 'facilities', layer: fac, on: false, legend: function () {
+    var shown = layers.printOnly ? kindsShown() : null;
     return Object.keys(KIND_COLORS).filter(function (k) { return !kinds.length || kinds.some(function (x) { return x.code === k; }); })
+      .filter(function (k) { return !shown || shown[k]; })
       .map(function (k) { return '<div><span class="swatch" style="background:' + KIND_COLORS[k] + '"></span>' + esc(kindLabel(k)) + '</div>'; }).join('');
   } };
 });
@@ -179,9 +187,11 @@ CivGeoLayers.extra.push(function (layers) {
   map.on('moveend', load);
   return { id: 'choropleth', key: 'choropleth', layer: group, on: false, legend: function () {
     if (!map.hasLayer(group) || !state.options) return '';
-    return '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
+    var picked = state.options.filter(function (i) { return i.code === state.indicator; })[0];
+    return (layers.printOnly ? '<div id="choropleth-indicator">' + esc(t('indicator')) + ': ' + esc(picked ? picked.label : '—') + '</div>' :
+      '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
       return '<option value="' + esc(i.code) + '"' + (i.code === state.indicator ? ' selected' : '') + '>' + esc(i.label) + '</option>';
-    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
+    }).join('') + '</select>') + '<div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
       (state.loading ? '<div class="note" id="choropleth-loading">' + esc(t('loading')) + '</div>' : '') +
       ['<50%', '50–75%', '75–100%', '100–125%', '≥125%'].map(function (lab, k) {
         return '<div><span class="swatch" style="background:' + RAMP[k] + '"></span>' + esc(t('ofTarget', { share: lab })) + '</div>';
