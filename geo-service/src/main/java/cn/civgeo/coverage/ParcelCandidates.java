@@ -53,6 +53,8 @@ public class ParcelCandidates {
     /** Attributes taken as the parcel's name, in this order (compared ignoring case). */
     static final List<String> NAME_ATTRIBUTES = List.of("name", "名称", "地块名称", "地块编号", "地块编码", "地块号", "地块",
             "parcel", "parcel_id", "parcelid", "dkbh", "dkmc", "dkbm", "编号", "code", "id", "fid", "bh", "mc");
+    /** How ogr2ogr says a layer declares no CRS when asked to reproject it (its message is wrapped over lines). */
+    private static final java.util.regex.Pattern NO_SRS = java.util.regex.Pattern.compile("has\\s+no\\s+coordinate\\s+system");
     private static final List<String> FORMATS = List.of(".geojson", ".json", ".zip", ".gpkg", ".kml", ".csv");
 
     private final Staging staging;
@@ -189,7 +191,7 @@ public class ParcelCandidates {
             throw ApiException.badField("file", "GDAL took too long to read the file");
         }
         if (!r.ok()) {
-            if (reproject && sourceSrs == null && r.output().replaceAll("\\s+", " ").contains("has no coordinate system")) return null;
+            if (reproject && sourceSrs == null && NO_SRS.matcher(r.output()).find()) return null;
             throw ApiException.badField("file", "GDAL could not read the file: " + r.firstLine());
         }
         List<String> headers = null;
