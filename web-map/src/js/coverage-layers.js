@@ -143,9 +143,11 @@ function choropleth(layers, group) {
   map.on('moveend', load);
   return { load: load, legend: function () {
     if (!map.hasLayer(group) || !state.options) return '';
-    return '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
+    var picked = state.options.filter(function (i) { return i.code === state.indicator; })[0];
+    return (layers.printOnly ? '<div id="choropleth-indicator">' + esc(t('indicator')) + ': ' + esc(picked ? picked.label : '—') + '</div>' :
+      '<label for="indicator-pick">' + esc(t('indicator')) + '</label><select id="indicator-pick">' + state.options.map(function (i) {
       return '<option value="' + esc(i.code) + '"' + (i.code === state.indicator ? ' selected' : '') + '>' + esc(i.label) + '</option>';
-    }).join('') + '</select><div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
+    }).join('') + '</select>') + '<div id="choropleth-target">' + esc(t('target')) + ': ' + esc(state.target == null ? '—' : shown(state.target, state.unit)) + '</div>' +
       (state.loading ? '<div class="note" id="choropleth-loading">' + esc(t('loading')) + '</div>' : '') +
       ['<50%', '50–75%', '75–100%', '100–125%', '≥125%'].map(function (lab, k) {
         return '<div><span class="swatch" style="background:' + RAMP[k] + '"></span>' + esc(t('ofTarget', { share: lab })) + '</div>';

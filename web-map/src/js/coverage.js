@@ -58,8 +58,16 @@ CivGeoLayers.extra.push(function (layers) {
       l.bindTooltip(esc(f.properties.name)); l.on('click', function (e) { L.DomEvent.stop(e); showFacility(f.properties.id); });
     }
   });
+  /** The kinds among the facilities on the map now (a printed legend lists only those). */
+  function kindsShown() {
+    var seen = {};
+    (fac.getLayers ? fac.getLayers() : []).forEach(function (l) { if (l.feature) seen[l.feature.properties.kind] = true; });
+    return seen;
+  }
   return { id: 'facilities', key: 'facilities', layer: fac, on: false, legend: function () {
+    var shown = layers.printOnly ? kindsShown() : null;
     return Object.keys(KIND_COLORS).filter(function (k) { return !kinds.length || kinds.some(function (x) { return x.code === k; }); })
+      .filter(function (k) { return !shown || shown[k]; })
       .map(function (k) { return '<div><span class="swatch" style="background:' + KIND_COLORS[k] + '"></span>' + esc(kindLabel(k)) + '</div>'; }).join('');
   } };
 });

@@ -220,8 +220,12 @@ Layers.prototype.renderLegend = function () {
   div.classList.toggle('collapsed', !!self.collapsed);
   div.setAttribute('data-collapsed', String(!!self.collapsed));
   div.querySelector('#legend-toggle').addEventListener('click', function () { self.collapsed = !self.collapsed; self.renderLegend(); });
+  // printing (print.js sets printOnly): only the layers on the map, with their symbols; no pickers or filters
+  var printOnly = !!self.printOnly;
+  div.classList.toggle('print-legend', printOnly);
   this.entries.forEach(function (e) {
     var avail = self.isAvailable(e);
+    if (printOnly && !(avail && self.map.hasLayer(e.layer))) return;
     var label = L.DomUtil.create('label', avail ? '' : 'off', div);
     var cb = L.DomUtil.create('input', '', label);
     cb.type = 'checkbox'; cb.id = 'layer-' + e.id; cb.checked = avail && self.map.hasLayer(e.layer); cb.disabled = !avail;
@@ -233,7 +237,7 @@ Layers.prototype.renderLegend = function () {
       else self.map.removeLayer(e.layer);
       if (e.onToggle) e.onToggle(cb.checked);
     });
-    if (e.id === 'divisions') {
+    if (e.id === 'divisions' && !printOnly) {
       var sub = L.DomUtil.create('div', 'sub', div);
       var lab = L.DomUtil.create('label', '', sub);
       lab.setAttribute('for', 'division-level'); lab.textContent = t('divisionLevel');
@@ -245,7 +249,7 @@ Layers.prototype.renderLegend = function () {
       sel.addEventListener('change', function () { self.fixedLevel = +sel.value; self.divisions.redraw(); self.refreshLabels(true); self.updateStatus(); });
     }
     if (e.legend) { var lg = L.DomUtil.create('div', 'sub', div); lg.innerHTML = e.legend(); }
-    if (e.controls) e.controls(div);
+    if (e.controls && !printOnly) e.controls(div);
   });
 };
 

@@ -36,7 +36,8 @@ function enter(paper) {
   var style = document.getElementById('print-page-style');
   if (!style) { style = document.createElement('style'); style.id = 'print-page-style'; document.head.appendChild(style); }
   style.textContent = '@page { size: ' + state.paper + ' landscape; margin: 8mm; }';
-  if (window.civgeo.layers) { window.civgeo.layers.collapsed = false; window.civgeo.layers.renderLegend(); }
+  // the legend lists what the map shows: the layers on it (the choropleth with its classes), not every symbol
+  if (window.civgeo.layers) { window.civgeo.layers.collapsed = false; window.civgeo.layers.printOnly = true; window.civgeo.layers.renderLegend(); }
   map.invalidateSize();
   document.getElementById('map').setAttribute('data-print', state.paper);
 }
@@ -45,6 +46,7 @@ function leave() {
   state.on = false;
   document.body.classList.remove('print-mode', 'paper-A4', 'paper-A3');
   var box = document.getElementById('print-frame'); if (box) box.remove();
+  if (window.civgeo.layers) { window.civgeo.layers.printOnly = false; window.civgeo.layers.renderLegend(); }
   window.civgeo.map.invalidateSize();
   document.getElementById('map').removeAttribute('data-print');
 }

@@ -1,16 +1,22 @@
 /* Site suggestion in the coverage panel: k, the kinds of the analysis, candidates (a grid over the uncovered
- * residential land or a list of [lon, lat] lines); runs as a job with a progress bar; each pick on the map (numbered,
+ * residential land, a list of [lon, lat] lines, or an uploaded file of parcels: POST /api/site-suggestions/parcels
+ * reads it, each parcel a candidate named by its parcel); runs as a job with a progress bar; each pick on the map (numbered,
  * draggable: a drag re-evaluates the gains at once), with its community, nearest standard address, elderly and
  * households newly covered and the coverage before/after. POST /api/site-suggestions (job), /evaluate. */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPanels } from './panels.js';
+import { CivGeoProblems } from './problems.js';
 import { CivGeoPlanner } from './planner.js';
 import { CivGeoPlannerFormat } from './planner-format.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivGeoPlannerFormat;
-var state = { k: 2, source: 'grid', spacing: 250, list: '', result: null, layer: null, running: false, listeners: [] };
+var state = { k: 2, source: 'grid', spacing: 250, list: '', parcels: null, parcelCrs: '', result: null, layer: null, running: false, listeners: [] };
+var CRS_CHOICES = ['', 'EPSG:4490', 'EPSG:4326', 'GCJ02', 'BD09'];
+
+/** "地块 A-12" / "Parcel A-12" for a pick taken from an uploaded parcel, else null. */
+function parcelLabel(p) { return p && p.candidateName ? t('siteParcelName', { name: p.candidateName }) : null; }
 
 function kinds() { return CivGeoPlanner.analysis.kinds; }
 
@@ -18,10 +24,14 @@ function formHtml() {
   return '<section id="site-section"><h3>' + esc(t('siteSuggestion')) + '</h3>' +
     '<div class="form-pair"><div class="form-row"><label for="site-k">' + esc(t('siteK')) + '</label><input id="site-k" type="number" min="1" max="50" value="' + state.k + '"></div>' +
     '<div class="form-row"><label for="site-source">' + esc(t('siteCandidates')) + '</label><select id="site-source">' +
-    ['grid', 'list'].map(function (s) { return '<option value="' + s + '"' + (s === state.source ? ' selected' : '') + '>' + esc(t('siteSource_' + s)) + '</option>'; }).join('') +
+    ['grid', 'list', 'parcels'].map(function (s) { return '<option value="' + s + '"' + (s === state.source ? ' selected' : '') + '>' + esc(t('siteSource_' + s)) + '</option>'; }).join('') +
     '</select></div></div>' +
     '<div class="form-row" id="site-grid-row"' + (state.source === 'grid' ? '' : ' hidden') + '><label for="site-spacing">' + esc(t('siteSpacing')) + '</label><input id="site-spacing" type="number" min="50" max="5000" step="50" value="' + state.spacing + '"></div>' +
     '<div class="form-row" id="site-list-row"' + (state.source === 'list' ? '' : ' hidden') + '><label for="site-list">' + esc(t('siteList')) + '</label><textarea id="site-list" rows="3" placeholder="118.0894,24.4798">' + esc(state.list) + '</textarea></div>' +
+    '<div id="site-parcels-row"' + (state.source === 'parcels' ? '' : ' hidden') + '><div class="form-pair"><div class="form-row"><label for="site-parcel-file">' + esc(t('siteParcelFile')) +
+    '</label><input id="site-parcel-file" type="file" accept=".geojson,.json,.zip,.gpkg,.kml,.csv"></div><div class="form-row"><label for="site-parcel-crs">' + esc(t('siteParcelCrs')) +
+    '</label><select id="site-parcel-crs">' + CRS_CHOICES.map(function (c) { return '<option value="' + c + '"' + (c === state.parcelCrs ? ' selected' : '') + '>' + esc(t('siteCrs_' + (c ? c.replace(':', '') : 'auto'))) + '</option>'; }).join('') +
+    '</select></div></div><p class="note" id="site-parcel-status" aria-live="polite">' + esc(state.parcels ? parcelSummary(state.parcels) : t('siteParcelHint')) + '</p></div>' +
     (api.hasRole('PLANNER') || api.hasRole('ADMIN') ? '<button type="button" id="site-run" class="primary">' + esc(t('siteRun')) + '</button>' :
       '<p class="note" id="site-signin">' + esc(t('siteSignIn')) + '</p>') +
     '<div id="site-progress" hidden><progress max="100"></progress> <span class="note"></span></div><div id="site-result"></div></section>';
@@ -37,6 +47,32 @@ function parseList(text) {
   return { points: out, bad: bad };
 }
 
+function parcelSummary(r) {
+  return t('siteParcelsRead', { n: r.count, field: r.nameField || '—', names: r.parcels.slice(0, 3).map(function (p) { return p.name; }).join('、') + (r.count > 3 ? '…' : '') });
+}
+
+/** Reads the chosen parcel file on the server (nothing stored): its parcels become the candidates. */
+function readParcels() {
+  var input = document.getElementById('site-parcel-file'), status = document.getElementById('site-parcel-status');
+  state.parcelCrs = document.getElementById('site-parcel-crs').value;
+  state.parcels = null;
+  if (!input.files || !input.files[0]) { status.textContent = t('siteParcelHint'); return Promise.resolve(null); }
+  var form = new FormData();
+  form.append('file', input.files[0]);
+  status.textContent = t('siteParcelReading');
+  status.classList.remove('error');
+  return api.post('/api/site-suggestions/parcels' + (state.parcelCrs ? '?crs=' + encodeURIComponent(state.parcelCrs) : ''), form).then(function (r) {
+    state.parcels = r;
+    status.textContent = parcelSummary(r);
+    status.setAttribute('data-parcels', r.count);
+    return r;
+  }).catch(function (e) {
+    status.textContent = t('errorPrefix') + CivGeoProblems.text(e);
+    status.classList.add('error');
+    status.removeAttribute('data-parcels');
+  });
+}
+
 /** Mounts the section into the coverage panel (called by planner.js after each render). */
 function mount(box) {
   box.insertAdjacentHTML('beforeend', formHtml());
@@ -45,7 +81,10 @@ function mount(box) {
     state.source = src.value;
     document.getElementById('site-grid-row').hidden = state.source !== 'grid';
     document.getElementById('site-list-row').hidden = state.source !== 'list';
+    document.getElementById('site-parcels-row').hidden = state.source !== 'parcels';
   });
+  document.getElementById('site-parcel-file').addEventListener('change', readParcels);
+  document.getElementById('site-parcel-crs').addEventListener('change', readParcels);
   var run = document.getElementById('site-run');
   if (run) run.addEventListener('click', suggest);
   if (state.result) renderResult();
@@ -61,6 +100,10 @@ function suggest() {
     var parsed = parseList(state.list);
     if (parsed.bad.length || !parsed.points.length) { out.innerHTML = '<p class="error" role="alert">' + esc(t('siteListBad', { lines: parsed.bad.join(', ') || '—' })) + '</p>'; return; }
     body.candidates = parsed.points;
+  } else if (state.source === 'parcels') {
+    if (!state.parcels || !state.parcels.count) { out.innerHTML = '<p class="error" role="alert">' + esc(t('siteParcelsNone')) + '</p>'; return; }
+    body.candidates = state.parcels.parcels.map(function (p) { return [p.lon, p.lat]; });
+    body.candidateNames = state.parcels.parcels.map(function (p) { return p.name; });
   } else body.gridSpacingM = state.spacing;
   var bar = document.getElementById('site-progress');
   bar.hidden = false; bar.querySelector('progress').removeAttribute('value'); bar.querySelector('span').textContent = t('siteQueued');
@@ -96,13 +139,14 @@ function renderResult() {
   var r = state.result, out = document.getElementById('site-result');
   if (!r || !out) return;
   var lang = CivGeoI18n.lang(), last = r.picks[r.picks.length - 1];
+  var named = r.picks.some(function (p) { return p.candidateName; });
   var after = last ? last.coveredElderlyShare : r.coveredShareBefore, afterHh = last ? last.coveredHouseholdShare : r.coveredHouseholdShareBefore;
   out.innerHTML = '<p id="site-summary" class="summary">' + esc(t('siteBeforeAfter', { before: F.pct(r.coveredShareBefore), after: F.pct(after),
     hbefore: F.pct(r.coveredHouseholdShareBefore), hafter: F.pct(afterHh) })) + '</p>' +
     '<p class="note">' + esc(t('siteDrag')) + '</p>' +
-    (r.picks.length ? '<table id="site-picks" class="data-table"><thead><tr><th>#</th><th>' + esc(t('covUnit')) + '</th><th>' + esc(t('nearestAddress')) + '</th><th>' +
+    (r.picks.length ? '<table id="site-picks" class="data-table"><thead><tr><th>#</th>' + (named ? '<th>' + esc(t('siteParcel')) + '</th>' : '') + '<th>' + esc(t('covUnit')) + '</th><th>' + esc(t('nearestAddress')) + '</th><th>' +
       esc(t('siteGainElderly')) + '</th><th>' + esc(t('siteGainHouseholds')) + '</th></tr></thead><tbody>' + r.picks.map(function (p) {
-        return '<tr data-rank="' + p.rank + '"><td>' + p.rank + '</td><td class="pick-unit">' + esc(p.divisionName || '—') + '</td><td class="pick-address">' + esc(p.nearestAddress || '—') +
+        return '<tr data-rank="' + p.rank + '"><td>' + p.rank + '</td>' + (named ? '<td class="pick-parcel">' + esc(parcelLabel(p) || '—') + '</td>' : '') + '<td class="pick-unit">' + esc(p.divisionName || '—') + '</td><td class="pick-address">' + esc(p.nearestAddress || '—') +
           (p.nearestAddressM != null ? ' <span class="note">' + esc(t('metres', { m: F.int(p.nearestAddressM, lang) })) + '</span>' : '') + '</td><td class="num pick-gain">' + F.int(p.gainElderly, lang) +
           '</td><td class="num">' + F.int(p.gainHouseholds, lang) + '</td></tr>';
       }).join('') + '</tbody></table>' : '<p>' + esc(t('siteNothing')) + '</p>');
@@ -120,8 +164,8 @@ function drawPicks() {
   state.layer = L.layerGroup().addTo(map);
   r.picks.forEach(function (p, i) {
     if (p.serviceArea) L.geoJSON(p.serviceArea, { interactive: false, style: { color: '#1d5fa8', weight: 2, dashArray: '5 3', fillColor: '#1d5fa8', fillOpacity: 0.12 } }).addTo(state.layer);
-    var m = L.marker([p.lat, p.lon], { icon: icon(p.rank), draggable: true, title: (p.divisionName || '') + ' #' + p.rank, keyboard: true }).addTo(state.layer);
-    m.on('dragend', function () { var ll = m.getLatLng(); r.picks[i].lon = +ll.lng.toFixed(6); r.picks[i].lat = +ll.lat.toFixed(6); reevaluate(); });
+    var m = L.marker([p.lat, p.lon], { icon: icon(p.rank), draggable: true, title: (parcelLabel(p) ? parcelLabel(p) + ' · ' : '') + (p.divisionName || '') + ' #' + p.rank, keyboard: true }).addTo(state.layer);
+    m.on('dragend', function () { var ll = m.getLatLng(); r.picks[i].lon = +ll.lng.toFixed(6); r.picks[i].lat = +ll.lat.toFixed(6); r.picks[i].candidateName = null; reevaluate(); });
   });
   map.getContainer().setAttribute('data-site-picks', r.picks.length);
   if (r.picks.length) map.fitBounds(L.latLngBounds(r.picks.map(function (p) { return [p.lat, p.lon]; })).pad(0.6), { maxZoom: 14, animate: false });
@@ -130,7 +174,10 @@ function drawPicks() {
 /** A pick moved: the gains of every pick in its order, at once. */
 function reevaluate() {
   var r = state.result;
-  return api.post('/api/site-suggestions/evaluate', { division: r.division, kinds: r.kinds, sites: r.picks.map(function (p) { return [p.lon, p.lat]; }) }).then(function (e) {
+  var body = { division: r.division, kinds: r.kinds, sites: r.picks.map(function (p) { return [p.lon, p.lat]; }) };
+  // a pick still on its parcel keeps the parcel's name; a dragged one is a site of its own
+  if (r.picks.some(function (p) { return p.candidateName; })) body.siteNames = r.picks.map(function (p) { return p.candidateName || null; });
+  return api.post('/api/site-suggestions/evaluate', body).then(function (e) {
     state.result = Object.assign({}, e, { candidates: r.candidates, candidateSource: r.candidateSource });
     renderResult(); drawPicks();
     window.civgeo.map.getContainer().setAttribute('data-site-evaluated', String(Date.now()));
@@ -139,4 +186,4 @@ function reevaluate() {
 
 CivGeoPlanner.sections.push(mount);
 
-export const CivGeoSites = { mount: mount, state: state, reevaluate: reevaluate, parseList: parseList, onResult: function (fn) { state.listeners.push(fn); } };
+export const CivGeoSites = { mount: mount, state: state, reevaluate: reevaluate, parseList: parseList, parcelLabel: parcelLabel, onResult: function (fn) { state.listeners.push(fn); } };

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SiteSuggestionController {
     private final SiteSuggestionService sites;
     private final JobService jobs;
+    private final ParcelCandidates parcels;
 
-    SiteSuggestionController(SiteSuggestionService sites, JobService jobs) {
+    SiteSuggestionController(SiteSuggestionService sites, JobService jobs, ParcelCandidates parcels) {
         this.sites = sites;
+        this.parcels = parcels;
         this.jobs = jobs;
         jobs.register("site-suggestion", SiteSuggestionService.Request.class, true, (in, file, p) -> sites.suggest(in, p));
     }
@@ -27,11 +31,26 @@ class SiteSuggestionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
     @Operation(summary = "Background job: k new sites (1-50, default 5) in a division maximising newly covered elderly "
-            + "(greedy maximal covering) from candidates [[lon,lat],...] or a grid over residential units "
+            + "(greedy maximal covering) from candidates [[lon,lat],...] (candidateNames beside them: each pick keeps its name, e.g. the parcels of POST /api/site-suggestions/parcels) or a grid over residential units "
             + "(gridSpacingM, default 250); kinds whose existing areas count (default elderly_care). Result: each pick with "
             + "its gain, cumulative coverage and service area. Poll GET /api/jobs/{id}.")
     Job suggest(@RequestBody SiteSuggestionService.Request body) {
         return jobs.submit("site-suggestion", body);
+    }
+
+    @PostMapping(path = "/api/site-suggestions/parcels", consumes = "multipart/form-data")
+    @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
+    @Operation(summary = "Candidate sites from a file of parcels (地块): GeoJSON, zipped Shapefile, GeoPackage, KML, or CSV with "
+            + "lon/lat (经度/纬度) or WKT columns, at most 20 MB and 600 parcels. Each parcel gives its point on surface (a point "
+            + "itself) in EPSG:4490 and its name (nameField, else the first of name/名称/地块编号/.../id the file has). crs: the "
+            + "file's CRS when it declares none or a wrong one (EPSG:4490, EPSG:4326, GCJ02, BD09, EPSG:4513-4554); without "
+            + "it the file's own, else detected from the coordinates. Nothing is stored: send the parcels as candidates "
+            + "(with candidateNames) to POST /api/site-suggestions.")
+    ParcelCandidates.Result parcels(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String crs,
+                                    @RequestParam(required = false) String nameField) throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            return parcels.read(in, file.getOriginalFilename(), crs, nameField);
+        }
     }
 
     @PostMapping("/api/site-suggestions/evaluate")

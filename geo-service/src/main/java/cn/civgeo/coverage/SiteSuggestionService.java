@@ -64,11 +64,20 @@ public class SiteSuggestionService {
         this.json = json;
     }
 
-    /** A request: kinds whose existing areas count as covering (default elderly_care); candidates as [lon, lat] (EPSG:4490). */
-    public record Request(String division, List<String> kinds, Integer k, List<double[]> candidates, Double gridSpacingM, LocalDate asOf) {}
+    /**
+     * A request: kinds whose existing areas count as covering (default elderly_care); candidates as [lon, lat]
+     * (EPSG:4490), with {@code candidateNames} beside them (the same length; e.g. the parcels of an uploaded file,
+     * {@link ParcelCandidates}) so each pick keeps its candidate's name.
+     */
+    public record Request(String division, List<String> kinds, Integer k, List<double[]> candidates, Double gridSpacingM, LocalDate asOf,
+                          List<String> candidateNames) {
+        public Request(String division, List<String> kinds, Integer k, List<double[]> candidates, Double gridSpacingM, LocalDate asOf) {
+            this(division, kinds, k, candidates, gridSpacingM, asOf, null);
+        }
+    }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "SitePick")
-    public record Pick(int rank, double lon, double lat, String divisionCode, String divisionName, String nearestAddress,
+    public record Pick(int rank, double lon, double lat, String candidateName, String divisionCode, String divisionName, String nearestAddress,
                        Double nearestAddressM, double gainElderly, double gainHouseholds, double cumulativeElderly,
                        double coveredElderlyShare, double cumulativeHouseholds, double coveredHouseholdShare, String method,
                        JsonNode serviceArea) {}
@@ -82,7 +91,9 @@ public class SiteSuggestionService {
     public Result suggest(Request r, Progress progress) { return run(r, progress, false); }
 
     /** A request to evaluate given sites in their order (each one's gain over the facilities and the sites before it). */
-    public record Evaluate(String division, List<String> kinds, List<double[]> sites, LocalDate asOf) {}
+    public record Evaluate(String division, List<String> kinds, List<double[]> sites, LocalDate asOf, List<String> siteNames) {
+        public Evaluate(String division, List<String> kinds, List<double[]> sites, LocalDate asOf) { this(division, kinds, sites, asOf, null); }
+    }
 
     /** The gains of given sites, in order (a dragged pick is re-evaluated with this): no greedy choice. */
     public Result evaluate(Evaluate e) {
@@ -91,8 +102,9 @@ public class SiteSuggestionService {
         if (e.sites() != null) for (double[] s : e.sites()) {
             v.require(s != null && s.length == 2 && s[0] >= -180 && s[0] <= 180 && s[1] >= -90 && s[1] <= 90, "sites", "each site is [lon, lat] in EPSG:4490");
         }
+        v.require(e.siteNames() == null || e.sites() == null || e.siteNames().size() == e.sites().size(), "siteNames", "must have one name per site");
         v.throwIfInvalid();
-        return run(new Request(e.division(), e.kinds(), e.sites().size(), e.sites(), null, e.asOf()), Progress.NONE, true);
+        return run(new Request(e.division(), e.kinds(), e.sites().size(), e.sites(), null, e.asOf(), e.siteNames()), Progress.NONE, true);
     }
 
     private Result run(Request r, Progress progress, boolean inOrder) {
@@ -106,6 +118,8 @@ public class SiteSuggestionService {
         if (r.candidates() != null) for (double[] c : r.candidates()) {
             v.require(c != null && c.length == 2 && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90, "candidates", "each candidate is [lon, lat] in EPSG:4490");
         }
+        v.require(r.candidateNames() == null || r.candidates() == null || r.candidateNames().size() == r.candidates().size(),
+                "candidateNames", "must have one name per candidate");
         v.require(r.division() == null || r.division().matches("\\d{6}|\\d{9}|\\d{12}"), "division", "must be a 6-, 9- or 12-digit division code");
         v.throwIfInvalid();
         List<String> kinds = CoverageService.kindsOrDefault(r.kinds());
@@ -127,12 +141,14 @@ public class SiteSuggestionService {
         double totalHh = demand.stream().mapToDouble(Demand::households).sum();
         double beforeHh = demand.stream().filter(Demand::covered).mapToDouble(Demand::households).sum();
         List<double[]> candidates = r.candidates();
+        List<String> names = r.candidateNames();
         String source = "given";
         if (candidates == null || candidates.isEmpty()) {
             source = "grid over residential units (uncovered points)";
             List<Demand> open = demand.stream().filter(d -> !d.covered()).toList();
             int stride = Math.max(1, (int) Math.ceil(open.size() / (double) GRID_CANDIDATES));
             candidates = new ArrayList<>();
+            names = null;
             for (int i = 0; i < open.size(); i += stride) candidates.add(new double[] {open.get(i).lon(), open.get(i).lat()});
         }
         List<double[]> cands = candidates;
@@ -178,7 +194,7 @@ public class SiteSuggestionService {
             cumulative += bestGain;
             cumulativeHh += gainHh;
             double[] c = cands.get(best);
-            picks.add(pick(rank, c, bestGain, gainHh, cumulative, total, cumulativeHh, totalHh, evaluated.get(best)));
+            picks.add(pick(rank, c, names == null ? null : names.get(best), bestGain, gainHh, cumulative, total, cumulativeHh, totalHh, evaluated.get(best)));
         }
         return new Result(r.division(), kinds, k, round1(total), round1(before), total == 0 ? 0 : CoverageService.round4(before / total),
                 round1(totalHh), round1(beforeHh), totalHh == 0 ? 0 : CoverageService.round4(beforeHh / totalHh),
@@ -222,7 +238,7 @@ public class SiteSuggestionService {
         return b;
     }
 
-    private Pick pick(int rank, double[] c, double gain, double gainHh, double cumulative, double total, double cumulativeHh,
+    private Pick pick(int rank, double[] c, String name, double gain, double gainHh, double cumulative, double total, double cumulativeHh,
                       double totalHh, Candidate cand) {
         var unit = jdbc.sql("""
                         select code, name from division_read division where status = 'active' and geom && ST_SetSRID(ST_MakePoint(:x, :y), 4490)
@@ -239,7 +255,7 @@ public class SiteSuggestionService {
         } catch (RuntimeException e) {
             // the geocoder's index is not ready (503) or the point is outside every division: no address
         }
-        return new Pick(rank, c[0], c[1], unit[0], unit[1], address, addressM, round1(gain), round1(gainHh), round1(cumulative),
+        return new Pick(rank, c[0], c[1], name, unit[0], unit[1], address, addressM, round1(gain), round1(gainHh), round1(cumulative),
                 total == 0 ? 0 : CoverageService.round4(cumulative / total), round1(cumulativeHh),
                 totalHh == 0 ? 0 : CoverageService.round4(cumulativeHh / totalHh), cand.method(), json.readTree(GeoJson.write(cand.area())));
     }

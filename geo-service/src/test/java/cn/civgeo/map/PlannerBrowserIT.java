@@ -246,6 +246,11 @@ class PlannerBrowserIT extends IntegrationTest {
         assertThat(b.el("#print-north").isDisplayed()).isTrue();
         assertThat(b.el(".leaflet-control-scale").isDisplayed()).isTrue();
         assertThat(b.el("#legend").getText()).contains("未覆盖区域");
+        // the printed legend lists the layers on the map only (each with its symbols), no pickers
+        Number shown = (Number) b.js("var L = window.civgeo.layers; return L.entries.filter(function (e) { return L.isAvailable(e) && L.map.hasLayer(e.layer); }).length");
+        assertThat(b.driver.findElements(By.cssSelector("#legend > label"))).hasSize(shown.intValue());
+        assertThat(b.driver.findElements(By.cssSelector("#legend select"))).isEmpty();
+        assertThat(b.el("#legend").getText()).doesNotContain("界桩").doesNotContain("争议区").doesNotContain("地名");
         assertThat(b.el("#print-footer").getText()).contains("制图日期").contains("数据来源");
         assertThat(b.js("return document.getElementById('print-page-style').textContent")).asString().contains("A3 landscape");
         b.screenshot("planner-08-print-preview");
@@ -275,6 +280,48 @@ class PlannerBrowserIT extends IntegrationTest {
         }
         b.el("#print-leave").click();
         b.await(d -> attr("data-print") == null);
+    }
+
+    @Test
+    @Order(10)
+    void aFileOfParcelsGivesCandidatesAndThePicksAreNamedByParcel() throws java.io.IOException {
+        // three parcels: 160 m squares round the point on surface of three uncovered communities of 思明区
+        JsonNode fc = get("/api/coverage/uncovered?division=" + DivisionFixtures.SIMING + "&kind=" + DAY_CARE).json();
+        List<String> codes = new ArrayList<>();
+        fc.get("features").forEach(f -> { if (codes.size() < 3) codes.add(f.get("properties").get("code").asString()); });
+        assertThat(codes).hasSizeGreaterThanOrEqualTo(2);
+        String[] names = {"A-12", "A-13", "B-3"};
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String g = jdbc.sql("select ST_AsGeoJSON(ST_Envelope(ST_Buffer(ST_PointOnSurface(geom), 0.0008)), 7) from division where code = :c and geom is not null and status = 'active' limit 1")
+                    .param("c", codes.get(i)).query(String.class).single();
+            features.add("{\"type\":\"Feature\",\"properties\":{\"地块编号\":\"" + names[i] + "\"},\"geometry\":" + g + "}");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("parcels-", ".geojson");
+        java.nio.file.Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        try {
+            new Select(b.el("#site-source")).selectByValue("parcels");
+            b.await(d -> b.el("#site-parcels-row").isDisplayed());
+            b.el("#site-parcel-file").sendKeys(file.toAbsolutePath().toString());
+            String n = String.valueOf(codes.size());
+            b.await(d -> n.equals(b.el("#site-parcel-status").getAttribute("data-parcels"))
+                    || b.el("#site-parcel-status").getAttribute("class").contains("error"), Duration.ofSeconds(60));
+            assertThat(b.el("#site-parcel-status").getText()).contains(n + " 个地块").contains("地块编号");
+            WebElement k = b.el("#site-k");
+            k.clear();
+            k.sendKeys("2");
+            b.el("#site-run").click();
+            b.await(d -> !b.driver.findElements(By.cssSelector("#site-picks .pick-parcel")).isEmpty()
+                    || !b.driver.findElements(By.cssSelector("#site-result .error")).isEmpty(), Duration.ofSeconds(180));
+            assertThat(b.driver.findElements(By.cssSelector("#site-result .error"))).isEmpty();
+            List<String> parcels = texts("#site-picks .pick-parcel");
+            assertThat(parcels).isNotEmpty().allMatch(p -> p.matches("地块 (A-12|A-13|B-3)"));
+            assertThat(parcels).doesNotHaveDuplicates();
+            System.out.printf("[planner] 2 sites among 3 uploaded parcels: %s, units %s%n", parcels, texts("#site-picks .pick-unit"));
+            b.screenshot("planner-10-parcel-picks");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     private static Map<String, Object> map(Object... kv) {

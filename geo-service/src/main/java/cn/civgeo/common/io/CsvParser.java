@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF line ends. */
-final class CsvParser {
+public final class CsvParser {
     private CsvParser() {}
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> rec = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -66,7 +66,7 @@ public final class Tabular {
         if (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xls")) {
             throw ApiException.badField("file", "old .xls workbooks are not supported; save as .xlsx or CSV");
         }
-        return xlsx ? readXlsx(bytes) : readCsv(decode(bytes));
+        return xlsx ? readXlsx(bytes) : readCsv(decodeText(bytes));
     }
 
     public static Tabular readCsv(String text) {
@@ -119,7 +119,8 @@ public final class Tabular {
         }
     }
 
-    private static String decode(byte[] bytes) {
+    /** Text of a CSV file: UTF-8 (a BOM dropped) when it decodes as UTF-8, else GBK (as Chinese Excel saves it). */
+    public static String decodeText(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {

@@ -21,6 +21,7 @@ import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 
 /**
  * One road network in memory for walking areas: the same walk as the database function {@code civgeo_walk_area}
@@ -162,7 +163,7 @@ public final class WalkGraph {
         // The band: the reached stretches merged into long lines first (a street crossed by many others otherwise
         // arrives as one piece per block, and the buffer's cost grows with the pieces' ends and sides), with the
         // collinear vertices left at the crossings removed (0.5 m tolerance, far below the band's 50 m).
-        Geometry area = BufferOp.bufferOp(DouglasPeuckerSimplifier.simplify(merged(lines), 0.5), bufferM, bp);
+        Geometry area = BufferOp.bufferOp(onGrid(DouglasPeuckerSimplifier.simplify(merged(lines), 0.5)), bufferM, bp);
         String method = "network-buffer";
         if ("hull".equals(shape)) {
             method = "network-hull";
@@ -250,6 +251,22 @@ public final class WalkGraph {
             return source < 0 || Double.isInfinite(best) ? null : new double[] {source, best + s.distanceM};
         }
     }
+
+    /**
+     * The plane's lines with their vertices on a 0.1 m grid, in a factory of that fixed precision. JTS buffers a
+     * floating-precision mesh of streets robustly only about half the time (on the demo city 425 of 1,000 first
+     * attempts failed) and then buffers again with snap-rounding at decreasing precisions; with fixed precision the
+     * first attempt succeeds far more often and a failure is retried once, snap-rounded at that grid. The band moves
+     * by at most 0.05 m (areas agree with the floating build within 0.02 %) and its CPU time halves (p95 10.2 →
+     * 4.2 ms on the demo city; scripts/bench/service-area).
+     */
+    static Geometry onGrid(Geometry g) {
+        Geometry r = GeometryPrecisionReducer.reduce(g, GRID);
+        return r.isEmpty() ? g : PLANE_GRID.createGeometry(r); // a stretch shorter than the grid: as it is
+    }
+
+    private static final PrecisionModel GRID = new PrecisionModel(10);
+    private static final GeometryFactory PLANE_GRID = new GeometryFactory(GRID);
 
     private static Geometry merged(Geometry lines) {
         if (lines.getDimension() != 1) return lines;

@@ -105,4 +105,30 @@ class WalkGraphTest {
         assertThat(hull.area().covers(band.area().buffer(-1e-9))).isTrue();
         assertThat(hull.area().getArea()).isGreaterThan(band.area().getArea() * 2); // the square's inside is filled
     }
+
+    /**
+     * The band is built from lines on a 0.1 m grid (fixed precision, so JTS buffers them at the first attempt or
+     * snap-rounded once): against the floating-precision buffer of the same lines, the same area within 0.05 % and
+     * every vertex of the lines on the grid. A street mesh with a slanted street crossing it at odd angles.
+     */
+    @Test
+    void theBandOnTheGridHasTheFloatingBuildsArea() throws Exception {
+        var reader = new org.locationtech.jts.io.WKTReader();
+        org.locationtech.jts.geom.Geometry lines = reader.read("MULTILINESTRING ((0 0, 1000.03 0), (0 137.77, 1000 137.77), (0 291.4, 1000 291.4), "
+                + "(0 0, 0 500), (151.18 0, 151.18 500), (333.333 0, 333.333 500), (0.7 3.1, 997.2 488.9), (12.345 480, 870.11 13.7))");
+        org.locationtech.jts.operation.buffer.BufferParameters bp = new org.locationtech.jts.operation.buffer.BufferParameters(4);
+        org.locationtech.jts.geom.Geometry floating = org.locationtech.jts.operation.buffer.BufferOp.bufferOp(lines, 50, bp);
+        org.locationtech.jts.geom.Geometry grid = WalkGraph.onGrid(lines);
+        for (org.locationtech.jts.geom.Coordinate c : grid.getCoordinates()) {
+            assertThat(c.x * 10).isCloseTo(Math.rint(c.x * 10), offset(1e-6));
+            assertThat(c.y * 10).isCloseTo(Math.rint(c.y * 10), offset(1e-6));
+        }
+        org.locationtech.jts.geom.Geometry band = org.locationtech.jts.operation.buffer.BufferOp.bufferOp(grid, 50, bp);
+        assertThat(band.isValid()).isTrue();
+        assertThat(band.getArea()).isCloseTo(floating.getArea(), offset(floating.getArea() * 0.0005));
+        assertThat(band.symDifference(floating).getArea()).isLessThan(floating.getArea() * 0.001);
+        // a stretch shorter than the grid stays as it is (no empty band)
+        org.locationtech.jts.geom.Geometry tiny = reader.read("MULTILINESTRING ((5.01 5.01, 5.02 5.02))");
+        assertThat(WalkGraph.onGrid(tiny).isEmpty()).isFalse();
+    }
 }
