@@ -125,84 +125,87 @@ public class RoundReportService {
     }
 
     /** A printable HTML page (A4, tables repeat their header on each printed page). */
+    /** The round report as a printable HTML page (template {@code templates/boundary/round-report.mustache}). */
     public String html(Report r) {
         Round rd = r.round();
         Totals t = r.totals();
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(esc(rd.name()))
-                .append(" — 联检报告</title><style>")
-                .append("body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}")
-                .append("h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #999}")
-                .append("table{border-collapse:collapse;width:100%;font-size:.85em}th,td{border:1px solid #aaa;padding:3px 6px;text-align:left}")
-                .append("th{background:#eee}td.n{text-align:right}thead{display:table-header-group}.meta{color:#555}")
-                .append("@media print{body{margin:0}a{color:inherit;text-decoration:none}.noprint{display:none}}@page{size:A4;margin:15mm}")
-                .append("</style></head><body>");
-        h.append("<h1>").append(esc(rd.name())).append("</h1>");
-        h.append("<p class=\"meta\">第").append(rd.number()).append("轮 · ").append(InspectionService.levelName(rd.level()))
-                .append(" · ").append(rd.yearFrom()).append(rd.yearTo() != rd.yearFrom() ? "–" + rd.yearTo() : "")
-                .append(" · status ").append(esc(rd.status())).append(" · generated ").append(LocalDate.now()).append("</p>");
-        h.append("<p class=\"noprint\"><a href=\"report.csv\">CSV (lines)</a> · <a href=\"report.csv?part=displaced\">CSV (displaced)</a> · ")
-                .append("<a href=\"report.csv?part=problems\">CSV (open problems)</a> · <a href=\"report\">JSON</a></p>");
-        h.append("<h2>Summary 汇总</h2><table><tbody>");
-        row(h, "Lines 界线", t.lines() + " (" + t.linesInspected() + " inspected)");
-        row(h, "Markers 界桩", t.markers() + " (" + t.markersInspected() + " inspected, " + t.notInspected() + " not inspected)");
-        row(h, "Intact 完好", t.byCondition().get("intact"));
-        row(h, "Damaged 损坏", t.byCondition().get("damaged"));
-        row(h, "Missing 丢失", t.byCondition().get("missing"));
-        row(h, "Displaced 移位", t.byCondition().get("displaced"));
-        row(h, "Problems 问题", t.problems() + " (" + t.openProblems() + " open)");
-        h.append("</tbody></table>");
-        h.append("<h2>Per line 分线统计</h2><table><thead><tr><th>Line code</th><th>Name</th><th>Inspected on</th><th>Markers</th>")
-                .append("<th>Intact</th><th>Damaged</th><th>Missing</th><th>Displaced</th><th>Not inspected</th><th>Max displacement (m)</th>")
-                .append("<th>Open problems</th></tr></thead><tbody>");
-        for (LineSummary l : r.lines()) {
-            h.append("<tr><td>").append(esc(l.code())).append("</td><td>").append(esc(l.name())).append("</td><td>")
-                    .append(l.inspectedOn() == null ? "—" : l.inspectedOn()).append("</td>");
-            for (Object n : new Object[] {l.markers(), l.intact(), l.damaged(), l.missing(), l.displaced(), l.notInspected(),
-                    l.maxDisplacementM() == null ? "" : String.format(Locale.ROOT, "%.2f", l.maxDisplacementM()), l.openProblems()}) {
-                h.append("<td class=\"n\">").append(n).append("</td>");
-            }
-            h.append("</tr>");
-        }
-        h.append("</tbody></table>");
-        h.append("<h2>Displaced markers 移位界桩</h2>");
-        if (r.displaced().isEmpty()) h.append("<p>None.</p>");
-        else {
-            h.append("<table><thead><tr><th>Marker</th><th>Line</th><th>Displacement (m)</th><th>x</th><th>y</th><th>Zone</th><th>Accuracy (m)</th><th>Note</th></tr></thead><tbody>");
-            for (Displaced d : r.displaced()) {
-                h.append("<tr><td>").append(esc(d.number())).append("</td><td>").append(esc(d.lineCode())).append("</td><td class=\"n\">")
-                        .append(d.displacementM() == null ? "not surveyed" : String.format(Locale.ROOT, "%.2f", d.displacementM()))
-                        .append("</td><td class=\"n\">").append(d.x() == null ? "" : String.format(Locale.ROOT, "%.3f", d.x()))
-                        .append("</td><td class=\"n\">").append(d.y() == null ? "" : String.format(Locale.ROOT, "%.3f", d.y()))
-                        .append("</td><td>").append(d.zone() == null ? "" : d.zone()).append("</td><td class=\"n\">")
-                        .append(d.accuracyM() == null ? "" : String.format(Locale.ROOT, "%.2f", d.accuracyM()))
-                        .append("</td><td>").append(esc(d.note())).append("</td></tr>");
-            }
-            h.append("</tbody></table>");
-        }
-        h.append("<h2>Open problems 未关闭问题</h2>");
-        if (r.openProblems().isEmpty()) h.append("<p>None.</p>");
-        else {
-            h.append("<table><thead><tr><th>#</th><th>Line</th><th>Marker</th><th>Category</th><th>Status</th><th>Assignee</th><th>Description</th></tr></thead><tbody>");
-            for (Problem p : r.openProblems()) {
-                h.append("<tr><td>").append(p.id()).append("</td><td>").append(esc(p.lineCode())).append("</td><td>")
-                        .append(esc(p.markerNumber())).append("</td><td>").append(esc(InspectionTexts.zh(InspectionTexts.CATEGORY, p.category()))).append("</td><td>")
-                        .append(esc(p.status())).append("</td><td>").append(esc(p.assignee())).append("</td><td>")
-                        .append(esc(p.description())).append("</td></tr>");
-            }
-            h.append("</tbody></table>");
-        }
-        h.append("<p class=\"meta\">Signatures 双方签字: ______________________ &nbsp; ______________________</p>");
-        return h.append("</body></html>").toString();
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("name", rd.name());
+        m.put("number", rd.number());
+        m.put("levelName", InspectionService.levelName(rd.level()));
+        m.put("years", rd.yearFrom() + (rd.yearTo() != rd.yearFrom() ? "–" + rd.yearTo() : ""));
+        m.put("status", rd.status());
+        m.put("generated", LocalDate.now().toString());
+        m.put("summary", List.of(
+                entry("Lines 界线", t.lines() + " (" + t.linesInspected() + " inspected)"),
+                entry("Markers 界桩", t.markers() + " (" + t.markersInspected() + " inspected, " + t.notInspected() + " not inspected)"),
+                entry("Intact 完好", t.byCondition().get("intact")),
+                entry("Damaged 损坏", t.byCondition().get("damaged")),
+                entry("Missing 丢失", t.byCondition().get("missing")),
+                entry("Displaced 移位", t.byCondition().get("displaced")),
+                entry("Problems 问题", t.problems() + " (" + t.openProblems() + " open)")));
+        m.put("lines", r.lines().stream().map(l -> {
+            Map<String, Object> x = new java.util.HashMap<>();
+            x.put("code", l.code());
+            x.put("name", l.name());
+            x.put("inspectedOn", l.inspectedOn() == null ? "—" : l.inspectedOn().toString());
+            x.put("markers", l.markers());
+            x.put("intact", l.intact());
+            x.put("damaged", l.damaged());
+            x.put("missing", l.missing());
+            x.put("displaced", l.displaced());
+            x.put("notInspected", l.notInspected());
+            x.put("maxDisplacementM", fixed(l.maxDisplacementM(), 2));
+            x.put("openProblems", l.openProblems());
+            return x;
+        }).toList());
+        m.put("displaced", r.displaced().stream().map(d -> {
+            Map<String, Object> x = new java.util.HashMap<>();
+            x.put("number", d.number());
+            x.put("lineCode", d.lineCode());
+            x.put("displacementM", d.displacementM() == null ? "not surveyed" : fixed(d.displacementM(), 2));
+            x.put("x", fixed(d.x(), 3));
+            x.put("y", fixed(d.y(), 3));
+            x.put("zone", d.zone() == null ? "" : d.zone().toString());
+            x.put("accuracyM", fixed(d.accuracyM(), 2));
+            x.put("note", d.note() == null ? "" : d.note());
+            return x;
+        }).toList());
+        m.put("hasDisplaced", !r.displaced().isEmpty());
+        m.put("problems", r.openProblems().stream().map(p -> {
+            Map<String, Object> x = new java.util.HashMap<>();
+            x.put("id", p.id());
+            x.put("lineCode", p.lineCode());
+            x.put("markerNumber", p.markerNumber() == null ? "" : p.markerNumber());
+            x.put("category", InspectionTexts.zh(InspectionTexts.CATEGORY, p.category()));
+            x.put("status", p.status());
+            x.put("assignee", p.assignee() == null ? "" : p.assignee());
+            x.put("description", p.description() == null ? "" : p.description());
+            return x;
+        }).toList());
+        m.put("hasProblems", !r.openProblems().isEmpty());
+        return ROUND_REPORT.execute(m);
     }
 
-    private static void row(StringBuilder h, String k, Object v) {
-        h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(String.valueOf(v))).append("</td></tr>");
+    /** The round report's template, compiled once; Mustache escapes every value as HTML. */
+    private static final com.samskivert.mustache.Template ROUND_REPORT = com.samskivert.mustache.Mustache.compiler()
+            .defaultValue("").compile(template("templates/boundary/round-report.mustache"));
+
+    private static String template(String path) {
+        try (var in = RoundReportService.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing template " + path);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static Map<String, Object> entry(String label, Object value) {
+        return Map.of("label", label, "value", String.valueOf(value));
+    }
+
+    private static String fixed(Double v, int decimals) {
+        return v == null ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static Double dbl(BigDecimal b) { return b == null ? null : b.doubleValue(); }
