@@ -8,7 +8,10 @@
  * worker, so this is also how a browser test's "offline" reaches it. Calls made through the page's API client say the
  * page's state themselves (header X-CivGeo-Network): such a call is answered by it, not by the posted flag, so a
  * message that arrives late (a busy device, a worker being restarted) never sends a call the wrong way. */
-var SHELL = 'civgeo-shell-v1', STATE = 'civgeo-state', STATE_KEY = '/__civgeo/offline';
+import { shellName, staleCaches } from './sw-caches.js';
+// the build (a hash of the page and its bundles) is written in front of this script by the server (MapAssets), so a
+// deploy changes the worker's bytes and the browser installs it on the next visit
+var SHELL = shellName(self.CIVGEO_BUILD || 'dev'), STATE = 'civgeo-state', STATE_KEY = '/__civgeo/offline';
 var offline = null; // null: not read yet from the state cache
 
 function offlineNow() {
@@ -49,7 +52,16 @@ function precache() {
   }).catch(function () { /* offline at install: kept on the next load */ });
 }
 self.addEventListener('install', function (e) { self.skipWaiting(); e.waitUntil(precache()); });
-self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
+// the previous builds' page caches go (field packages, the state and IndexedDB are kept), then the pages are claimed;
+// only once this build's cache holds the page (an install cut off by the network keeps the old page for offline use)
+self.addEventListener('activate', function (e) {
+  e.waitUntil(caches.open(SHELL).then(function (c) { return c.match('/'); }).then(function (page) {
+    if (!page) return null;
+    return caches.keys().then(function (names) {
+      return Promise.all(staleCaches(names, SHELL).map(function (n) { return caches.delete(n); }));
+    });
+  }).then(function () { return self.clients.claim(); }));
+});
 
 function isShell(url, req) {
   return req.mode === 'navigate' || url.pathname === '/' || url.pathname.indexOf('/map-assets/') === 0 ||

@@ -57,6 +57,27 @@ class MapAssets {
         return l == null ? List.of() : l.assets();
     }
 
+    /**
+     * The service worker ({@code sw.js}, web-map/build.mjs) with this build's version written in front of it: a hash
+     * of the page as served (which names every bundle and chunk by its content hash). A deploy thus changes the
+     * worker's bytes, so the browser installs the new worker on the next visit (it then drops the old page cache).
+     * Null when the web map is not on the classpath.
+     */
+    String serviceWorker() {
+        Loaded l = load();
+        String sw = text("sw.js");
+        return l == null || sw == null ? null : serviceWorker(sw, version(l.html()));
+    }
+
+    /** The build's version: a hash of the page with its bundle names. */
+    static String version(String html) {
+        return hash(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String serviceWorker(String script, String version) {
+        return "self.CIVGEO_BUILD=\"" + version + "\";\n" + script;
+    }
+
     Asset asset(String name) {
         for (Asset a : assets()) if (a.name().equals(name)) return a;
         return null;

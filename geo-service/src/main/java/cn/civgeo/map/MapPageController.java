@@ -65,6 +65,15 @@ class MapPageController {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
+    /** The service worker with the build's version in it (never cached, so a deploy reaches the browser at once). */
+    @GetMapping("/sw.js")
+    ResponseEntity<String> serviceWorker() {
+        String sw = assets.serviceWorker();
+        if (sw == null) throw ApiException.notFound("Asset", "sw.js");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+                .cacheControl(CacheControl.noCache()).body(sw);
+    }
+
     @GetMapping(MapAssets.PREFIX + "{name:.+}")
     ResponseEntity<byte[]> asset(@PathVariable String name, @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String accept,
                                  WebRequest request) {

@@ -186,6 +186,18 @@ class MapTilesIT extends IntegrationTest {
         assertThat(get("/api/map/config").json().get("zoom").asInt()).isEqualTo(10); // still there for other clients
     }
 
+    @Test
+    void theServiceWorkerCarriesTheBuildOfThePage() {
+        Response sw = get("/sw.js");
+        assertThat(sw.status()).isEqualTo(200);
+        assertThat(sw.contentType()).startsWith("text/javascript");
+        assertThat(sw.header("Cache-Control")).contains("no-cache");
+        String version = MapAssets.version(ctx.getBean(MapAssets.class).html());
+        // the version in front of the worker's script, which names its page cache after it and drops older ones
+        assertThat(sw.body()).startsWith("self.CIVGEO_BUILD=\"" + version + "\";\n").contains("civgeo-shell-").contains("clients.claim");
+        assertThat(get("/sw.js").body()).isEqualTo(sw.body()); // the same build, the same bytes: no reinstall
+    }
+
     private static String gunzip(byte[] body) {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -44,6 +44,14 @@ class MapUnitTest {
     }
 
     @Test
+    void theServiceWorkerChangesWithTheBuild() {
+        String a = MapAssets.serviceWorker("/*sw*/", MapAssets.version("<script src=\"/map-assets/app-aaaaaa.js\"></script>"));
+        String b = MapAssets.serviceWorker("/*sw*/", MapAssets.version("<script src=\"/map-assets/app-bbbbbb.js\"></script>"));
+        assertThat(a).startsWith("self.CIVGEO_BUILD=\"").endsWith("/*sw*/").isNotEqualTo(b);
+        assertThat(MapAssets.version("x")).isEqualTo(MapAssets.version("x")).matches("[0-9a-f]{12}");
+    }
+
+    @Test
     void bundledCssPointsAtTheImagesOfItsOwnFolder() {
         String css = ".a{background:url(images/layers.png)} .b{background:url('../x.png')} .c{behavior:url(#default#VML)}"
                 + " .d{background:url(data:image/png;base64,AA==)} .e{background:url(/abs.png)}";
