@@ -111,9 +111,9 @@ class OgcExportIT extends IntegrationTest {
                  where level = 3 and status = 'active' and geom && ST_MakeEnvelope(117.9, 24.3, 118.5, 25.0, 4490)""")
                 .query(Long.class).single();
         assertThat(polygons).isGreaterThanOrEqualTo(xiamen);
-        // Xiamen (118.0–118.4°E) in zone 39 (117°E) with the zone prefix: eastings 39 6xx xxx m, northings 2 6xx–2 7xx xxx m
+        // Xiamen (117.9–118.4°E) in zone 39 (117°E) with the zone prefix: eastings 39 5xx xxx–39 6xx xxx m, northings 2 6xx–2 7xx xxx m
         assertThat(info).contains("Feature Count: " + polygons)
-                .containsPattern("Extent: \\(396\\d{5}\\.\\d+, 2[67]\\d{5}\\.\\d+\\) - \\(396\\d{5}\\.\\d+, 2[67]\\d{5}\\.\\d+\\)");
+                .containsPattern("Extent: \\(39[56]\\d{5}\\.\\d+, 2[67]\\d{5}\\.\\d+\\) - \\(39[56]\\d{5}\\.\\d+, 2[67]\\d{5}\\.\\d+\\)");
     }
 
     @Test
