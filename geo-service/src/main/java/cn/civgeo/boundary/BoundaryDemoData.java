@@ -84,7 +84,7 @@ class BoundaryDemoData implements DemoDataContributor {
 
     /** Markers along the line: about one every 2 km (2–12), Q except one A/B pair on county lines. */
     private void placeMarkers(BoundaryLine l, boolean county) {
-        LineString path = path(BoundaryLineService.read(jdbc.sql("select ST_AsText(geom) from boundary_line where id = :id")
+        Geometry path = path(BoundaryLineService.read(jdbc.sql("select ST_AsText(geom) from boundary_line where id = :id")
                 .param("id", l.id()).query(String.class).single()));
         int n = (int) Math.max(2, Math.min(12, Math.round(l.lengthKm() / 2)));
         LengthIndexedLine idx = new LengthIndexedLine(path);
@@ -170,15 +170,12 @@ class BoundaryDemoData implements DemoDataContributor {
         inspections.updateRound(r.id(), new InspectionModels.RoundChange("completed", "demo data: round closed", r.version()));
     }
 
-    private static LineString path(Geometry g) {
-        List<Coordinate> cs = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            for (Coordinate c : g.getGeometryN(i).getCoordinates()) {
-                if (cs.isEmpty() || !cs.get(cs.size() - 1).equals2D(c)) cs.add(c);
-            }
-        }
-        return LineOrientation.GF.createLineString(cs.toArray(Coordinate[]::new));
-    }
+    /**
+     * The line as stored, its stretches in their stored order (the order the QA numbers along); a line of separate
+     * stretches (real outlines: a bay or an island between them) stays a MultiLineString, so positions along it never
+     * fall on the jump between two stretches.
+     */
+    private static Geometry path(Geometry g) { return g; }
 
     private static double round7(double v) { return Math.round(v * 1e7) / 1e7; }
 

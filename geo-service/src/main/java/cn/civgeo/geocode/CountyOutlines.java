@@ -1,5 +1,7 @@
 package cn.civgeo.geocode;
 
+import cn.civgeo.common.io.EchartsGeoJson;
+
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;

@@ -32,7 +32,9 @@ class BoundaryDemoIT extends IntegrationTest {
                            and a.status = 'active' and b.status = 'active'
                            and ST_Length(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 2)::geography) > 1""")
                 .query(Long.class).single();
-        assertThat(county.get("total").asLong()).isEqualTo(neighbourPairs).isGreaterThanOrEqualTo(5);
+        // Xiamen's real districts share four land boundaries (思明—湖里 on the island, 海沧—集美, 集美—同安, 同安—翔安);
+        // the synthetic districts (without the outlines package) share more
+        assertThat(county.get("total").asLong()).isEqualTo(neighbourPairs).isGreaterThanOrEqualTo(4);
         for (JsonNode l : county.get("items")) {
             assertThat(l.get("markerCount").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(l.get("agreement").get("number").asString()).startsWith("厦界协");

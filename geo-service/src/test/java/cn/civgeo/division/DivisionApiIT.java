@@ -18,6 +18,12 @@ class DivisionApiIT extends IntegrationTest {
     @BeforeEach
     void data() { DivisionFixtures.ensureDemoCity(ctx); }
 
+    private String districtAt(double lon, double lat) {
+        JsonNode chain = get("/api/divisions/at?lon=" + lon + "&lat=" + lat).json().get("chain");
+        for (JsonNode d : chain) if (d.get("level").asInt() == 3) return d.get("code").asString();
+        return null;
+    }
+
     @Test
     void simingWithParentAndTownships() {
         Response r = get("/api/divisions/350203");
@@ -33,8 +39,20 @@ class DivisionApiIT extends IntegrationTest {
         List<String> kids = new ArrayList<>();
         j.get("children").forEach(c -> kids.add(c.get("code").asString() + c.get("name").asString()));
         assertThat(kids).contains("350203001厦港街道", "350203012鼓浪屿街道").hasSize(j.get("childCount").asInt());
-        assertThat(j.get("geometrySource").asString()).isEqualTo("synthetic");
-        assertThat(j.get("geometryNote").asString()).contains("synthetic");
+        // the real district outline when the outlines package is there (scripts/fetch-outlines.sh), else synthetic
+        if (j.get("geometrySource").asString().equals("synthetic")) {
+            assertThat(j.get("geometryNote").asString()).contains("synthetic");
+        } else {
+            assertThat(j.get("geometrySource").asString()).isEqualTo("echarts-2017-gcj02-converted");
+            assertThat(j.get("geometryNote").asString()).contains("approximate");
+            assertThat(j.get("areaKm2").asDouble()).as("思明区 is about 84 km² of land").isBetween(60.0, 110.0);
+            JsonNode town = get("/api/divisions/350203001").json();
+            assertThat(town.get("geometrySource").asString()).isEqualTo("synthetic");
+            // real places fall in their real districts: 鼓浪屿 in 思明区, 厦门北站 in 集美区, 同安城区 in 同安区
+            assertThat(districtAt(118.0665, 24.4465)).isEqualTo("350203");
+            assertThat(districtAt(118.0730, 24.6370)).isEqualTo("350211");
+            assertThat(districtAt(118.1520, 24.7290)).isEqualTo("350212");
+        }
         assertThat(j.get("areaKm2").asDouble()).isBetween(20.0, 1000.0);
         assertThat(j.get("population").asInt()).isPositive();
         assertThat(j.has("geometry")).isFalse();

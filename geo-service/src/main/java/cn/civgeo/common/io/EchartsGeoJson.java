@@ -1,4 +1,4 @@
-package cn.civgeo.geocode;
+package cn.civgeo.common.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code UTF8Scale} (default 1024) are the coordinates in degrees. Uncompressed GeoJSON is read as it is.
  * Coordinates stay as given (GCJ-02 for the china-cities package); rings are closed when the source leaves them open.
  */
-final class EchartsGeoJson {
+public final class EchartsGeoJson {
     /** One feature: the code in {@code id} (null when the source gives none), the name and the geometry. */
-    record Feature(String id, String name, Geometry geometry) {}
+    public record Feature(String id, String name, Geometry geometry) {}
 
     /** A decoded map script: the map's own name and its features. */
-    record MapScript(String mapName, List<Feature> features) {}
+    public record MapScript(String mapName, List<Feature> features) {}
 
     // registerMap('成都', {...}) in the cities package; registerMap("上海",{...}) in echarts 4's minified province maps
     private static final Pattern REGISTER = Pattern.compile("registerMap\\(\\s*(?:'([^']*)'|\"([^\"]*)\")\\s*,\\s*");
@@ -37,7 +37,7 @@ final class EchartsGeoJson {
     private EchartsGeoJson() {}
 
     /** Parses one script of the package (the JSON object passed to {@code registerMap}). */
-    static MapScript parseScript(String script) {
+    public static MapScript parseScript(String script) {
         Matcher m = REGISTER.matcher(script);
         if (!m.find()) throw new IllegalArgumentException("not an echarts map script: no registerMap('name', {...}) call");
         int start = m.end();
@@ -66,7 +66,7 @@ final class EchartsGeoJson {
     }
 
     /** The features of a (possibly compressed) GeoJSON FeatureCollection. */
-    static List<Feature> features(JsonNode collection) {
+    public static List<Feature> features(JsonNode collection) {
         boolean encoded = collection.path("UTF8Encoding").asBoolean(false);
         double scale = collection.path("UTF8Scale").isNumber() ? collection.path("UTF8Scale").asDouble() : 1024;
         List<Feature> out = new ArrayList<>();

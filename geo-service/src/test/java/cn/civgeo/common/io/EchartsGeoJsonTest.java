@@ -1,4 +1,4 @@
-package cn.civgeo.geocode;
+package cn.civgeo.common.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
