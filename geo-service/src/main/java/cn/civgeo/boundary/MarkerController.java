@@ -95,7 +95,7 @@ class MarkerController {
                 .body(c.bytes());
     }
 
-    @GetMapping("/attachments/{id}/thumbnail")
+    @GetMapping(path = "/attachments/{id}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
     @Operation(summary = "A photo's thumbnail: JPEG, longest side at most 320 px (what the offline package and the marker panel show)",
             description = "404 for a PDF document. Kept with the attachment; the same bytes every time.")
     ResponseEntity<byte[]> thumbnail(@PathVariable long id) {

@@ -40,13 +40,16 @@ class SiteSuggestionController {
 
     @PostMapping(path = "/api/site-suggestions/parcels", consumes = "multipart/form-data")
     @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
-    @Operation(summary = "Candidate sites from a file of parcels (地块): GeoJSON, zipped Shapefile, GeoPackage, KML, or CSV with "
+    @Operation(summary = "Candidate sites from an uploaded file of parcels (地块)",
+            description = "GeoJSON, zipped Shapefile, GeoPackage, KML, or CSV with "
             + "lon/lat (经度/纬度) or WKT columns, at most 20 MB and 600 parcels. Each parcel gives its point on surface (a point "
             + "itself) in EPSG:4490 and its name (nameField, else the first of name/名称/地块编号/.../id the file has). crs: the "
             + "file's CRS when it declares none or a wrong one (EPSG:4490, EPSG:4326, GCJ02, BD09, EPSG:4513-4554); without "
             + "it the file's own, else detected from the coordinates. Nothing is stored: send the parcels as candidates "
             + "(with candidateNames) to POST /api/site-suggestions.")
     ParcelCandidates.Result parcels(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String crs,
+                                    @io.swagger.v3.oas.annotations.Parameter(description = "The attribute that names each parcel "
+                                            + "(default: the first of name, 名称, 地块名称, 地块编号, DKBH, …, id the file has)", example = "地块编号")
                                     @RequestParam(required = false) String nameField) throws java.io.IOException {
         try (var in = file.getInputStream()) {
             return parcels.read(in, file.getOriginalFilename(), crs, nameField);
