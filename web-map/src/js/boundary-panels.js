@@ -74,7 +74,7 @@ function showMarker(id) {
       var m = r[0], photos = r[1], cycle = r[2];
       var html = '<h3 id="marker-number">' + esc(m.number) + '</h3><table>' + P.row('condition', t(m.lastCondition || 'unknown')) +
         P.row('history', m.lastInspectedOn) + P.row('coordinates', m.lon.toFixed(6) + ', ' + m.lat.toFixed(6)) +
-        (m.gk ? P.row('code', 'GK ' + m.gk.zone + ': x ' + m.gk.x.toFixed(3) + ' y ' + m.gk.y.toFixed(3)) : '') + P.row('notes', m.note) + '</table>' +
+        (m.gk ? P.row('gkPosition', 'GK ' + m.gk.zone + ': x ' + m.gk.x.toFixed(3) + ' y ' + m.gk.y.toFixed(3)) : '') + P.row('notes', m.note) + '</table>' +
         '<p><a href="#" id="marker-line" data-line="' + m.lineId + '">' + esc(m.lineCode) + '</a></p>' +
         (photos.length ? '<p class="thumbs" id="marker-photos">' + photos.map(function (p) {
           return '<a href="/api/boundary/attachments/' + p.id + '" target="_blank" rel="noopener" title="' + esc(p.filename) + '"><img class="thumb" loading="lazy" src="/api/boundary/attachments/' + p.id + '/thumbnail" alt="' + esc(t('photo') + ' ' + p.filename) + '"></a>';

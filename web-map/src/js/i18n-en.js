@@ -28,7 +28,7 @@ export const en = {
   gkNeedX: 'Enter x (northing, m)', gkNeedY: 'Enter y (easting with zone prefix, m)', gkBadZone: 'zone {zone} is not a CGCS2000 3-degree zone (25–45)',
   gkZoneNotPoint: 'zone {zone} is not the zone of the marker ({point})', gkSwapped: 'x and y look swapped: x is the northing (7 digits), y the easting with the zone prefix (8 digits, first two the zone); swap them',
   gkNoPrefix: 'y {y} does not start with zone {zone}', gkOutsideZone: 'y {y} is outside zone {zone}', gkNotNorthing: 'x {x} is not a northing in China',
-  positionBy: 'Position from', posNone: 'unchanged', posGk: 'typed Gauss–Krüger', posGps: 'device GPS', posDrag: 'dragging', gkX: 'x (northing)', gkY: 'y (easting with zone)',
+  gkPosition: 'Gauss–Krüger position', positionBy: 'Position from', posNone: 'unchanged', posGk: 'typed Gauss–Krüger', posGps: 'device GPS', posDrag: 'dragging', gkX: 'x (northing)', gkY: 'y (easting with zone)',
   gkZone: 'Zone', useGps: 'Locate', gpsAccuracy: 'accuracy ±{m} m', gpsFailed: 'no position: {e}', gpsWaiting: 'locating…',
   queuedOffline: 'Offline: kept in the outbox until the network is back', refsPresent: 'Reference objects intact', repainted: 'Repainted', photoNotImage: 'A photo must be a JPEG, PNG or WebP image', photoTooLarge: 'The photo is over the {mb} MB limit',
   netOnline: 'Online', netOffline: 'Offline', storageUsed: 'Storage used on this device {used} MB (about {quota} MB available)', outboxSummary: '{n} waiting to sync, {c} conflicts',

@@ -34,7 +34,7 @@ var texts = {
     gkNeedX: '请填写 x（北坐标，米）', gkNeedY: '请填写 y（带带号的东坐标，米）', gkBadZone: '带号 {zone} 不是 CGCS2000 3 度带（25–45）',
     gkZoneNotPoint: '带号 {zone} 与界桩所在的第 {point} 带不符', gkSwapped: 'x 与 y 似乎填反了：x 是北坐标（7 位整数），y 是带带号的东坐标（8 位，前两位为带号），请交换后再保存',
     gkNoPrefix: 'y {y} 的前两位不是带号 {zone}', gkOutsideZone: 'y {y} 不在第 {zone} 带内', gkNotNorthing: 'x {x} 不是中国境内的北坐标',
-    positionBy: '位置来源', posNone: '不改位置', posGk: '输入高斯坐标', posGps: '设备定位', posDrag: '拖动标记', gkX: 'x（北坐标）', gkY: 'y（东坐标，含带号）',
+    gkPosition: '高斯—克吕格坐标', positionBy: '位置来源', posNone: '不改位置', posGk: '输入高斯坐标', posGps: '设备定位', posDrag: '拖动标记', gkX: 'x（北坐标）', gkY: 'y（东坐标，含带号）',
     gkZone: '带号', useGps: '获取定位', gpsAccuracy: '定位精度 ±{m} 米', gpsFailed: '无法定位：{e}', gpsWaiting: '正在定位…',
     queuedOffline: '离线：已存入待同步队列', refsPresent: '方位物完好', repainted: '已描红', photoNotImage: '照片须为 JPEG、PNG 或 WebP 图像', photoTooLarge: '照片超过 {mb} MB 上限',
     netOnline: '在线', netOffline: '离线', storageUsed: '本机存储已用 {used} MB（可用约 {quota} MB）', outboxSummary: '待同步 {n} 条，冲突 {c} 条',
