@@ -92,8 +92,11 @@ public class GeocodeIndex {
         building.set(true);
         try {
             GazetteerLoader.Loaded l = loader.load();
+            long t0 = System.nanoTime();
+            Suggester suggester = new Suggester(l.gazetteer(), l.pinyin(), l.initials());
+            log.info("geocode index: type-ahead keys sorted in {} ms", (System.nanoTime() - t0) / 1_000_000);
             current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
-                    new Suggester(l.gazetteer(), l.pinyin(), l.initials()), new PinyinReader(l.gazetteer(), l.pinyin()),
+                    suggester, new PinyinReader(l.gazetteer(), l.pinyin()),
                     l.fingerprint(), l.millis(), l.geometrySources());
         } finally {
             building.set(false);
