@@ -113,6 +113,17 @@ function mapClick(e) {
 
 function seatText(s) { return s ? s[0].toFixed(5) + ', ' + s[1].toFixed(5) : t('adjNoSeat'); }
 function removeSeatMarker(k) { if (state.seatMarkers[k]) { state.seatMarkers[k].remove(); delete state.seatMarkers[k]; } }
+/** After a draft is saved: the drafting layers (drawn polygons, corner editor, seat markers) leave the map and the drawn
+ * corners and seats are forgotten (the saved draft's own polygons are edited from its report). */
+function clearDrafting() {
+  stopEditing();
+  state.drawing = null; state.pickUnits = -1; state.picking = null;
+  state.vertices = []; state.seat = null;
+  state.parts.forEach(function (p) { p.vertices = []; p.seat = null; });
+  Object.keys(state.seatMarkers).forEach(removeSeatMarker);
+  if (state.others) { state.others.remove(); state.others = null; }
+  if (state.shape) { state.shape.remove(); state.shape = null; }
+}
 function seatButton(k) {
   var part = k !== 'one', s = part ? state.parts[k].seat : state.seat;
   return '<p><button type="button" ' + (part ? 'class="adj-part-seat-pick" id="adj-part-seat-pick-' + k + '" data-part="' + k + '"' : 'id="adj-seat-pick"') +
@@ -476,6 +487,14 @@ function show() {
       out.innerHTML = P.loading();
       api.post('/api/adjustments/proposals', b).then(function (p) {
         out.innerHTML = '<p id="adj-created" data-id="' + p.id + '">' + esc(t('adjCreated', { id: p.id })) + '</p>';
+        clearDrafting();
+        // the part blocks show the forgotten corners and seats
+        document.querySelectorAll('[id^=adj-part-vertices-], #adj-vertices').forEach(function (n) {
+          n.textContent = t('adjVertices', { n: 0 });
+        });
+        document.querySelectorAll('[id^=adj-part-seat-], #adj-seat').forEach(function (n) { if (n.tagName === 'SPAN') n.textContent = t('adjNoSeat'); });
+        document.querySelectorAll('[id^=adj-part-draw-], #adj-draw').forEach(function (n) { n.textContent = t('adjDraw'); });
+        editToolsShow();
         refreshList();
         showImpact(p.id);
       }).catch(function (err) { out.innerHTML = problem(err); out.scrollIntoView(); });

@@ -50,6 +50,11 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         new Actions(b.driver).moveToElement(b.el("#map"), dx, dy).click().perform();
     }
 
+    /** The drafting polygons on the map: the drawn outlines and the corner editor's polygon (dashed 4 3). */
+    private int draftPolygons() {
+        return ((Number) b.js("var n = 0; window.civgeo.map.eachLayer(function (l) { if (l.getLatLngs && l.options.dashArray === '4 3') n++; }); return n")).intValue();
+    }
+
     /** The proposed seats' markers on the map. */
     private int seatMarkers() {
         return ((Number) b.js("var n = 0; window.civgeo.map.eachLayer(function (l) { if (l.getRadius && l.options.color === '#c0392b') n++; }); return n")).intValue();
@@ -162,8 +167,14 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         b.el("#adj-vertex-delete").click();
         b.await(d -> count("adj-part-vertices-1") == 4 && b.driver.findElements(By.cssSelector(".adj-vertex")).size() == 4);
 
+        assertThat(draftPolygons()).as("the corner editor's polygon while drafting").isEqualTo(1);
         b.el("#adj-submit").click();
         b.await(d -> b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]")).size() == 2, Duration.ofSeconds(90));
+        // the drafting layers leave the map once the draft is saved and its report shown
+        assertThat(draftPolygons()).as("drawn polygons left on the map after saving").isZero();
+        assertThat(b.driver.findElements(By.cssSelector(".adj-vertex"))).isEmpty();
+        assertThat(seatMarkers()).isZero();
+        assertThat(b.el("#adj-part-vertices-1").getText()).isEqualTo("已绘制 0 个顶点");
         @SuppressWarnings("unchecked")
         List<String> names = (List<String>) b.js("return Array.from(document.querySelectorAll('#adj-units tr[data-role=after] th')).map(e => e.textContent)");
         assertThat(String.join("|", names)).contains("甲南镇").contains("甲北镇");
@@ -210,6 +221,7 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         assertThat(jdbc.sql("select jsonb_array_length(body -> 'steps' -> 0 -> 'targets' -> 1 -> 'geometry' -> 'coordinates' -> 0) from adjustment_proposal where id = :id")
                 .param("id", id).query(Integer.class).single()).isEqualTo(6);
         assertThat(b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]"))).hasSize(2);
+        assertThat(draftPolygons()).as("the draft editor's polygon after saving version 2").isZero();
 
         // someone else saves version 3 meanwhile: the panel's save of version 2 is refused (409) and says so
         Map<String, Object> body = json.readValue(jdbc.sql("select body::text from adjustment_proposal where id = :id").param("id", id).query(String.class).single(), Map.class);
