@@ -1,7 +1,7 @@
 /* Division adjustments (区划调整, #19): list proposals, draft one — merge composed from existing units, a new unit
  * drawn on the map by clicking its corners, a county converted to a city or district (撤县设市/区), a unit split into
  * parts drawn on the map or composed from its children picked on the map — edit a drawn polygon's corners (drag,
- * insert on an edge, delete), pick the proposed seat (驻地) on the map, read the impact report, edit a draft's polygon
+ * insert on an edge, delete), pick the proposed seat (驻地) on the map (each part of a split its own), read the impact report, edit a draft's polygon
  * and save it (versioned), approve as ADMIN. Reads and writes /api/adjustments (and /api/divisions/at to pick units).
  * Map clicks go to this panel while it draws or picks. */
 import L from 'leaflet';
@@ -14,10 +14,12 @@ import { toPolygon, fromGeometry } from './ring-edit.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
 var KINDS = ['merge', 'establish', 'convert', 'split'];
-function newPart() { return { vertices: [], units: [] }; }
-/* drawing / editing: null, 'establish' or a split part's index; pickUnits: the part whose units a map click adds */
-var state = { kind: 'merge', seat: null, drawing: null, editing: null, editor: null, picking: false, pickUnits: -1, vertices: [], shape: null,
-  others: null, seatMarker: null, impactId: null, form: {}, parts: [newPart(), newPart()], draft: null };
+function newPart() { return { vertices: [], units: [], seat: null }; }
+/* drawing / editing: null, 'establish' or a split part's index; pickUnits: the part whose units a map click adds;
+ * picking: the seat a map click sets, null, 'one' (the one seat of a merge, establish or convert) or a split part's index;
+ * seatMarkers: the seats' markers on the map by the same keys */
+var state = { kind: 'merge', seat: null, drawing: null, editing: null, editor: null, picking: null, pickUnits: -1, vertices: [], shape: null,
+  others: null, seatMarkers: {}, impactId: null, form: {}, parts: [newPart(), newPart()], draft: null };
 
 function map() { return window.civgeo && window.civgeo.map; }
 function num(v, d) { return v == null ? '—' : Number(v).toLocaleString(CivGeoI18n.lang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: d || 0 }); }
@@ -85,13 +87,18 @@ function pickUnitAt(latlng) {
 
 /** Map clicks while drawing (a corner), picking the seat or picking a part's units; true = handled, no reverse lookup. */
 function mapClick(e) {
-  if (state.picking) {
-    state.picking = false;
-    state.seat = [e.latlng.lng, e.latlng.lat];
-    if (state.seatMarker) state.seatMarker.remove();
-    state.seatMarker = L.circleMarker(e.latlng, { radius: 7, color: '#c0392b', fillOpacity: 0.9 }).addTo(map());
-    var s = document.getElementById('adj-seat');
-    if (s) s.textContent = state.seat[0].toFixed(5) + ', ' + state.seat[1].toFixed(5);
+  if (state.picking != null) {
+    var k = state.picking, seat = [e.latlng.lng, e.latlng.lat];
+    state.picking = null;
+    if (k === 'one') state.seat = seat; else if (state.parts[k]) state.parts[k].seat = seat; else return true;
+    removeSeatMarker(k);
+    var mk = L.circleMarker(e.latlng, { radius: 7, color: '#c0392b', fillOpacity: 0.9 });
+    if (k !== 'one') mk.bindTooltip(t('adjPartSeat', { n: k + 1 }), { permanent: true, direction: 'right', className: 'adj-seat-label' });
+    state.seatMarkers[k] = mk.addTo(map());
+    var s = document.getElementById(k === 'one' ? 'adj-seat' : 'adj-part-seat-' + k);
+    if (s) s.textContent = seatText(seat);
+    var btn = document.getElementById(k === 'one' ? 'adj-seat-pick' : 'adj-part-seat-pick-' + k);
+    if (btn) btn.removeAttribute('aria-pressed');
     return true;
   }
   if (state.pickUnits >= 0) { pickUnitAt(e.latlng); return true; }
@@ -102,6 +109,26 @@ function mapClick(e) {
     return true;
   }
   return false;
+}
+
+function seatText(s) { return s ? s[0].toFixed(5) + ', ' + s[1].toFixed(5) : t('adjNoSeat'); }
+function removeSeatMarker(k) { if (state.seatMarkers[k]) { state.seatMarkers[k].remove(); delete state.seatMarkers[k]; } }
+/** After a draft is saved: the drafting layers (drawn polygons, corner editor, seat markers) leave the map and the drawn
+ * corners and seats are forgotten (the saved draft's own polygons are edited from its report). */
+function clearDrafting() {
+  stopEditing();
+  state.drawing = null; state.pickUnits = -1; state.picking = null;
+  state.vertices = []; state.seat = null;
+  state.parts.forEach(function (p) { p.vertices = []; p.seat = null; });
+  Object.keys(state.seatMarkers).forEach(removeSeatMarker);
+  if (state.others) { state.others.remove(); state.others = null; }
+  if (state.shape) { state.shape.remove(); state.shape = null; }
+}
+function seatButton(k) {
+  var part = k !== 'one', s = part ? state.parts[k].seat : state.seat;
+  return '<p><button type="button" ' + (part ? 'class="adj-part-seat-pick" id="adj-part-seat-pick-' + k + '" data-part="' + k + '"' : 'id="adj-seat-pick"') +
+    (state.picking === k ? ' aria-pressed="true"' : '') + '>' + esc(t(part ? 'adjPartSeatPick' : 'adjSeatPick')) + '</button> <span id="' +
+    (part ? 'adj-part-seat-' + k : 'adj-seat') + '" class="note">' + esc(seatText(s)) + '</span></p>';
 }
 
 function remember() {
@@ -126,7 +153,7 @@ function partHtml(p, i) {
     field('adj-part-name-' + i, 'adjPartName') + field('adj-part-code-' + i, 'adjPartCode') +
     '<label for="adj-part-units-' + i + '">' + esc(t('adjPartUnits')) + '</label><input id="adj-part-units-' + i + '" type="text" value="' + esc(p.units.join(',')) + '">' +
     '<p><button type="button" class="adj-part-pick" id="adj-part-pick-' + i + '" data-part="' + i + '">' + esc(t(state.pickUnits === i ? 'adjPickDone' : 'adjPickUnits')) + '</button></p>' +
-    drawButton(i, 'adj-part-draw-' + i) + '</fieldset>';
+    drawButton(i, 'adj-part-draw-' + i) + seatButton(i) + '</fieldset>';
 }
 
 function kindFields(k) {
@@ -153,8 +180,7 @@ function form() {
     }).join('') + '</select>' + kindFields(k) +
     '<p id="adj-edit-tools"' + (state.editor ? '' : ' hidden') + '><span class="note">' + esc(t('adjEditHint')) + '</span> <button type="button" id="adj-vertex-delete" disabled>' +
     esc(t('adjVertexDelete')) + '</button></p>' +
-    '<p><button type="button" id="adj-seat-pick">' + esc(t('adjSeatPick')) + '</button> <span id="adj-seat" class="note">' +
-    esc(state.seat ? state.seat[0].toFixed(5) + ', ' + state.seat[1].toFixed(5) : t('adjNoSeat')) + '</span></p>' +
+    (k === 'split' ? '' : seatButton('one')) +
     '<button type="submit" id="adj-submit">' + esc(t('adjSubmit')) + '</button><div id="adj-form-result"></div></form>';
 }
 
@@ -164,7 +190,7 @@ function val(id) { return (state.form[id] || '').trim(); }
 function body() {
   remember();
   var title = (document.getElementById('adj-title') || {}).value || '';
-  var step, key;
+  var step, key, seats = null;
   if (state.kind === 'merge') {
     step = { kind: 'merge', survivor: val('adj-survivor'), absorbed: val('adj-absorbed').split(/[,，\s]+/).filter(Boolean) };
     if (val('adj-newname')) step.name = val('adj-newname');
@@ -187,14 +213,16 @@ function body() {
       var g2 = toPolygon(p.vertices);
       if (g2) tg.geometry = g2; else if (p.units.length) tg.composeFrom = p.units.slice();
       p.units.forEach(function (c) { assign[c] = tg.code || tg.name; });
+      if (p.seat && (tg.code || tg.name)) { seats = seats || {}; seats[tg.code || tg.name] = p.seat; }
       return tg;
     }) };
     if (document.getElementById('adj-split-keep') && document.getElementById('adj-split-keep').checked) step.keepSource = true;
     if (Object.keys(assign).length) step.childAssignments = assign;
-    key = step.targets[0] && (step.targets[0].code || step.targets[0].name);
   }
   var b = { title: title, steps: [step] };
-  if (state.seat && key) { b.seats = {}; b.seats[key] = state.seat; }
+  // a split: each part's own seat keyed by its code or name; otherwise the one seat keyed by the resulting unit
+  if (state.kind !== 'split' && state.seat && key) { seats = {}; seats[key] = state.seat; }
+  if (seats) b.seats = seats;
   return b;
 }
 
@@ -213,7 +241,8 @@ function unitRows(units, role) {
   return units.map(function (u) {
     return '<tr data-code="' + esc(u.code) + '" data-role="' + esc(role) + '"><th>' + esc(u.name) + '<br><span class="note">' + esc(u.code) + '</span></th><td>' +
       esc(num(u.areaKm2, 2)) + '</td><td data-fact="population">' + esc(num(u.population)) + '</td><td>' + esc(num(u.households)) + '</td><td>' +
-      esc(num(u.elderly)) + '</td><td>' + esc(num(u.communities)) + '</td><td>' + esc(u.farthestCommunityM == null ? '—' : num(u.farthestCommunityM / 1000, 1)) + '</td></tr>';
+      esc(num(u.elderly)) + '</td><td>' + esc(num(u.communities)) + '</td><td data-fact="farthest"' +
+      (u.farthestCommunityM == null ? '' : ' data-m="' + u.farthestCommunityM + '" title="' + esc(u.farthestCommunity || '') + '"') + '>' + esc(u.farthestCommunityM == null ? '—' : num(u.farthestCommunityM / 1000, 1)) + '</td></tr>';
   }).join('');
 }
 
@@ -398,7 +427,7 @@ function show() {
     refreshList();
     outlines();
     document.getElementById('adj-kind').addEventListener('change', function (e) {
-      remember(); state.kind = e.target.value; state.drawing = null; state.pickUnits = -1; stopEditing();
+      remember(); state.kind = e.target.value; state.drawing = null; state.pickUnits = -1; state.picking = null; stopEditing();
       render();
     });
     var ck = document.getElementById('adj-convert-kind');
@@ -408,7 +437,7 @@ function show() {
       btn.addEventListener('click', function () {
         remember();
         var target = btn.getAttribute('data-target') === 'establish' ? 'establish' : +btn.getAttribute('data-target');
-        state.pickUnits = -1;
+        state.pickUnits = -1; state.picking = null;
         if (state.drawing === target) { state.drawing = null; render(); editRing(target); editToolsShow(); return; }
         stopEditing(); setRing(target, []); state.drawing = target; render();
       });
@@ -417,7 +446,7 @@ function show() {
       btn.addEventListener('click', function () {
         remember();
         var i = +btn.getAttribute('data-part');
-        state.drawing = null; stopEditing();
+        state.drawing = null; stopEditing(); state.picking = null;
         state.pickUnits = state.pickUnits === i ? -1 : i;
         render();
       });
@@ -429,6 +458,8 @@ function show() {
       remember(); var i = state.parts.length - 1;
       ['name', 'code', 'units'].forEach(function (f) { delete state.form['adj-part-' + f + '-' + i]; });
       if (state.editing === i || state.drawing === i) { stopEditing(); state.drawing = null; }
+      if (state.picking === i) state.picking = null;
+      removeSeatMarker(i);
       state.parts.pop(); render();
     });
     var del = document.getElementById('adj-vertex-delete');
@@ -438,7 +469,16 @@ function show() {
       editTools();
     });
     editTools();
-    document.getElementById('adj-seat-pick').addEventListener('click', function () { remember(); state.drawing = null; state.pickUnits = -1; state.picking = true; });
+    document.querySelectorAll('#adj-seat-pick, .adj-part-seat-pick').forEach(function (btn) {
+      btn.addEventListener('click', function () {
+        var k = btn.id === 'adj-seat-pick' ? 'one' : +btn.getAttribute('data-part');
+        remember();
+        if (state.drawing != null || state.pickUnits >= 0) { state.drawing = null; state.pickUnits = -1; state.picking = k; render(); return; }
+        state.picking = k;
+        document.querySelectorAll('#adj-seat-pick, .adj-part-seat-pick').forEach(function (o) { o.removeAttribute('aria-pressed'); });
+        btn.setAttribute('aria-pressed', 'true');
+      });
+    });
     document.getElementById('adj-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var out = document.getElementById('adj-form-result'), b;
@@ -447,6 +487,14 @@ function show() {
       out.innerHTML = P.loading();
       api.post('/api/adjustments/proposals', b).then(function (p) {
         out.innerHTML = '<p id="adj-created" data-id="' + p.id + '">' + esc(t('adjCreated', { id: p.id })) + '</p>';
+        clearDrafting();
+        // the part blocks show the forgotten corners and seats
+        document.querySelectorAll('[id^=adj-part-vertices-], #adj-vertices').forEach(function (n) {
+          n.textContent = t('adjVertices', { n: 0 });
+        });
+        document.querySelectorAll('[id^=adj-part-seat-], #adj-seat').forEach(function (n) { if (n.tagName === 'SPAN') n.textContent = t('adjNoSeat'); });
+        document.querySelectorAll('[id^=adj-part-draw-], #adj-draw').forEach(function (n) { n.textContent = t('adjDraw'); });
+        editToolsShow();
         refreshList();
         showImpact(p.id);
       }).catch(function (err) { out.innerHTML = problem(err); out.scrollIntoView(); });

@@ -62,7 +62,7 @@ export const en = {
   adjKind: 'Kind', adjKind_merge: 'Merge (composed from existing units)', adjKind_establish: 'Establish (draw its area on the map)',
   adjSurvivor: 'Surviving unit code', adjAbsorbed: 'Merged unit codes (comma-separated)', adjNewName: 'Name after the merge (optional)',
   adjParent: 'Parent unit code', adjName: 'Name of the new unit', adjDraw: 'Draw on the map', adjDrawDone: 'Finish drawing',
-  adjVertices: '{n} corners drawn', adjSeatPick: 'Pick the seat on the map', adjNoSeat: 'No seat picked', adjSubmit: 'Save proposal',
+  adjVertices: '{n} corners drawn', adjSeatPick: 'Pick the seat on the map', adjNoSeat: 'No seat picked', adjPartSeatPick: 'Pick this part’s seat on the map', adjPartSeat: 'Seat of part {n}', adjSubmit: 'Save proposal',
   adjStatus_draft: 'Draft', adjStatus_approved: 'Approved', adjStatus_withdrawn: 'Withdrawn', adjNone: 'No proposals yet',
   adjUnit: 'Unit', adjCommunities: 'Communities', adjFarthestKm: 'Farthest community to seat (km)', adjRule_population: 'Population',
   adjRule_areaKm2: 'Area', adjRule_communities: 'Communities', adjRule_gdpShare: 'Non-agricultural GDP share', adjRule_farthestCommunityKm: 'Farthest community to seat',

@@ -66,7 +66,7 @@ var texts = {
     adjDraftSave: '保存草案', adjDraftSaved: '已保存为第 {v} 版', adjStep: '第 {n} 步',
     adjKind_merge: '合并（由现有单位组成）', adjKind_establish: '新设（在地图上绘制范围）', adjSurvivor: '保留单位代码', adjAbsorbed: '并入单位代码（逗号分隔）',
     adjNewName: '合并后名称（可选）', adjParent: '上级单位代码', adjName: '新单位名称', adjDraw: '在地图上绘制', adjDrawDone: '完成绘制',
-    adjVertices: '已绘制 {n} 个顶点', adjSeatPick: '在地图上选取驻地', adjNoSeat: '未选驻地', adjSubmit: '保存方案',
+    adjVertices: '已绘制 {n} 个顶点', adjSeatPick: '在地图上选取驻地', adjNoSeat: '未选驻地', adjPartSeatPick: '在地图上选取本部分驻地', adjPartSeat: '第 {n} 部分驻地', adjSubmit: '保存方案',
     adjStatus_draft: '草案', adjStatus_approved: '已批准', adjStatus_withdrawn: '已撤回', adjNone: '暂无调整方案',
     adjUnit: '单位', adjCommunities: '社区/村数', adjFarthestKm: '最远社区到驻地 (km)', adjRule_population: '人口',
     adjRule_areaKm2: '面积', adjRule_communities: '社区/村数', adjRule_gdpShare: '非农产业比重', adjRule_farthestCommunityKm: '最远社区距驻地',

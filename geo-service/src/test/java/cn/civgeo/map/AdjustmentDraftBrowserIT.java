@@ -22,7 +22,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The proposals panel on a 1024×768 tablet, without API calls: a planner drafts a county → city convert (a name
  * without 市 is refused in the panel), then splits 甲镇 into a part composed of a village picked on the map and a part
- * drawn on the map whose corners are dragged, inserted and deleted, reads the impact report of each, and edits the
+ * drawn on the map whose corners are dragged, inserted and deleted, each part with its own seat (驻地) picked on the map
+ * (the report's farthest-community distance of each part equal to PostGIS's), reads the impact report of each, and edits the
  * saved draft's polygon (saved as version 2; a stale save answers 409 in the panel). Screenshots under
  * target/screenshots/adjust-draft-*.png.
  */
@@ -47,6 +48,24 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
 
     private void clickMap(int dx, int dy) {
         new Actions(b.driver).moveToElement(b.el("#map"), dx, dy).click().perform();
+    }
+
+    /** The drafting polygons on the map: the drawn outlines and the corner editor's polygon (dashed 4 3). */
+    private int draftPolygons() {
+        return ((Number) b.js("var n = 0; window.civgeo.map.eachLayer(function (l) { if (l.getLatLngs && l.options.dashArray === '4 3') n++; }); return n")).intValue();
+    }
+
+    /** The proposed seats' markers on the map. */
+    private int seatMarkers() {
+        return ((Number) b.js("var n = 0; window.civgeo.map.eachLayer(function (l) { if (l.getRadius && l.options.color === '#c0392b') n++; }); return n")).intValue();
+    }
+
+    /** Metres from a seat [lon, lat] to the farthest of these communities (the point on each surface), by PostGIS. */
+    private double farthestM(List<Double> seat, List<String> communities) {
+        return jdbc.sql("""
+                select max(st_distance(st_pointonsurface(geom)::geography, st_setsrid(st_makepoint(:x, :y), 4490)::geography))
+                  from division_public where code in (:c)""")
+                .param("x", seat.get(0)).param("y", seat.get(1)).param("c", communities).query(Double.class).single();
     }
 
     private int count(String id) {
@@ -108,6 +127,23 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         b.await(d -> c.v1().equals(b.el("#adj-part-units-0").getAttribute("value")));
         assertThat(b.el("#adj-pick-note").getText()).contains("一村委会").contains("第 1 部分");
         b.el("#adj-part-pick-0").click();
+        // each part its own proposed seat (驻地), picked on the map inside the part: part 1 in the south half, part 2 in the north
+        assertThat(b.driver.findElements(By.id("adj-seat-pick"))).as("a split has no single seat").isEmpty();
+        assertThat(b.el("#adj-part-seat-0").getText()).isEqualTo("未选驻地");
+        b.el("#adj-part-seat-pick-0").click();
+        clickMap(-50, 110);
+        b.await(d -> b.el("#adj-part-seat-0").getText().contains(","));
+        b.el("#adj-part-seat-pick-1").click();
+        clickMap(40, -90);
+        b.await(d -> b.el("#adj-part-seat-1").getText().contains(","));
+        @SuppressWarnings("unchecked")
+        List<Number> seat0 = (List<Number>) b.js("return window.civgeo.adjust.state.parts[0].seat");
+        @SuppressWarnings("unchecked")
+        List<Number> seat1 = (List<Number>) b.js("return window.civgeo.adjust.state.parts[1].seat");
+        assertThat(seat0.get(1).doubleValue()).isBetween(c.y0(), c.y0() + 0.01); // v1, the south half of 甲镇
+        assertThat(seat1.get(1).doubleValue()).isBetween(c.y0() + 0.01, c.y0() + 0.02); // the north half
+        assertThat(b.el("#adj-part-units-0").getAttribute("value")).as("picking a seat adds no unit").isEqualTo(c.v1());
+        assertThat(seatMarkers()).isEqualTo(2);
         // part 2: drawn inside the north half, composed of v2 for its children
         b.el("#adj-part-units-1").sendKeys(c.v2());
         b.el("#adj-part-draw-1").click();
@@ -131,8 +167,14 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         b.el("#adj-vertex-delete").click();
         b.await(d -> count("adj-part-vertices-1") == 4 && b.driver.findElements(By.cssSelector(".adj-vertex")).size() == 4);
 
+        assertThat(draftPolygons()).as("the corner editor's polygon while drafting").isEqualTo(1);
         b.el("#adj-submit").click();
         b.await(d -> b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]")).size() == 2, Duration.ofSeconds(90));
+        // the drafting layers leave the map once the draft is saved and its report shown
+        assertThat(draftPolygons()).as("drawn polygons left on the map after saving").isZero();
+        assertThat(b.driver.findElements(By.cssSelector(".adj-vertex"))).isEmpty();
+        assertThat(seatMarkers()).isZero();
+        assertThat(b.el("#adj-part-vertices-1").getText()).isEqualTo("已绘制 0 个顶点");
         @SuppressWarnings("unchecked")
         List<String> names = (List<String>) b.js("return Array.from(document.querySelectorAll('#adj-units tr[data-role=after] th')).map(e => e.textContent)");
         assertThat(String.join("|", names)).contains("甲南镇").contains("甲北镇");
@@ -147,6 +189,22 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         assertThat(stored.get("compose")).isEqualTo(c.v1());
         assertThat(((Number) stored.get("ring")).intValue()).isEqualTo(5); // four corners, closed
         assertThat(stored.get("v2to")).isEqualTo("甲北镇");
+        // the seats stored keyed by each part's name, and each part's farthest community to its own seat as PostGIS says (±1 m)
+        @SuppressWarnings("unchecked")
+        Map<String, List<Double>> seats = json.readValue(jdbc.sql("select body ->> 'seats' from adjustment_proposal where id = :id").param("id", id)
+                .query(String.class).single(), Map.class);
+        assertThat(seats).containsOnlyKeys("甲南镇", "甲北镇");
+        assertThat(seats.get("甲南镇").get(0)).isCloseTo(seat0.get(0).doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(seats.get("甲北镇").get(1)).isCloseTo(seat1.get(1).doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+        @SuppressWarnings("unchecked")
+        Map<String, String> farM = (Map<String, String>) b.js("""
+                var o = {}; document.querySelectorAll('#adj-units tr[data-role=after]').forEach(function (tr) {
+                  var td = tr.querySelector('td[data-fact=farthest]'); o[tr.querySelector('th').firstChild.textContent] = td.getAttribute('data-m'); }); return o""");
+        assertThat(farM).containsOnlyKeys("甲南镇", "甲北镇");
+        double south = farthestM(seats.get("甲南镇"), List.of(c.v1())), north = farthestM(seats.get("甲北镇"), List.of(c.v2()));
+        assertThat(Double.parseDouble(farM.get("甲南镇"))).isCloseTo(south, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(Double.parseDouble(farM.get("甲北镇"))).isCloseTo(north, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(Math.abs(south - north)).as("two different distances").isGreaterThan(50);
         b.screenshot("adjust-draft-03-split-impact");
 
         // the saved draft's polygon: edit a corner and save as version 2
@@ -163,6 +221,7 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         assertThat(jdbc.sql("select jsonb_array_length(body -> 'steps' -> 0 -> 'targets' -> 1 -> 'geometry' -> 'coordinates' -> 0) from adjustment_proposal where id = :id")
                 .param("id", id).query(Integer.class).single()).isEqualTo(6);
         assertThat(b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]"))).hasSize(2);
+        assertThat(draftPolygons()).as("the draft editor's polygon after saving version 2").isZero();
 
         // someone else saves version 3 meanwhile: the panel's save of version 2 is refused (409) and says so
         Map<String, Object> body = json.readValue(jdbc.sql("select body::text from adjustment_proposal where id = :id").param("id", id).query(String.class).single(), Map.class);
