@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,16 +30,14 @@ class BoundaryLineController {
     private final LineDerivationService derivation;
     private final SurveyFiles files;
     private final VertexCsv vertices;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
 
     BoundaryLineController(BoundaryLineService lines, LineDerivationService derivation, SurveyFiles files, VertexCsv vertices,
-                           JdbcClient jdbc, JsonMapper json) {
+                           JsonMapper json) {
         this.vertices = vertices;
         this.lines = lines;
         this.derivation = derivation;
         this.files = files;
-        this.jdbc = jdbc;
         this.json = json;
     }
 
@@ -72,7 +69,7 @@ class BoundaryLineController {
     @Operation(summary = "Create a line (or replace the surveyed geometry of the pair's line) from GeoJSON in EPSG:4490")
     BoundaryLine create(@RequestBody NewLine body) {
         if (body.geometry() == null || body.geometry().isNull()) throw ApiException.badField("geometry", "is required");
-        Geometry g = geometry(List.of(json.writeValueAsString(body.geometry())), "geometry");
+        Geometry g = lines.lineFromGeoJson(List.of(json.writeValueAsString(body.geometry())), "geometry");
         return lines.saveGeometry(new BoundaryLineService.LineInput(body.code(), body.name(), body.level(), body.leftCode(),
                 body.rightCode(), body.agreement(), body.note()), g, "manual");
     }
@@ -92,7 +89,7 @@ class BoundaryLineController {
                               @RequestParam(required = false) String name, @RequestParam(required = false) Integer sourceSrid)
             throws IOException {
         List<String> geoms = files.lineGeometries(file.getInputStream(), file.getOriginalFilename(), sourceSrid);
-        Geometry g = geometry(geoms, "file");
+        Geometry g = lines.lineFromGeoJson(geoms, "file");
         return lines.saveGeometry(new BoundaryLineService.LineInput(code, name, null, leftCode, rightCode, null, null), g, "survey");
     }
 
@@ -111,27 +108,5 @@ class BoundaryLineController {
     @Operation(summary = "Change name, agreement, status or note; 'version' must be the version you read (409 otherwise)")
     BoundaryLine update(@PathVariable long id, @RequestBody BoundaryLineService.LineChange body) {
         return lines.update(id, body);
-    }
-
-    /** GeoJSON geometries (EPSG:4490) collected into one JTS geometry; 400 naming {@code field} on bad input. */
-    private Geometry geometry(List<String> geojson, String field) {
-        String wkt;
-        try {
-            wkt = jdbc.sql("select ST_AsText(ST_Collect(ST_GeomFromGeoJSON(g))) from unnest(cast(:gs as text[])) g")
-                    .param("gs", geojson.toArray(String[]::new)).query(String.class).single();
-        } catch (RuntimeException e) {
-            throw ApiException.badField(field, "is not valid GeoJSON geometry");
-        }
-        Geometry g;
-        try {
-            g = BoundaryLineService.read(wkt);
-        } catch (IllegalArgumentException e) {
-            // JTS refuses what PostGIS parsed: a one-point LineString, an unclosed ring.
-            throw ApiException.badField(field, "is not a valid geometry: " + e.getMessage());
-        }
-        if (g == null || g.isEmpty()) throw ApiException.badField(field, "is an empty geometry");
-        if (g.getDimension() != 1) throw ApiException.badField(field, "must be a LineString or MultiLineString");
-        g.setSRID(4490);
-        return g;
     }
 }

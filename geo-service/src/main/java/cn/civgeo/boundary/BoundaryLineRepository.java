@@ -123,6 +123,12 @@ class BoundaryLineRepository {
                 .param("r", reason).param("id", id).update();
     }
 
+    /** GeoJSON geometries collected into one, as WKT (PostGIS parses them; throws on bad GeoJSON). */
+    String collectGeoJson(List<String> geojson) {
+        return jdbc.sql("select ST_AsText(ST_Collect(ST_GeomFromGeoJSON(g))) from unnest(cast(:gs as text[])) g")
+                .param("gs", geojson.toArray(String[]::new)).query(String.class).single();
+    }
+
     /** Distance in metres on the ellipsoid from a lon/lat point to the line. */
     double distanceM(long id, double lon, double lat) {
         return jdbc.sql("select ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490)::geography) from boundary_line where id = :id")

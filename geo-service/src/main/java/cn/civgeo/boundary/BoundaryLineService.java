@@ -210,6 +210,27 @@ public class BoundaryLineService {
 
     private static double round(double m) { return Math.round(m * 1000) / 1000.0; }
 
+    /** GeoJSON geometries (EPSG:4490) collected into one JTS line geometry; 400 naming {@code field} on bad input. */
+    public Geometry lineFromGeoJson(List<String> geojson, String field) {
+        String wkt;
+        try {
+            wkt = repo.collectGeoJson(geojson);
+        } catch (RuntimeException e) {
+            throw ApiException.badField(field, "is not valid GeoJSON geometry");
+        }
+        Geometry g;
+        try {
+            g = read(wkt);
+        } catch (IllegalArgumentException e) {
+            // JTS refuses what PostGIS parsed: a one-point LineString, an unclosed ring.
+            throw ApiException.badField(field, "is not a valid geometry: " + e.getMessage());
+        }
+        if (g == null || g.isEmpty()) throw ApiException.badField(field, "is an empty geometry");
+        if (g.getDimension() != 1) throw ApiException.badField(field, "must be a LineString or MultiLineString");
+        g.setSRID(4490);
+        return g;
+    }
+
     static Geometry read(String wkt) {
         try {
             return new WKTReader(LineOrientation.GF).read(wkt);

@@ -2,16 +2,13 @@ package cn.civgeo.placename;
 
 import cn.civgeo.common.io.Exports;
 
-import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;
 import cn.civgeo.placename.rules.Finding;
-import cn.civgeo.placename.rules.NameRule;
+import cn.civgeo.placename.ExemptionRepository.Exemption;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +36,7 @@ class PlaceNameController {
     private final PlaceNameTransfer transfer;
     private final NameCheckService checks;
     private final PlaceNameSearch search;
-    private final JdbcClient jdbc;
-    private final AuditService audit;
+    private final ExemptionService exemptions;
     private final cn.civgeo.common.crs.CoordinateConverter converter;
 
     private final tools.jackson.databind.json.JsonMapper json;
@@ -48,7 +44,7 @@ class PlaceNameController {
     private final cn.civgeo.security.ExportGate exports;
 
     PlaceNameController(tools.jackson.databind.json.JsonMapper json, PlaceNameService service, PlaceNameTransfer transfer, NameCheckService checks, PlaceNameSearch search,
-                        JdbcClient jdbc, AuditService audit, cn.civgeo.common.crs.CoordinateConverter converter,
+                        ExemptionService exemptions, cn.civgeo.common.crs.CoordinateConverter converter,
                         cn.civgeo.security.ExportGate exports) {
         this.exports = exports;
         this.converter = converter;
@@ -57,8 +53,7 @@ class PlaceNameController {
         this.transfer = transfer;
         this.checks = checks;
         this.search = search;
-        this.jdbc = jdbc;
-        this.audit = audit;
+        this.exemptions = exemptions;
     }
 
     @GetMapping("/place-categories")
@@ -230,48 +225,16 @@ class PlaceNameController {
         return checks.scan(division);
     }
 
-    record Exemption(Long id, String name, String rule, String reason, String createdBy) {}
-
     @GetMapping("/place-name-exemptions")
-    List<Exemption> exemptions() {
-        return jdbc.sql("select id, name, rule, reason, created_by from place_name_exemption order by name, rule")
-                .query((rs, i) -> new Exemption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
-    }
+    List<Exemption> exemptions() { return exemptions.all(); }
 
     @PostMapping("/place-name-exemptions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(AUTHORITY)
-    @Transactional
-    Exemption addExemption(@RequestBody Exemption e) {
-        if (e.name() == null || e.name().isBlank()) throw ApiException.badField("name", "must not be blank");
-        if (e.reason() == null || e.reason().strip().length() < 4) throw ApiException.badField("reason", "give the reason (at least 4 characters)");
-        NameRule rule;
-        try {
-            rule = NameRule.parse(e.rule());
-        } catch (IllegalArgumentException x) {
-            throw ApiException.badField("rule", x.getMessage());
-        }
-        int n = jdbc.sql("select count(*) from place_name_exemption where name = :n and rule = :r").param("n", e.name().strip())
-                .param("r", rule.name()).query(Integer.class).single();
-        if (n > 0) throw ApiException.duplicate("an exemption of " + e.name().strip() + " from " + rule.name() + " exists");
-        long id = jdbc.sql("insert into place_name_exemption(name, rule, reason, created_by) values (:n, :r, :reason, :by) returning id")
-                .param("n", e.name().strip()).param("r", rule.name()).param("reason", e.reason().strip())
-                .param("by", AuditService.currentActor()).query(Long.class).single();
-        Exemption saved = new Exemption(id, e.name().strip(), rule.name(), e.reason().strip(), AuditService.currentActor());
-        audit.created("place_name_exemption", id, saved);
-        return saved;
-    }
+    Exemption addExemption(@RequestBody Exemption e) { return exemptions.add(e); }
 
     @DeleteMapping("/place-name-exemptions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(AUTHORITY)
-    @Transactional
-    void deleteExemption(@PathVariable long id) {
-        List<Exemption> before = jdbc.sql("select id, name, rule, reason, created_by from place_name_exemption where id = :id").param("id", id)
-                .query((rs, i) -> new Exemption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
-        if (before.isEmpty()) throw ApiException.notFound("exemption", id);
-        jdbc.sql("delete from place_name_exemption where id = :id").param("id", id).update();
-        audit.deleted("place_name_exemption", id, before.get(0));
-    }
-
+    void deleteExemption(@PathVariable long id) { exemptions.delete(id); }
 }

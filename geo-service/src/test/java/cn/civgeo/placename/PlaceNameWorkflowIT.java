@@ -166,6 +166,23 @@ class PlaceNameWorkflowIT extends IntegrationTest {
         assertThat(ex.status()).isEqualTo(201);
         assertThat(post("/api/place-names/check", "viewer-t", Map.of("name", n, "category", "2720", "divisionCode",
                 PlaceNameTestData.TOWNSHIP)).json().get("passes").asBoolean()).isTrue();
+        // listed; a second one of the same name and rule is a duplicate; removed by ADMIN only, then gone (404 again)
+        long exId = ex.json().get("id").asLong();
+        assertThat(ex.json().get("name").asString()).isEqualTo(n);
+        assertThat(ex.json().get("reason").asString()).isEqualTo("历史地名，沿用已久");
+        assertThat(post("/api/place-name-exemptions", "admin-t", Map.of("name", " " + n, "rule", "洋", "reason", "再来一次的理由")).status())
+                .isEqualTo(409);
+        var listed = new java.util.ArrayList<String>();
+        get("/api/place-name-exemptions").json().forEach(x -> { if (x.get("id").asLong() == exId) listed.add(x.get("name").asString() + "|" + x.get("rule").asString()); });
+        assertThat(listed).containsExactly(n + "|" + ex.json().get("rule").asString());
+        assertThat(delete("/api/place-name-exemptions/" + exId, "planner-t").status()).isEqualTo(403);
+        assertThat(delete("/api/place-name-exemptions/" + exId, "admin-t").status()).isEqualTo(204);
+        assertThat(delete("/api/place-name-exemptions/" + exId, "admin-t").status()).isEqualTo(404);
+        listed.clear();
+        get("/api/place-name-exemptions").json().forEach(x -> { if (x.get("id").asLong() == exId) listed.add(x.get("name").asString()); });
+        assertThat(listed).isEmpty();
+        assertThat(post("/api/place-names/check", "viewer-t", Map.of("name", n, "category", "2720", "divisionCode",
+                PlaceNameTestData.TOWNSHIP)).json().get("passes").asBoolean()).isFalse();
     }
 
     @Test
