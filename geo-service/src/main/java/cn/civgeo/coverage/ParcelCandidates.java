@@ -2,6 +2,7 @@ package cn.civgeo.coverage;
 
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.ProblemTexts;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;
@@ -42,6 +43,11 @@ import org.springframework.stereotype.Component;
  * CGCS2000 when its coordinates look like longitude/latitude, or as the 3-degree Gauss–Krüger zone its x prefix
  * names. GCJ-02/BD-09 data must say so ({@code crs=GCJ02}), as everywhere in the API.
  *
+ * <p>Division: when one is given (the division of the suggestion), a parcel whose candidate point (its point on
+ * surface) lies outside the division's outline is not a candidate: it is listed in {@code rejected} with its feature
+ * number, name and the reason in the user's language, and the others are answered; when none lies inside, 400 on
+ * {@code file} (with the same {@code rejected} list).
+ *
  * <p>Bounded: at most {@value #MAX_BYTES} bytes uploaded, a zip checked by {@link ZipGuard} before GDAL opens it,
  * at most {@link SiteSuggestionService#MAX_CANDIDATES} parcels, GDAL stopped after 60 s. Nothing is stored: the file
  * lives in a scratch folder for the length of the call.
@@ -59,10 +65,12 @@ public class ParcelCandidates {
 
     private final Staging staging;
     private final CoordinateConverter coordinates;
+    private final CoverageRepository divisions;
 
-    ParcelCandidates(Staging staging, CoordinateConverter coordinates) {
+    ParcelCandidates(Staging staging, CoordinateConverter coordinates, CoverageRepository divisions) {
         this.staging = staging;
         this.coordinates = coordinates;
+        this.divisions = divisions;
     }
 
     /** One candidate: EPSG:4490 lon/lat and the parcel's name (never null: "#n" when the file has no name attribute). */
@@ -74,9 +82,32 @@ public class ParcelCandidates {
      * @param crsBasis   how the CRS was chosen (given, declared by the file, assumed from the coordinates)
      * @param nameField  the attribute the names come from, or null (then the names are "#1", "#2", ...)
      */
-    public record Result(int count, List<Parcel> parcels, String nameField, String crsBasis) {}
+    public record Result(int count, List<Parcel> parcels, String nameField, String crsBasis, String division, List<Rejected> rejected) {
+        Result(int count, List<Parcel> parcels, String nameField, String crsBasis) { this(count, parcels, nameField, crsBasis, null, List.of()); }
+    }
+
+    /**
+     * A parcel that is not a candidate: its 1-based feature number in the file (the data row of a CSV), its name, its
+     * candidate point (EPSG:4490) and why, in the user's language.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RejectedParcel")
+    public record Rejected(int feature, String name, double lon, double lat, String reason) {}
 
     public Result read(InputStream in, String filename, String crsParam, String nameField) {
+        return read(in, filename, crsParam, nameField, null);
+    }
+
+    /** The parcels of a file; with a division, only those inside it (the others in {@link Result#rejected}). */
+    public Result read(InputStream in, String filename, String crsParam, String nameField, String division) {
+        if (division != null && !division.isBlank()) {
+            if (!division.strip().matches("\\d{6}|\\d{9}|\\d{12}")) throw ApiException.badField("division", "must be a 6-, 9- or 12-digit division code");
+            if (!divisions.hasOutline(division.strip())) throw ApiException.notFound("Division with a geometry", division.strip());
+            return within(readAll(in, filename, crsParam, nameField), division.strip());
+        }
+        return readAll(in, filename, crsParam, nameField);
+    }
+
+    private Result readAll(InputStream in, String filename, String crsParam, String nameField) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         String ext = FORMATS.stream().filter(name::endsWith).findFirst().orElseThrow(() -> ApiException.badField("file",
                 "must be GeoJSON (.geojson/.json), a zipped Shapefile (.zip), a GeoPackage (.gpkg), .kml or .csv with lon/lat or WKT columns"));
@@ -119,6 +150,28 @@ public class ParcelCandidates {
         } finally {
             if (dir != null) deleteQuietly(dir);
         }
+    }
+
+    /** The parcels inside the division; the others rejected with the reason, or 400 on file when none is inside. */
+    private Result within(Result all, String division) {
+        double[] lons = new double[all.count()], lats = new double[all.count()];
+        for (int i = 0; i < all.count(); i++) { lons[i] = all.parcels().get(i).lon(); lats[i] = all.parcels().get(i).lat(); }
+        java.util.Set<Integer> outside = new java.util.HashSet<>(divisions.outside(division, lons, lats));
+        String label = division + divisions.division(division).map(d -> " (" + d.name() + ")").orElse("");
+        boolean zh = ProblemTexts.requestLang() == ProblemTexts.Lang.ZH;
+        String reason = "lies outside the division " + label;
+        List<Parcel> in = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) {
+            Parcel p = all.parcels().get(i);
+            if (outside.contains(i)) rejected.add(new Rejected(i + 1, p.name(), p.lon(), p.lat(), zh ? ProblemTexts.zh(reason) : reason));
+            else in.add(p);
+        }
+        if (in.isEmpty()) {
+            String m = "none of the " + all.count() + " parcels lies inside the division " + label;
+            throw new ApiException(ProblemType.VALIDATION, "file: " + m, List.of(new FieldProblem("file", m)), Map.of("rejected", rejected));
+        }
+        return new Result(in.size(), in, all.nameField(), all.crsBasis(), division, rejected);
     }
 
     private Result parcels(Read r, Crs given, String nameField, String basis) {
