@@ -171,7 +171,7 @@ export const en = {
   'siteParcelReading': 'Reading the parcel file…',
   'siteParcelsRead': '{n} parcels read (names from attribute {field}): {names}',
   'siteParcelsNone': 'Choose a readable parcel file first',
-  'siteParcelsRejected': '{n} parcels outside the chosen division, not taken as candidates:',
+  'siteParcelsRejected': 'Outside the chosen division, not taken as candidates ({n}):',
   'siteParcelRejected': 'no. {feature} {name}: {reason}',
   'siteParcel': 'Parcel',
   'siteParcelName': 'Parcel {name}',

@@ -85,7 +85,7 @@ function readParcels() {
   status.classList.remove('error');
   var q = ['division=' + encodeURIComponent(division())].concat(state.parcelCrs ? ['crs=' + encodeURIComponent(state.parcelCrs)] : []);
   return api.post('/api/site-suggestions/parcels?' + q.join('&'), form).then(function (r) {
-    state.parcels = r;
+    state.parcels = r; state.parcelLang = CivGeoI18n.lang();
     status.textContent = parcelSummary(r);
     status.setAttribute('data-parcels', r.count);
     showRejected(r.rejected);
@@ -113,6 +113,8 @@ function mount(box) {
   document.getElementById('site-parcel-crs').addEventListener('change', readParcels);
   var run = document.getElementById('site-run');
   if (run) run.addEventListener('click', suggest);
+  // the rejected parcels' reasons come from the server in the page's language: asked again after a switch
+  if (state.parcels && state.parcels.rejected && state.parcels.rejected.length && state.parcelLang !== CivGeoI18n.lang()) readParcels();
   if (state.result) renderResult();
 }
 

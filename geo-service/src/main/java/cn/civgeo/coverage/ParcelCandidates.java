@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  * file). Each parcel gives one candidate: a polygon (or line) its point on surface, a point itself; it keeps its
  * name or id attribute (given, or the first of {@link #NAME_ATTRIBUTES} the file has) so a pick reads "地块 A-12".
  *
+ * <p>Text: a zipped Shapefile whose DBF declares no encoding (no .cpg, language-driver byte 0) is read as UTF-8
+ * when its bytes are UTF-8, else as GBK (what Chinese GIS software writes), see {@link #decode}.
+ *
  * <p>CRS: {@code crs} when given (EPSG:4490, EPSG:4326, GCJ02, BD09, a Gauss–Krüger zone); otherwise the file's own
  * (a Shapefile's .prj, a GeoPackage's, KML and GeoJSON are WGS 84); a file declaring none (CSV) is taken as
  * CGCS2000 when its coordinates look like longitude/latitude, or as the 3-degree Gauss–Krüger zone its x prefix
@@ -253,8 +256,7 @@ public class ParcelCandidates {
         if (!Files.isDirectory(out)) throw ApiException.badField("file", "holds no parcels (no feature with a geometry)");
         try (DirectoryStream<Path> layers = Files.newDirectoryStream(out, "*.csv")) {
             for (Path layer : layers) {
-                // leniently: a Shapefile's field name cut at 10 bytes may end in half a character
-                List<List<String>> rows = CsvParser.parse(new String(Files.readAllBytes(layer), StandardCharsets.UTF_8));
+                List<List<String>> rows = CsvParser.parse(decode(Files.readAllBytes(layer)));
                 if (rows.isEmpty()) continue;
                 // GDAL writes the WKT column first, and none for a layer without geometry (a CSV without lon/lat)
                 boolean geometry = rows.get(0).get(0).strip().equals("WKT");
@@ -287,6 +289,33 @@ public class ParcelCandidates {
         }
         if (features.isEmpty()) throw ApiException.badField("file", "holds no parcels (no feature with a geometry)");
         return new Read(headers, features);
+    }
+
+    /**
+     * The text GDAL wrote: UTF-8, except from a Shapefile whose DBF declares no encoding (no .cpg, language-driver
+     * byte 0), whose bytes GDAL passes through as they are: Chinese GIS software writes those in GBK. Read as UTF-8
+     * when the bytes are UTF-8 (leniently: a field name cut at 10 bytes may end in half a character before its
+     * delimiter), else as GBK.
+     */
+    static String decode(byte[] bytes) {
+        return utf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, java.nio.charset.Charset.forName("GBK"));
+    }
+
+    /** Whether the bytes are UTF-8, allowing a sequence cut short just before a CSV delimiter or the end. */
+    static boolean utf8(byte[] b) {
+        for (int i = 0; i < b.length; ) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            if (n < 0) return false;
+            int j = 1;
+            while (j <= n && i + j < b.length && (b[i + j] & 0xC0) == 0x80) j++;
+            if (j <= n) { // cut short: only before a delimiter or at the end
+                int next = i + j;
+                if (next < b.length && b[next] != ',' && b[next] != '"' && b[next] != '\n' && b[next] != '\r') return false;
+            }
+            i += j;
+        }
+        return true;
     }
 
     /** The folder inside the zip that holds its first .shp ("" at the top), so GDAL opens the shapefiles there. */

@@ -173,6 +173,38 @@ class ParcelCandidatesIT extends IntegrationTest {
     }
 
     @Test
+    void aZippedShapefileInGbkWithoutACpgKeepsItsChineseNames() throws Exception {
+        Path dir = Files.createTempDirectory("parcels-gbk-it");
+        try {
+            // Chinese names and a Chinese field name (名称: 4 bytes in GBK, within the DBF's 10) in GBK, then no .cpg
+            String fc = parcels().replace("\"地块编号\":\"A-12\"", "\"名称\":\"湖滨一号地块\"").replace("\"地块编号\":\"B-3\"", "\"名称\":\"乙二乡养老地块\"");
+            Path src = dir.resolve("in.geojson");
+            Files.writeString(src, fc);
+            Path shp = dir.resolve("parcels.shp");
+            Process pr = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", shp.toString(), src.toString(),
+                    "-where", "OGR_GEOMETRY = 'POLYGON'", "-select", "名称,DKBH").redirectErrorStream(true).start();
+            String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(pr.waitFor()).as(out).isZero();
+            byte[] dbf = Files.readAllBytes(dir.resolve("parcels.dbf"));
+            assertThat(dbf[29]).as("no language-driver byte").isZero();
+            assertThat(new String(dbf, java.nio.charset.Charset.forName("GBK"))).contains("湖滨一号地块");
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(zip)) {
+                for (String ext : List.of("shp", "shx", "dbf", "prj")) { // no .cpg
+                    z.putNextEntry(new ZipEntry("parcels." + ext));
+                    z.write(Files.readAllBytes(dir.resolve("parcels." + ext)));
+                    z.closeEntry();
+                }
+            }
+            JsonNode p = ok(upload("parcels.zip", zip.toByteArray(), ""));
+            assertThat(p.get("nameField").asString()).isEqualTo("名称");
+            assertThat(p.get("parcels").findValuesAsString("name")).containsExactly("湖滨一号地块", "乙二乡养老地块");
+        } finally {
+            try (var s = Files.walk(dir)) { s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+        }
+    }
+
+    @Test
     void aCsvInGcj02WithChineseColumnsIsShiftedBackToCgcs2000() {
         double[] g = GcjTransform.wgsToGcj(city.lon(2, 0), city.lat(0));
         String csv = "地块名称,经度,纬度\nA-12," + g[0] + "," + g[1] + "\n";

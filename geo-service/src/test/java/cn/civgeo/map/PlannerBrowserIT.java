@@ -337,7 +337,10 @@ class PlannerBrowserIT extends IntegrationTest {
             b.el("#lang").click();
             b.await(d -> b.el("#site-parcel-file-button").getText().equals("Choose a file"), Duration.ofSeconds(20));
             assertThat(b.el("#site-parcel-file-name").getText()).isEqualTo(file.getFileName().toString());
-            assertThat(b.el("#site-parcel-rejected").getText()).contains("1 parcels outside the chosen division");
+            b.await(d -> !d.findElements(By.cssSelector("#site-parcel-rejected li")).isEmpty()
+                    && b.el("#site-parcel-rejected").getText().contains("lies outside"), Duration.ofSeconds(30));
+            assertThat(b.el("#site-parcel-rejected").getText()).contains("Outside the chosen division, not taken as candidates (1):")
+                    .contains("no. " + (codes.size() + 1) + " X-9: lies outside the division " + DivisionFixtures.SIMING + " (思明区)");
             b.screenshot("planner-10-parcels-english");
             b.el("#lang").click();
             b.await(d -> b.el("#site-parcel-file-button").getText().equals("选择文件"), Duration.ofSeconds(20));
