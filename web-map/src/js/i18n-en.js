@@ -14,7 +14,7 @@ export const en = {
   kind: 'Kind', population: 'Population', households: 'Households', elderly: 'Aged 60+', area: 'Area (km²)',
   indicators: 'Planning indicators', showIndicators: 'Indicators', markers: 'Markers', inspections: 'Inspections',
   condition: 'Condition', intact: 'Intact', damaged: 'Damaged', missing: 'Missing', displaced: 'Displaced', unknown: 'Not inspected',
-  recordObservation: 'Record marker inspection', photo: 'Photo', dragToMove: 'Drag the marker to its measured position; or pan the map until the cross-hair is on it and press “To the map’s centre”, or nudge it with the arrow keys or buttons (0.5 m a step, 5 m with Shift)', pinToCentre: 'To the map’s centre', pinNudge: 'Nudge the marker', nudge_n: '0.5 m north', nudge_s: '0.5 m south', nudge_e: '0.5 m east', nudge_w: '0.5 m west',
+  recordObservation: 'Record marker inspection', photo: 'Photo', choosePhoto: 'Take or choose a photo', chooseFile: 'Choose a file', noFileChosen: 'No file chosen', dragToMove: 'Drag the marker to its measured position; or pan the map until the cross-hair is on it and press “To the map’s centre”, or nudge it with the arrow keys or buttons (0.5 m a step, 5 m with Shift)', pinToCentre: 'To the map’s centre', pinNudge: 'Nudge the marker', nudge_n: '0.5 m north', nudge_s: '0.5 m south', nudge_e: '0.5 m east', nudge_w: '0.5 m west',
   accuracyM: 'Accuracy (m)', accuracyBad: 'The accuracy must be a number of metres above 0 and at most 1000', accuracyShort: 'accuracy ±{m} m',
   save: 'Save', cancel: 'Cancel', saved: 'Saved', username: 'User name', password: 'Password', loginFailed: 'Wrong user name or password',
   surveyMode: 'Survey mode', namingScan: 'Naming check', scanResults: 'Non-standard names found', reason: 'Reason',
@@ -171,6 +171,8 @@ export const en = {
   'siteParcelReading': 'Reading the parcel file…',
   'siteParcelsRead': '{n} parcels read (names from attribute {field}): {names}',
   'siteParcelsNone': 'Choose a readable parcel file first',
+  'siteParcelsRejected': 'Outside the chosen division, not taken as candidates ({n}):',
+  'siteParcelRejected': 'no. {feature} {name}: {reason}',
   'siteParcel': 'Parcel',
   'siteParcelName': 'Parcel {name}',
 };

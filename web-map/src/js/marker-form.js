@@ -5,6 +5,7 @@
  * observation goes to the outbox (offline.js) and is sent when the network is back. */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
+import { CivGeoFilePick } from './file-pick.js';
 import { CivGeoGk } from './gk.js';
 import { gkProblem } from './gk-check.js';
 import { CivGeoI18n } from './i18n.js';
@@ -45,7 +46,8 @@ function html(m, c) {
     '<output id="survey-position">' + m.lon.toFixed(6) + ', ' + m.lat.toFixed(6) + '</output>' +
     '<div class="form-row" id="survey-accuracy-row" hidden><label for="survey-accuracy">' + esc(t('accuracyM')) + '</label>' +
     '<input id="survey-accuracy" inputmode="decimal" autocomplete="off" size="6" aria-describedby="survey-accuracy-error"><p id="survey-accuracy-error" class="error" role="alert"></p></div></fieldset>' +
-    '<div class="form-row"><label for="survey-photo">' + esc(t('photo')) + '</label><input id="survey-photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment"></div>' +
+    '<div class="form-row"><label for="survey-photo">' + esc(t('photo')) + '</label>' +
+    CivGeoFilePick.html('survey-photo', 'accept="image/jpeg,image/png,image/webp" capture="environment"', 'choosePhoto') + '</div>' +
     '<div class="form-row"><label for="survey-note">' + esc(t('notes')) + '</label><textarea id="survey-note" rows="2"></textarea></div>' +
     '<p id="survey-result" role="status"></p><button type="submit" id="survey-save">' + esc(t('save')) + '</button></form>';
 }
@@ -159,6 +161,7 @@ function wire(m, cycle, onSaved) {
     return v;
   }
   document.getElementById('survey-accuracy').addEventListener('change', accuracyCheck);
+  CivGeoFilePick.wire(document.getElementById('survey-photo'));
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();

@@ -5,6 +5,7 @@
  * households newly covered and the coverage before/after. POST /api/site-suggestions (job), /evaluate. */
 import L from 'leaflet';
 import { CivGeoApi } from './api.js';
+import { CivGeoFilePick } from './file-pick.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPanels } from './panels.js';
 import { CivGeoProblems } from './problems.js';
@@ -12,7 +13,7 @@ import { CivGeoPlanner } from './planner.js';
 import { CivGeoPlannerFormat } from './planner-format.js';
 
 var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels, F = CivGeoPlannerFormat;
-var state = { k: 2, source: 'grid', spacing: 250, list: '', parcels: null, parcelCrs: '', result: null, layer: null, running: false, listeners: [] };
+var state = { k: 2, source: 'grid', spacing: 250, list: '', parcels: null, parcelCrs: '', parcelBlob: null, parcelFile: null, result: null, layer: null, running: false, listeners: [] };
 var CRS_CHOICES = ['', 'EPSG:4490', 'EPSG:4326', 'GCJ02', 'BD09'];
 
 /** "地块 A-12" / "Parcel A-12" for a pick taken from an uploaded parcel, else null. */
@@ -29,9 +30,10 @@ function formHtml() {
     '<div class="form-row" id="site-grid-row"' + (state.source === 'grid' ? '' : ' hidden') + '><label for="site-spacing">' + esc(t('siteSpacing')) + '</label><input id="site-spacing" type="number" min="50" max="5000" step="50" value="' + state.spacing + '"></div>' +
     '<div class="form-row" id="site-list-row"' + (state.source === 'list' ? '' : ' hidden') + '><label for="site-list">' + esc(t('siteList')) + '</label><textarea id="site-list" rows="3" placeholder="118.0894,24.4798">' + esc(state.list) + '</textarea></div>' +
     '<div id="site-parcels-row"' + (state.source === 'parcels' ? '' : ' hidden') + '><div class="form-pair"><div class="form-row"><label for="site-parcel-file">' + esc(t('siteParcelFile')) +
-    '</label><input id="site-parcel-file" type="file" accept=".geojson,.json,.zip,.gpkg,.kml,.csv"></div><div class="form-row"><label for="site-parcel-crs">' + esc(t('siteParcelCrs')) +
+    '</label>' + CivGeoFilePick.html('site-parcel-file', 'accept=".geojson,.json,.zip,.gpkg,.kml,.csv"', 'chooseFile', state.parcelFile) + '</div><div class="form-row"><label for="site-parcel-crs">' + esc(t('siteParcelCrs')) +
     '</label><select id="site-parcel-crs">' + CRS_CHOICES.map(function (c) { return '<option value="' + c + '"' + (c === state.parcelCrs ? ' selected' : '') + '>' + esc(t('siteCrs_' + (c ? c.replace(':', '') : 'auto'))) + '</option>'; }).join('') +
-    '</select></div></div><p class="note" id="site-parcel-status" aria-live="polite">' + esc(state.parcels ? parcelSummary(state.parcels) : t('siteParcelHint')) + '</p></div>' +
+    '</select></div></div><p class="note" id="site-parcel-status" aria-live="polite">' + esc(state.parcels ? parcelSummary(state.parcels) : t('siteParcelHint')) + '</p>' +
+    rejectedHtml(state.parcels && state.parcels.rejected) + '</div>' +
     (api.hasRole('PLANNER') || api.hasRole('ADMIN') ? '<button type="button" id="site-run" class="primary">' + esc(t('siteRun')) + '</button>' :
       '<p class="note" id="site-signin">' + esc(t('siteSignIn')) + '</p>') +
     '<div id="site-progress" hidden><progress max="100"></progress> <span class="note"></span></div><div id="site-result"></div></section>';
@@ -51,25 +53,48 @@ function parcelSummary(r) {
   return t('siteParcelsRead', { n: r.count, field: r.nameField || '—', names: r.parcels.slice(0, 3).map(function (p) { return p.name; }).join('、') + (r.count > 3 ? '…' : '') });
 }
 
-/** Reads the chosen parcel file on the server (nothing stored): its parcels become the candidates. */
+function division() { return CivGeoPlanner.analysis.division || CivGeoPlanner.state.city; }
+
+/** The parcels left out (outside the division): how many, then each by its feature number, name and the server's
+ *  reason (in the page's language), the first five. */
+function rejectedHtml(list) {
+  if (!list || !list.length) return '';
+  return '<div id="site-parcel-rejected" data-rejected="' + list.length + '"><p class="note">' + esc(t('siteParcelsRejected', { n: list.length })) + '</p><ul>' +
+    list.slice(0, 5).map(function (r) { return '<li>' + esc(t('siteParcelRejected', { feature: r.feature, name: r.name, reason: r.reason })) + '</li>'; }).join('') +
+    (list.length > 5 ? '<li>…</li>' : '') + '</ul></div>';
+}
+
+function showRejected(list) {
+  var old = document.getElementById('site-parcel-rejected'), status = document.getElementById('site-parcel-status');
+  if (old) old.remove();
+  if (status) status.insertAdjacentHTML('afterend', rejectedHtml(list));
+}
+
+/** Reads the chosen parcel file on the server (nothing stored) for the division of the analysis: its parcels inside
+ *  the division become the candidates, the others are listed with the reason. */
 function readParcels() {
   var input = document.getElementById('site-parcel-file'), status = document.getElementById('site-parcel-status');
   state.parcelCrs = document.getElementById('site-parcel-crs').value;
+  if (input.files && input.files[0]) { state.parcelBlob = input.files[0]; state.parcelFile = input.files[0].name; }
   state.parcels = null;
-  if (!input.files || !input.files[0]) { status.textContent = t('siteParcelHint'); return Promise.resolve(null); }
+  showRejected(null);
+  if (!state.parcelBlob) { status.textContent = t('siteParcelHint'); return Promise.resolve(null); }
   var form = new FormData();
-  form.append('file', input.files[0]);
+  form.append('file', state.parcelBlob, state.parcelFile);
   status.textContent = t('siteParcelReading');
   status.classList.remove('error');
-  return api.post('/api/site-suggestions/parcels' + (state.parcelCrs ? '?crs=' + encodeURIComponent(state.parcelCrs) : ''), form).then(function (r) {
-    state.parcels = r;
+  var q = ['division=' + encodeURIComponent(division())].concat(state.parcelCrs ? ['crs=' + encodeURIComponent(state.parcelCrs)] : []);
+  return api.post('/api/site-suggestions/parcels?' + q.join('&'), form).then(function (r) {
+    state.parcels = r; state.parcelLang = CivGeoI18n.lang();
     status.textContent = parcelSummary(r);
     status.setAttribute('data-parcels', r.count);
+    showRejected(r.rejected);
     return r;
   }).catch(function (e) {
     status.textContent = t('errorPrefix') + CivGeoProblems.text(e);
     status.classList.add('error');
     status.removeAttribute('data-parcels');
+    showRejected(e.problem && e.problem.rejected);
   });
 }
 
@@ -83,10 +108,13 @@ function mount(box) {
     document.getElementById('site-list-row').hidden = state.source !== 'list';
     document.getElementById('site-parcels-row').hidden = state.source !== 'parcels';
   });
+  CivGeoFilePick.wire(document.getElementById('site-parcel-file'));
   document.getElementById('site-parcel-file').addEventListener('change', readParcels);
   document.getElementById('site-parcel-crs').addEventListener('change', readParcels);
   var run = document.getElementById('site-run');
   if (run) run.addEventListener('click', suggest);
+  // the rejected parcels' reasons come from the server in the page's language: asked again after a switch
+  if (state.parcels && state.parcels.rejected && state.parcels.rejected.length && state.parcelLang !== CivGeoI18n.lang()) readParcels();
   if (state.result) renderResult();
 }
 
@@ -94,13 +122,15 @@ function suggest() {
   state.k = +document.getElementById('site-k').value || 2;
   state.spacing = +document.getElementById('site-spacing').value || 250;
   state.list = document.getElementById('site-list').value;
-  var body = { division: CivGeoPlanner.analysis.division || CivGeoPlanner.state.city, kinds: kinds(), k: state.k };
+  var body = { division: division(), kinds: kinds(), k: state.k };
   var out = document.getElementById('site-result');
   if (state.source === 'list') {
     var parsed = parseList(state.list);
     if (parsed.bad.length || !parsed.points.length) { out.innerHTML = '<p class="error" role="alert">' + esc(t('siteListBad', { lines: parsed.bad.join(', ') || '—' })) + '</p>'; return; }
     body.candidates = parsed.points;
   } else if (state.source === 'parcels') {
+    // read for another division (the analysis changed since): read again for this one, then run
+    if (state.parcels && state.parcels.division !== division()) { readParcels().then(function (r) { if (r) suggest(); }); return; }
     if (!state.parcels || !state.parcels.count) { out.innerHTML = '<p class="error" role="alert">' + esc(t('siteParcelsNone')) + '</p>'; return; }
     body.candidates = state.parcels.parcels.map(function (p) { return [p.lon, p.lat]; });
     body.candidateNames = state.parcels.parcels.map(function (p) { return p.name; });

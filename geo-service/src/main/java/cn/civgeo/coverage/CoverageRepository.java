@@ -65,6 +65,33 @@ class CoverageRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * Which of the points (EPSG:4490 lon/lat) lie outside the division's outline (on its boundary counts as inside):
+     * their 0-based indexes, ascending; empty when the division has no geometry or does not exist (see
+     * {@link #division}).
+     */
+    List<Integer> outside(String division, double[] lons, double[] lats) {
+        return jdbc.sql("""
+                select p.i - 1 from division_read division,
+                       unnest(cast(:lons as float8[]), cast(:lats as float8[])) with ordinality as p(lon, lat, i)
+                 where division.code = :c and division.geom is not null
+                   and not ST_Covers(division.geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4490))
+                 order by p.i""")
+                .param("c", division).param("lons", numbers(lons)).param("lats", numbers(lats)).query(Integer.class).list();
+    }
+
+    /** Whether the division exists with a geometry. */
+    boolean hasOutline(String division) {
+        return jdbc.sql("select exists(select 1 from division_read division where code = :c and geom is not null)")
+                .param("c", division).query(Boolean.class).single();
+    }
+
+    private static String numbers(double[] values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) sb.append(i == 0 ? "" : ",").append(values[i]);
+        return sb.append('}').toString();
+    }
+
     static String array(List<String> values) { return "{" + String.join(",", values) + "}"; }
 
     static String sql(String name) { return cn.civgeo.common.io.SqlFiles.load("coverage/" + name); }

@@ -2,6 +2,7 @@ package cn.civgeo.coverage;
 
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.ProblemTexts;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;
@@ -37,10 +38,18 @@ import org.springframework.stereotype.Component;
  * file). Each parcel gives one candidate: a polygon (or line) its point on surface, a point itself; it keeps its
  * name or id attribute (given, or the first of {@link #NAME_ATTRIBUTES} the file has) so a pick reads "地块 A-12".
  *
+ * <p>Text: a zipped Shapefile whose DBF declares no encoding (no .cpg, language-driver byte 0) is read as UTF-8
+ * when its bytes are UTF-8, else as GBK (what Chinese GIS software writes), see {@link #decode}.
+ *
  * <p>CRS: {@code crs} when given (EPSG:4490, EPSG:4326, GCJ02, BD09, a Gauss–Krüger zone); otherwise the file's own
  * (a Shapefile's .prj, a GeoPackage's, KML and GeoJSON are WGS 84); a file declaring none (CSV) is taken as
  * CGCS2000 when its coordinates look like longitude/latitude, or as the 3-degree Gauss–Krüger zone its x prefix
  * names. GCJ-02/BD-09 data must say so ({@code crs=GCJ02}), as everywhere in the API.
+ *
+ * <p>Division: when one is given (the division of the suggestion), a parcel whose candidate point (its point on
+ * surface) lies outside the division's outline is not a candidate: it is listed in {@code rejected} with its feature
+ * number, name and the reason in the user's language, and the others are answered; when none lies inside, 400 on
+ * {@code file} (with the same {@code rejected} list).
  *
  * <p>Bounded: at most {@value #MAX_BYTES} bytes uploaded, a zip checked by {@link ZipGuard} before GDAL opens it,
  * at most {@link SiteSuggestionService#MAX_CANDIDATES} parcels, GDAL stopped after 60 s. Nothing is stored: the file
@@ -59,10 +68,12 @@ public class ParcelCandidates {
 
     private final Staging staging;
     private final CoordinateConverter coordinates;
+    private final CoverageRepository divisions;
 
-    ParcelCandidates(Staging staging, CoordinateConverter coordinates) {
+    ParcelCandidates(Staging staging, CoordinateConverter coordinates, CoverageRepository divisions) {
         this.staging = staging;
         this.coordinates = coordinates;
+        this.divisions = divisions;
     }
 
     /** One candidate: EPSG:4490 lon/lat and the parcel's name (never null: "#n" when the file has no name attribute). */
@@ -74,9 +85,32 @@ public class ParcelCandidates {
      * @param crsBasis   how the CRS was chosen (given, declared by the file, assumed from the coordinates)
      * @param nameField  the attribute the names come from, or null (then the names are "#1", "#2", ...)
      */
-    public record Result(int count, List<Parcel> parcels, String nameField, String crsBasis) {}
+    public record Result(int count, List<Parcel> parcels, String nameField, String crsBasis, String division, List<Rejected> rejected) {
+        Result(int count, List<Parcel> parcels, String nameField, String crsBasis) { this(count, parcels, nameField, crsBasis, null, List.of()); }
+    }
+
+    /**
+     * A parcel that is not a candidate: its 1-based feature number in the file (the data row of a CSV), its name, its
+     * candidate point (EPSG:4490) and why, in the user's language.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RejectedParcel")
+    public record Rejected(int feature, String name, double lon, double lat, String reason) {}
 
     public Result read(InputStream in, String filename, String crsParam, String nameField) {
+        return read(in, filename, crsParam, nameField, null);
+    }
+
+    /** The parcels of a file; with a division, only those inside it (the others in {@link Result#rejected}). */
+    public Result read(InputStream in, String filename, String crsParam, String nameField, String division) {
+        if (division != null && !division.isBlank()) {
+            if (!division.strip().matches("\\d{6}|\\d{9}|\\d{12}")) throw ApiException.badField("division", "must be a 6-, 9- or 12-digit division code");
+            if (!divisions.hasOutline(division.strip())) throw ApiException.notFound("Division with a geometry", division.strip());
+            return within(readAll(in, filename, crsParam, nameField), division.strip());
+        }
+        return readAll(in, filename, crsParam, nameField);
+    }
+
+    private Result readAll(InputStream in, String filename, String crsParam, String nameField) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         String ext = FORMATS.stream().filter(name::endsWith).findFirst().orElseThrow(() -> ApiException.badField("file",
                 "must be GeoJSON (.geojson/.json), a zipped Shapefile (.zip), a GeoPackage (.gpkg), .kml or .csv with lon/lat or WKT columns"));
@@ -119,6 +153,28 @@ public class ParcelCandidates {
         } finally {
             if (dir != null) deleteQuietly(dir);
         }
+    }
+
+    /** The parcels inside the division; the others rejected with the reason, or 400 on file when none is inside. */
+    private Result within(Result all, String division) {
+        double[] lons = new double[all.count()], lats = new double[all.count()];
+        for (int i = 0; i < all.count(); i++) { lons[i] = all.parcels().get(i).lon(); lats[i] = all.parcels().get(i).lat(); }
+        java.util.Set<Integer> outside = new java.util.HashSet<>(divisions.outside(division, lons, lats));
+        String label = division + divisions.division(division).map(d -> " (" + d.name() + ")").orElse("");
+        boolean zh = ProblemTexts.requestLang() == ProblemTexts.Lang.ZH;
+        String reason = "lies outside the division " + label;
+        List<Parcel> in = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) {
+            Parcel p = all.parcels().get(i);
+            if (outside.contains(i)) rejected.add(new Rejected(i + 1, p.name(), p.lon(), p.lat(), zh ? ProblemTexts.zh(reason) : reason));
+            else in.add(p);
+        }
+        if (in.isEmpty()) {
+            String m = "none of the " + all.count() + " parcels lies inside the division " + label;
+            throw new ApiException(ProblemType.VALIDATION, "file: " + m, List.of(new FieldProblem("file", m)), Map.of("rejected", rejected));
+        }
+        return new Result(in.size(), in, all.nameField(), all.crsBasis(), division, rejected);
     }
 
     private Result parcels(Read r, Crs given, String nameField, String basis) {
@@ -200,8 +256,7 @@ public class ParcelCandidates {
         if (!Files.isDirectory(out)) throw ApiException.badField("file", "holds no parcels (no feature with a geometry)");
         try (DirectoryStream<Path> layers = Files.newDirectoryStream(out, "*.csv")) {
             for (Path layer : layers) {
-                // leniently: a Shapefile's field name cut at 10 bytes may end in half a character
-                List<List<String>> rows = CsvParser.parse(new String(Files.readAllBytes(layer), StandardCharsets.UTF_8));
+                List<List<String>> rows = CsvParser.parse(decode(Files.readAllBytes(layer)));
                 if (rows.isEmpty()) continue;
                 // GDAL writes the WKT column first, and none for a layer without geometry (a CSV without lon/lat)
                 boolean geometry = rows.get(0).get(0).strip().equals("WKT");
@@ -234,6 +289,33 @@ public class ParcelCandidates {
         }
         if (features.isEmpty()) throw ApiException.badField("file", "holds no parcels (no feature with a geometry)");
         return new Read(headers, features);
+    }
+
+    /**
+     * The text GDAL wrote: UTF-8, except from a Shapefile whose DBF declares no encoding (no .cpg, language-driver
+     * byte 0), whose bytes GDAL passes through as they are: Chinese GIS software writes those in GBK. Read as UTF-8
+     * when the bytes are UTF-8 (leniently: a field name cut at 10 bytes may end in half a character before its
+     * delimiter), else as GBK.
+     */
+    static String decode(byte[] bytes) {
+        return utf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, java.nio.charset.Charset.forName("GBK"));
+    }
+
+    /** Whether the bytes are UTF-8, allowing a sequence cut short just before a CSV delimiter or the end. */
+    static boolean utf8(byte[] b) {
+        for (int i = 0; i < b.length; ) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            if (n < 0) return false;
+            int j = 1;
+            while (j <= n && i + j < b.length && (b[i + j] & 0xC0) == 0x80) j++;
+            if (j <= n) { // cut short: only before a delimiter or at the end
+                int next = i + j;
+                if (next < b.length && b[next] != ',' && b[next] != '"' && b[next] != '\n' && b[next] != '\r') return false;
+            }
+            i += j;
+        }
+        return true;
     }
 
     /** The folder inside the zip that holds its first .shp ("" at the top), so GDAL opens the shapefiles there. */

@@ -46,13 +46,18 @@ class SiteSuggestionController {
             + "itself) in EPSG:4490 and its name (nameField, else the first of name/名称/地块编号/.../id the file has). crs: the "
             + "file's CRS when it declares none or a wrong one (EPSG:4490, EPSG:4326, GCJ02, BD09, EPSG:4513-4554); without "
             + "it the file's own, else detected from the coordinates. Nothing is stored: send the parcels as candidates "
-            + "(with candidateNames) to POST /api/site-suggestions.")
+            + "(with candidateNames) to POST /api/site-suggestions. division: the suggestion's division; a parcel whose point "
+            + "lies outside it is not a candidate but listed in rejected (feature number, name, point, reason in the "
+            + "user's language); 400 on file when none lies inside.")
     ParcelCandidates.Result parcels(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String crs,
                                     @io.swagger.v3.oas.annotations.Parameter(description = "The attribute that names each parcel "
                                             + "(default: the first of name, 名称, 地块名称, 地块编号, DKBH, …, id the file has)", example = "地块编号")
-                                    @RequestParam(required = false) String nameField) throws java.io.IOException {
+                                    @RequestParam(required = false) String nameField,
+                                    @io.swagger.v3.oas.annotations.Parameter(description = "The division of the suggestion: "
+                                            + "parcels outside it are rejected (listed with the reason)", example = "350203")
+                                    @RequestParam(required = false) String division) throws java.io.IOException {
         try (var in = file.getInputStream()) {
-            return parcels.read(in, file.getOriginalFilename(), crs, nameField);
+            return parcels.read(in, file.getOriginalFilename(), crs, nameField, division);
         }
     }
 

@@ -93,6 +93,50 @@ class ParcelCandidatesIT extends IntegrationTest {
     }
 
     @Test
+    void parcelsOutsideTheChosenDivisionAreRejectedPerFeatureWithTheReason() {
+        byte[] file = parcels().getBytes(StandardCharsets.UTF_8);
+        // 甲区 (county A) holds v0..v2: A-12 (v2) and C-1 (v0) inside, B-3 (v5, in 乙县) outside
+        JsonNode p = ok(upload("地块.geojson", file, "?division=" + city.countyA));
+        assertThat(p.get("count").asInt()).isEqualTo(2);
+        assertThat(p.get("division").asString()).isEqualTo(city.countyA);
+        assertThat(p.get("parcels").findValuesAsString("name")).containsExactly("A-12", "C-1");
+        JsonNode rejected = p.get("rejected");
+        assertThat(rejected.size()).isEqualTo(1);
+        assertThat(rejected.get(0).get("feature").asInt()).isEqualTo(2);
+        assertThat(rejected.get(0).get("name").asString()).isEqualTo("B-3");
+        assertThat(rejected.get(0).get("lon").asDouble()).isBetween(city.lon(5, -100), city.lon(5, 100));
+        assertThat(rejected.get(0).get("reason").asString()).isEqualTo("lies outside the division " + city.countyA + " (甲区)");
+        // in Chinese for a Chinese user
+        Response zh = uploadIn("zh-CN", "地块.geojson", file, "?division=" + city.countyA);
+        assertThat(zh.status()).as(zh.toString()).isEqualTo(200);
+        assertThat(zh.json().get("rejected").get(0).get("reason").asString()).isEqualTo("位于所选区划 甲区（" + city.countyA + "）之外");
+        // without a division nothing is rejected
+        JsonNode all = ok(upload("地块.geojson", file, ""));
+        assertThat(all.get("count").asInt()).isEqualTo(3);
+        assertThat(all.get("rejected").size()).isZero();
+        // the township 乙一镇 (v3, v4) holds none of them: 400 on file, every parcel listed
+        Response none = upload("地块.geojson", file, "?division=" + city.b1);
+        assertProblem(none, 400, "file");
+        assertThat(none.json().get("detail").asString()).isEqualTo("file: none of the 3 parcels lies inside the division " + city.b1 + " (乙一镇)");
+        assertThat(none.json().get("rejected").findValuesAsString("name")).containsExactly("A-12", "B-3", "C-1");
+        assertThat(none.json().get("rejected").findValues("feature").stream().map(JsonNode::asInt).toList()).containsExactly(1, 2, 3);
+        Response noneZh = uploadIn("zh-CN", "地块.geojson", file, "?division=" + city.b1);
+        assertThat(noneZh.status()).isEqualTo(400);
+        assertThat(noneZh.json().get("detail").asString()).isEqualTo("文件：3 个地块都不在所选区划 乙一镇（" + city.b1 + "）之内");
+        assertThat(noneZh.json().get("rejected").get(0).get("reason").asString()).isEqualTo("位于所选区划 乙一镇（" + city.b1 + "）之外");
+        // a division that is not a code, or that does not exist
+        assertProblem(upload("地块.geojson", file, "?division=abc"), 400, "division");
+        assertThat(upload("地块.geojson", file, "?division=" + city.prefecture.substring(0, 2) + "9999").status()).isEqualTo(404);
+    }
+
+    private Response uploadIn(String lang, String filename, byte[] bytes, String query) {
+        Multipart m = Multipart.file("file", filename, "application/octet-stream", bytes);
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/site-suggestions/parcels" + query))
+                .header("Authorization", "Bearer " + token("planner-t")).header("Content-Type", m.contentType())
+                .header("Accept-Language", lang).POST(HttpRequest.BodyPublishers.ofByteArray(m.body())));
+    }
+
+    @Test
     void aZippedShapefileMadeByOgr2ogrGivesTheSameParcels() throws Exception {
         Path dir = Files.createTempDirectory("parcels-it");
         try {
@@ -123,6 +167,38 @@ class ParcelCandidatesIT extends IntegrationTest {
             JsonNode result = suggest(p);
             assertThat(result.get("picks").findValuesAsString("divisionCode")).containsExactly(city.villages.get(2), city.villages.get(5));
             assertThat(result.get("picks").findValuesAsString("candidateName")).containsExactlyElementsOf(names);
+        } finally {
+            try (var s = Files.walk(dir)) { s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+        }
+    }
+
+    @Test
+    void aZippedShapefileInGbkWithoutACpgKeepsItsChineseNames() throws Exception {
+        Path dir = Files.createTempDirectory("parcels-gbk-it");
+        try {
+            // Chinese names and a Chinese field name (名称: 4 bytes in GBK, within the DBF's 10) in GBK, then no .cpg
+            String fc = parcels().replace("\"地块编号\":\"A-12\"", "\"名称\":\"湖滨一号地块\"").replace("\"地块编号\":\"B-3\"", "\"名称\":\"乙二乡养老地块\"");
+            Path src = dir.resolve("in.geojson");
+            Files.writeString(src, fc);
+            Path shp = dir.resolve("parcels.shp");
+            Process pr = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", shp.toString(), src.toString(),
+                    "-where", "OGR_GEOMETRY = 'POLYGON'", "-select", "名称,DKBH").redirectErrorStream(true).start();
+            String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(pr.waitFor()).as(out).isZero();
+            byte[] dbf = Files.readAllBytes(dir.resolve("parcels.dbf"));
+            assertThat(dbf[29]).as("no language-driver byte").isZero();
+            assertThat(new String(dbf, java.nio.charset.Charset.forName("GBK"))).contains("湖滨一号地块");
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(zip)) {
+                for (String ext : List.of("shp", "shx", "dbf", "prj")) { // no .cpg
+                    z.putNextEntry(new ZipEntry("parcels." + ext));
+                    z.write(Files.readAllBytes(dir.resolve("parcels." + ext)));
+                    z.closeEntry();
+                }
+            }
+            JsonNode p = ok(upload("parcels.zip", zip.toByteArray(), ""));
+            assertThat(p.get("nameField").asString()).isEqualTo("名称");
+            assertThat(p.get("parcels").findValuesAsString("name")).containsExactly("湖滨一号地块", "乙二乡养老地块");
         } finally {
             try (var s = Files.walk(dir)) { s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
         }

@@ -219,7 +219,10 @@ class FieldOfflineBrowserIT extends IntegrationTest {
         assertThat(b.el("#survey-accuracy").getAttribute("value")).as("the device's accuracy goes into the form").isEqualTo("4");
         b.el("#survey-repainted").click();
         // with a photo (the tablet's camera): kept in the outbox with the observation, shown there as a thumbnail
+        assertThat(b.el("#survey-photo-button").getText()).isEqualTo("拍照或选择照片");
+        assertThat(b.el("#survey-photo-name").getText()).isEqualTo("未选择文件");
         b.el("#survey-photo").sendKeys(photo().toString());
+        assertThat(b.el("#survey-photo-name").getText()).isEqualTo(photo().getFileName().toString());
         b.screenshot("offline-03-gps");
         saveQueued();
 

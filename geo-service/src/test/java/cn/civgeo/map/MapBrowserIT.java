@@ -276,7 +276,14 @@ class MapBrowserIT extends IntegrationTest {
         java.nio.file.Path photo = java.nio.file.Files.createTempFile("marker", ".png");
         java.nio.file.Files.write(photo, java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="));
+        // the page's own button and file name (the browser's "Choose File / No file chosen" is not translated); the
+        // native input is visually hidden but keeps its camera hint for tablets
+        assertThat(b.el("#survey-photo-button").getText()).isEqualTo("拍照或选择照片");
+        assertThat(b.el("#survey-photo-name").getText()).isEqualTo("未选择文件");
+        assertThat(b.el("#survey-photo").getAttribute("capture")).isEqualTo("environment");
+        assertThat(b.el("#survey-photo").isDisplayed()).isFalse();
         b.el("#survey-photo").sendKeys(photo.toAbsolutePath().toString());
+        assertThat(b.el("#survey-photo-name").getText()).isEqualTo(photo.getFileName().toString());
         b.el("#survey-note").sendKeys("地图外业记录");
         b.screenshot("09-survey-form");
         b.el("#survey-save").click();

@@ -297,16 +297,30 @@ class PlannerBrowserIT extends IntegrationTest {
                     .param("c", codes.get(i)).query(String.class).single();
             features.add("{\"type\":\"Feature\",\"properties\":{\"地块编号\":\"" + names[i] + "\"},\"geometry\":" + g + "}");
         }
+        // a fourth parcel in a community of another district: rejected (the analysis is 思明区), named with the reason
+        String outside = jdbc.sql("select ST_AsGeoJSON(ST_Envelope(ST_Buffer(ST_PointOnSurface(geom), 0.0008)), 7) from division where code like '3502%' "
+                + "and code not like :d || '%' and length(code) = 12 and geom is not null and status = 'active' order by code limit 1")
+                .param("d", DivisionFixtures.SIMING).query(String.class).single();
+        features.add("{\"type\":\"Feature\",\"properties\":{\"地块编号\":\"X-9\"},\"geometry\":" + outside + "}");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("parcels-", ".geojson");
         java.nio.file.Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
         try {
             new Select(b.el("#site-source")).selectByValue("parcels");
             b.await(d -> b.el("#site-parcels-row").isDisplayed());
+            // the page's own button and file name (the browser's "Choose File / No file chosen" is not translated)
+            assertThat(b.el("#site-parcel-file-button").getText()).isEqualTo("选择文件");
+            assertThat(b.el("#site-parcel-file-name").getText()).isEqualTo("未选择文件");
+            assertThat(b.el("#site-parcel-file").isDisplayed()).as("the native input is visually hidden").isFalse();
             b.el("#site-parcel-file").sendKeys(file.toAbsolutePath().toString());
             String n = String.valueOf(codes.size());
             b.await(d -> n.equals(b.el("#site-parcel-status").getAttribute("data-parcels"))
                     || b.el("#site-parcel-status").getAttribute("class").contains("error"), Duration.ofSeconds(60));
-            assertThat(b.el("#site-parcel-status").getText()).contains(n + " 个地块").contains("地块编号");
+            assertThat(b.el("#site-parcel-file-name").getText()).isEqualTo(file.getFileName().toString());
+            assertThat(b.el("#site-parcel-status").getText()).contains(n + " 个地块").contains("地块编号").doesNotContain("X-9");
+            assertThat(b.el("#site-parcel-rejected").getAttribute("data-rejected")).isEqualTo("1");
+            assertThat(b.el("#site-parcel-rejected").getText()).contains("1 个地块不在所选区划内")
+                    .contains("第 " + (codes.size() + 1) + " 个 X-9：位于所选区划 思明区（" + DivisionFixtures.SIMING + "）之外");
+            b.screenshot("planner-10-parcels-read");
             WebElement k = b.el("#site-k");
             k.clear();
             k.sendKeys("2");
@@ -319,6 +333,17 @@ class PlannerBrowserIT extends IntegrationTest {
             assertThat(parcels).doesNotHaveDuplicates();
             System.out.printf("[planner] 2 sites among 3 uploaded parcels: %s, units %s%n", parcels, texts("#site-picks .pick-unit"));
             b.screenshot("planner-10-parcel-picks");
+            // in English: the button, the chosen file's name (kept across the panel's redraw) and the rejected parcel
+            b.el("#lang").click();
+            b.await(d -> b.el("#site-parcel-file-button").getText().equals("Choose a file"), Duration.ofSeconds(20));
+            assertThat(b.el("#site-parcel-file-name").getText()).isEqualTo(file.getFileName().toString());
+            b.await(d -> !d.findElements(By.cssSelector("#site-parcel-rejected li")).isEmpty()
+                    && b.el("#site-parcel-rejected").getText().contains("lies outside"), Duration.ofSeconds(30));
+            assertThat(b.el("#site-parcel-rejected").getText()).contains("Outside the chosen division, not taken as candidates (1):")
+                    .contains("no. " + (codes.size() + 1) + " X-9: lies outside the division " + DivisionFixtures.SIMING + " (思明区)");
+            b.screenshot("planner-10-parcels-english");
+            b.el("#lang").click();
+            b.await(d -> b.el("#site-parcel-file-button").getText().equals("选择文件"), Duration.ofSeconds(20));
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
