@@ -137,11 +137,11 @@ public class PlaceNameSearch {
         List<PlaceNameHit> hits;
         try {
             hits = readOnly.execute(tx -> {
-                jdbc.sql("select set_config('statement_timeout', :t, true)").param("t", Integer.toString(timeoutMs)).query(String.class).single();
-                if (fuzzy) {
-                    jdbc.sql("select set_config('pg_trgm.similarity_threshold', :s, true)").param("s", Double.toString(FUZZY_THRESHOLD))
-                            .query(String.class).single();
-                }
+                // the fuzzy mode's `%` threshold for this transaction only; other modes keep the server's
+                jdbc.sql("select set_config('statement_timeout', :t, true), set_config('pg_trgm.similarity_threshold', coalesce(:s,"
+                                + " current_setting('pg_trgm.similarity_threshold', true), '0.3'), true)")
+                        .param("t", Integer.toString(timeoutMs)).param("s", fuzzy ? Double.toString(FUZZY_THRESHOLD) : null, java.sql.Types.VARCHAR)
+                        .query((rs, i) -> 0).single();
                 return query(spec, total);
             });
         } catch (org.springframework.dao.QueryTimeoutException | org.springframework.dao.PessimisticLockingFailureException e) {
