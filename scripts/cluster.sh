@@ -167,8 +167,10 @@ start_node() {
   log "Patroni node$n: PostgreSQL on 127.0.0.1:$((BASE_PORT + n)), REST on 127.0.0.1:$((REST_BASE + n))"
   if [ "$(id -u)" -eq 0 ]; then
     # setsid and no inherited descriptors: the node outlives this script and holds none of its caller's pipes.
-    (cd / && setsid runuser -u postgres -- patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null &)
-    for _ in $(seq 1 300); do pgrep -f "bin/patroni $D/node$n.yml" | head -1 > "$D/pid/node$n"; [ -s "$D/pid/node$n" ] && break; sleep 0.1; done
+    # (pgrep finds nothing until the process is there: "|| true", or set -e ended `up` right after node 1 was started)
+    # A simple command in the background (not "cd / && …&", whose extra subshell kept the caller's stdout open).
+    (cd / || exit 1; setsid runuser -u postgres -- patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null &)
+    for _ in $(seq 1 300); do { pgrep -f "bin/patroni $D/node$n.yml" || true; } | head -1 > "$D/pid/node$n"; [ -s "$D/pid/node$n" ] && break; sleep 0.1; done
   else
     setsid patroni "$D/node$n.yml" > "$D/log/node$n.out" 2>&1 < /dev/null & echo $! > "$D/pid/node$n"
   fi

@@ -23,39 +23,28 @@ final class Suggester {
     private final byte[][] kinds = new byte[6][];
     private static final String[] KIND = {"name", "pinyin", "initials"};
 
-    /** One key before sorting: the text, its unit and what kind of key it is (index into KIND). */
-    private record Row(String key, int unit, byte kind) {}
-
-    /**
-     * Builds the per-level sorted keys. The national registry gives about 2.6 million keys, and their sort was most of
-     * this build: rows are records (no boxing, no casts in the comparator) sorted by {@link Arrays#parallelSort}, which
-     * is stable like {@code List.sort}, so equal keys keep their insertion order and the suggestions are unchanged.
-     */
     Suggester(Gazetteer g, String[] pinyin, String[] initials) {
         for (int level = 1; level <= 5; level++) {
             int[] at = g.atLevel(level);
-            List<Row> list = new ArrayList<>(at.length * 4);
+            List<Object[]> rows = new ArrayList<>(at.length * 4);
             for (int u : at) {
                 if (ShortForms.PLACEHOLDERS.contains(g.name(u))) continue;
                 Set<String> names = new LinkedHashSet<>(g.forms(u));
-                for (String n : names) list.add(new Row(n, u, (byte) 0));
-                if (pinyin != null && pinyin[u] != null) list.add(new Row(pinyin[u].toLowerCase(Locale.ROOT).replace(" ", ""), u, (byte) 1));
-                if (initials != null && initials[u] != null) list.add(new Row(initials[u].toLowerCase(Locale.ROOT), u, (byte) 2));
+                for (String n : names) rows.add(new Object[]{n, u, (byte) 0});
+                if (pinyin != null && pinyin[u] != null) rows.add(new Object[]{pinyin[u].toLowerCase(Locale.ROOT).replace(" ", ""), u, (byte) 1});
+                if (initials != null && initials[u] != null) rows.add(new Object[]{initials[u].toLowerCase(Locale.ROOT), u, (byte) 2});
             }
-            Row[] rows = list.toArray(new Row[0]);
-            Arrays.parallelSort(rows, BY_KEY);
-            keys[level] = new String[rows.length];
-            units[level] = new int[rows.length];
-            kinds[level] = new byte[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                keys[level][i] = rows[i].key();
-                units[level][i] = rows[i].unit();
-                kinds[level][i] = rows[i].kind();
+            rows.sort((a, b) -> ((String) a[0]).compareTo((String) b[0]));
+            keys[level] = new String[rows.size()];
+            units[level] = new int[rows.size()];
+            kinds[level] = new byte[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                keys[level][i] = (String) rows.get(i)[0];
+                units[level][i] = (Integer) rows.get(i)[1];
+                kinds[level][i] = (Byte) rows.get(i)[2];
             }
         }
     }
-
-    private static final java.util.Comparator<Row> BY_KEY = (a, b) -> a.key().compareTo(b.key());
 
     /** Up to {@code limit} units whose name, pinyin or initials start with {@code prefix}, optionally within a code. */
     List<Hit> suggest(Gazetteer g, String prefix, String within, int limit) {
