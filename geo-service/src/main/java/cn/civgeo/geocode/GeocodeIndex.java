@@ -94,7 +94,7 @@ public class GeocodeIndex {
             GazetteerLoader.Loaded l = loader.load();
             long t0 = System.nanoTime();
             Suggester suggester = new Suggester(l.gazetteer(), l.pinyin(), l.initials());
-            log.info("geocode index: type-ahead keys sorted in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            log.info("geocode index: type-ahead keys built in {} ms", (System.nanoTime() - t0) / 1_000_000);
             current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
                     suggester, new PinyinReader(l.gazetteer(), l.pinyin()),
                     l.fingerprint(), l.millis(), l.geometrySources());
