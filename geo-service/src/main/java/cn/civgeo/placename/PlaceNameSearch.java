@@ -55,6 +55,28 @@ public class PlaceNameSearch {
 
     public Paging.Page<PlaceNameHit> search(Query query, Paging paging) {
         String q = query.q() == null ? "" : query.q().strip();
+        String mode = checkedMode(query, q);
+        String key = romanizer.searchKey(q);
+        List<String> where = filters(query, q, mode);
+        boolean near = query.lon() != null && query.lat() != null;
+        String sql = sql(query, mode, where, near);
+        JdbcClient.StatementSpec s = jdbc.sql(sql).param("q", q).param("like", escape(q)).param("key", key).param("keyLike", escape(key))
+                .param("limit", paging.limit()).param("offset", paging.offset());
+        if (query.status() != null) s = s.param("status", query.status());
+        if (query.category() != null) s = s.param("category", query.category());
+        if (query.division() != null) s = s.param("division", query.division());
+        if (query.bbox() != null) {
+            s = s.param("minx", query.bbox()[0]).param("miny", query.bbox()[1]).param("maxx", query.bbox()[2]).param("maxy", query.bbox()[3]);
+        }
+        if (near) s = s.param("lon", query.lon()).param("lat", query.lat()).param("radius", query.radiusM() == null ? 1000.0 : query.radiusM());
+        long[] total = {0};
+        List<PlaceNameHit> hits = runBounded(s, mode.equals("fuzzy"), total);
+        if (hits.isEmpty() && paging.offset() > 0) total[0] = -1; // unknown past the end
+        return paging.page(hits, Math.max(total[0], 0));
+    }
+
+    /** The search mode after checking the request (auto with Latin text searches pinyin). */
+    private static String checkedMode(Query query, String q) {
         String mode = query.mode() == null ? "auto" : query.mode().toLowerCase(Locale.ROOT);
         if (!MODES.contains(mode)) throw ApiException.badField("mode", "must be one of " + MODES);
         if (q.length() > 60) throw ApiException.badField("q", "is longer than 60 characters");
@@ -63,12 +85,11 @@ public class PlaceNameSearch {
             throw ApiException.badField("q", "give a text, a category, a division, a bbox or a point");
         }
         boolean latin = !q.isEmpty() && q.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        if (mode.equals("auto") && !q.isEmpty()) mode = latin ? "pinyin" : "auto";
-        String key = romanizer.searchKey(q);
-        String like = escape(q);
-        String keyLike = escape(key);
+        return mode.equals("auto") && !q.isEmpty() && latin ? "pinyin" : mode;
+    }
 
-        // candidates: standard names, aliases, former names, divisions; "m" is the matched text
+    /** The candidates: standard names, aliases, former names and (when asked) divisions; "m" is the matched text. */
+    private static List<String> candidates(Query query) {
         List<String> parts = new ArrayList<>();
         String statusCond = query.status() == null ? "p.status = 'approved'" : "p.status = :status";
         parts.add("select 'place-name' as source, p.id, p.code, p.name, p.spelling, p.pinyin, p.initials, p.category_code, p.division_code,"
@@ -85,9 +106,13 @@ public class PlaceNameSearch {
                     + " else case when substr(d.code, 10, 3)::int < 200 then '2210' else '2220' end end, coalesce(d.parent_code, d.code),"
                     + " d.status, d.name, d.pinyin, null::geometry from division_read d where d.status = 'active'");
         }
-        String textCond = textCondition(mode);
+        return parts;
+    }
+
+    /** The conditions of the request on the candidates (text, category, division, bbox, radius), checked. */
+    private static List<String> filters(Query query, String q, String mode) {
         List<String> where = new ArrayList<>();
-        if (!q.isEmpty()) where.add(textCond);
+        if (!q.isEmpty()) where.add(textCondition(mode));
         if (query.category() != null) {
             if (!query.category().matches("[0-9]{2}([0-9]{2})?")) throw ApiException.badField("category", "must be a 2- or 4-digit category code");
             where.add("category_code like :category || '%'");
@@ -99,45 +124,42 @@ public class PlaceNameSearch {
         if (query.bbox() != null) {
             where.add("geom && st_makeenvelope(:minx, :miny, :maxx, :maxy, 4490)");
         }
-        boolean near = query.lon() != null && query.lat() != null;
-        if (near) {
+        if (query.lon() != null && query.lat() != null) {
             double r = query.radiusM() == null ? 1000 : query.radiusM();
             if (r <= 0 || r > 50_000) throw ApiException.badField("radius", "must be between 1 and 50000 metres");
             where.add("st_dwithin(geom::geography, st_setsrid(st_makepoint(:lon, :lat), 4490)::geography, :radius)");
         }
+        return where;
+    }
+
+    /** The whole statement: candidates, filters, one row per place name or division at its best score, the page. */
+    private static String sql(Query query, String mode, List<String> where, boolean near) {
         String score = switch (mode) {
             case "exact" -> "1.0";
             case "pinyin", "initials" -> "case when mk = :key then 1.0 else 0.8 end";
             default -> "case when m = :q then 1.0 when m like :like || '%' then 0.9 else similarity(m, :q) end";
         };
         String distance = near ? "st_distance(geom::geography, st_setsrid(st_makepoint(:lon, :lat), 4490)::geography)" : "null::float8";
-        String base = "with c as (" + String.join(" union all ", parts) + "), f as (select c.*, " + (q.isEmpty() ? "1.0" : score)
+        boolean anyText = query.q() != null && !query.q().isBlank();
+        String base = "with c as (" + String.join(" union all ", candidates(query)) + "), f as (select c.*, " + (anyText ? score : "1.0")
                 + " as score, " + distance + " as dist from c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + "), b as (select distinct on (source, coalesce(id::text, code)) * from f"
                 + " order by source, coalesce(id::text, code), score desc)";
         String order = near ? "b.dist, b.score desc, b.name" : "b.score desc, length(b.name), b.name, b.code";
-        String sql = base + " select b.source, b.id, b.code, b.name, b.spelling, b.pinyin, b.category_code, pc.name as category_name,"
+        return base + " select b.source, b.id, b.code, b.name, b.spelling, b.pinyin, b.category_code, pc.name as category_name,"
                 + " b.division_code, b.status, case when b.m <> b.name then b.m end as matched, round(b.score::numeric, 3)::float8 as score,"
                 + " round(b.dist::numeric, 1)::float8 as dist, " + (query.geometry() ? "st_asgeojson(b.geom, 7)" : "null")
                 + " as geometry, count(*) over () as total from b left join place_category pc on pc.code = b.category_code order by "
                 + order + " limit :limit offset :offset";
-        JdbcClient.StatementSpec s = jdbc.sql(sql).param("q", q).param("like", like).param("key", key).param("keyLike", keyLike)
-                .param("limit", paging.limit()).param("offset", paging.offset());
-        if (query.status() != null) s = s.param("status", query.status());
-        if (query.category() != null) s = s.param("category", query.category());
-        if (query.division() != null) s = s.param("division", query.division());
-        if (query.bbox() != null) {
-            s = s.param("minx", query.bbox()[0]).param("miny", query.bbox()[1]).param("maxx", query.bbox()[2]).param("maxy", query.bbox()[3]);
-        }
-        if (near) s = s.param("lon", query.lon()).param("lat", query.lat()).param("radius", query.radiusM() == null ? 1000.0 : query.radiusM());
-        long[] total = {0};
-        JdbcClient.StatementSpec spec = s;
-        boolean fuzzy = mode.equals("fuzzy");
-        // Each search runs under a statement timeout, so broad ones cannot hold pool connections for long.
-        List<PlaceNameHit> hits;
+    }
+
+    /**
+     * Runs the search in a read-only transaction under a statement timeout, so broad ones cannot hold pool connections
+     * for long (answered 400 on q); the fuzzy mode's {@code %} threshold is set for this transaction only.
+     */
+    private List<PlaceNameHit> runBounded(JdbcClient.StatementSpec spec, boolean fuzzy, long[] total) {
         try {
-            hits = readOnly.execute(tx -> {
-                // the fuzzy mode's `%` threshold for this transaction only; other modes keep the server's
+            return readOnly.execute(tx -> {
                 jdbc.sql("select set_config('statement_timeout', :t, true), set_config('pg_trgm.similarity_threshold', coalesce(:s,"
                                 + " current_setting('pg_trgm.similarity_threshold', true), '0.3'), true)")
                         .param("t", Integer.toString(timeoutMs)).param("s", fuzzy ? Double.toString(FUZZY_THRESHOLD) : null, java.sql.Types.VARCHAR)
@@ -150,8 +172,6 @@ public class PlaceNameSearch {
             if (e.getMostSpecificCause() instanceof java.sql.SQLException se && "57014".equals(se.getSQLState())) throw tooBroad();
             throw e;
         }
-        if (hits.isEmpty() && paging.offset() > 0) total[0] = -1; // unknown past the end
-        return paging.page(hits, Math.max(total[0], 0));
     }
 
     /** The text condition of a search mode over the matched text {@code m} (package-private: a test EXPLAINs it). */
