@@ -214,5 +214,8 @@ function setLang(l) {
 var ready = lang === 'zh' ? Promise.resolve() : load(lang).then(function () {
   if (typeof document !== 'undefined') apply();
   listeners.forEach(function (fn) { fn(lang); });
-}).catch(function () { return null; });
+}).catch(function () { return null; }).then(function () {
+  // the page's inline start script hid the body of a page opened in English until now (MapPageController)
+  if (typeof document !== 'undefined') document.documentElement.classList.remove('i18n-pending');
+});
 export const CivGeoI18n = { texts: texts, t: t, apply: apply, setLang: setLang, load: load, ready: ready, lang: function () { return lang; }, onChange: function (fn) { listeners.push(fn); } };

@@ -39,6 +39,8 @@ class MapPageController {
             + "top:0;left:50%;transform:translateX(-50%);z-index:10000;background:#c62828;color:#fff;padding:2px 12px;"
             + "font:bold 13px sans-serif;border-radius:0 0 6px 6px;pointer-events:none\">演示模式：公开的演示账号与密钥，勿用于生产 · "
             + "DEMO MODE: public demo accounts and key, not for production</div>";
+    static final String LANG_PENDING = "try{if(localStorage.getItem('civgeo.lang')==='en'){var h=document.documentElement;h.lang='en';"
+            + "h.classList.add('i18n-pending');setTimeout(function(){h.classList.remove('i18n-pending')},4000)}}catch(e){}";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final boolean demo;
 
@@ -53,6 +55,9 @@ class MapPageController {
         String nonce = java.util.Base64.getEncoder().encodeToString(n);
         html = html.replace(MapAssets.CONFIG_MARKER, "<script nonce=\"" + nonce + "\">window.CIVGEO_MAP_CONFIG = "
                 + scriptSafe(config) + ";</script>");
+        // A page opened in English keeps its body hidden until the English texts are applied (i18n.js removes the
+        // class; 4 s at most), so it never paints the Chinese of the HTML first.
+        html = html.replaceFirst("</head>", "<script nonce=\"" + nonce + "\">" + LANG_PENDING + "</script>\n</head>");
         if (demo) html = html.replaceFirst("(<body[^>]*>)", "$1" + DEMO_RIBBON);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", cn.civgeo.common.SecurityHeaders.CSP.replace("script-src 'self'", "script-src 'self' 'nonce-" + nonce + "'"))

@@ -223,6 +223,26 @@ class MapBrowserIT extends IntegrationTest {
         assertThat(b.el("#search").getAttribute("placeholder")).startsWith("Search");
         assertThat(b.el("#signin").getText()).isEqualTo("Sign in");
         b.screenshot("07-english");
+
+        // Opened again in English, the page never shows the HTML's Chinese: its body is hidden until the English texts
+        // are applied (the inline start script and i18n.js). Recorded at DOMContentLoaded, before the English chunk.
+        Object id = b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('DOMContentLoaded', function () { window.__firstPaint = { visibility: "
+                        + "getComputedStyle(document.body).visibility, text: document.getElementById('coverage-open').textContent }; });"))
+                .get("identifier");
+        b.driver.navigate().refresh();
+        awaitReady();
+        b.await(d -> b.el("#legend h2").getText().equals("Layers"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) b.js("return window.__firstPaint");
+        assertThat(first).as("recorded at DOMContentLoaded").isNotNull();
+        if ("覆盖分析".equals(first.get("text"))) assertThat(first.get("visibility")).as("Chinese text at first paint: %s", first).isEqualTo("hidden");
+        else assertThat(first.get("text")).isEqualTo("Coverage analysis");
+        assertThat(b.js("return document.documentElement.classList.contains('i18n-pending') + '|' + getComputedStyle(document.body).visibility + '|' + document.documentElement.lang"))
+                .isEqualTo("false|visible|en");
+        assertThat(b.el("#coverage-open").getText()).isEqualTo("Coverage analysis");
+        b.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+        System.out.println("[map-bench] page opened in English, at DOMContentLoaded: " + first);
         b.el("#lang").click();
         b.await(d -> b.el("#legend h2").getText().equals("图层"));
     }
