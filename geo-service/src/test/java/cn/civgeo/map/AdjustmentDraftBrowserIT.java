@@ -105,7 +105,12 @@ class AdjustmentDraftBrowserIT extends IntegrationTest {
         assertThat(b.el("#adj-error").getText()).contains("新名称应以“市”结尾");
         b.el("#adj-convert-name").sendKeys("市");
         b.el("#adj-submit").click();
-        b.await(d -> !b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]")).isEmpty(), Duration.ofSeconds(90));
+        // the report, or an error the panel shows (named in the failure instead of a bare 90 s timeout)
+        b.await(d -> !b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]")).isEmpty()
+                || !b.el("#adj-form-result").getText().contains("新名称应以“市”结尾") && !b.driver.findElements(By.cssSelector("#adj-form-result #adj-error")).isEmpty(),
+                Duration.ofSeconds(90));
+        assertThat(b.driver.findElements(By.cssSelector("#adj-units tr[data-role=after]"))).as("impact report; the panel shows: %s",
+                b.el("#adj-form-result").getText()).isNotEmpty();
         WebElement after = b.el("#adj-units tr[data-role=after]");
         assertThat(after.getAttribute("data-code")).isEqualTo(city);
         assertThat(after.getText()).contains("测试改设市");
