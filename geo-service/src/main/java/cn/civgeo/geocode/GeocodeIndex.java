@@ -43,11 +43,11 @@ public class GeocodeIndex {
     });
     private volatile Snapshot current;
 
-    private final boolean rebuildOnRemoteChange;
+    private final boolean rebuildOnChange;
 
-    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.rebuild-on-remote-change:true}") boolean rebuildOnRemoteChange) {
+    GeocodeIndex(GazetteerLoader loader, @Value("${civgeo.geocode.rebuild-on-change:true}") boolean rebuildOnChange) {
         this.loader = loader;
-        this.rebuildOnRemoteChange = rebuildOnRemoteChange;
+        this.rebuildOnChange = rebuildOnChange;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,13 +60,13 @@ public class GeocodeIndex {
     /** A burst of changes (an import, a merge touching hundreds of units) causes one rebuild, a few seconds later. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void divisionsChanged(DivisionChangedEvent e) {
-        if (pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 5, TimeUnit.SECONDS);
+        if (rebuildOnChange && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 5, TimeUnit.SECONDS);
     }
 
     /** Divisions changed on another instance or by hand (NOTIFY through common.changes.ChangeBus): check soon. */
     @EventListener
     void changedElsewhere(cn.civgeo.common.changes.RemoteChange e) {
-        if (rebuildOnRemoteChange && e.concerns("division") && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 1, TimeUnit.SECONDS);
+        if (rebuildOnChange && e.concerns("division") && pending.compareAndSet(false, true)) scheduler.schedule(this::checkFingerprint, 1, TimeUnit.SECONDS);
     }
 
     private void checkFingerprint() {
@@ -94,9 +94,16 @@ public class GeocodeIndex {
             GazetteerLoader.Loaded l = loader.load();
             long t0 = System.nanoTime();
             Suggester suggester = new Suggester(l.gazetteer(), l.pinyin(), l.initials());
-            log.info("geocode index: type-ahead keys built in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            current = new Snapshot(l.gazetteer(), new AddressParser(l.gazetteer()), new DivisionLocator(l.parts()),
-                    suggester, new PinyinReader(l.gazetteer(), l.pinyin()),
+            long t1 = System.nanoTime();
+            AddressParser parser = new AddressParser(l.gazetteer());
+            long t2 = System.nanoTime();
+            DivisionLocator locator = new DivisionLocator(l.parts());
+            long t3 = System.nanoTime();
+            PinyinReader reader = new PinyinReader(l.gazetteer(), l.pinyin());
+            long t4 = System.nanoTime();
+            log.info("geocode index: type-ahead keys built in {} ms, parser {} ms, locator {} ms, pinyin reader {} ms",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+            current = new Snapshot(l.gazetteer(), parser, locator, suggester, reader,
                     l.fingerprint(), l.millis(), l.geometrySources());
         } finally {
             building.set(false);

@@ -6,13 +6,9 @@ import cn.civgeo.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** CORS for the configured origins on the OGC API, tiles and geocoding GETs; other origins get no CORS headers. */
-// Its own context is closed after the class: cached, it would go on listening, warming and rebuilding in the
-// background through the rest of the suite.
-@org.springframework.test.annotation.DirtiesContext
-@TestPropertySource(properties = "civgeo.cors.allowed-origins=https://gis.example.gov.cn, https://qgis.example")
+// The origins are the test profile's (application-test.yml): no context of its own for one test.
 class CorsIT extends IntegrationTest {
     private Response withOrigin(String method, String path, String origin) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Origin", origin)
