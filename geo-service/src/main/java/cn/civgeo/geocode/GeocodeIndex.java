@@ -111,7 +111,7 @@ public class GeocodeIndex {
     }
 
     /** Rebuilds now unless the divisions are unchanged since the current index was built (for tests and tools). */
-    public void refreshIfChanged() {
+    public synchronized void refreshIfChanged() { // after a build under way (a start-up's): it may be current already
         Snapshot s = current;
         if (s == null || loader.fingerprint() != s.fingerprint()) rebuild();
     }
