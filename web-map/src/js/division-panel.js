@@ -4,7 +4,7 @@ import { CivGeoApi } from './api.js';
 import { CivGeoI18n } from './i18n.js';
 import { CivGeoPanels } from './panels.js';
 
-var t = CivGeoI18n.t, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
+var t = CivGeoI18n.t, term = CivGeoI18n.term, api = CivGeoApi, esc = api.esc, P = CivGeoPanels;
 var open = P.open, row = P.row, fmt = P.fmt, loading = P.loading, failed = P.failed;
 
 /** The division's figures from the demographics feature (latest year up to now) replace the division table's. */
@@ -18,7 +18,7 @@ function demographics(code) {
       if (tr) tr.querySelector('td').textContent = fmt(kv[1]);
       else table.insertAdjacentHTML('beforeend', row(kv[0], fmt(kv[1])));
     });
-    table.insertAdjacentHTML('beforeend', row('demographicsYear', String(r.year) + (r.source ? ' · ' + r.source : '')));
+    table.insertAdjacentHTML('beforeend', row('demographicsYear', String(r.year) + (r.source ? ' · ' + term('source', r.source) : '')));
     table.setAttribute('data-demographics-year', r.year);
   }).catch(function () { /* no demographics row: the division's own figures stay */ });
 }
@@ -29,7 +29,7 @@ function showDivision(code) {
     api.get('/api/map/collections/divisions/items/' + encodeURIComponent(code)).then(function (f) {
       var p = f.properties;
       var html = '<h3 id="division-name">' + esc(p.name) + '</h3><table id="division-facts">' + row('code', p.code) + row('level', t('level' + p.level)) +
-        row('kind', p.kind) + row('population', fmt(p.population)) + row('households', fmt(p.households)) +
+        row('kind', term('divisionKind', p.kind)) + row('population', fmt(p.population)) + row('households', fmt(p.households)) +
         row('elderly', fmt(p.elderly)) + row('area', p.areaKm2 == null ? null : Number(p.areaKm2).toFixed(1)) + '</table>' +
         '<h3>' + esc(t('indicators')) + '</h3><div id="division-indicators">' + loading() + '</div><div id="division-plan"></div>' +
         '<p><a href="/api/map/collections/divisions/export?format=geojson&level=' + p.level + '">' + esc(t('export')) + ' GeoJSON</a> · ' +

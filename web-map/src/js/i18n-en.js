@@ -176,3 +176,49 @@ export const en = {
   'siteParcel': 'Parcel',
   'siteParcelName': 'Parcel {name}',
 };
+
+/* Vocabularies that arrive as data in Chinese (CivGeoI18n.term(group, value)): the division kinds of the registry
+ * (GB/T 2260 and the national statistics' urban-rural codes) and the place-name categories and the sources of the demo figures. A value not listed
+ * is shown as it came. */
+export const terms = {
+  divisionKind: {
+    '省': 'Province', '自治区': 'Autonomous region', '直辖市': 'Municipality', '特别行政区': 'Special administrative region',
+    '地级市': 'Prefecture-level city', '地区': 'Prefecture', '自治州': 'Autonomous prefecture', '盟': 'League',
+    '市辖区': 'District', '直辖市辖区': 'District of a municipality', '县': 'County', '自治县': 'Autonomous county',
+    '县级市': 'County-level city', '旗': 'Banner', '自治旗': 'Autonomous banner', '林区': 'Forestry district',
+    '特区': 'Special district', '省直辖县级行政区划': 'County-level unit under the province',
+    '街道': 'Subdistrict', '镇': 'Town', '乡': 'Township', '民族乡': 'Ethnic township', '苏木': 'Sumu',
+    '民族苏木': 'Ethnic sumu', '社区': 'Community', '村': 'Village', '其他': 'Other'
+  },
+  /* GB/T 18521-style classes and subclasses of place names (migration V20, table place_category), by code */
+  placeCategory: {
+    '11': 'Sea areas', '1110': 'Sea', '1120': 'Bay', '1130': 'Strait', '1140': 'Sea island',
+    '1150': 'Peninsula, cape', '1160': 'Tidal flat, reef', '1190': 'Other sea area', '12': 'Inland waters',
+    '1210': 'River', '1220': 'Lake', '1230': 'Canal, channel', '1240': 'Spring', '1250': 'Waterfall',
+    '1290': 'Other inland water', '13': 'Landforms', '1310': 'Mountain, peak', '1320': 'Mountain range',
+    '1330': 'Pass', '1340': 'Cave', '1350': 'Plain, basin, valley', '1360': 'Inland island, sandbar',
+    '1390': 'Other landform', '21': 'Administrative areas', '2110': 'Province-level area',
+    '2120': 'Prefecture-level area', '2130': 'County-level area', '2140': 'Township-level area',
+    '22': 'Self-governing organisations', '2210': "Community (residents' committee)",
+    '2220': "Village (villagers' committee)", '2290': 'Other self-governing organisation',
+    '23': 'Non-administrative areas', '2310': 'Development zone, industrial park',
+    '2320': 'Farming, forestry, grazing or fishing area', '2330': 'Planning area',
+    '2390': 'Other non-administrative area', '24': 'Settlements', '2410': 'Urban settlement (residential compound)',
+    '2420': 'Rural settlement (natural village)', '2490': 'Other settlement', '25': 'Transport facilities',
+    '2510': 'Railway', '2520': 'Highway', '2530': 'Urban road (street, road, avenue)', '2540': 'Lane, alley',
+    '2550': 'Bridge', '2560': 'Tunnel', '2570': 'Station', '2580': 'Port, wharf, airport',
+    '2590': 'Other transport facility', '26': 'Water, power and communications facilities',
+    '2610': 'Reservoir, dam', '2620': 'Embankment, sluice', '2630': 'Power station',
+    '2640': 'Communications facility', '2690': 'Other water, power or communications facility',
+    '27': 'Memorials and sights', '2710': 'Memorial site, cemetery park', '2720': 'Park', '2730': 'Scenic area',
+    '2740': 'Historic site', '2750': 'Square', '2790': 'Other memorial or sight', '28': 'Buildings',
+    '2810': 'Building, tower block', '2820': 'Stadium, sports hall', '2830': 'Tower, pavilion',
+    '2890': 'Other building', '29': 'Organisations', '2910': 'Party or government body',
+    '2920': 'Public institution (school, hospital)', '2930': 'Enterprise', '2990': 'Other organisation'
+  },
+  source: {
+    '演示数据（生成器虚构）': 'Demo data (made up by the generator)',
+    '演示数据（虚构，非统计数字）': 'Demo data (made up, not statistics)',
+    '演示数据': 'Demo data'
+  }
+};

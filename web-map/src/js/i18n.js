@@ -188,6 +188,13 @@ function t(key, vars) {
   if (vars) Object.keys(vars).forEach(function (k) { s = s.replace('{' + k + '}', vars[k]); });
   return s;
 }
+var terms = {};
+/** A value of a data vocabulary (divisionKind, source, placeCategory by code) in the page's language; in Chinese, or
+ *  when not listed, the value as it came (or shown, e.g. a category's Chinese name for its code). */
+function term(group, value, shown) {
+  var g = terms[lang] && terms[lang][group];
+  return (g && value != null && g[value]) || (shown === undefined ? value : shown);
+}
 function apply(root) {
   (root || document).querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t(el.getAttribute('data-i18n')); });
   (root || document).querySelectorAll('[data-i18n-label]').forEach(function (el) { el.setAttribute('aria-label', t(el.getAttribute('data-i18n-label'))); });
@@ -200,7 +207,7 @@ var loading = null;
 function load(l) {
   if (texts[l]) return Promise.resolve(texts[l]);
   if (l !== 'en') return Promise.resolve(texts.zh);
-  if (!loading) loading = import('./i18n-en.js').then(function (m) { texts.en = m.en; return m.en; }, function (e) { loading = null; throw e; });
+  if (!loading) loading = import('./i18n-en.js').then(function (m) { terms.en = m.terms; texts.en = m.en; return m.en; }, function (e) { loading = null; throw e; });
   return loading;
 }
 function setLang(l) {
@@ -218,4 +225,4 @@ var ready = lang === 'zh' ? Promise.resolve() : load(lang).then(function () {
   // the page's inline start script hid the body of a page opened in English until now (MapPageController)
   if (typeof document !== 'undefined') document.documentElement.classList.remove('i18n-pending');
 });
-export const CivGeoI18n = { texts: texts, t: t, apply: apply, setLang: setLang, load: load, ready: ready, lang: function () { return lang; }, onChange: function (fn) { listeners.push(fn); } };
+export const CivGeoI18n = { texts: texts, t: t, term: term, apply: apply, setLang: setLang, load: load, ready: ready, lang: function () { return lang; }, onChange: function (fn) { listeners.push(fn); } };

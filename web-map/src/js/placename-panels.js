@@ -17,7 +17,7 @@ function showPlaceName(id) {
     P.open(t('placeNames'), P.loading(), render);
     api.get('/api/place-names/' + id).then(function (n) {
       var g = typeof n.geometry === 'string' ? JSON.parse(n.geometry) : n.geometry;
-      var html = '<h3 id="placename-name">' + esc(n.name) + '</h3><table>' + P.row('code', n.code) + P.row('kind', n.categoryName) +
+      var html = '<h3 id="placename-name">' + esc(n.name) + '</h3><table>' + P.row('code', n.code) + P.row('kind', CivGeoI18n.term('placeCategory', n.categoryCode, n.categoryName)) +
         P.row('divisions', n.divisionCode) + '<tr><th>Pinyin</th><td>' + esc(n.spelling || '') + '</td></tr>' + P.row('status', n.status) +
         P.row('notes', n.meaning) + P.row('history', n.history) + '</table>';
       P.open(t('placeNames'), html, render);

@@ -222,6 +222,9 @@ class MapBrowserIT extends IntegrationTest {
         assertThat(b.el("#lang").getText()).isEqualTo("中文");
         assertThat(b.el("#search").getAttribute("placeholder")).startsWith("Search");
         assertThat(b.el("#signin").getText()).isEqualTo("Sign in");
+        // 思明区's panel (test 6) re-renders: its kind and its figures' source come as data in Chinese and read in English
+        b.await(d -> "District".equals(b.el("#division-facts tr[data-fact='kind'] td").getText()));
+        b.await(d -> b.el("#division-facts tr[data-fact='demographicsYear'] td").getText().contains("Demo data (made up by the generator)"));
         b.screenshot("07-english");
 
         // Opened again in English, the page never shows the HTML's Chinese: its body is hidden until the English texts
