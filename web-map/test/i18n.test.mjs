@@ -72,3 +72,20 @@ test('every place-name category of migration V20 has its English term', async ()
   }
   assert.equal(CivGeoI18n.term('placeCategory', '2530', '城市道路（街、路、大道）'), '城市道路（街、路、大道）');
 });
+
+test('every computed indicator of IndicatorService and each of its units has its English term', async () => {
+  const { readFileSync } = await import('node:fs');
+  const java = readFileSync(new URL('../../geo-service/src/main/java/cn/civgeo/coverage/IndicatorService.java', import.meta.url), 'utf8');
+  const found = [...java.matchAll(/indicator\("(\w+)", "[^"]+", "([^"]+)"/g)].map((m) => ({ code: m[1], unit: m[2] }));
+  assert.ok(found.length >= 9, `${found.length} indicators read`);
+  await CivGeoI18n.load('en');
+  await CivGeoI18n.setLang('en').catch(() => null);
+  try {
+    for (const i of found) {
+      assert.ok(CivGeoI18n.term('indicator', i.code, null), `indicator ${i.code}`);
+      if (i.unit !== 'share') assert.notEqual(CivGeoI18n.term('unit', i.unit), i.unit, `unit ${i.unit}`);
+    }
+  } finally {
+    await CivGeoI18n.setLang('zh').catch(() => null);
+  }
+});

@@ -22,7 +22,8 @@ config0.then(function (config) {
     minZoom: 3, maxZoom: 18, keyboard: true });
   window.civgeo.map = map;
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution(t('offline'));
+  var own = t('offline'), ac = map.attributionControl;
+  ac.addAttribution(own);
   L.control.scale({ imperial: false }).addTo(map);
   if (config.rasterUrl) {
     L.tileLayer(config.rasterUrl, { subdomains: config.rasterSubdomains || 'abc', attribution: config.rasterAttribution, maxZoom: 18, zIndex: 1 }).addTo(map);
@@ -59,7 +60,7 @@ config0.then(function (config) {
     metrics.firstRenderMs = performance.now();
     document.body.setAttribute('data-ready', 'true');
   });
-  CivGeoI18n.onChange(function () { layers.renderLegend(); layers.updateStatus(); });
+  CivGeoI18n.onChange(function () { layers.renderLegend(); layers.updateStatus(); ac.removeAttribution(own); ac.addAttribution(own = t('offline')); });
   CivGeoSurvey.renderWho();
 }).catch(function (e) {
   document.getElementById('map').innerHTML = '<p class="error" role="alert">' + api.esc(t('errorPrefix') + e.message) + '</p>';

@@ -40,7 +40,10 @@ function showDivision(code) {
       var box = document.getElementById('division-indicators');
       var provider = P.indicatorProvider;
       if (!provider) { box.innerHTML = '<p class="note">' + esc(t('notAvailable')) + '</p>'; return; }
-      provider(code).then(function (list) { box.innerHTML = indicatorTable(list) + chart(list); })
+      provider(code).then(function (list) {
+        list = list.map(function (i) { return Object.assign({}, i, { name: term('indicator', i.id, i.name), unit: term('unit', i.unit) }); });
+        box.innerHTML = indicatorTable(list) + chart(list);
+      })
         .catch(function (e) { box.innerHTML = failed(e); });
       (P.divisionExtras || []).forEach(function (fn) { fn(code, document.getElementById('division-plan')); });
       if (window.civgeo) window.civgeo.highlight(f);

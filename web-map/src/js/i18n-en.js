@@ -216,6 +216,17 @@ export const terms = {
     '2890': 'Other building', '29': 'Organisations', '2910': 'Party or government body',
     '2920': 'Public institution (school, hospital)', '2930': 'Enterprise', '2990': 'Other organisation'
   },
+  /* the indicators of GET /api/indicators (coverage.IndicatorService), by code, and their units */
+  indicator: {
+    communityServiceAreaPer100Households: 'Community service floor area per 100 households',
+    bedsPer1000Elderly: 'Elderly-care beds per 1,000 elderly', nursingBedShare: 'Share of nursing-type beds',
+    urbanCommunityShare: 'Urban communities with elderly-care services',
+    ruralVillageShare: 'Rural villages with elderly-care services',
+    townshipCentreShare: 'Townships with an elderly-care centre',
+    townshipCemeteryShare: 'Townships with a public cemetery or columbarium',
+    countyFuneralHomeShare: 'Counties with a funeral home', fifteenMinuteCoverage: '15-minute elderly-care circle coverage'
+  },
+  unit: { 'm²/100户': 'm² per 100 households', '张/千人': 'beds per 1,000' },
   source: {
     '演示数据（生成器虚构）': 'Demo data (made up by the generator)',
     '演示数据（虚构，非统计数字）': 'Demo data (made up, not statistics)',
