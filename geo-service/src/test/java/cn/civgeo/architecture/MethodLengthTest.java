@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
 class MethodLengthTest {
     static final int LIMIT = 60;
     /**
-     * Methods over {@value #LIMIT} lines in main code, measured 2026-12-03 after PlaceNameSearch.search (100 lines) was split (21 before; the largest
-     * {@code CountyOutlines.load} 145 lines). Lower it when you split one; never raise it: split the new method instead.
+     * Methods over {@value #LIMIT} lines in main code, measured 2026-12-03 after {@code CountyOutlines.load} (145 lines)
+     * was split and its SQL moved into CountyOutlineRepository (20 before; the largest now {@code PlannerCoverage.build}
+     * 103 lines). Lower it when you split one; never raise it: split the new method instead.
      */
-    static final int MAX_LONG_METHODS = 20;
+    static final int MAX_LONG_METHODS = 19;
 
     private static final Path MAIN = Path.of("src/main/java");
 
