@@ -28,16 +28,8 @@ public class DivisionSearch {
     public DivisionSearch(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     public Paging.Page<Division> search(Query query, Paging paging) {
-        Validation v = new Validation();
         String q = query.q() == null ? null : query.q().strip();
-        v.require(q == null || (q.length() >= 1 && q.length() <= 50), "q", "must be 1 to 50 characters");
-        v.require(query.code() == null || query.code().matches("\\d{1,12}"), "code", "must be 1 to 12 digits (a code prefix)");
-        v.require(query.level() == null || (query.level() >= 1 && query.level() <= 5), "level", "must be 1 to 5");
-        v.require(query.parent() == null || DivisionNames.levelOf(query.parent()) > 0, "parent", "must be a division code");
-        v.require(query.within() == null || DivisionNames.levelOf(query.within()) > 0, "within", "must be a division code");
-        v.require(q != null || query.code() != null || query.parent() != null || query.within() != null || query.level() != null,
-                "q", "give q, code, parent, within or level");
-        v.throwIfInvalid();
+        validate(query, q);
 
         StringBuilder where = new StringBuilder(" where true");
         String rank = "0";
@@ -91,6 +83,19 @@ public class DivisionSearch {
         return paging.page(items, total);
     }
 
+
+    /** Every bad field of the query at once (400 naming them). */
+    private static void validate(Query query, String q) {
+        Validation v = new Validation();
+        v.require(q == null || (q.length() >= 1 && q.length() <= 50), "q", "must be 1 to 50 characters");
+        v.require(query.code() == null || query.code().matches("\\d{1,12}"), "code", "must be 1 to 12 digits (a code prefix)");
+        v.require(query.level() == null || (query.level() >= 1 && query.level() <= 5), "level", "must be 1 to 5");
+        v.require(query.parent() == null || DivisionNames.levelOf(query.parent()) > 0, "parent", "must be a division code");
+        v.require(query.within() == null || DivisionNames.levelOf(query.within()) > 0, "within", "must be a division code");
+        v.require(q != null || query.code() != null || query.parent() != null || query.within() != null || query.level() != null,
+                "q", "give q, code, parent, within or level");
+        v.throwIfInvalid();
+    }
 
     private static final class JdbcParams extends java.util.LinkedHashMap<String, Object> {
         JdbcClient.StatementSpec apply(JdbcClient.StatementSpec s) {

@@ -55,63 +55,78 @@ class DemoFacilities implements DemoDataContributor {
         for (Unit u : units) {
             String district = u.code().substring(0, 6);
             boolean inner = district.equals("350203") || district.equals("350206"); // 思明, 湖里: dense, old city
-            switch (u.level()) {
-                case 3 -> {
-                    if (!district.equals("350206") && !district.equals("350211")) {
-                        n += add(u, FacilityKind.FUNERAL_HOME, stripSuffix(u.name()) + "殡仪馆", r, 0, 0, null, 12000 + r.nextInt(20000), null, 0.004);
-                    }
-                    if (!inner) {
-                        n += add(u, FacilityKind.COMMERCIAL_CEMETERY, stripSuffix(u.name()) + "福寿园", r, 0, 0, null, 60000 + r.nextInt(100000),
-                                20000 + r.nextInt(60000), -0.006);
-                    }
-                }
-                case 4 -> {
-                    String base = stripSuffix(u.name());
-                    if (r.nextDouble() < (inner ? 0.75 : 0.55)) {
-                        int beds = 30 + r.nextInt(50);
-                        n += add(u, FacilityKind.TOWNSHIP_CENTRE, base + "综合养老服务中心", r, beds, (int) (beds * (0.5 + r.nextDouble() * 0.3)),
-                                1500.0 + r.nextInt(2500), null, null, 0.0008);
-                    }
-                    int homes = inner ? 2 : 1 + r.nextInt(2);
-                    for (int i = 0; i < homes; i++) {
-                        int beds = 60 + r.nextInt(340);
-                        double nursing = 0.35 + r.nextDouble() * 0.45;
-                        n += add(u, FacilityKind.NURSING_HOME, base + (i == 0 ? "颐养院" : "康养中心"), r, beds, (int) (beds * nursing),
-                                beds * (35.0 + r.nextInt(20)), null, null, i == 0 ? -0.0012 : 0.0016);
-                    }
-                    if (!inner && r.nextDouble() < 0.5) {
-                        n += add(u, FacilityKind.PUBLIC_CEMETERY, base + "公益性公墓", r, 0, 0, null, 8000 + r.nextInt(30000),
-                                3000 + r.nextInt(15000), 0.01);
-                    }
-                    if (r.nextDouble() < (inner ? 0.2 : 0.35)) {
-                        n += add(u, FacilityKind.COLUMBARIUM, base + "骨灰堂", r, 0, 0, 400.0 + r.nextInt(1200), 5000 + r.nextInt(20000),
-                                1500 + r.nextInt(3000), -0.004);
-                    }
-                }
-                default -> {
-                    boolean urban = !"rural".equals(u.urbanRural());
-                    String base = u.name();
-                    if (urban && r.nextDouble() < (inner ? 0.8 : 0.6)) {
-                        int beds = r.nextDouble() < 0.6 ? 4 + r.nextInt(16) : 0;
-                        String title = r.nextBoolean() ? "社区居家养老服务站" : "日间照料中心";
-                        n += add(u, FacilityKind.COMMUNITY_STATION, base + title, r, beds, beds == 0 ? 0 : r.nextInt(beds + 1),
-                                200.0 + r.nextInt(600), null, null, 0.0004);
-                    }
-                    if (!urban && r.nextDouble() < 0.5) {
-                        int beds = r.nextDouble() < 0.5 ? 4 + r.nextInt(10) : 0;
-                        n += add(u, FacilityKind.RURAL_MUTUAL_AID, base + (r.nextBoolean() ? "幸福院" : "互助养老点"), r, beds, 0,
-                                150.0 + r.nextInt(300), null, null, 0.0004);
-                    }
-                    if (r.nextDouble() < (urban ? 0.75 : 0.55)) {
-                        // around the 30 m² per 100 households target: inner districts a little above, outer below
-                        double per100 = (inner ? 26 : 16) + r.nextDouble() * 18;
-                        n += add(u, FacilityKind.COMMUNITY_SERVICE_CENTRE, base + (urban ? "社区党群服务中心" : "村综合服务中心"), r, 0, 0,
-                                (double) Math.max(80, Math.round(u.households() / 100.0 * per100)), null, null, -0.0004);
-                    }
-                }
-            }
+            n += switch (u.level()) {
+                case 3 -> district(u, district, inner, r);
+                case 4 -> township(u, inner, r);
+                default -> community(u, inner, r);
+            };
         }
         log.info("demo facilities: {}", n);
+    }
+
+    /** A district's funeral home (not in 湖里 and 集美) and, outside the old city, a commercial cemetery. */
+    private int district(Unit u, String district, boolean inner, Random r) {
+        int n = 0;
+        if (!district.equals("350206") && !district.equals("350211")) {
+            n += add(u, FacilityKind.FUNERAL_HOME, stripSuffix(u.name()) + "殡仪馆", r, 0, 0, null, 12000 + r.nextInt(20000), null, 0.004);
+        }
+        if (!inner) {
+            n += add(u, FacilityKind.COMMERCIAL_CEMETERY, stripSuffix(u.name()) + "福寿园", r, 0, 0, null, 60000 + r.nextInt(100000),
+                    20000 + r.nextInt(60000), -0.006);
+        }
+        return n;
+    }
+
+    /** A township's elderly-care centre, nursing homes, public cemetery and columbarium, each by chance. */
+    private int township(Unit u, boolean inner, Random r) {
+        int n = 0;
+        String base = stripSuffix(u.name());
+        if (r.nextDouble() < (inner ? 0.75 : 0.55)) {
+            int beds = 30 + r.nextInt(50);
+            n += add(u, FacilityKind.TOWNSHIP_CENTRE, base + "综合养老服务中心", r, beds, (int) (beds * (0.5 + r.nextDouble() * 0.3)),
+                    1500.0 + r.nextInt(2500), null, null, 0.0008);
+        }
+        int homes = inner ? 2 : 1 + r.nextInt(2);
+        for (int i = 0; i < homes; i++) {
+            int beds = 60 + r.nextInt(340);
+            double nursing = 0.35 + r.nextDouble() * 0.45;
+            n += add(u, FacilityKind.NURSING_HOME, base + (i == 0 ? "颐养院" : "康养中心"), r, beds, (int) (beds * nursing),
+                    beds * (35.0 + r.nextInt(20)), null, null, i == 0 ? -0.0012 : 0.0016);
+        }
+        if (!inner && r.nextDouble() < 0.5) {
+            n += add(u, FacilityKind.PUBLIC_CEMETERY, base + "公益性公墓", r, 0, 0, null, 8000 + r.nextInt(30000),
+                    3000 + r.nextInt(15000), 0.01);
+        }
+        if (r.nextDouble() < (inner ? 0.2 : 0.35)) {
+            n += add(u, FacilityKind.COLUMBARIUM, base + "骨灰堂", r, 0, 0, 400.0 + r.nextInt(1200), 5000 + r.nextInt(20000),
+                    1500 + r.nextInt(3000), -0.004);
+        }
+        return n;
+    }
+
+    /** A community's station (urban) or mutual-aid point (rural) and its service centre, each by chance. */
+    private int community(Unit u, boolean inner, Random r) {
+        int n = 0;
+        boolean urban = !"rural".equals(u.urbanRural());
+        String base = u.name();
+        if (urban && r.nextDouble() < (inner ? 0.8 : 0.6)) {
+            int beds = r.nextDouble() < 0.6 ? 4 + r.nextInt(16) : 0;
+            String title = r.nextBoolean() ? "社区居家养老服务站" : "日间照料中心";
+            n += add(u, FacilityKind.COMMUNITY_STATION, base + title, r, beds, beds == 0 ? 0 : r.nextInt(beds + 1),
+                    200.0 + r.nextInt(600), null, null, 0.0004);
+        }
+        if (!urban && r.nextDouble() < 0.5) {
+            int beds = r.nextDouble() < 0.5 ? 4 + r.nextInt(10) : 0;
+            n += add(u, FacilityKind.RURAL_MUTUAL_AID, base + (r.nextBoolean() ? "幸福院" : "互助养老点"), r, beds, 0,
+                    150.0 + r.nextInt(300), null, null, 0.0004);
+        }
+        if (r.nextDouble() < (urban ? 0.75 : 0.55)) {
+            // around the 30 m² per 100 households target: inner districts a little above, outer below
+            double per100 = (inner ? 26 : 16) + r.nextDouble() * 18;
+            n += add(u, FacilityKind.COMMUNITY_SERVICE_CENTRE, base + (urban ? "社区党群服务中心" : "村综合服务中心"), r, 0, 0,
+                    (double) Math.max(80, Math.round(u.households() / 100.0 * per100)), null, null, -0.0004);
+        }
+        return n;
     }
 
     /**
