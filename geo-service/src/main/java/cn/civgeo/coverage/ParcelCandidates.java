@@ -225,12 +225,8 @@ public class ParcelCandidates {
         }
     }
 
-    /**
-     * Runs ogr2ogr into CSV files (one a layer, geometry as WKT), reprojected to EPSG:4490 when {@code reproject};
-     * null when it must reproject and the file declares no CRS.
-     */
-    private Read ogr(Path dir, String source, String ext, String sourceSrs, boolean reproject) throws IOException {
-        Path out = dir.resolve("out-" + System.nanoTime());
+    /** ogr2ogr into CSV (WKT first, at most one parcel over the limit), CSV inputs read by their lon/lat or WKT columns. */
+    private static List<String> ogrCommand(Path out, String source, String ext, String sourceSrs, boolean reproject) {
         List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "CSV", "-lco", "GEOMETRY=AS_WKT", "-lco", "CREATE_CSVT=NO",
                 "-dim", "XY", "-limit", String.valueOf(MAX_PARCELS + 1)));
         if (sourceSrs != null) cmd.addAll(List.of("-s_srs", sourceSrs));
@@ -240,9 +236,18 @@ public class ParcelCandidates {
                     "-oo", "GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom,shape,几何", "-oo", "KEEP_GEOM_COLUMNS=NO"));
         }
         cmd.addAll(List.of(out.toString(), source));
+        return cmd;
+    }
+
+    /**
+     * Runs ogr2ogr into CSV files (one a layer, geometry as WKT), reprojected to EPSG:4490 when {@code reproject};
+     * null when it must reproject and the file declares no CRS.
+     */
+    private Read ogr(Path dir, String source, String ext, String sourceSrs, boolean reproject) throws IOException {
+        Path out = dir.resolve("out-" + System.nanoTime());
         ExternalTool.Result r;
         try {
-            r = ExternalTool.run(cmd, Duration.ofSeconds(60));
+            r = ExternalTool.run(ogrCommand(out, source, ext, sourceSrs, reproject), Duration.ofSeconds(60));
         } catch (ExternalTool.TimedOut e) {
             throw ApiException.badField("file", "GDAL took too long to read the file");
         }

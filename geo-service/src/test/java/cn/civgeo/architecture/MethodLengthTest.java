@@ -35,11 +35,11 @@ class MethodLengthTest {
     static final int LIMIT = 60;
     /**
      * Methods over {@value #LIMIT} lines in main code, measured 2026-12-03 after {@code CountyOutlines.load} (145 lines)
-     * was split and its SQL moved into CountyOutlineRepository, and {@code DemoFacilities.load} (77) and
-     * {@code DivisionSearch.search} (63) were split (20 before; the largest now {@code PlannerCoverage.build}
+     * was split and its SQL moved into CountyOutlineRepository, {@code DemoFacilities.load} (77),
+     * {@code DivisionSearch.search} (63) and {@code ParcelCandidates.ogr} (61) were split (20 before; the largest now {@code PlannerCoverage.build}
      * 103 lines). Lower it when you split one; never raise it: split the new method instead.
      */
-    static final int MAX_LONG_METHODS = 17;
+    static final int MAX_LONG_METHODS = 16;
 
     private static final Path MAIN = Path.of("src/main/java");
 
