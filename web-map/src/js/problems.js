@@ -1,5 +1,5 @@
 /* Problem details (application/problem+json) as the user reads them. The server answers in the language the page
- * asks for (api.js sends Accept-Language; the texts live in one place on the server, messages/problems-zh.tsv):
+ * asks for (api.js sends Accept-Language; the texts live in one place on the server, messages/problems.tsv):
  * this module only puts each bad field's name (the server's `label`, else the API name) and row before its message. */
 import { CivGeoI18n } from './i18n.js';
 

@@ -71,13 +71,17 @@ class ProblemResponsesDoc {
     private static Schema<?> problemSchema() {
         ObjectSchema field = new ObjectSchema();
         field.addProperty("field", new StringSchema().description("The parameter, property or row that is wrong"));
-        field.addProperty("message", new StringSchema().description("What is wrong with it"));
+        field.addProperty("message", new StringSchema().description("What is wrong with it, in the request's language (Accept-Language)"));
+        field.addProperty("row", new IntegerSchema().description("The 1-based data row of an import"));
+        field.addProperty("label", new StringSchema().description("The field's name in Chinese (answers in Chinese only)"));
+        field.addProperty("key", new StringSchema().description("The message's stable key (e.g. field.required), the same in every language: switch on it, not on the text"));
         ObjectSchema s = new ObjectSchema();
         s.description("RFC 9457 problem details");
         s.addProperty("type", new StringSchema().format("uri").description("Stable identifier of the kind of problem"));
         s.addProperty("title", new StringSchema());
         s.addProperty("status", new IntegerSchema());
-        s.addProperty("detail", new StringSchema().description("What happened, for a person"));
+        s.addProperty("detail", new StringSchema().description("What happened, for a person, in the request's language"));
+        s.addProperty("detailKey", new StringSchema().description("The stable key of the detail's message, when it has one"));
         s.addProperty("instance", new StringSchema().description("The request path"));
         s.addProperty("errors", new ArraySchema().items(field));
         return s;

@@ -18,18 +18,22 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Problem texts in the user's language. The code writes its messages in English; {@code messages/problems-zh.tsv}
- * holds the Chinese text of each (rules matching the whole English text) and {@code messages/fields-zh.tsv} the
- * Chinese names of the fields. The language is the request's {@code Accept-Language}: Chinese when it prefers
+ * Problem texts in the user's language. The code writes its messages in English; {@code messages/problems.tsv}
+ * holds each message's stable key and its Chinese text (rules matching the whole English text) and
+ * {@code messages/fields-zh.tsv} the Chinese names of the fields. The key goes out with every answer
+ * ({@code errors[].key}, {@code detailKey}) in either language, so clients switch on it, not on the text. The language is the request's {@code Accept-Language}: Chinese when it prefers
  * {@code zh} over {@code en}, English otherwise (other systems that send nothing keep the English texts they parse).
  */
 public final class ProblemTexts {
     /** The languages problem texts are answered in. */
     public enum Lang { EN, ZH }
 
-    private record Rule(Pattern pattern, String template) {}
+    private record Rule(String key, Pattern pattern, String template) {}
 
-    private static final List<Rule> RULES = loadRules("messages/problems-zh.tsv");
+    /** The key of the rule whose key is that of the text in its first group (the row suffix of imports). */
+    private static final String KEY_OF_GROUP_1 = "=1";
+
+    private static final List<Rule> RULES = loadRules("messages/problems.tsv");
     private static final Map<String, String> FIELDS = loadFields("messages/fields-zh.tsv");
     private static final Pattern GROUP = Pattern.compile("\\$([tf]?)(\\d)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -70,6 +74,29 @@ public final class ProblemTexts {
         return out == null ? english : out;
     }
 
+    /**
+     * The stable key of a message (the key of the first rule matching it, see {@code messages/problems.tsv}), or null
+     * when no rule knows it.
+     */
+    public static String key(String english) {
+        return key(english, 0);
+    }
+
+    private static String key(String english, int depth) {
+        if (english == null || depth > 3) return null;
+        for (Rule r : RULES) {
+            Matcher m = r.pattern.matcher(english);
+            if (!m.matches()) continue;
+            return KEY_OF_GROUP_1.equals(r.key) ? key(m.group(1), depth + 1) : r.key;
+        }
+        return null;
+    }
+
+    /** Every rule's key in the bundle's order (the row rule's "=1" left out). */
+    public static List<String> keys() {
+        return RULES.stream().map(Rule::key).filter(k -> !KEY_OF_GROUP_1.equals(k)).toList();
+    }
+
     /** Whether a rule knows the message (used by the test that every constant message has a Chinese text). */
     public static boolean knows(String english) {
         return translate(english, 0) != null;
@@ -108,11 +135,22 @@ public final class ProblemTexts {
         return idx.find() ? "第" + (Integer.parseInt(idx.group(1)) + 1) + "项 " + name : name;
     }
 
-    /** The errors in Chinese, each with the Chinese {@code label} of its field. */
+    /** The errors in Chinese, each with the Chinese {@code label} of its field and the key of its message. */
     public static List<FieldProblem> zh(List<FieldProblem> errors) {
         List<FieldProblem> out = new ArrayList<>(errors.size());
-        for (FieldProblem e : errors) out.add(new FieldProblem(e.field(), zh(e.message()), e.row(), label(e.field())));
+        for (FieldProblem e : errors) out.add(localize(e, Lang.ZH));
         return out;
+    }
+
+    /**
+     * One error as answered in the language: its message's key added (kept when it has one), and in Chinese its
+     * message translated and its field labelled. An error that already has a key is answered as it is.
+     */
+    public static FieldProblem localize(FieldProblem e, Lang lang) {
+        if (e.key() != null) return e;
+        String key = key(e.message());
+        if (lang != Lang.ZH) return new FieldProblem(e.field(), e.message(), e.row(), e.label(), key);
+        return new FieldProblem(e.field(), zh(e.message()), e.row(), label(e.field()), key);
     }
 
     /** The Chinese summary of field errors: the one error, or how many and which. */
@@ -145,10 +183,12 @@ public final class ProblemTexts {
                 String field = e.hasNonNull("field") ? e.get("field").asString() : null;
                 Integer row = e.hasNonNull("row") ? e.get("row").asInt() : null;
                 String message = e.path("message").asString("");
-                errors.add(new FieldProblem(field, zh(message), row, label(field)));
+                String key = e.hasNonNull("key") ? e.get("key").asString() : key(message);
+                errors.add(new FieldProblem(field, zh(message), row, label(field), key));
                 if (e instanceof tools.jackson.databind.node.ObjectNode o) {
                     o.put("message", zh(message));
                     if (field != null) o.put("label", label(field));
+                    if (key != null) o.put("key", key);
                 }
             }
         }
@@ -159,19 +199,23 @@ public final class ProblemTexts {
 
     private static List<Rule> loadRules(String resource) {
         List<Rule> rules = new ArrayList<>();
-        for (String[] cols : lines(resource)) {
-            rules.add(new Rule(Pattern.compile(cols[0], Pattern.DOTALL), cols[1]));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String[] cols : lines(resource, 3)) {
+            if (!KEY_OF_GROUP_1.equals(cols[0]) && !seen.add(cols[0])) {
+                throw new IllegalStateException(resource + ": key " + cols[0] + " is used twice");
+            }
+            rules.add(new Rule(cols[0], Pattern.compile(cols[1], Pattern.DOTALL), cols[2]));
         }
         return List.copyOf(rules);
     }
 
     private static Map<String, String> loadFields(String resource) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String[] cols : lines(resource)) m.put(cols[0], cols[1]);
+        for (String[] cols : lines(resource, 2)) m.put(cols[0], cols[1]);
         return Map.copyOf(m);
     }
 
-    private static List<String[]> lines(String resource) {
+    private static List<String[]> lines(String resource, int columns) {
         List<String[]> out = new ArrayList<>();
         try (InputStream in = ProblemTexts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
@@ -182,8 +226,8 @@ public final class ProblemTexts {
                 n++;
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] cols = line.split("\t", -1);
-                if (cols.length != 2 || cols[0].isEmpty() || cols[1].isEmpty()) {
-                    throw new IllegalStateException(resource + " line " + n + ": expected two tab-separated columns");
+                if (cols.length != columns || java.util.Arrays.stream(cols).anyMatch(String::isEmpty)) {
+                    throw new IllegalStateException(resource + " line " + n + ": expected " + columns + " tab-separated columns");
                 }
                 out.add(cols);
             }

@@ -19,10 +19,15 @@ public final class Problems {
     public static ProblemDetail detail(ProblemType type, String detail, List<FieldProblem> errors, Map<String, Object> extra,
                                        ProblemTexts.Lang lang) {
         String title = type.title();
+        String detailKey = ProblemTexts.key(detail);
+        if (errors != null && !errors.isEmpty()) {
+            errors = errors.stream().map(e -> ProblemTexts.localize(e, lang)).toList();
+            // one bad field: the detail is "field: message", whose key is the message's
+            if (detailKey == null && errors.size() == 1) detailKey = errors.get(0).key();
+        }
         if (lang == ProblemTexts.Lang.ZH) {
             title = type.titleZh();
             if (errors != null && !errors.isEmpty()) {
-                errors = ProblemTexts.zh(errors);
                 detail = ProblemTexts.zhSummary(errors);
             } else {
                 detail = detail == null ? title : ProblemTexts.zh(detail);
@@ -31,6 +36,7 @@ public final class Problems {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(type.status(), detail == null ? title : detail);
         pd.setType(type.type());
         pd.setTitle(title);
+        if (detailKey != null) pd.setProperty("detailKey", detailKey);
         if (errors != null && !errors.isEmpty()) pd.setProperty("errors", errors);
         if (extra != null) extra.forEach(pd::setProperty);
         return pd;

@@ -30,6 +30,10 @@ class ProblemLanguageIT extends IntegrationTest {
         assertThat(e.get("label").asString()).isEqualTo("区域");
         assertThat(e.get("message").asString()).isEqualTo("须为 6 位行政区划代码（或 9 位乡级代码）");
         assertThat(p.get("detail").asString()).isEqualTo("区域：须为 6 位行政区划代码（或 9 位乡级代码）");
+        JsonNode en = getIn("/api/boundary/lines?within=100", "en").json();
+        assertThat(e.get("key").asString()).as("the message's stable key, the same in both languages")
+                .isEqualTo(en.get("errors").get(0).get("key").asString()).isEqualTo("more.must-6-digit-division-code-9");
+        assertThat(p.get("detailKey").asString()).isEqualTo(en.get("detailKey").asString());
     }
 
     @Test

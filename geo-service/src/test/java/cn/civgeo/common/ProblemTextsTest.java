@@ -91,6 +91,7 @@ class ProblemTextsTest {
             assertThat(zh.get("title").asString()).isEqualTo("导入被拒绝，未写入任何数据");
             assertThat(zh.get("detail").asString()).isEqualTo("第 7 行 经度：须为有限数值");
             assertThat(zh.get("errors").get(0).get("label").asString()).isEqualTo("经度");
+            assertThat(zh.get("errors").get(0).get("key").asString()).as("a stored error without a key gets its key").isEqualTo("geometry.must-finite-numbers");
             assertThat(stored.get("title").asString()).as("the stored answer is not changed").startsWith("Import rejected");
         } finally {
             org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();

@@ -32,9 +32,14 @@ class DemographicsImportIT extends IntegrationTest {
     }
 
     private Response upload(String name, byte[] bytes, String query) {
+        return upload(name, bytes, query, "en");
+    }
+
+    private Response upload(String name, byte[] bytes, String query, String acceptLanguage) {
         Multipart m = Multipart.file("file", name, "text/csv", bytes);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/demographics/imports" + query))
                 .header("Authorization", "Bearer " + token("planner-t")).header("Content-Type", m.contentType())
+                .header("Accept-Language", acceptLanguage)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(m.body()));
         return send(b);
     }
@@ -70,6 +75,28 @@ class DemographicsImportIT extends IntegrationTest {
         assertThat(partial.json().get("report").get("accepted").asInt()).isEqualTo(1);
         assertThat(partial.json().get("report").get("rejected").asInt()).isEqualTo(5);
         assertThat(rows(2019)).isEqualTo(1);
+    }
+
+    @Test
+    void aPartialImportsRejectedRowsAreExplainedInTheReadersLanguageWithTheSameKeys() {
+        jdbc.sql("delete from demographics where division_code in ('999100','999101','999102') and year = 2018").update();
+        String csv = """
+                divisionCode,year,population,households,age60,age65
+                999102,2018,-5,400,200,150
+                """;
+        Response en = upload("bad.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=partial", "en");
+        Response zh = upload("bad.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=partial", "zh-CN,zh;q=0.9");
+        assertThat(en.status()).as(en.toString()).isEqualTo(200);
+        assertThat(zh.status()).as(zh.toString()).isEqualTo(200);
+        JsonNode enError = en.json().get("report").get("rows").get(0).get("errors").get(0);
+        JsonNode zhError = zh.json().get("report").get("rows").get(0).get("errors").get(0);
+        assertThat(enError.get("field").asString()).isEqualTo("population");
+        assertThat(enError.get("message").asString()).matches("[ -~]+");
+        assertThat(zhError.get("message").asString()).as("the reason in Chinese").containsPattern("\\p{IsHan}").isNotEqualTo(enError.get("message").asString());
+        assertThat(zhError.get("label").asString()).isNotBlank();
+        assertThat(enError.get("key").asString()).as("a stable key, the same in both languages").matches("[a-z]+\\.[a-z0-9-]+")
+                .isEqualTo(zhError.get("key").asString());
+        assertThat(rows(2018)).isZero();
     }
 
     @Test
