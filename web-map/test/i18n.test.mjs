@@ -89,3 +89,24 @@ test('every computed indicator of IndicatorService and each of its units has its
     await CivGeoI18n.setLang('zh').catch(() => null);
   }
 });
+
+test("every unit of the seed plans' indicators has its English term, and each indicator its English name", async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = new URL('../../data/plans/', import.meta.url);
+  const plans = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+  assert.ok(plans.length >= 4, `${plans.length} plans read`);
+  await CivGeoI18n.load('en');
+  await CivGeoI18n.setLang('en').catch(() => null);
+  try {
+    for (const p of plans) {
+      assert.ok(p.nameEn && !/\p{Script=Han}/u.test(p.nameEn), `plan ${p.code} has an English name`);
+      for (const i of p.indicators) {
+        assert.ok(i.nameEn && !/\p{Script=Han}/u.test(i.nameEn), `${p.code} ${i.code} has an English name`);
+        if (i.unit) assert.ok(!/\p{Script=Han}/u.test(CivGeoI18n.term('unit', i.unit)), `${p.code} ${i.code}: unit ${i.unit} in English`);
+      }
+    }
+  } finally {
+    await CivGeoI18n.setLang('zh').catch(() => null);
+  }
+  assert.equal(CivGeoI18n.term('unit', '张'), '张');
+});

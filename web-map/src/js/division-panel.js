@@ -59,8 +59,8 @@ function indicatorTable(list) {
   return '<table id="indicator-table">' + list.map(function (i) {
     var badge = i.pass == null ? '<span class="badge warn">' + esc(t('noData')) + '</span>' :
       '<span class="badge ' + (i.pass ? 'pass">' + esc(t('pass')) : 'fail">' + esc(t('fail'))) + '</span>';
-    return '<tr data-indicator="' + esc(i.id) + '"><th>' + esc(i.name) + '</th><td>' + esc(i.value == null ? '—' : (+i.value).toFixed(1)) +
-      ' ' + esc(i.unit || '') + ' <span class="note">' + esc(t('legendTarget', { target: i.target == null ? '—' : i.target })) + '</span> ' + badge + '</td></tr>';
+    return '<tr data-indicator="' + esc(i.id) + '"><th>' + esc(i.name) + '</th><td>' + esc(i.value == null ? '—' : (+i.value).toFixed(1) + ' ' + (i.unit || '')) +
+      ' <span class="note">' + esc(t('legendTarget', { target: i.target == null ? '—' : i.target })) + '</span> ' + badge + '</td></tr>';
   }).join('') + '</table>';
 }
 

@@ -226,7 +226,8 @@ export const terms = {
     townshipCemeteryShare: 'Townships with a public cemetery or columbarium',
     countyFuneralHomeShare: 'Counties with a funeral home', fifteenMinuteCoverage: '15-minute elderly-care circle coverage'
   },
-  unit: { 'm²/100户': 'm² per 100 households', '张/千人': 'beds per 1,000' },
+  /* and the units of the plans' indicators (data/plans/*.json, GET /api/plans/{id}/report) */
+  unit: { 'm²/100户': 'm² per 100 households', '张/千人': 'beds per 1,000', '张': 'beds', '台': 'units' },
   source: {
     '演示数据（生成器虚构）': 'Demo data (made up by the generator)',
     '演示数据（虚构，非统计数字）': 'Demo data (made up, not statistics)',

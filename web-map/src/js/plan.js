@@ -13,8 +13,11 @@ function plans() {
   if (state.plans) return Promise.resolve(state.plans);
   return api.get('/api/plans').then(function (list) { state.plans = list; return list; });
 }
-function name(i) { return CivGeoI18n.lang() === 'zh' ? i.nameZh : i.nameEn; }
-var num = F.num;
+/* an indicator's or a plan's name in the UI language (a plan imported without English names keeps its Chinese) */
+function name(i) { return CivGeoI18n.lang() === 'zh' ? i.nameZh || i.name : i.nameEn || i.nameZh || i.name; }
+function planName(p) { return CivGeoI18n.lang() === 'zh' ? p.name : p.nameEn || p.name; }
+/* a value with its unit, the unit in the UI language (张 → beds) */
+function num(v, unit) { return F.num(v, CivGeoI18n.term('unit', unit)); }
 function badge(ok, yes, no) {
   return '<span class="badge ' + F.badgeClass(ok) + '">' + esc(t(ok == null ? 'noData' : ok ? yes : no)) + '</span>';
 }
@@ -41,7 +44,7 @@ function showPlans() {
       if (!list.length) { P.open(t('plans'), '<p id="plan-none">' + esc(t('planNone')) + '</p>', render); return; }
       if (!state.planId || !list.some(function (p) { return p.id === state.planId; })) state.planId = list[0].id;
       var html = '<label for="plan-pick">' + esc(t('plan')) + '</label> <select id="plan-pick">' + list.map(function (p) {
-        return '<option value="' + p.id + '"' + (p.id === state.planId ? ' selected' : '') + '>' + esc(CivGeoI18n.lang() === 'zh' ? p.name : (p.nameEn || p.name)) + '</option>';
+        return '<option value="' + p.id + '"' + (p.id === state.planId ? ' selected' : '') + '>' + esc(planName(p)) + '</option>';
       }).join('') + '</select> <label for="plan-view">' + esc(t('planView')) + '</label> <select id="plan-view">' +
         ['current', 'midterm', 'final'].map(function (v) {
           return '<option value="' + v + '"' + (v === state.view ? ' selected' : '') + '>' + esc(t('planView_' + v)) + '</option>';
@@ -134,9 +137,9 @@ function divisionTargets(code, box) {
   plans().then(function (list) {
     var plan = F.planFor(list, code, state.planId);
     if (!plan) return;
-    box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(plan.name) + '</h3>' + P.loading();
+    box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(planName(plan)) + '</h3>' + P.loading();
     return api.get('/api/plans/' + plan.id + '/report?division=' + encodeURIComponent(code)).then(function (r) {
-      box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(plan.name) + '</h3>' +
+      box.innerHTML = '<h3 id="division-plan-title">' + esc(t('planTargets')) + ' · ' + esc(planName(plan)) + '</h3>' +
         table(r).replace('id="plan-table"', 'id="division-plan-table"');
     });
   }).catch(function (e) { box.innerHTML = P.failed(e); });

@@ -94,9 +94,23 @@ class MapAssets {
         return l;
     }
 
+    /**
+     * Serves the page as a new build would be served (tests of the service worker's update only; null: the build on the
+     * classpath again): the page gets a comment naming the build, so its version, and so the worker's bytes, change as
+     * on a deploy. Package-private and unused by the application.
+     */
+    synchronized void redeployForTest(String build) {
+        loaded = build(build);
+    }
+
     private static Loaded build() {
+        return build(null);
+    }
+
+    private static Loaded build(String deployed) {
         String page = text("index.html");
         if (page == null) return null;
+        if (deployed != null) page = page.replaceFirst("</head>", "<!-- build " + deployed.replaceAll("[^\\w.-]", "") + " -->\n</head>");
         List<Asset> assets = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         Matcher m = BLOCK.matcher(page);

@@ -499,6 +499,22 @@ class MapBrowserIT extends IntegrationTest {
         b.await(d -> b.el("#division-facts").getText().contains("人口数据年份"));
         b.await(d -> b.el("#division-plan-title").getText().contains(tpl.get("name").asString()));
         b.screenshot("13-division-plan-targets");
+        // in English the plan's name, the indicators' names and their units read in English (the template's nameEn;
+        // 张 → beds), the same figures
+        b.el("#lang").click();
+        b.await(d -> b.el("#legend h2").getText().equals("Layers"));
+        b.await(d -> b.el("#division-plan-title").getText().contains(tpl.get("nameEn").asString()), Duration.ofSeconds(30));
+        b.await(d -> texts("#division-plan-table tbody tr").size() == district.get("indicators").size(), Duration.ofSeconds(30));
+        List<String> erows = texts("#division-plan-table tbody tr");
+        for (int i = 0; i < erows.size(); i++) {
+            assertThat(erows.get(i)).startsWith(district.get("indicators").get(i).get("nameEn").asString());
+        }
+        String beds = b.el("#division-plan-table tr[data-indicator='bedsPer1000Elderly']").getText();
+        assertThat(beds).contains(" beds").doesNotContain("张");
+        b.screenshot("13-division-plan-english");
+        b.el("#lang").click();
+        b.await(d -> b.el("#legend h2").getText().equals("图层"));
+        b.await(d -> b.el("#division-plan-title").getText().contains(tpl.get("name").asString()));
 
         // the plan choropleth colours the districts by the plan's targets
         b.js("window.civgeo.map.setView([24.62, 118.15], 10)");
