@@ -197,6 +197,40 @@ public final class ProblemTexts {
         return p;
     }
 
+    /**
+     * A job's stored answer (written while no request was there to ask, so in English) as the current request reads
+     * it: in Chinese when it prefers it, every error under an {@code errors} array (a report's rejected rows) with its
+     * message translated, its field labelled and its key; as stored otherwise.
+     */
+    public static tools.jackson.databind.JsonNode localizedErrors(tools.jackson.databind.JsonNode stored) {
+        if (stored == null || requestLang() != Lang.ZH || !stored.isContainer()) return stored;
+        tools.jackson.databind.JsonNode copy = stored.deepCopy();
+        localizeErrorsIn(copy, 0);
+        return copy;
+    }
+
+    private static void localizeErrorsIn(tools.jackson.databind.JsonNode node, int depth) {
+        if (depth > 12) return;
+        if (node instanceof tools.jackson.databind.node.ObjectNode o) {
+            for (var e : o.properties()) {
+                if (e.getKey().equals("errors") && e.getValue() instanceof tools.jackson.databind.node.ArrayNode list) {
+                    for (tools.jackson.databind.JsonNode err : list) {
+                        if (!(err instanceof tools.jackson.databind.node.ObjectNode x) || !x.hasNonNull("message")) continue;
+                        String message = x.get("message").asString();
+                        String field = x.hasNonNull("field") ? x.get("field").asString() : null;
+                        if (!x.hasNonNull("key") && key(message) != null) x.put("key", key(message));
+                        x.put("message", zh(message));
+                        if (field != null) x.put("label", label(field));
+                    }
+                } else {
+                    localizeErrorsIn(e.getValue(), depth + 1);
+                }
+            }
+        } else if (node instanceof tools.jackson.databind.node.ArrayNode a) {
+            for (tools.jackson.databind.JsonNode x : a) localizeErrorsIn(x, depth + 1);
+        }
+    }
+
     private static List<Rule> loadRules(String resource) {
         List<Rule> rules = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();

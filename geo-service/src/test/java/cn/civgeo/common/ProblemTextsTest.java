@@ -98,4 +98,29 @@ class ProblemTextsTest {
         }
         assertThat(ProblemTexts.localized(stored)).as("no request: as stored").isSameAs(stored);
     }
+
+    @Test
+    void aStoredJobResultsRejectedRowsAreReadInTheLanguageOfTheRequestThatReadsIt() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.JsonNode stored = json.readTree("""
+                {"report":{"mode":"PARTIAL","rows":[{"row":7,"status":"rejected","errors":[{"field":"lon","message":"must be finite numbers","row":7}]},
+                 {"row":8,"status":"accepted","errors":[]}]},"imported":1}""");
+        assertThat(ProblemTexts.localizedErrors(stored)).as("no request: as stored").isSameAs(stored);
+        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
+        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(req));
+        try {
+            tools.jackson.databind.JsonNode zh = ProblemTexts.localizedErrors(stored);
+            tools.jackson.databind.JsonNode e = zh.get("report").get("rows").get(0).get("errors").get(0);
+            assertThat(e.get("message").asString()).isEqualTo("须为有限数值");
+            assertThat(e.get("label").asString()).isEqualTo("经度");
+            assertThat(e.get("key").asString()).isEqualTo("geometry.must-finite-numbers");
+            assertThat(zh.get("imported").asInt()).isEqualTo(1);
+            assertThat(stored.get("report").get("rows").get(0).get("errors").get(0).get("message").asString())
+                    .as("the stored answer is not changed").isEqualTo("must be finite numbers");
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
 }
