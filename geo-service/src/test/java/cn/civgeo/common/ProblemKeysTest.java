@@ -90,18 +90,12 @@ class ProblemKeysTest {
         assertThat(en.get("message").asString()).isEqualTo("must be finite numbers");
         assertThat(en.get("key").asString()).isEqualTo("geometry.must-finite-numbers");
         assertThat(en.has("label")).isFalse();
-        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
-        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
-        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-                new org.springframework.web.context.request.ServletRequestAttributes(req));
-        try {
+        ProblemTextsTest.inChinese(() -> {
             JsonNode zh = json.valueToTree(report).path("rows").get(0).path("errors").get(0);
             assertThat(zh.get("message").asString()).isEqualTo("须为有限数值");
             assertThat(zh.get("label").asString()).isEqualTo("经度");
             assertThat(zh.get("key").asString()).isEqualTo("geometry.must-finite-numbers");
             assertThat(zh.get("row").asInt()).isEqualTo(3);
-        } finally {
-            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
-        }
+        });
     }
 }

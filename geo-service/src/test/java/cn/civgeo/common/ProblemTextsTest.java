@@ -82,20 +82,14 @@ class ProblemTextsTest {
         tools.jackson.databind.JsonNode stored = json.readTree("""
                 {"type":"https://civgeo.cn/problems/import-rejected","title":"Import rejected; nothing was written",
                  "status":400,"detail":"lon: must be finite numbers","errors":[{"field":"lon","message":"must be finite numbers","row":7}]}""");
-        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
-        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
-        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-                new org.springframework.web.context.request.ServletRequestAttributes(req));
-        try {
+        inChinese(() -> {
             tools.jackson.databind.JsonNode zh = ProblemTexts.localized(stored);
             assertThat(zh.get("title").asString()).isEqualTo("导入被拒绝，未写入任何数据");
             assertThat(zh.get("detail").asString()).isEqualTo("第 7 行 经度：须为有限数值");
             assertThat(zh.get("errors").get(0).get("label").asString()).isEqualTo("经度");
             assertThat(zh.get("errors").get(0).get("key").asString()).as("a stored error without a key gets its key").isEqualTo("geometry.must-finite-numbers");
             assertThat(stored.get("title").asString()).as("the stored answer is not changed").startsWith("Import rejected");
-        } finally {
-            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
-        }
+        });
         assertThat(ProblemTexts.localized(stored)).as("no request: as stored").isSameAs(stored);
     }
 
@@ -106,11 +100,7 @@ class ProblemTextsTest {
                 {"report":{"mode":"PARTIAL","rows":[{"row":7,"status":"rejected","errors":[{"field":"lon","message":"must be finite numbers","row":7}]},
                  {"row":8,"status":"accepted","errors":[]}]},"imported":1}""");
         assertThat(ProblemTexts.localizedErrors(stored)).as("no request: as stored").isSameAs(stored);
-        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
-        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
-        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-                new org.springframework.web.context.request.ServletRequestAttributes(req));
-        try {
+        inChinese(() -> {
             tools.jackson.databind.JsonNode zh = ProblemTexts.localizedErrors(stored);
             tools.jackson.databind.JsonNode e = zh.get("report").get("rows").get(0).get("errors").get(0);
             assertThat(e.get("message").asString()).isEqualTo("须为有限数值");
@@ -119,6 +109,17 @@ class ProblemTextsTest {
             assertThat(zh.get("imported").asInt()).isEqualTo(1);
             assertThat(stored.get("report").get("rows").get(0).get("errors").get(0).get("message").asString())
                     .as("the stored answer is not changed").isEqualTo("must be finite numbers");
+        });
+    }
+
+    /** Runs the body as in a request whose Accept-Language prefers Chinese. */
+    static void inChinese(Runnable body) {
+        org.springframework.mock.web.MockHttpServletRequest req = new org.springframework.mock.web.MockHttpServletRequest();
+        req.addHeader("Accept-Language", "zh-CN,zh;q=0.9");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(req));
+        try {
+            body.run();
         } finally {
             org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
         }
