@@ -14,8 +14,9 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
-/** The start page's budget: entry JS, the chunks it imports and the style sheet, gzipped (#12: 102 kB before splitting). */
-export const ENTRY_BUDGET_KB = 73;
+/** The start page's budget: entry JS, the chunks it imports and the style sheet, gzipped (#12: 102 kB before splitting,
+ *  72.9 kB before the panels' Chinese texts became a chunk of their own, 66.4 kB after). */
+export const ENTRY_BUDGET_KB = 70;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const gz = (b) => gzipSync(b, { level: 9 }).length;

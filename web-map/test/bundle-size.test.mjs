@@ -38,6 +38,23 @@ test('the map, its layers, legend, search and sign-in start with the page; the p
   }
 });
 
+test("the start page carries the Chinese texts its own modules name, the panels' texts come with the panels", async () => {
+  const { CivGeoI18n } = await import('../src/js/i18n.js');
+  const { zhMore } = await import('../src/js/i18n-zh-more.js');
+  const start = CivGeoI18n.texts.zh;
+  assert.ok(startupInputs().includes('src/js/i18n.js') && !startupInputs().some((i) => i.includes('i18n-zh-more')), 'the panels\' texts are a lazy chunk');
+  // every text a start-page module (or the page's HTML) names by a literal key, or builds as t('level' + n) / t('kind.' + code)
+  const here = new URL('..', import.meta.url);
+  const text = startupInputs().filter((i) => i.startsWith('src/js/') && i !== 'src/js/i18n.js')
+    .map((i) => readFileSync(new URL(i, here), 'utf8')).join('\n') + readFileSync(new URL('src/main/resources/index.html', here), 'utf8');
+  const named = (k) => text.includes(`'${k}'`) || text.includes(`"${k}"`);
+  const inPanels = Object.keys(zhMore).filter((k) => named(k) || k.startsWith('level') || k.startsWith('kind.'));
+  assert.deepEqual(inPanels, [], 'texts the start page names that only come with the panels: move them to i18n.js');
+  // and the keys the start page builds exist there
+  for (const k of ['level1', 'level5', 'levelAuto', 'signIn', 'layers', 'loading', 'errorPrefix']) assert.ok(start[k], k);
+  assert.ok(Object.keys(start).filter((k) => k.startsWith('kind.')).length >= 10, 'facility kinds for the legend');
+});
+
 test('assets.json names every chunk once, and each chunk the entry imports is a startup chunk', () => {
   const { startup, lazy } = built.manifest;
   assert.ok(lazy.length >= 8, lazy.join(' '));

@@ -25,7 +25,8 @@ test('y without the prefix of the zone, outside the zone, x not a northing, miss
   assert.equal(gkProblem(NaN, Y, 39, 39).field, 'x');
   assert.equal(gkProblem(X, Y, 12, null).key, 'gkBadZone');
 });
-test('every key has its texts in both languages', () => {
+test('every key has its texts in both languages', async () => {
+  await CivGeoI18n.more();
   for (const k of ['gkNeedX', 'gkNeedY', 'gkBadZone', 'gkZoneNotPoint', 'gkSwapped', 'gkNoPrefix', 'gkOutsideZone', 'gkNotNorthing']) {
     assert.ok(CivGeoI18n.texts.zh[k] && en[k], k);
   }

@@ -4,7 +4,17 @@ import assert from 'node:assert/strict';
 import { CivGeoI18n } from '../src/js/i18n.js';
 import { en } from '../src/js/i18n-en.js';
 
+const start = { ...CivGeoI18n.texts.zh }; // the start page's own texts, before the panels' chunk
+await CivGeoI18n.more();
 const { zh } = CivGeoI18n.texts;
+
+test("the panels' Chinese texts come in a chunk of their own and join the start page's once", async () => {
+  const { zhMore } = await import('../src/js/i18n-zh-more.js');
+  assert.ok(Object.keys(start).length > 50 && Object.keys(zhMore).length > 200, `${Object.keys(start).length} + ${Object.keys(zhMore).length}`);
+  assert.deepEqual(Object.keys(zhMore).filter((k) => k in start), [], 'a key in both tables');
+  assert.equal(zh.adjEvaluate, zhMore.adjEvaluate);
+  assert.equal(await CivGeoI18n.more(), zh, 'loaded once');
+});
 
 test('every Chinese text has an English one and the reverse', () => {
   // check.*: naming-check reasons composed in Chinese from the API's words; in English the API's own reason is shown.

@@ -1,6 +1,6 @@
 /* Parts of the page loaded on first use (esbuild chunks, dynamic import()): lazy(importer, onLoad) -> load(), a
  * function that imports the chunk once (again after a failure) and resolves to its module; onLoad(module) runs once,
- * before the first caller sees it. While a chunk loads, a small status says so (#chunk-loading, and the page's
+ * before the first caller sees it, and not before the panels' Chinese texts are there (CivGeoI18n.more). While a chunk loads, a small status says so (#chunk-loading, and the page's
  * data-chunk-loading attribute, which a browser test can wait on). */
 import { CivGeoI18n } from './i18n.js';
 
@@ -24,7 +24,9 @@ export function lazy(importer, onLoad) {
   return function load() {
     if (!loading) {
       busy(1);
-      loading = importer().then(function (m) {
+      // the panels' Chinese texts come with the first panel (a chunk of their own), before its code runs
+      loading = Promise.all([CivGeoI18n.more(), importer()]).then(function (r) {
+        var m = r[1];
         busy(-1);
         if (onLoad) onLoad(m);
         return m;

@@ -177,9 +177,10 @@ class MapTilesIT extends IntegrationTest {
         startPage += send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + css.group(1))).header("Accept-Encoding", "gzip"))
                 .raw().body().length;
         // the start page as served (entry, the chunks it imports, the style sheet; gzip at level 9, as the build measures
-        // it): under the 73 kB of #12 (102 kB gzipped before the split)
-        System.out.println("[map-bench] start page as served: " + startPage + " bytes gzipped (budget " + 73 * 1024 + ")");
-        assertThat(startPage).as("start page as served, gzipped").isLessThan(73 * 1024);
+        // it): under the 70 kB of web-map/build.mjs (#12: 102 kB gzipped before the split, 74,503 bytes served before the
+        // panels' Chinese texts became a chunk of their own)
+        System.out.println("[map-bench] start page as served: " + startPage + " bytes gzipped (budget " + 70 * 1024 + ")");
+        assertThat(startPage).as("start page as served, gzipped").isLessThan(70 * 1024);
         assertThat(get("/dist/images/layers.png").status()).isEqualTo(200);
         assertThat(get("/dist/images/marker-shadow.png").status()).isEqualTo(200); // named in Leaflet's script, not its CSS
         assertThat(get("/map-assets/app-000000000000.js").status()).isEqualTo(404);
