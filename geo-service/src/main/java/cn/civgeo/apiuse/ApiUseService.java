@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,14 +29,14 @@ public class ApiUseService {
 
     record Key(LocalDate day, String client, String code) {}
 
-    private final JdbcClient jdbc;
+    private final ApiUseRepository uses;
     // merge/remove of ConcurrentHashMap are atomic per key: no increment lands on a batch already taken by a flush
     private final ConcurrentHashMap<Key, Long> counts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     private final long flushMs;
 
-    ApiUseService(JdbcClient jdbc, @Value("${civgeo.api-use.flush-ms:1000}") long flushMs) {
-        this.jdbc = jdbc;
+    ApiUseService(ApiUseRepository uses, @Value("${civgeo.api-use.flush-ms:1000}") long flushMs) {
+        this.uses = uses;
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "api-use-flush");
             t.setDaemon(true);
@@ -71,15 +70,7 @@ public class ApiUseService {
         }
         if (rows.isEmpty()) return 0;
         try {
-            jdbc.sql("""
-                    insert into api_code_use(day, client, code, requests, last_at)
-                    select d, c, k, n, now() from unnest(cast(:days as date[]), cast(:clients as text[]), cast(:codes as text[]), cast(:ns as bigint[])) as u(d, c, k, n)
-                    on conflict (day, client, code) do update set requests = api_code_use.requests + excluded.requests, last_at = excluded.last_at""")
-                    .param("days", rows.stream().map(r -> java.sql.Date.valueOf((LocalDate) r[0])).toArray(java.sql.Date[]::new))
-                    .param("clients", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
-                    .param("codes", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
-                    .param("ns", rows.stream().map(r -> (Long) r[3]).toArray(Long[]::new))
-                    .update();
+            uses.add(rows);
         } catch (RuntimeException e) {
             // put the counts back: the next flush tries again
             for (Object[] r : rows) counts.merge(new Key((LocalDate) r[0], (String) r[1], (String) r[2]), (Long) r[3], Long::sum);
@@ -107,12 +98,7 @@ public class ApiUseService {
      */
     public List<Use> callers(Collection<String> codes, LocalDate since, int limit) {
         if (codes.isEmpty()) return List.of();
-        return jdbc.sql("""
-                select client, code, sum(requests) as n, max(last_at) as last_at from api_code_use
-                 where day >= :since and code like any (cast(:prefixes as text[]))
-                 group by client, code order by n desc, client, code limit :limit""")
-                .param("since", since).param("prefixes", codes.stream().map(c -> c + "%").toArray(String[]::new)).param("limit", limit)
-                .query((rs, i) -> new Use(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class))).list();
+        return uses.callers(codes, since, limit);
     }
 
     /** Counts not yet written (for tests and metrics). */

@@ -113,46 +113,67 @@ class OperationDocs {
         };
     }
 
+    /** The hand-written docs of {@code operations.yml} for one operation, in the order: text, parameters, bodies, answers. */
     @SuppressWarnings("unchecked")
     private void apply(OpenAPI api, String method, String path, Operation op) {
         Map<String, Object> doc = (Map<String, Object>) ops.getOrDefault(method + " " + path, Map.of());
+        describe(op, doc, method, path);
+        Map<String, Object> own = (Map<String, Object>) doc.getOrDefault("parameters", Map.of());
+        if (op.getParameters() != null) {
+            for (Parameter p : op.getParameters()) parameter(p, own, path);
+        }
+        requestBody(op, doc);
+        responses(op, doc);
+    }
+
+    /** Summary and description (when the annotations give none), the description ending in who may call. */
+    private void describe(Operation op, Map<String, Object> doc, String method, String path) {
         if (blank(op.getSummary()) && doc.get("summary") != null) op.setSummary((String) doc.get("summary"));
         String description = blank(op.getDescription()) ? (String) doc.get("description") : op.getDescription();
         Object access = op.getExtensions() == null ? null : op.getExtensions().remove(ACCESS);
         if (op.getExtensions() != null && op.getExtensions().isEmpty()) op.setExtensions(null);
         if (!blank(description)) op.setDescription(description.strip() + "\n\n**Who may call:** " + access(method, path, (String) access));
-        Map<String, Object> own = (Map<String, Object>) doc.getOrDefault("parameters", Map.of());
-        if (op.getParameters() != null) {
-            for (Parameter p : op.getParameters()) {
-                Map<String, Object> mine = (Map<String, Object>) own.get(p.getName());
-                Map<String, Object> d = mine != null ? mine : (Map<String, Object>) params.get(p.getName());
-                if (d != null) {
-                    if (blank(p.getDescription()) && d.get("description") != null) p.setDescription((String) d.get("description"));
-                    // the operation's own example wins over an annotation's (it was chosen to work with the others)
-                    if ((p.getExample() == null || mine != null) && d.containsKey("example")) p.setExample(d.get("example"));
-                }
-                if ("path".equals(p.getIn()) && "id".equals(p.getName()) && path.contains("/{id}")) {
-                    Map<String, Object> id = (Map<String, Object>) ids.get(path.substring(0, path.indexOf("/{id}")));
-                    if (id != null) {
-                        if (p.getExample() == null) p.setExample(id.get("example"));
-                        if (blank(p.getDescription())) p.setDescription((String) id.get("description"));
-                    }
-                }
-                // an example of the parameter's own type (springdoc reads example = "350200" of an annotation as a number)
-                if (p.getExample() != null && p.getSchema() != null) {
-                    String t = type(p.getSchema());
-                    Object ex = p.getExample();
-                    boolean scalarNode = ex.getClass().getSimpleName().matches("(Int|Long|Short|BigInteger|Double|Float|Decimal|Boolean)Node");
-                    if ("string".equals(t) && scalarNode) {
-                        p.setExample(ex.toString());
-                    } else if ("string".equals(t) && (ex instanceof Number || ex instanceof Boolean)) {
-                        p.setExample(p.getExample() instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(p.getExample()));
-                    } else if ("integer".equals(t) && p.getExample() instanceof String s && s.matches("-?\\d+")) {
-                        p.setExample(Long.parseLong(s));
-                    }
-                }
+    }
+
+    /** A parameter's description and example: the operation's own, else the shared one, else the path id's. */
+    @SuppressWarnings("unchecked")
+    private void parameter(Parameter p, Map<String, Object> own, String path) {
+        Map<String, Object> mine = (Map<String, Object>) own.get(p.getName());
+        Map<String, Object> d = mine != null ? mine : (Map<String, Object>) params.get(p.getName());
+        if (d != null) {
+            if (blank(p.getDescription()) && d.get("description") != null) p.setDescription((String) d.get("description"));
+            // the operation's own example wins over an annotation's (it was chosen to work with the others)
+            if ((p.getExample() == null || mine != null) && d.containsKey("example")) p.setExample(d.get("example"));
+        }
+        if ("path".equals(p.getIn()) && "id".equals(p.getName()) && path.contains("/{id}")) {
+            Map<String, Object> id = (Map<String, Object>) ids.get(path.substring(0, path.indexOf("/{id}")));
+            if (id != null) {
+                if (p.getExample() == null) p.setExample(id.get("example"));
+                if (blank(p.getDescription())) p.setDescription((String) id.get("description"));
             }
         }
+        exampleOfItsType(p);
+    }
+
+    /** An example of the parameter's own type (springdoc reads example = "350200" of an annotation as a number). */
+    private static void exampleOfItsType(Parameter p) {
+        if (p.getExample() != null && p.getSchema() != null) {
+            String t = type(p.getSchema());
+            Object ex = p.getExample();
+            boolean scalarNode = ex.getClass().getSimpleName().matches("(Int|Long|Short|BigInteger|Double|Float|Decimal|Boolean)Node");
+            if ("string".equals(t) && scalarNode) {
+                p.setExample(ex.toString());
+            } else if ("string".equals(t) && (ex instanceof Number || ex instanceof Boolean)) {
+                p.setExample(p.getExample() instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(p.getExample()));
+            } else if ("integer".equals(t) && p.getExample() instanceof String s && s.matches("-?\\d+")) {
+                p.setExample(Long.parseLong(s));
+            }
+        }
+    }
+
+    /** The request's real media types ({@code consumes}) and body examples ({@code body}). */
+    @SuppressWarnings("unchecked")
+    private static void requestBody(Operation op, Map<String, Object> doc) {
         if (op.getRequestBody() != null && doc.containsKey("consumes")) {
             // the real request media types of a handler that reads the raw body (byte[]): schema and example each
             Map<String, Object> types = (Map<String, Object>) doc.get("consumes");
@@ -175,6 +196,11 @@ class OperationDocs {
                 if (bodies.containsKey(type) && mt.getExample() == null) mt.setExample(bodies.get(type));
             });
         }
+    }
+
+    /** The answers' media types, the 202 of an async job, the read-only mark and the listed problem answers. */
+    @SuppressWarnings("unchecked")
+    private static void responses(Operation op, Map<String, Object> doc) {
         Map<String, Object> produces = (Map<String, Object>) doc.getOrDefault("produces", Map.of());
         if (op.getResponses() != null) {
             op.getResponses().forEach((status, r) -> mediaTypes(status, r, (List<String>) produces.get(status)));

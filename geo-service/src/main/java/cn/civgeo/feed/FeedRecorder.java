@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,14 +29,14 @@ class FeedRecorder {
     private final DivisionService divisions;
     private final PlaceNameService placeNames;
     private final AddressService addresses;
-    private final JdbcClient jdbc;
+    private final FeedRepository feed;
     private final JsonMapper json;
 
-    FeedRecorder(DivisionService divisions, PlaceNameService placeNames, AddressService addresses, JdbcClient jdbc, JsonMapper json) {
+    FeedRecorder(DivisionService divisions, PlaceNameService placeNames, AddressService addresses, FeedRepository feed, JsonMapper json) {
         this.divisions = divisions;
         this.placeNames = placeNames;
         this.addresses = addresses;
-        this.jdbc = jdbc;
+        this.feed = feed;
         this.json = json;
     }
 
@@ -93,8 +92,7 @@ class FeedRecorder {
             case "division" -> {
                 Division d = divisions.find(key).orElse(null);
                 if (d == null) return new Built("delete", null, null, null);
-                return division(d, jdbc.sql("select md5(st_asewkb(geom)) from division_read where code = :c").param("c", key)
-                        .query(String.class).optional().orElse(null));
+                return division(d, feed.divisionGeometryMd5(key).orElse(null));
             }
             case "place-name" -> {
                 var n = placeNames.get(Long.parseLong(key));
@@ -121,9 +119,7 @@ class FeedRecorder {
     List<Map.Entry<String, Built>> divisions(List<String> codes) {
         if (codes.isEmpty()) return List.of();
         Map<String, String> md5 = new java.util.HashMap<>();
-        jdbc.sql("select code, md5(st_asewkb(geom)) from division_read where code in (:c)").param("c", codes)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2))).list()
-                .forEach(e -> md5.put(e.getKey(), e.getValue()));
+        feed.divisionGeometryMd5s(codes).forEach(e -> md5.put(e.getKey(), e.getValue()));
         List<Map.Entry<String, Built>> out = new java.util.ArrayList<>(codes.size());
         for (Division d : divisions.findAll(codes)) {
             String m = md5.get(d.code());
@@ -156,17 +152,12 @@ class FeedRecorder {
         Built b = build(entity, key, true);
         if (b == null) return;
         String op = b.op(), oldCode = b.oldCode(), newCode = b.newCode(), record = b.record();
-        long seq = jdbc.sql("""
-                insert into feed_entry(entity, key, op, old_code, new_code, record) values (:e, :k, :op, :o, :n, cast(:r as jsonb)) returning seq""")
-                .param("e", entity).param("k", key).param("op", op).param("o", oldCode).param("n", newCode).param("r", record)
-                .query(Long.class).single();
-        jdbc.sql("insert into feed_delivery(webhook_id, seq) select id, :s from feed_webhook where active and :e = any(entities)")
-                .param("s", seq).param("e", entity).update();
+        long seq = feed.appendEntry(entity, key, op, oldCode, newCode, record);
+        feed.queueDeliveries(seq, entity);
     }
 
     /** The code the record had at its last feed entry (else its code now). */
     private String lastCode(String entity, String key, String now) {
-        return jdbc.sql("select new_code from feed_entry where entity = :e and key = :k order by seq desc limit 1")
-                .param("e", entity).param("k", key).query(String.class).optional().orElse(now);
+        return feed.lastNewCode(entity, key).orElse(now);
     }
 }

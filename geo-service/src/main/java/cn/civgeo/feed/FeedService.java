@@ -7,11 +7,9 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +19,14 @@ public class FeedService {
     static final Set<String> ENTITIES = Set.of("division", "place-name", "address");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final FeedRepository feed;
     private final AuditService audit;
 
     private final boolean allowInternal;
 
-    FeedService(JdbcClient jdbc, AuditService audit,
+    FeedService(FeedRepository feed, AuditService audit,
                 @org.springframework.beans.factory.annotation.Value("${civgeo.feed.allow-internal-webhooks:false}") boolean allowInternal) {
-        this.jdbc = jdbc;
+        this.feed = feed;
         this.audit = audit;
         this.allowInternal = allowInternal;
     }
@@ -44,16 +42,7 @@ public class FeedService {
         v.require(entity == null || ENTITIES.contains(entity), "entity", "must be division, place-name or address");
         v.require(prefix == null || prefix.matches("[0-9]{1,12}"), "prefix", "must be up to 12 digits (a division code prefix)");
         v.throwIfInvalid();
-        List<FeedEntry> items = jdbc.sql("""
-                select seq, entity, key, op, old_code, new_code, record::text, recorded_at from feed_entry
-                 where seq > :after and tx < pg_snapshot_xmin(pg_current_snapshot())
-                   and (cast(:entity as text) is null or entity = :entity)
-                   and (cast(:prefix as text) is null or (entity = 'division' and (key like :prefix || '%' or old_code like :prefix || '%'))
-                        or (entity <> 'division' and record ->> 'code' like :prefix || '%'))
-                 order by seq limit :limit""")
-                .param("after", after).param("entity", entity).param("prefix", prefix).param("limit", limit + 1)
-                .query((rs, i) -> new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class))).list();
+        List<FeedEntry> items = feed.entries(after, entity, prefix, limit + 1);
         boolean more = items.size() > limit;
         if (more) items = items.subList(0, limit);
         long next = items.isEmpty() ? after : items.get(items.size() - 1).seq();
@@ -78,10 +67,7 @@ public class FeedService {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         String secret = HexFormat.of().formatHex(b);
-        long id = jdbc.sql("""
-                insert into feed_webhook(url, secret, entities, created_by) values (:u, :s, cast(:e as text[]), :a) returning id""")
-                .param("u", r.url().strip()).param("s", secret).param("e", r.entities().toArray(new String[0]))
-                .param("a", AuditService.currentActor()).query(Long.class).single();
+        long id = feed.insertWebhook(r.url().strip(), secret, r.entities().toArray(new String[0]), AuditService.currentActor());
         Webhook w = webhook(id);
         audit.created("feed-webhook", id, w);
         return new Webhook(w.id(), w.url(), w.entities(), w.active(), w.version(), w.createdBy(), w.createdAt(), secret);
@@ -91,25 +77,18 @@ public class FeedService {
     @Transactional
     public Webhook setActive(long id, int version, boolean active) {
         Webhook before = webhook(id);
-        if (jdbc.sql("update feed_webhook set active = :a, version = version + 1 where id = :id and version = :v")
-                .param("a", active).param("id", id).param("v", version).update() != 1) throw ApiException.staleVersion("webhook", id, version);
+        if (feed.setWebhookActive(id, version, active) != 1) throw ApiException.staleVersion("webhook", id, version);
         Webhook after = webhook(id);
         audit.updated("feed-webhook", id, before, after);
         return after;
     }
 
     public List<Webhook> webhooks() {
-        return jdbc.sql("select id, url, entities, active, version, created_by, created_at from feed_webhook order by id").query(this::map).list();
+        return feed.webhooks();
     }
 
     public Webhook webhook(long id) {
-        return jdbc.sql("select id, url, entities, active, version, created_by, created_at from feed_webhook where id = :id").param("id", id)
-                .query(this::map).optional().orElseThrow(() -> ApiException.notFound("webhook", id));
-    }
-
-    private Webhook map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Webhook(rs.getLong(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), rs.getBoolean(4), rs.getInt(5),
-                rs.getString(6), rs.getObject(7, OffsetDateTime.class), null);
+        return feed.webhook(id).orElseThrow(() -> ApiException.notFound("webhook", id));
     }
 
     public List<Map<String, Object>> deliveries(long webhookId, String status, int limit) {
@@ -118,19 +97,13 @@ public class FeedService {
             throw ApiException.badField("status", "must be pending, delivered or dead");
         }
         if (limit < 1 || limit > 1000) throw ApiException.badField("limit", "must be between 1 and 1000");
-        return jdbc.sql("""
-                select id, seq, status, attempts, next_attempt_at as "nextAttemptAt", last_status as "lastStatus", last_error as "lastError",
-                       delivered_at as "deliveredAt", created_at as "createdAt"
-                  from feed_delivery where webhook_id = :w and (cast(:s as text) is null or status = :s) order by seq desc limit :l""")
-                .param("w", webhookId).param("s", status).param("l", limit).query().listOfRows()
-                .stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m)).toList();
+        return feed.deliveries(webhookId, status, limit);
     }
 
     /** Puts a dead-lettered delivery back in the queue. */
     @Transactional
     public void retry(long webhookId, long deliveryId) {
-        int n = jdbc.sql("update feed_delivery set status = 'pending', attempts = 0, next_attempt_at = now() where id = :d and webhook_id = :w and status = 'dead'")
-                .param("d", deliveryId).param("w", webhookId).update();
+        int n = feed.requeueDead(webhookId, deliveryId);
         if (n != 1) throw ApiException.conflict("delivery " + deliveryId + " of webhook " + webhookId + " is not dead-lettered");
         audit.updated("feed-delivery", deliveryId, Map.of("status", "dead"), Map.of("status", "pending"));
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,19 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FeedSnapshot {
-    private static final Map<String, String> KEYS = Map.of(
-            "division", "select code as k from division_read where code > :after and code like :prefix || '%' order by code limit :limit",
-            "place-name", """
-                    select id::text as k from place_name_read where id > coalesce(cast(nullif(:after, '') as bigint), 0) and code like :prefix || '%' order by id limit :limit""",
-            "address", """
-                    select id::text as k from address_read where id > coalesce(cast(nullif(:after, '') as bigint), 0)
-                       and status <> 'retired' and code like :prefix || '%' order by id limit :limit""");
-
-    private final JdbcClient jdbc;
+    private final FeedRepository feed;
     private final FeedRecorder recorder;
 
-    FeedSnapshot(JdbcClient jdbc, FeedRecorder recorder) {
-        this.jdbc = jdbc;
+    FeedSnapshot(FeedRepository feed, FeedRecorder recorder) {
+        this.feed = feed;
         this.recorder = recorder;
     }
 
@@ -48,17 +39,15 @@ public class FeedSnapshot {
     @Transactional(readOnly = true)
     public Page page(String entity, String after, int limit, String prefix) {
         Validation v = new Validation();
-        v.require(entity != null && KEYS.containsKey(entity), "entity", "is required: division, place-name or address");
+        v.require(entity != null && feed.hasSnapshotKeys(entity), "entity", "is required: division, place-name or address");
         v.require(limit >= 1 && limit <= 1000, "limit", "must be between 1 and 1000");
         v.require(prefix == null || prefix.matches("[0-9]{1,12}"), "prefix", "must be up to 12 digits (a code prefix)");
         v.require(after == null || after.isEmpty() || ("division".equals(entity) ? after.matches("[0-9]{1,12}") : after.matches("[0-9]{1,18}")),
                 "after", "must be the next key of an earlier page (a division code or a record id)");
         v.throwIfInvalid();
         // taken before the keys are read: every write served by the feed up to here is in the rows read below
-        long position = jdbc.sql("select coalesce(max(seq), 0) from feed_entry where tx < pg_snapshot_xmin(pg_current_snapshot())")
-                .query(Long.class).single();
-        List<String> keys = jdbc.sql(KEYS.get(entity)).param("after", after == null ? "" : after)
-                .param("prefix", prefix == null ? "" : prefix).param("limit", limit + 1).query(String.class).list();
+        long position = feed.lastVisibleSeq();
+        List<String> keys = feed.snapshotKeys(entity, after == null ? "" : after, prefix == null ? "" : prefix, limit + 1);
         boolean more = keys.size() > limit;
         if (more) keys = keys.subList(0, limit);
         List<Item> items = new ArrayList<>(keys.size());

@@ -1,5 +1,6 @@
 package cn.civgeo.feed;
 
+import cn.civgeo.feed.FeedRepository.Due;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +32,19 @@ import org.springframework.stereotype.Component;
 class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    private final JdbcClient jdbc;
+    private final FeedRepository feed;
     private final long pollMs;
     private final long backoffMs;
     private final int maxAttempts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile ScheduledExecutorService scheduler;
 
-    WebhookDispatcher(JdbcClient jdbc,
+    WebhookDispatcher(FeedRepository feed,
                       @Value("${civgeo.feed.webhook.poll-ms:1000}") long pollMs,
                       @Value("${civgeo.feed.webhook.backoff-ms:2000}") long backoffMs,
                       @Value("${civgeo.feed.webhook.max-attempts:8}") int maxAttempts,
                       @Value("${civgeo.feed.allow-internal-webhooks:false}") boolean allowInternal) {
-        this.jdbc = jdbc;
+        this.feed = feed;
         this.allowInternal = allowInternal;
         this.pollMs = pollMs;
         this.backoffMs = backoffMs;
@@ -52,8 +52,6 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private final boolean allowInternal;
-
-    private record Due(long id, long seq, String url, String secret, int attempts, String body) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() { start(); }
@@ -88,19 +86,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** One round: claims the due head-of-line delivery of every active endpoint (a 60 s lease) and sends it. */
     void tick() {
-        List<Due> due = jdbc.sql("""
-                with head as (
-                    select distinct on (d.webhook_id) d.id from feed_delivery d join feed_webhook w on w.id = d.webhook_id
-                     where d.status = 'pending' and w.active order by d.webhook_id, d.seq),
-                claimed as (
-                    update feed_delivery d set next_attempt_at = now() + interval '60 seconds'
-                      from head where d.id = head.id and d.next_attempt_at <= now()
-                    returning d.id, d.seq, d.webhook_id, d.attempts)
-                select c.id, c.seq, w.url, w.secret, c.attempts,
-                       json_build_object('seq', e.seq, 'entity', e.entity, 'key', e.key, 'op', e.op, 'oldCode', e.old_code,
-                                         'newCode', e.new_code, 'record', e.record, 'recordedAt', e.recorded_at)::text
-                  from claimed c join feed_webhook w on w.id = c.webhook_id join feed_entry e on e.seq = c.seq""")
-                .query((rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6))).list();
+        List<Due> due = feed.claimDue();
         for (Due d : due) send(d);
     }
 
@@ -127,16 +113,12 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         int attempts = d.attempts() + 1;
         if (error == null) {
-            jdbc.sql("update feed_delivery set status = 'delivered', attempts = :a, last_status = :s, last_error = null, delivered_at = now() where id = :id")
-                    .param("a", attempts).param("s", status).param("id", d.id()).update();
+            feed.markDelivered(d.id(), attempts, status);
         } else {
             boolean dead = attempts >= maxAttempts;
             long wait = Math.min(3_600_000L, backoffMs * (1L << Math.min(20, attempts - 1)));
-            jdbc.sql("""
-                    update feed_delivery set status = :st, attempts = :a, last_status = :s, last_error = :e,
-                           next_attempt_at = now() + make_interval(secs => :w / 1000.0) where id = :id""")
-                    .param("st", dead ? "dead" : "pending").param("a", attempts).param("s", status)
-                    .param("e", error.length() > 500 ? error.substring(0, 500) : error).param("w", (double) wait).param("id", d.id()).update();
+            feed.markAttemptFailed(d.id(), dead ? "dead" : "pending", attempts, status,
+                    error.length() > 500 ? error.substring(0, 500) : error, (double) wait);
         }
     }
 

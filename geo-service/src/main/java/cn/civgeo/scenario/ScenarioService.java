@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Planning scenarios: a named set of proposed new, moved or closed facilities of one division, kept apart from the
@@ -31,18 +28,16 @@ public class ScenarioService {
     static final String ENTITY = "scenario";
     static final Set<String> ACTIONS = Set.of("new", "move", "close");
 
-    private final JdbcClient jdbc;
+    private final ScenarioRepository scenarios;
     private final AuditService audit;
     private final FacilityService facilities;
     private final PlannerCoverage coverage;
-    private final JsonMapper json;
 
-    ScenarioService(JdbcClient jdbc, AuditService audit, FacilityService facilities, PlannerCoverage coverage, JsonMapper json) {
-        this.jdbc = jdbc;
+    ScenarioService(ScenarioRepository scenarios, AuditService audit, FacilityService facilities, PlannerCoverage coverage) {
+        this.scenarios = scenarios;
         this.audit = audit;
         this.facilities = facilities;
         this.coverage = coverage;
-        this.json = json;
     }
 
     /** One proposed change: new (kind, name, lon, lat, beds), move (facilityId, lon, lat) or close (facilityId). */
@@ -55,24 +50,18 @@ public class ScenarioService {
                            OffsetDateTime updatedAt) {}
 
     public List<Scenario> list(String division) {
-        return jdbc.sql("select * from scenario where (cast(:d as text) is null or division_code like :d || '%') order by id desc limit 200")
-                .param("d", division).query((rs, i) -> row(rs)).list();
+        return scenarios.list(division);
     }
 
     public Scenario get(long id) {
-        return jdbc.sql("select * from scenario where id = :id").param("id", id).query((rs, i) -> row(rs)).optional()
-                .orElseThrow(() -> ApiException.notFound("Scenario", id));
+        return scenarios.find(id).orElseThrow(() -> ApiException.notFound("Scenario", id));
     }
 
     @Transactional
     public Scenario create(ScenarioInput in) {
         validate(in);
-        long id = jdbc.sql("""
-                        insert into scenario(name, division_code, kinds, description, changes, created_by)
-                        values (:n, :d, cast(:k as text[]), :desc, cast(:c as jsonb), :by) returning id""")
-                .param("n", in.name().strip()).param("d", in.division()).param("k", "{" + String.join(",", kinds(in)) + "}")
-                .param("desc", in.description()).param("c", json.writeValueAsString(in.changes() == null ? List.of() : in.changes()))
-                .param("by", AuditService.currentActor()).query(Long.class).single();
+        long id = scenarios.insert(in.name().strip(), in.division(), kinds(in), in.description(),
+                in.changes() == null ? List.of() : in.changes(), AuditService.currentActor());
         Scenario s = get(id);
         audit.created(ENTITY, id, s);
         return s;
@@ -85,12 +74,8 @@ public class ScenarioService {
         if (before.version() != in.version()) throw ApiException.staleVersion("Scenario", id, in.version());
         if (before.status().equals("promoted")) throw ApiException.conflict("Scenario " + id + " was promoted to planned facilities; copy it to change it");
         validate(in);
-        jdbc.sql("""
-                        update scenario set name = :n, division_code = :d, kinds = cast(:k as text[]), description = :desc,
-                               changes = cast(:c as jsonb), version = version + 1, updated_at = now() where id = :id""")
-                .param("n", in.name().strip()).param("d", in.division()).param("k", "{" + String.join(",", kinds(in)) + "}")
-                .param("desc", in.description()).param("c", json.writeValueAsString(in.changes() == null ? List.of() : in.changes()))
-                .param("id", id).update();
+        scenarios.update(id, in.name().strip(), in.division(), kinds(in), in.description(),
+                in.changes() == null ? List.of() : in.changes());
         Scenario after = get(id);
         audit.updated(ENTITY, id, before, after);
         return after;
@@ -101,7 +86,7 @@ public class ScenarioService {
         if (version == null) throw ApiException.badField("version", "is required: send the version you read");
         Scenario before = lock(id);
         if (before.version() != version) throw ApiException.staleVersion("Scenario", id, version);
-        jdbc.sql("delete from scenario where id = :id").param("id", id).update();
+        scenarios.delete(id);
         audit.deleted(ENTITY, id, before);
     }
 
@@ -140,8 +125,7 @@ public class ScenarioService {
             if (facilities.nameTaken(in)) in = planned(c, c.name() + "（" + before.name() + "）");
             ids.add(facilities.create(in).id());
         }
-        jdbc.sql("update scenario set status = 'promoted', promoted_facility_ids = cast(:ids as bigint[]), version = version + 1, updated_at = now() where id = :id")
-                .param("ids", "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}").param("id", id).update();
+        scenarios.markPromoted(id, ids);
         Scenario after = get(id);
         audit.updated(ENTITY, id, before, after);
         return after;
@@ -153,8 +137,7 @@ public class ScenarioService {
     }
 
     private Scenario lock(long id) {
-        jdbc.sql("select id from scenario where id = :id for update").param("id", id).query(Long.class).optional()
-                .orElseThrow(() -> ApiException.notFound("Scenario", id));
+        if (!scenarios.lock(id)) throw ApiException.notFound("Scenario", id);
         return get(id);
     }
 
@@ -187,17 +170,8 @@ public class ScenarioService {
             }
         }
         v.throwIfInvalid();
-        if (jdbc.sql("select not exists(select 1 from division_read division where code = :c)").param("c", in.division()).query(Boolean.class).single()) {
+        if (!scenarios.divisionExists(in.division())) {
             throw ApiException.badField("division", "no such division");
         }
-    }
-
-    private Scenario row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Array k = rs.getArray("kinds"), p = rs.getArray("promoted_facility_ids");
-        List<Long> promoted = p == null ? List.of() : java.util.Arrays.stream((Long[]) p.getArray()).toList();
-        return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("division_code"), List.of((String[]) k.getArray()),
-                rs.getString("description"), json.readValue(rs.getString("changes"), new TypeReference<List<Change>>() {}),
-                rs.getString("status"), promoted, rs.getInt("version"), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

@@ -3,10 +3,8 @@ package cn.civgeo.security;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Validation;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,13 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiClientService {
     static final String ENTITY = "api_client";
-    private static final String COLUMNS = "id, name, key_prefix, rate_limit_per_minute, enabled, version, created_at, default_division";
 
-    private final JdbcClient jdbc;
+    private final ApiClientRepository clients;
     private final AuditService audit;
 
-    public ApiClientService(JdbcClient jdbc, AuditService audit) {
-        this.jdbc = jdbc;
+    ApiClientService(ApiClientRepository clients, AuditService audit) {
+        this.clients = clients;
         this.audit = audit;
     }
 
@@ -43,11 +40,7 @@ public class ApiClientService {
         v.throwIfInvalid();
         if (byName(c.name()).isPresent()) throw ApiException.duplicate("API client " + c.name() + " already exists");
         String key = c.key() == null ? Secrets.newToken("cgk_") : c.key();
-        long id = jdbc.sql("""
-                        insert into api_client(name, key_hash, key_prefix, rate_limit_per_minute)
-                        values (:n, :h, :p, :r) returning id""")
-                .param("n", c.name().strip()).param("h", Secrets.sha256(key)).param("p", key.substring(0, 8))
-                .param("r", c.rateLimitPerMinute()).query(Long.class).single();
+        long id = clients.insert(c.name().strip(), Secrets.sha256(key), key.substring(0, 8), c.rateLimitPerMinute());
         ApiClient created = get(id);
         audit.created(ENTITY, id, created);
         return new CreatedClient(created, key);
@@ -59,12 +52,9 @@ public class ApiClientService {
                 .require(c.rateLimitPerMinute() == null || c.rateLimitPerMinute() > 0, "rateLimitPerMinute", "must be positive")
                 .throwIfInvalid();
         ApiClient before = get(id);
-        int n = jdbc.sql("""
-                        update api_client set rate_limit_per_minute = :r, enabled = :e, version = version + 1,
-                               updated_at = now() where id = :id and version = :v""")
-                .param("r", c.rateLimitPerMinute() == null ? before.rateLimitPerMinute() : c.rateLimitPerMinute())
-                .param("e", c.enabled() == null ? before.enabled() : c.enabled()).param("id", id).param("v", c.version())
-                .update();
+        int n = clients.updateLimitAndEnabled(id, c.version(),
+                c.rateLimitPerMinute() == null ? before.rateLimitPerMinute() : c.rateLimitPerMinute(),
+                c.enabled() == null ? before.enabled() : c.enabled());
         if (n != 1) throw ApiException.staleVersion("API client", id, c.version());
         ApiClient after = get(id);
         audit.updated(ENTITY, id, before, after);
@@ -78,15 +68,11 @@ public class ApiClientService {
         Validation v = new Validation().require(c.version() != null, "version", "is required: send the version you read")
                 .require(code == null || code.matches("\\d{6}|\\d{9}|\\d{12}"), "defaultDivision", "must be a division code of 6, 9 or 12 digits");
         v.throwIfInvalid();
-        if (code != null && jdbc.sql("select count(*) from division_read division where code = :c and status = 'active'").param("c", code)
-                .query(Integer.class).single() == 0) {
+        if (code != null && !clients.isActiveDivision(code)) {
             new Validation().require(false, "defaultDivision", "is not an active division code").throwIfInvalid();
         }
         ApiClient before = get(id);
-        int n = jdbc.sql("""
-                        update api_client set default_division = :d, version = version + 1, updated_at = now()
-                         where id = :id and version = :v""")
-                .param("d", code).param("id", id).param("v", c.version()).update();
+        int n = clients.updateDefaultDivision(id, c.version(), code);
         if (n != 1) throw ApiException.staleVersion("API client", id, c.version());
         ApiClient after = get(id);
         audit.updated(ENTITY, id, before, after);
@@ -94,29 +80,19 @@ public class ApiClientService {
     }
 
     public ApiClient get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from api_client where id = :id").param("id", id).query(ApiClientService::map)
-                .optional().orElseThrow(() -> ApiException.notFound("API client", id));
+        return clients.byId(id).orElseThrow(() -> ApiException.notFound("API client", id));
     }
 
     public Optional<ApiClient> byName(String name) {
-        return jdbc.sql("select " + COLUMNS + " from api_client where name = :n").param("n", name)
-                .query(ApiClientService::map).optional();
+        return clients.byName(name);
     }
 
     public List<ApiClient> all() {
-        return jdbc.sql("select " + COLUMNS + " from api_client order by name").query(ApiClientService::map).list();
+        return clients.all();
     }
 
     /** The enabled client for a presented key. */
     public Optional<ApiClient> byKey(String key) {
-        return jdbc.sql("select " + COLUMNS + " from api_client where key_hash = :h and enabled")
-                .param("h", Secrets.sha256(key)).query(ApiClientService::map).optional();
-    }
-
-    private static ApiClient map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        // getObject, not getInt + wasNull: wasNull answers for the last column read, which was not this one.
-        Integer limit = rs.getObject("rate_limit_per_minute", Integer.class);
-        return new ApiClient(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"), limit, rs.getBoolean("enabled"), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("default_division"));
+        return clients.enabledByKeyHash(Secrets.sha256(key));
     }
 }

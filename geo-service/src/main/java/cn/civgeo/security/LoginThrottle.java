@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,12 +26,12 @@ public class LoginThrottle {
     private final Duration maxLockout;
     private final Duration window;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final LoginThrottleRepository counters;
     private final TransactionTemplate tx;
     private volatile long lastSweep;
 
     /** failures in the current window, when the window started, lockouts in a row, locked until (epoch ms). */
-    private record Entry(int failures, long windowStart, int strikes, long lockedUntil) {}
+    record Entry(int failures, long windowStart, int strikes, long lockedUntil) {}
 
     @org.springframework.beans.factory.annotation.Autowired
     public LoginThrottle(@Value("${civgeo.security.login.account-max-failures:5}") int accountMax,
@@ -40,13 +39,13 @@ public class LoginThrottle {
                          @Value("${civgeo.security.login.lockout:PT5M}") Duration lockout,
                          @Value("${civgeo.security.login.max-lockout:PT1H}") Duration maxLockout,
                          @Value("${civgeo.security.login.window:PT15M}") Duration window,
-                         JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this(accountMax, addressMax, lockout, maxLockout, window, Clock.systemUTC(), jdbc, transactions);
+                         LoginThrottleRepository counters, PlatformTransactionManager transactions) {
+        this(accountMax, addressMax, lockout, maxLockout, window, Clock.systemUTC(), counters, transactions);
     }
 
     LoginThrottle(int accountMax, int addressMax, Duration lockout, Duration maxLockout, Duration window, Clock clock,
-                  JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+                  LoginThrottleRepository counters, PlatformTransactionManager transactions) {
+        this.counters = counters;
         this.tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.accountMax = accountMax;
@@ -89,7 +88,7 @@ public class LoginThrottle {
     }
 
     private boolean remove(String key) {
-        return jdbc.sql("delete from login_throttle where key = :k").param("k", key).update() > 0;
+        return counters.delete(key);
     }
 
     /** Forgets rows whose window and lockout are over (their next failure starts afresh anyway). */
@@ -99,29 +98,22 @@ public class LoginThrottle {
         lastSweep = now;
         long keep = Math.max(window.toMillis(), maxLockout.toMillis()) * 2;
         try {
-            jdbc.sql("delete from login_throttle where locked_until < :now and touched_at < :old")
-                    .param("now", now).param("old", now - keep).update();
+            counters.deleteStale(now, now - keep);
         } catch (RuntimeException ignored) {
             // the database is away: the next sweep tries again
         }
     }
 
     private long lockedUntil(String key, long now) {
-        return jdbc.sql("select locked_until from login_throttle where key = :k").param("k", key).query(Long.class).optional().orElse(0L);
+        return counters.lockedUntil(key).orElse(0L);
     }
 
     private long count(String key, int max, long now) {
         Long until = tx.execute(s -> {
-            jdbc.sql("insert into login_throttle(key, touched_at) values (:k, :now) on conflict (key) do nothing")
-                    .param("k", key).param("now", now).update();
-            Entry old = jdbc.sql("select failures, window_start, strikes, locked_until from login_throttle where key = :k for update")
-                    .param("k", key).query((rs, i) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getLong(4))).single();
+            counters.insertIfAbsent(key, now);
+            Entry old = counters.lock(key);
             Entry e = next(old.windowStart() == 0 && old.failures() == 0 && old.strikes() == 0 && old.lockedUntil() == 0 ? null : old, max, now);
-            jdbc.sql("""
-                    update login_throttle set failures = :f, window_start = :w, strikes = :s, locked_until = :l, touched_at = :now
-                     where key = :k""")
-                    .param("f", e.failures()).param("w", e.windowStart()).param("s", e.strikes()).param("l", e.lockedUntil())
-                    .param("now", now).param("k", key).update();
+            counters.write(key, e, now);
             return e.lockedUntil();
         });
         return until == null ? 0 : until;

@@ -23,7 +23,7 @@ class ApiUseDurabilityIT extends IntegrationTest {
 
     @Test
     void aGracefulCloseWritesEveryCount() {
-        ApiUseService s = new ApiUseService(jdbc, 60_000); // no periodic flush during the test
+        ApiUseService s = new ApiUseService(new ApiUseRepository(jdbc), 60_000); // no periodic flush during the test
         String client = unique("graceful");
         for (int i = 0; i < 7; i++) s.count(client, List.of("350203", "350203001"));
         assertThat(stored(client)).isZero();
@@ -33,7 +33,7 @@ class ApiUseDurabilityIT extends IntegrationTest {
 
     @Test
     void aCrashLosesOnlyTheCountsOfTheLastIntervalAndKeepsEveryEarlierOne() throws InterruptedException {
-        ApiUseService s = new ApiUseService(jdbc, 1000);
+        ApiUseService s = new ApiUseService(new ApiUseRepository(jdbc), 1000);
         assertThat(s.flushMs()).isEqualTo(1000);
         String client = unique("crash");
         for (int i = 0; i < 5; i++) s.count(client, List.of("350203"));

@@ -16,7 +16,7 @@ class LoginThrottleSharedIT extends IntegrationTest {
 
     private LoginThrottle instance() {
         return new LoginThrottle(5, 1000, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(15), Clock.systemUTC(),
-                jdbc, transactions);
+                new LoginThrottleRepository(jdbc), transactions);
     }
 
     @Test

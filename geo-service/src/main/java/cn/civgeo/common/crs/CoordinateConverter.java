@@ -6,15 +6,14 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.io.ParseException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Converts between a client's coordinate system and storage (EPSG:4490). */
 @Component
 public class CoordinateConverter {
-    private final JdbcClient jdbc;
+    private final TransformRepository transforms;
 
-    public CoordinateConverter(JdbcClient jdbc) { this.jdbc = jdbc; }
+    CoordinateConverter(TransformRepository transforms) { this.transforms = transforms; }
 
     /** A copy of {@code g} in EPSG:4490 (SRID set). */
     public Geometry toStorage(Geometry g, Crs from) {
@@ -111,15 +110,12 @@ public class CoordinateConverter {
     }
 
     private double[] transformPoint(double x, double y, int fromSrid, int toSrid) {
-        return jdbc.sql("select ST_X(p), ST_Y(p) from (select ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), :f), :t) p) q")
-                .param("x", x).param("y", y).param("f", fromSrid).param("t", toSrid)
-                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        return transforms.transformPoint(x, y, fromSrid, toSrid);
     }
 
     private Geometry transformInDb(Geometry g, int fromSrid, int toSrid) {
         byte[] wkb = new WKBWriter(2).write(g);
-        byte[] out = jdbc.sql("select ST_AsBinary(ST_Transform(ST_SetSRID(ST_GeomFromWKB(:g), :f), :t))")
-                .param("g", wkb).param("f", fromSrid).param("t", toSrid).query(byte[].class).single();
+        byte[] out = transforms.transformWkb(wkb, fromSrid, toSrid);
         try {
             return new WKBReader().read(out);
         } catch (ParseException e) {

@@ -3,6 +3,7 @@ package cn.civgeo.common.idempotency;
 import cn.civgeo.common.FieldProblem;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.common.Problems;
+import cn.civgeo.common.idempotency.IdempotencyKeyRepository.Stored;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,12 +31,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -65,14 +66,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> KEPT = List.of("Location", "ETag", "Last-Modified", "Content-Disposition",
             "Content-Language", "X-Total-Rows");
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeyRepository keys;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final int ttlHours;
 
-    public IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json,
+    IdempotencyFilter(IdempotencyKeyRepository keys, PlatformTransactionManager transactions, JsonMapper json,
                              @Value("${civgeo.idempotency.ttl-hours:24}") int ttlHours) {
-        this.jdbc = jdbc;
+        this.keys = keys;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.ttlHours = Math.max(1, ttlHours);
@@ -88,20 +89,52 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() { return true; }
 
-    private record Stored(String fingerprint, String method, String path, int status, String contentType, String headers, byte[] body) {}
+    /** The request to hand on (its body read once for the fingerprint) and the fingerprint of method, path and body. */
+    private record Fingerprinted(HttpServletRequest request, String fingerprint) {}
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
-        String key = req.getHeader(HEADER).strip();
-        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) key = key.substring(1, key.length() - 1);
-        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+        String key = key(req);
+        if (key == null) {
             problem(res, ProblemType.VALIDATION, "Idempotency-Key must be 1-255 visible ASCII characters (e.g. a UUID) / "
                     + "Idempotency-Key 须为 1-255 个可见 ASCII 字符（如 UUID）");
             return;
         }
         String caller = caller(req);
         String path = req.getRequestURI();
+        Fingerprinted f = fingerprint(req, path);
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(res);
+        if (ThreadLocalRandom.current().nextInt(100) == 0) keys.deleteExpired();
+        Stored replay;
+        try {
+            replay = tx.execute(status -> once(status, chain, f, wrapper, caller, key, req.getMethod(), path));
+        } catch (WrappedServletException e) {
+            throw (ServletException) e.getCause();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            // The commit (or the key's insert) failed: nothing was applied, and the client must not see the answer.
+            wrapper.resetBuffer();
+            throw e;
+        }
+        if (replay != null) {
+            replay(res, replay, req, f.fingerprint(), key);
+            return;
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    /** The key without surrounding quotes, or null when it is not 1-255 visible ASCII characters. */
+    private static String key(HttpServletRequest req) {
+        String key = req.getHeader(HEADER).strip();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) key = key.substring(1, key.length() - 1);
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) return null;
+        return key;
+    }
+
+    /** SHA-256 of method, path, query and body (multipart: each part's name, file name and bytes; forms: sorted fields). */
+    private static Fingerprinted fingerprint(HttpServletRequest req, String path) throws ServletException, IOException {
         HttpServletRequest request = req;
         MessageDigest digest = sha256();
         digest.update((req.getMethod() + " " + path + "?" + (req.getQueryString() == null ? "" : req.getQueryString()) + "\n")
@@ -122,58 +155,35 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             digest.update(body);
             request = new Replay(req, body);
         }
-        String fingerprint = HexFormat.of().formatHex(digest.digest());
-        String k = key;
-        HttpServletRequest chained = request;
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(res);
-        if (ThreadLocalRandom.current().nextInt(100) == 0) jdbc.sql("delete from idempotency_key where expires_at < now()").update();
-        Stored[] replay = {null};
+        return new Fingerprinted(request, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Inside the request's transaction: the key's row inserted, then the request run and its answer stored (null
+     * returned); or, when the key exists, its stored answer (to replay). An answer of 400 or above rolls back.
+     */
+    private Stored once(TransactionStatus status, FilterChain chain, Fingerprinted f, ContentCachingResponseWrapper wrapper,
+                        String caller, String key, String method, String path) {
+        keys.deleteExpired(caller, key);
+        // Waits here while a request with the same key is running, then sees its stored answer.
+        int fresh = keys.insert(caller, key, f.fingerprint(), method, path, ttlHours);
+        if (fresh == 0) return keys.stored(caller, key);
         try {
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("delete from idempotency_key where caller = ? and key = ? and expires_at < now()").params(caller, k).update();
-                // Waits here while a request with the same key is running, then sees its stored answer.
-                int fresh = jdbc.sql("insert into idempotency_key (caller, key, fingerprint, method, path, expires_at) "
-                        + "values (?, ?, ?, ?, ?, now() + make_interval(hours => ?)) on conflict do nothing")
-                        .params(caller, k, fingerprint, req.getMethod(), path, ttlHours).update();
-                if (fresh == 0) {
-                    replay[0] = jdbc.sql("select fingerprint, method, path, status, content_type, headers::text, body "
-                            + "from idempotency_key where caller = ? and key = ?").params(caller, k)
-                            .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                    rs.getString(5), rs.getString(6), rs.getBytes(7))).single();
-                    return;
-                }
-                try {
-                    chain.doFilter(chained, wrapper);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (ServletException e) {
-                    throw new WrappedServletException(e);
-                }
-                int code = wrapper.getStatus();
-                if (code >= 400 || status.isRollbackOnly()) {
-                    status.setRollbackOnly();
-                    return;
-                }
-                Map<String, String> kept = new LinkedHashMap<>();
-                for (String h : KEPT) if (wrapper.getHeader(h) != null) kept.put(h, wrapper.getHeader(h));
-                jdbc.sql("update idempotency_key set status = ?, content_type = ?, headers = ?::jsonb, body = ? where caller = ? and key = ?")
-                        .params(code, wrapper.getContentType(), json.writeValueAsString(kept), wrapper.getContentAsByteArray(), caller, k)
-                        .update();
-            });
-        } catch (WrappedServletException e) {
-            throw (ServletException) e.getCause();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (RuntimeException e) {
-            // The commit (or the key's insert) failed: nothing was applied, and the client must not see the answer.
-            wrapper.resetBuffer();
-            throw e;
+            chain.doFilter(f.request(), wrapper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ServletException e) {
+            throw new WrappedServletException(e);
         }
-        if (replay[0] != null) {
-            replay(res, replay[0], req, fingerprint, k);
-            return;
+        int code = wrapper.getStatus();
+        if (code >= 400 || status.isRollbackOnly()) {
+            status.setRollbackOnly();
+            return null;
         }
-        wrapper.copyBodyToResponse();
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String h : KEPT) if (wrapper.getHeader(h) != null) kept.put(h, wrapper.getHeader(h));
+        keys.storeAnswer(caller, key, code, wrapper.getContentType(), json.writeValueAsString(kept), wrapper.getContentAsByteArray());
+        return null;
     }
 
     private void replay(HttpServletResponse res, Stored s, HttpServletRequest req, String fingerprint, String key) throws IOException {

@@ -9,14 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,30 +81,25 @@ public class StreamedExport {
     /** How many rows the page holds (at most limit + 1: more than limit means another page follows) and its last row's key. */
     public record Counted(long rows, List<String> lastKey) {}
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final StreamedExportRepository pages;
     private final TransactionTemplate readOnly;
 
-    StreamedExport(DataSource dataSource, PlatformTransactionManager transactions) {
-        JdbcTemplate t = new JdbcTemplate(dataSource);
-        t.setFetchSize(FETCH_SIZE);
-        this.jdbc = new NamedParameterJdbcTemplate(t);
+    StreamedExport(StreamedExportRepository pages, PlatformTransactionManager transactions) {
+        this.pages = pages;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
     }
 
     /** Rows of the page, counting at most limit + 1 (more than limit: another page follows), and the key of its last row. */
     public Counted count(Query q, Page p) {
-        String keys = String.join(", ", q.keys().stream().map(k -> "page." + k.column()).toList());
         long[] n = {0};
         List<String>[] last = new List[]{null};
-        readOnly.executeWithoutResult(s -> jdbc.query("select " + keys + " from (" + q.sql() + ") page" + where(q, p)
-                        + " order by " + keys + " limit :pageLimit offset :pageOffset",
-                params(q, p, p.limit() + 1L), (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    if (++n[0] > p.limit()) return;
-                    List<String> key = new java.util.ArrayList<>(q.keys().size());
-                    for (int i = 1; i <= q.keys().size(); i++) key.add(rs.getString(i));
-                    last[0] = key;
-                }));
+        readOnly.executeWithoutResult(s -> pages.keys(q, p, p.limit() + 1L, rs -> {
+            if (++n[0] > p.limit()) return;
+            List<String> key = new java.util.ArrayList<>(q.keys().size());
+            for (int i = 1; i <= q.keys().size(); i++) key.add(rs.getString(i));
+            last[0] = key;
+        }));
         return new Counted(n[0], last[0]);
     }
 
@@ -148,33 +139,7 @@ public class StreamedExport {
 
     /** The page's rows, one at a time, from a cursor. */
     public void rows(Query q, Page p, java.util.function.Consumer<List<?>> sink) {
-        String keys = String.join(", ", q.keys().stream().map(k -> "page." + k.column()).toList());
-        readOnly.executeWithoutResult(s -> jdbc.query("select * from (" + q.sql() + ") page" + where(q, p) + " order by " + keys
-                        + " limit :pageLimit offset :pageOffset",
-                params(q, p, p.limit()), (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(q.columns().row(rs))));
-    }
-
-    private static String where(Query q, Page p) {
-        if (p.after() == null) return "";
-        if (p.after().size() != q.keys().size()) throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
-        StringBuilder cols = new StringBuilder(), vals = new StringBuilder();
-        for (int i = 0; i < q.keys().size(); i++) {
-            Key k = q.keys().get(i);
-            if (k.type().equals("bigint") && !p.after().get(i).matches("-?\\d{1,18}")) {
-                throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
-            }
-            cols.append(i == 0 ? "" : ", ").append("page.").append(k.column());
-            vals.append(i == 0 ? "" : ", ").append(":pageAfter").append(i).append("::").append(k.type());
-        }
-        return " where (" + cols + ") > (" + vals + ")";
-    }
-
-    private static Map<String, Object> params(Query q, Page p, long limit) {
-        Map<String, Object> m = new HashMap<>(q.params());
-        m.put("pageLimit", limit);
-        m.put("pageOffset", p.offset());
-        if (p.after() != null) for (int i = 0; i < p.after().size(); i++) m.put("pageAfter" + i, p.after().get(i));
-        return m;
+        readOnly.executeWithoutResult(s -> pages.rows(q, p, rs -> sink.accept(q.columns().row(rs))));
     }
 
     /** The cursor in URLs: the key's values as a JSON array of strings, base64url without padding. */

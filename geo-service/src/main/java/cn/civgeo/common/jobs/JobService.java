@@ -4,13 +4,13 @@ import cn.civgeo.common.ApiException;
 import cn.civgeo.common.ProblemTexts;
 import cn.civgeo.common.ProblemType;
 import cn.civgeo.common.Problems;
+import cn.civgeo.common.jobs.JobRepository.Row;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.net.InetAddress;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -74,15 +73,13 @@ public class JobService implements SmartLifecycle {
 
     private record Handler<I>(Class<I> inputType, boolean rerunAfterCrash, Work<I> work) {}
 
-    private record Row(String status, String owner, String kind, String[] authorities, String input, byte[] file) {}
-
     private final Map<String, Handler<?>> handlers = new ConcurrentHashMap<>();
     /** Jobs running on this instance: their live counters and threads (to interrupt on cancel). */
     private final Map<String, Job> local = new ConcurrentHashMap<>();
     private final Map<String, Thread> localThreads = new ConcurrentHashMap<>();
     private final Map<String, JobConnections.Registry> localConnections = new ConcurrentHashMap<>();
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final JobRepository jobs;
     private final TransactionTemplate tx;
     private final TransactionTemplate txNew;
     private final JsonMapper json;
@@ -97,7 +94,7 @@ public class JobService implements SmartLifecycle {
     private volatile boolean stopping;
 
     @Autowired
-    public JobService(DataSource dataSource, JsonMapper json,
+    public JobService(JobRepository jobs, DataSource dataSource, JsonMapper json,
                       @Value("${civgeo.jobs.threads:2}") int threads,
                       @Value("${civgeo.jobs.per-user-running:1}") int perUserRunning,
                       @Value("${civgeo.jobs.per-user-queued:20}") int perUserQueued,
@@ -105,7 +102,7 @@ public class JobService implements SmartLifecycle {
                       @Value("${civgeo.jobs.flush-ms:500}") long flushMs,
                       @Value("${civgeo.jobs.instance:}") String instance) {
         this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jobs = jobs;
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.txNew = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.txNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -156,27 +153,22 @@ public class JobService implements SmartLifecycle {
                 : auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toArray(String[]::new);
         String id = UUID.randomUUID().toString();
         String inputJson = input == null ? null : json.writeValueAsString(input);
-        jdbc.sql("delete from job where finished_at < now() - interval '24 hours'").update();
+        jobs.deleteFinishedBefore24Hours();
         tx.executeWithoutResult(s -> {
             lockOwner(owner);
-            long queued = jdbc.sql("select count(*) from job where owner = ? and status = 'QUEUED'").param(owner)
-                    .query(Long.class).single();
+            long queued = jobs.countQueued(owner);
             if (!owner.equals("system") && queued >= perUserQueued) {
                 throw new ApiException(ProblemType.RATE_LIMITED, owner + " already has " + queued + " jobs waiting (at most "
                         + perUserQueued + "); wait for them or cancel some (DELETE /api/jobs/{id})", List.of(),
                         Map.of("retryAfterSeconds", 30));
             }
-            jdbc.sql("insert into job (id, kind, owner, authorities, input, input_file) values (?, ?, ?, ?, ?::jsonb, ?)")
-                    .params(id, kind, owner, authorities, inputJson, file).update();
-            // db-scheduler's execution row, in the same transaction as the job (its documented table; no task data).
-            jdbc.sql("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority) "
-                    + "values (?, ?, now(), false, 1, 0)").params(TASK, id).update();
+            jobs.insert(id, kind, owner, authorities, inputJson, file);
         });
         return get(id, false);
     }
 
     private void lockOwner(String owner) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('civgeo-job:' || ?))").param(owner).query((rs, n) -> 1).list();
+        jobs.lockOwner(owner);
     }
 
     /** db-scheduler's execution of one job: start it if its owner may run one more, else put it back a moment. */
@@ -232,16 +224,13 @@ public class JobService implements SmartLifecycle {
      * an owner at the running limit → DEFER; else marked RUNNING here.
      */
     private Optional<Row> start(String id) {
-        List<Row> rows = jdbc.sql("select status, owner, kind, authorities, input::text, input_file from job where id = ? for update")
-                .param(id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs, 4),
-                        rs.getString(5), rs.getBytes(6))).list();
+        List<Row> rows = jobs.lockForStart(id);
         if (rows.isEmpty()) return Optional.empty();
         Row row = rows.get(0);
         Handler<?> h = handlers.get(row.kind());
         if (!row.status().equals("QUEUED") && !row.status().equals("RUNNING")) return Optional.empty();
         if (h == null) { // another instance (a newer or older build) may know it; give up on it after 10 minutes
-            boolean old = jdbc.sql("select submitted_at < now() - interval '10 minutes' from job where id = ?").param(id)
-                    .query(Boolean.class).single();
+            boolean old = jobs.submittedOver10MinutesAgo(id);
             if (!old) return Optional.of(new Row("UNKNOWN", row.owner(), row.kind(), row.authorities(), null, null));
             markFailed(id, "no instance knows job kind " + row.kind());
             return Optional.empty();
@@ -252,8 +241,7 @@ public class JobService implements SmartLifecycle {
             return Optional.empty();
         }
         lockOwner(row.owner());
-        long running = jdbc.sql("select count(*) from job where owner = ? and status = 'RUNNING' and id <> ?")
-                .params(row.owner(), id).query(Long.class).single();
+        long running = jobs.countRunningOthers(row.owner(), id);
         if (!row.owner().equals("system") && running >= perUserRunning) {
             return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
         }
@@ -262,42 +250,25 @@ public class JobService implements SmartLifecycle {
         if (!row.owner().equals("system") && wakeOlder(row.owner(), id)) {
             return Optional.of(new Row("DEFER", row.owner(), row.kind(), row.authorities(), null, null));
         }
-        jdbc.sql("update job set status = 'RUNNING', started_at = now(), instance = ?, attempts = attempts + 1, done = 0, "
-                + "total = null, message = case when status = 'RUNNING' then 'run again after its instance stopped' end where id = ?")
-                .params(instance, id).update();
+        jobs.markRunning(instance, id);
         return Optional.of(row);
     }
 
     /** Makes the owner's oldest job waiting before {@code id} (of a kind known here) due now; false when there is none. */
     private boolean wakeOlder(String owner, String id) {
         String[] kinds = handlers.keySet().toArray(String[]::new);
-        return jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = ? and not picked and task_instance = "
-                + "(select o.id from job o join job me on me.id = ? join scheduled_tasks t on t.task_name = ? and t.task_instance = o.id "
-                + "where o.owner = ? and o.status = 'QUEUED' and o.id <> me.id and o.kind = any(?) "
-                + "and (o.submitted_at, o.id) < (me.submitted_at, me.id) order by o.submitted_at, o.id limit 1)")
-                .params(TASK, id, TASK, owner, kinds).update() > 0
-                || jdbc.sql("select exists (select 1 from job o join job me on me.id = ? join scheduled_tasks t on t.task_name = ? "
-                + "and t.task_instance = o.id where o.owner = ? and o.status = 'QUEUED' and o.id <> me.id and o.kind = any(?) "
-                + "and (o.submitted_at, o.id) < (me.submitted_at, me.id))").params(id, TASK, owner, kinds)
-                .query(Boolean.class).single();
-    }
-
-    private static String[] strings(ResultSet rs, int col) throws SQLException {
-        Array a = rs.getArray(col);
-        return a == null ? new String[0] : (String[]) a.getArray();
+        return jobs.wakeOlder(owner, id, kinds);
     }
 
     private void markFailed(String id, String detail) {
         String problem = json.writeValueAsString(Problems.detail(ProblemType.INTERNAL, detail, null, null));
-        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ?::jsonb, input_file = null where id = ?")
-                .params(problem, id).update();
+        jobs.markFailed(id, problem);
     }
 
     /** This instance is stopping with the job half done: back in the queue when it may run again, else FAILED. */
     private CompletionHandler<Void> interruptedByStop(String id, Handler<?> h) {
         if (h.rerunAfterCrash()) {
-            jdbc.sql("update job set status = 'QUEUED', message = 'queued again: its instance stopped' where id = ? and status = 'RUNNING'")
-                    .param(id).update();
+            jobs.requeueIfRunning(id);
             return (complete, ops) -> ops.reschedule(complete, Instant.now());
         }
         markFailedIfRunning(id, "The instance running this job was stopped before it finished; an all-or-nothing job "
@@ -307,26 +278,21 @@ public class JobService implements SmartLifecycle {
 
     private void markFailedIfRunning(String id, String detail) {
         String problem = json.writeValueAsString(Problems.detail(ProblemType.INTERNAL, detail, null, null));
-        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ?::jsonb, input_file = null where id = ? and status = 'RUNNING'")
-                .params(problem, id).update();
+        jobs.markFailedIfRunning(id, problem);
     }
 
     /** The answer, unless the job was cancelled meanwhile (then it stays CANCELLED). */
     private void finish(String id, Job job, String status, Object result, Object error) {
-        jdbc.sql("update job set status = ?, result = ?::jsonb, error = ?::jsonb, done = ?, total = ?, message = ?, "
-                + "finished_at = now(), input_file = null where id = ? and status = 'RUNNING'")
-                .params(status, result == null ? null : json.writeValueAsString(result),
-                        error == null ? null : json.writeValueAsString(error), job.getDone(),
-                        job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage(), id).update();
+        jobs.finish(id, status, result == null ? null : json.writeValueAsString(result),
+                error == null ? null : json.writeValueAsString(error), job.getDone(),
+                job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage());
         wakeNext(job.getOwner());
     }
 
     /** The owner's oldest waiting jobs are due now (they were put back while this one ran). */
     private void wakeNext(String owner) {
         try {
-            jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = ? and not picked and task_instance in "
-                    + "(select id from job where owner = ? and status = 'QUEUED' order by submitted_at limit ?)")
-                    .params(TASK, owner, perUserRunning).update();
+            jobs.wakeNext(owner, perUserRunning);
         } catch (RuntimeException e) {
             log.debug("next job of {} not woken: {}", owner, e.getMessage());
         }
@@ -336,8 +302,7 @@ public class JobService implements SmartLifecycle {
     private void flush() {
         for (Job job : local.values()) {
             try {
-                int n = jdbc.sql("update job set done = ?, total = ?, message = ? where id = ? and status = 'RUNNING'")
-                        .params(job.getDone(), job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage(), job.getId()).update();
+                int n = jobs.writeProgress(job.getId(), job.getDone(), job.rawTotal() < 0 ? null : job.rawTotal(), job.getMessage());
                 if (n == 0 && local.containsKey(job.getId())) interruptLocal(job.getId());
             } catch (RuntimeException e) {
                 log.debug("job progress not written: {}", e.getMessage());
@@ -360,13 +325,10 @@ public class JobService implements SmartLifecycle {
     public Job get(String id) { return get(id, true); }
 
     private Job get(String id, boolean checkVisible) {
-        List<Job> found = jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> job(rs)).list();
+        List<Job> found = jobs.byId(id, (rs, n) -> job(rs));
         if (found.isEmpty() || (checkVisible && !visible(found.get(0)))) throw ApiException.notFound("Job", id);
         return found.get(0);
     }
-
-    private static final String SELECT = "select id, kind, owner, status, total, done, message, submitted_at, started_at, "
-            + "finished_at, result::text, error::text from job";
 
     private Job job(ResultSet rs) throws SQLException {
         long total = rs.getLong(5);
@@ -386,8 +348,7 @@ public class JobService implements SmartLifecycle {
     public Job cancel(String id) {
         Job job = get(id);
         if (job.isFinished()) throw ApiException.conflict("job " + id + " is already " + job.getStatus());
-        int n = jdbc.sql("update job set status = 'CANCELLED', finished_at = now(), input_file = null "
-                + "where id = ? and status in ('QUEUED', 'RUNNING')").param(id).update();
+        int n = jobs.cancel(id);
         if (n == 0) throw ApiException.conflict("job " + id + " is already " + get(id).getStatus());
         interruptLocal(id);
         return get(id);
@@ -398,9 +359,8 @@ public class JobService implements SmartLifecycle {
         if (auth == null) return List.of();
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         return admin
-                ? jdbc.sql(SELECT + " order by submitted_at desc limit 500").query((rs, n) -> job(rs)).list()
-                : jdbc.sql(SELECT + " where owner = ? order by submitted_at desc limit 500").param(auth.getName())
-                        .query((rs, n) -> job(rs)).list();
+                ? jobs.latest500((rs, n) -> job(rs))
+                : jobs.latest500Of(auth.getName(), (rs, n) -> job(rs));
     }
 
     private boolean visible(Job job) {

@@ -34,7 +34,7 @@ class DurableJobIT extends IntegrationTest {
     private final List<JobService> others = new CopyOnWriteArrayList<>();
 
     private JobService instance(String name) {
-        JobService s = new JobService(dataSource, json, 2, 1, 20, 1000, 200, name + "-" + UUID.randomUUID().toString().substring(0, 6));
+        JobService s = new JobService(new JobRepository(dataSource), dataSource, json, 2, 1, 20, 1000, 200, name + "-" + UUID.randomUUID().toString().substring(0, 6));
         others.add(s);
         return s;
     }
