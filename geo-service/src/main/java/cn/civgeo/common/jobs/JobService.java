@@ -338,7 +338,7 @@ public class JobService implements SmartLifecycle {
         return new Job(rs.getString(1), rs.getString(2), rs.getString(3), Job.Status.valueOf(rs.getString(4)),
                 noTotal ? null : total, rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
                 rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
-                result == null ? null : json.readTree(result), error == null ? null : ProblemTexts.localized(json.readTree(error)));
+                result == null ? null : ProblemTexts.localizedErrors(json.readTree(result)), error == null ? null : ProblemTexts.localized(json.readTree(error)));
     }
 
     /**
