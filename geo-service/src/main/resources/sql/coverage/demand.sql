@@ -42,9 +42,8 @@ weighted as (
 )
 select row_number() over (order by w.code, ST_X(w.pt), ST_Y(w.pt)) as id, w.code, ST_X(w.pt) as lon, ST_Y(w.pt) as lat,
        w.elderly, w.households,
-       exists (select 1 from service_area s join facility_read f on f.id = s.facility_id
-                where f.kind = any(cast(:kinds as text[])) and f.status in ('operating', 'closed')
-                  and (f.opened_on is null or f.opened_on <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
+       exists (select 1 from service_area s join facility_operating_at(:asOf) f on f.id = s.facility_id
+                where f.kind = any(cast(:kinds as text[]))
                   and s.geom && w.pt and ST_Covers(s.geom, w.pt)) as covered
   from weighted w
  order by 1

@@ -36,11 +36,8 @@ lvl5 as (
 ),
 fac as (
     select f.kind, f.division_code, f.beds, f.nursing_beds, f.floor_area_m2
-      from facility_read f
+      from facility_operating_at(:asOf) f
      where f.division_code in (select code from tree)
-       and f.status in ('operating', 'closed')
-       and (f.opened_on is null or f.opened_on <= :asOf)
-       and (f.closed_on is null or f.closed_on > :asOf)
 )
 select
     coalesce((select demo_households from fig where code = :division),

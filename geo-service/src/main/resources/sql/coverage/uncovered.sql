@@ -23,11 +23,8 @@ units as (
 ),
 areas as (
     select s.geom
-      from service_area s join facility_read f on f.id = s.facility_id
+      from service_area s join facility_operating_at(:asOf) f on f.id = s.facility_id
      where f.kind = any(cast(:kinds as text[]))
-       and f.status in ('operating', 'closed')
-       and (f.opened_on is null or f.opened_on <= :asOf)
-       and (f.closed_on is null or f.closed_on > :asOf)
 ),
 gaps as (
     select u.code, u.name, u.households, u.elderly,

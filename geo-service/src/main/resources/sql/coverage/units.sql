@@ -29,20 +29,16 @@ units as (
 ),
 areas as (
     select s.geom
-      from service_area s join facility_read f on f.id = s.facility_id
+      from service_area s join facility_operating_at(:asOf) f on f.id = s.facility_id
      where f.kind = any(cast(:kinds as text[]))
-       and f.status in ('operating', 'closed')
-       and (f.opened_on is null or f.opened_on <= :asOf)
-       and (f.closed_on is null or f.closed_on > :asOf)
 )
 select u.code, u.name, u.top, u.level, u.urban_rural, u.households, u.elderly, u.population,
        exists (select 1 from areas a where a.geom && u.pt and ST_Covers(a.geom, u.pt)) as covered,
        coalesce((select ST_Area(ST_Intersection(u.geom, ST_Union(a.geom))::geography) / nullif(ST_Area(u.geom::geography), 0)
                    from areas a where a.geom && u.geom and ST_Intersects(a.geom, u.geom)), 0) as covered_area_share,
        (select round(ST_Distance(f.geom::geography, u.pt::geography))
-          from facility_read f
-         where f.kind = any(cast(:kinds as text[])) and f.status in ('operating', 'closed')
-           and (f.opened_on is null or f.opened_on <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
+          from facility_operating_at(:asOf) f
+         where f.kind = any(cast(:kinds as text[]))
          order by f.geom <-> u.pt limit 1) as nearest_m
   from units u
  order by u.code
