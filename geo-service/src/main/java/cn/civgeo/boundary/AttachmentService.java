@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -39,15 +38,15 @@ public class AttachmentService {
     private static final Set<String> OWNERS = Set.of("marker", "marker_record", "problem", "dispute", "line");
     private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "image/webp");
 
-    private final JdbcClient jdbc;
+    private final AttachmentRepository repo;
     private final AuditService audit;
     private final long maxBytes;
     private final String dir;
 
-    AttachmentService(JdbcClient jdbc, AuditService audit,
+    AttachmentService(AttachmentRepository repo, AuditService audit,
                       @Value("${civgeo.boundary.attachment-max-bytes:5242880}") long maxBytes,
                       @Value("${civgeo.boundary.attachment-dir:}") String dir) {
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.audit = audit;
         this.maxBytes = maxBytes;
         this.dir = dir == null ? "" : dir.strip();
@@ -92,58 +91,43 @@ public class AttachmentService {
                 throw new UncheckedIOException(e);
             }
         }
-        long id = jdbc.sql("""
-                        insert into boundary_attachment(owner_kind, owner_id, kind, filename, content_type, size_bytes, sha256,
-                               data, storage_path, uploaded_by, thumbnail)
-                        values (:ok, :oid, :kind, :fn, :ct, :size, :sha, :data, :path, :by, :thumb) returning id""")
-                .param("ok", ownerKind).param("oid", ownerId).param("kind", kind).param("fn", name).param("ct", type)
-                .param("size", (long) bytes.length).param("sha", sha).param("data", path == null ? bytes : null)
-                .param("path", path).param("by", AuditService.currentActor()).param("thumb", thumb)
-                .query(Long.class).single();
+        long id = repo.insert(new AttachmentRepository.NewAttachment(ownerKind, ownerId, kind, name, type,
+                (long) bytes.length, sha, path == null ? bytes : null, path, AuditService.currentActor(), thumb));
         Attachment a = get(id);
         audit.created("boundary_attachment", id, a);
         return a;
     }
 
     public Attachment get(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(AttachmentService::map).optional()
+        return repo.find(id)
                 .orElseThrow(() -> ApiException.notFound("attachment", id));
     }
 
     public List<Attachment> list(String ownerKind, long ownerId) {
-        return jdbc.sql(SELECT + " where owner_kind = :ok and owner_id = :oid order by id")
-                .param("ok", ownerKind).param("oid", ownerId).query(AttachmentService::map).list();
+        return repo.ofOwner(ownerKind, ownerId);
     }
 
     /** The photos of a marker: its own and those of its inspection records (newest record's last), by id. */
     public List<Attachment> markerPhotos(long markerId) {
-        return jdbc.sql(SELECT + " " + """
-                         where (owner_kind = 'marker' and owner_id = :m)
-                            or (owner_kind = 'marker_record' and owner_id in (select id from marker_record where marker_id = :m))
-                         order by id""").param("m", markerId).query(AttachmentService::map).list();
+        return repo.markerPhotos(markerId);
     }
 
     public Map<Long, Long> counts(String ownerKind, List<Long> ownerIds) {
         if (ownerIds.isEmpty()) return Map.of();
-        return jdbc.sql("select owner_id, count(*) n from boundary_attachment where owner_kind = :ok and owner_id in (:ids) group by owner_id")
-                .param("ok", ownerKind).param("ids", ownerIds)
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return repo.counts(ownerKind, ownerIds);
     }
 
     public Content content(long id) {
-        return jdbc.sql("select filename, content_type, data, storage_path from boundary_attachment where id = :id")
-                .param("id", id).query((rs, i) -> {
-                    byte[] data = rs.getBytes("data");
-                    if (data == null) {
-                        try {
-                            data = Files.readAllBytes(Path.of(rs.getString("storage_path")));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return new Content(rs.getString("filename"), rs.getString("content_type"), data);
-                }).optional().orElseThrow(() -> ApiException.notFound("attachment", id));
+        AttachmentRepository.Stored r = repo.stored(id).orElseThrow(() -> ApiException.notFound("attachment", id));
+        byte[] data = r.data();
+        if (data == null) {
+            try {
+                data = Files.readAllBytes(Path.of(r.storagePath()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Content(r.filename(), r.contentType(), data);
     }
 
     /**
@@ -151,16 +135,12 @@ public class AttachmentService {
      * request for attachments uploaded before thumbnails were. A PDF has none (404).
      */
     public Content thumbnail(long id) {
-        record Row(String filename, String contentType, byte[] thumb) {}
-        Row r = jdbc.sql("select filename, content_type, thumbnail from boundary_attachment where id = :id").param("id", id)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
-                .orElseThrow(() -> ApiException.notFound("attachment", id));
+        AttachmentRepository.Thumbnail r = repo.thumbnail(id).orElseThrow(() -> ApiException.notFound("attachment", id));
         if (!r.contentType().startsWith("image/")) throw ApiException.notFound("attachment thumbnail", id);
         byte[] thumb = r.thumb();
         if (thumb == null) {
             thumb = thumbnail(content(id).bytes());
-            jdbc.sql("update boundary_attachment set thumbnail = :t where id = :id and thumbnail is null")
-                    .param("t", thumb).param("id", id).update();
+            repo.keepThumbnail(id, thumb);
         }
         String base = r.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
         return new Content(base + "-thumbnail.jpg", "image/jpeg", thumb);
@@ -216,18 +196,6 @@ public class AttachmentService {
             g.dispose();
         }
         return dst;
-    }
-
-    private static final String SELECT = """
-            select id, owner_kind, owner_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at
-              from boundary_attachment""";
-
-    private static Attachment map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        long id = rs.getLong("id");
-        return new Attachment(id, rs.getString("owner_kind"), rs.getLong("owner_id"), rs.getString("kind"),
-                rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
-                "/api/boundary/attachments/" + id);
     }
 
     /** Content type from the first bytes; null when not one we accept. */

@@ -16,7 +16,6 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +30,18 @@ class BoundaryDemoData implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(BoundaryDemoData.class);
     static final String CITY = "350200";
 
-    private final JdbcClient jdbc;
+    private final BoundaryLineRepository lineRows;
+    private final DivisionReadRepository divisions;
     private final LineDerivationService derivation;
     private final BoundaryLineService lines;
     private final MarkerService markers;
     private final InspectionService inspections;
     private final ProblemService problems;
 
-    BoundaryDemoData(JdbcClient jdbc, LineDerivationService derivation, BoundaryLineService lines, MarkerService markers,
+    BoundaryDemoData(BoundaryLineRepository lineRows, DivisionReadRepository divisions, LineDerivationService derivation, BoundaryLineService lines, MarkerService markers,
                      InspectionService inspections, ProblemService problems) {
-        this.jdbc = jdbc;
+        this.lineRows = lineRows;
+        this.divisions = divisions;
         this.derivation = derivation;
         this.lines = lines;
         this.markers = markers;
@@ -57,10 +58,9 @@ class BoundaryDemoData implements DemoDataContributor {
     @Override
     @Transactional
     public void load() {
-        boolean has = jdbc.sql("select exists(select 1 from boundary_line where left_code like '3502%')").query(Boolean.class).single();
+        boolean has = lineRows.anyDemoCityLine();
         if (has) return;
-        long polygons = jdbc.sql("select count(*) from division_read division where code like '3502%' and level in (3, 4) and geom is not null")
-                .query(Long.class).single();
+        long polygons = divisions.demoCityPolygons();
         if (polygons == 0) {
             log.info("demo boundaries: the demo city has no polygons; skipped");
             return;
@@ -84,8 +84,7 @@ class BoundaryDemoData implements DemoDataContributor {
 
     /** Markers along the line: about one every 2 km (2–12), Q except one A/B pair on county lines. */
     private void placeMarkers(BoundaryLine l, boolean county) {
-        Geometry path = path(BoundaryLineService.read(jdbc.sql("select ST_AsText(geom) from boundary_line where id = :id")
-                .param("id", l.id()).query(String.class).single()));
+        Geometry path = path(BoundaryLineService.read(lineRows.wkt(l.id())));
         int n = (int) Math.max(2, Math.min(12, Math.round(l.lengthKm() / 2)));
         LengthIndexedLine idx = new LengthIndexedLine(path);
         double len = path.getLength();

@@ -139,6 +139,57 @@ class BoundaryLineRepository {
         return jdbc.sql("select ST_AsText(geom) from boundary_line where id = :id").param("id", id).query(String.class).single();
     }
 
+    /** Whether the line's geometry equals the WKT (EPSG:4490, made multi). */
+    boolean sameGeometry(long id, String wkt) {
+        return jdbc.sql("select ST_Equals(geom, ST_Multi(ST_GeomFromText(:w, 4490))) from boundary_line where id = :id")
+                .param("w", wkt).param("id", id).query(Boolean.class).single();
+    }
+
+    /** One shared edge of two neighbouring divisions, as the database finds it: WKB of both polygons and the edge. */
+    record EdgeRow(String aCode, String aName, String bCode, String bName, byte[] aWkb, byte[] bWkb, byte[] edgeWkb) {}
+
+    /** The shared edges of neighbouring pairs of {@code level} under {@code prefix} (resources/sql/boundary/shared-edges.sql). */
+    List<EdgeRow> sharedEdges(String prefix, int level, boolean sameParent, double snapDegrees) {
+        return jdbc.sql(BoundarySql.load("shared-edges.sql"))
+                .param("level", level).param("prefix", prefix).param("same_parent", sameParent)
+                .param("snap", snapDegrees).param("min_length_m", 1.0)
+                .query((rs, i) -> new EdgeRow(rs.getString("a_code"), rs.getString("a_name"), rs.getString("b_code"),
+                        rs.getString("b_name"), rs.getBytes("a_wkb"), rs.getBytes("b_wkb"), rs.getBytes("edge_wkb")))
+                .list();
+    }
+
+    double centroidLongitude(long id) {
+        return jdbc.sql("select ST_X(ST_Centroid(geom)) from boundary_line where id = :id").param("id", id)
+                .query(Double.class).single();
+    }
+
+    /**
+     * A row of resources/sql/boundary/consistency.sql: the Hausdorff distance and lengths (the same on every row),
+     * and one stretch farther than the tolerance ({@code which} null when there is none).
+     */
+    record ConsistencyRow(double hausdorff, double lineM, double edgeM, String which, Number lengthM, Number maxM,
+                          String geometry) {}
+
+    List<ConsistencyRow> consistency(long id, int srid, double toleranceM) {
+        return jdbc.sql(BoundarySql.load("consistency.sql"))
+                .param("id", id).param("srid", srid).param("tol", toleranceM)
+                .query((rs, i) -> new ConsistencyRow(rs.getDouble("hausdorff"), rs.getDouble("line_m"), rs.getDouble("edge_m"),
+                        rs.getString("which"), (Number) rs.getObject("length_m"), (Number) rs.getObject("max_m"),
+                        rs.getString("geometry")))
+                .list();
+    }
+
+    /** Whether the demo city (3502…) has any line yet. */
+    boolean anyDemoCityLine() {
+        return jdbc.sql("select exists(select 1 from boundary_line where left_code like '3502%')").query(Boolean.class).single();
+    }
+
+    /** A Gauss–Krüger WKT (EPSG {@code srid}) transformed to lon/lat WKT in EPSG:4490. */
+    String toLonLat(String wkt, int srid) {
+        return jdbc.sql("select ST_AsText(ST_Transform(ST_GeomFromText(:w, :srid), 4490))")
+                .param("w", wkt).param("srid", srid).query(String.class).single();
+    }
+
     private static String select(boolean geometry) {
         return SELECT.formatted(geometry ? "ST_AsGeoJSON(l.geom, 7)" : "null");
     }

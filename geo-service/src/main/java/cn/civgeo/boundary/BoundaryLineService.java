@@ -12,7 +12,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BoundaryLineService {
     private final BoundaryLineRepository repo;
-    private final DivisionLookup divisions;
+    private final DivisionReadRepository divisions;
     private final AuditService audit;
-    private final JdbcClient jdbc;
 
-    BoundaryLineService(BoundaryLineRepository repo, DivisionLookup divisions, AuditService audit, JdbcClient jdbc) {
+    BoundaryLineService(BoundaryLineRepository repo, DivisionReadRepository divisions, AuditService audit) {
         this.repo = repo;
         this.divisions = divisions;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     public BoundaryLine get(long id) { return repo.find(id, true).orElseThrow(() -> ApiException.notFound("boundary line", id)); }
@@ -61,7 +58,7 @@ public class BoundaryLineService {
                 "must be 4/8/12/18 digits or 2–24 capital letters and digits");
         v.require(geometry != null && !geometry.isEmpty() && geometry.getDimension() == 1, "geometry", "must be a LineString or MultiLineString");
         v.throwIfInvalid();
-        Optional<DivisionLookup.Unit> a = divisions.find(in.leftCode()), b = divisions.find(in.rightCode());
+        Optional<DivisionReadRepository.Unit> a = divisions.find(in.leftCode()), b = divisions.find(in.rightCode());
         v.require(a.isPresent(), "leftCode", "unknown division " + in.leftCode());
         v.require(b.isPresent(), "rightCode", "unknown division " + in.rightCode());
         v.throwIfInvalid();
@@ -81,7 +78,7 @@ public class BoundaryLineService {
         Optional<BoundaryLine> existing = repo.findActivePair(left, right);
         if (existing.isPresent()) {
             BoundaryLine old = existing.get();
-            if (!repo.updateGeometry(old.id(), old.version(), left, right, source, dir.sql(), oriented.toText())) {
+            if (!repo.updateGeometry(old.id(), old.version(), left, right, source, dir.dbValue(), oriented.toText())) {
                 throw ApiException.staleVersion("boundary line", old.id(), old.version());
             }
             BoundaryLine after = get(old.id());
@@ -92,7 +89,7 @@ public class BoundaryLineService {
         if (repo.findByCode(code).isPresent()) throw ApiException.duplicate("line code " + code + " is already used");
         String name = in.name() != null && !in.name().isBlank() ? in.name()
                 : LineCodes.lineName(left, leftOrRight(a.get(), b.get(), left).name(), right, leftOrRight(a.get(), b.get(), right).name());
-        long id = repo.insert(code, name, level, left, right, in.agreement(), source, dir.sql(), oriented.toText(), in.note());
+        long id = repo.insert(code, name, level, left, right, in.agreement(), source, dir.dbValue(), oriented.toText(), in.note());
         BoundaryLine after = get(id);
         audit.created("boundary_line", id, withoutGeometry(after));
         return after;
@@ -176,26 +173,21 @@ public class BoundaryLineService {
     public Consistency consistency(long id, double toleranceM) {
         BoundaryLine line = repo.find(id, false).orElseThrow(() -> ApiException.notFound("boundary line", id));
         if (!(toleranceM > 0 && toleranceM <= 10_000)) throw ApiException.badField("tolerance", "must be > 0 and ≤ 10000 metres");
-        double lon = jdbc.sql("select ST_X(ST_Centroid(geom)) from boundary_line where id = :id").param("id", id)
-                .query(Double.class).single();
+        double lon = repo.centroidLongitude(id);
         int zone = GaussKruger.zoneFor(lon);
-        List<Object[]> rows = jdbc.sql(BoundarySql.load("consistency.sql"))
-                .param("id", id).param("srid", GaussKruger.srid(zone)).param("tol", toleranceM)
-                .query((rs, i) -> new Object[] {rs.getDouble("hausdorff"), rs.getDouble("line_m"), rs.getDouble("edge_m"),
-                        rs.getString("which"), rs.getObject("length_m"), rs.getObject("max_m"), rs.getString("geometry")})
-                .list();
+        List<BoundaryLineRepository.ConsistencyRow> rows = repo.consistency(id, GaussKruger.srid(zone), toleranceM);
         if (rows.isEmpty()) {
             throw ApiException.conflict("the polygons of " + line.leftCode() + " and " + line.rightCode() + " share no edge to compare with");
         }
         List<Stretch> stretches = new ArrayList<>();
-        for (Object[] r : rows) {
-            if (r[3] == null) continue;
-            stretches.add(new Stretch((String) r[3], round(((Number) r[4]).doubleValue()),
-                    round(r[5] == null ? 0 : ((Number) r[5]).doubleValue()), (String) r[6]));
+        for (BoundaryLineRepository.ConsistencyRow r : rows) {
+            if (r.which() == null) continue;
+            stretches.add(new Stretch(r.which(), round(r.lengthM().doubleValue()),
+                    round(r.maxM() == null ? 0 : r.maxM().doubleValue()), r.geometry()));
         }
-        double h = (Double) rows.get(0)[0];
-        return new Consistency(id, line.code(), zone, toleranceM, round(h), round((Double) rows.get(0)[1]),
-                round((Double) rows.get(0)[2]), h <= toleranceM, stretches);
+        double h = rows.get(0).hausdorff();
+        return new Consistency(id, line.code(), zone, toleranceM, round(h), round(rows.get(0).lineM()),
+                round(rows.get(0).edgeM()), h <= toleranceM, stretches);
     }
 
     static BoundaryLine withoutGeometry(BoundaryLine l) {
@@ -204,7 +196,7 @@ public class BoundaryLineService {
                 l.note(), l.markerCount(), l.version(), l.createdAt(), l.updatedAt(), null);
     }
 
-    private static DivisionLookup.Unit leftOrRight(DivisionLookup.Unit a, DivisionLookup.Unit b, String code) {
+    private static DivisionReadRepository.Unit leftOrRight(DivisionReadRepository.Unit a, DivisionReadRepository.Unit b, String code) {
         return a.code().equals(code) ? a : b;
     }
 

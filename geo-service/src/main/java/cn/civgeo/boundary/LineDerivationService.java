@@ -10,7 +10,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class LineDerivationService {
     private static final double METRES_PER_DEGREE = 111_320.0;
 
-    private final JdbcClient jdbc;
     private final BoundaryLineRepository lines;
     private final AuditService audit;
 
-    LineDerivationService(JdbcClient jdbc, BoundaryLineRepository lines, AuditService audit) {
-        this.jdbc = jdbc;
+    LineDerivationService(BoundaryLineRepository lines, AuditService audit) {
         this.lines = lines;
         this.audit = audit;
     }
@@ -70,21 +67,20 @@ public class LineDerivationService {
                 String code = freeCode(LineCodes.lineCode(e.leftCode(), e.rightCode(), level));
                 String name = LineCodes.lineName(e.leftCode(), e.leftName(), e.rightCode(), e.rightName());
                 long id = lines.insert(code, name, level, e.leftCode(), e.rightCode(), null, "derived",
-                        e.direction().sql(), wkt, null);
+                        e.direction().dbValue(), wkt, null);
                 BoundaryLine after = lines.find(id, false).orElseThrow();
                 audit.created("boundary_line", id, after);
                 out.add(item(after, e, "created"));
                 created++;
             } else {
                 BoundaryLine old = existing.get();
-                boolean sameGeom = jdbc.sql("select ST_Equals(geom, ST_Multi(ST_GeomFromText(:w, 4490))) from boundary_line where id = :id")
-                        .param("w", wkt).param("id", old.id()).query(Boolean.class).single();
+                boolean sameGeom = lines.sameGeometry(old.id(), wkt);
                 if (!"derived".equals(old.source()) || sameGeom) {
                     out.add(item(old, e, "derived".equals(old.source()) ? "unchanged" : "kept " + old.source() + " geometry"));
                     kept++;
                     continue;
                 }
-                if (!lines.updateGeometry(old.id(), old.version(), e.leftCode(), e.rightCode(), "derived", e.direction().sql(), wkt)) {
+                if (!lines.updateGeometry(old.id(), old.version(), e.leftCode(), e.rightCode(), "derived", e.direction().dbValue(), wkt)) {
                     throw ApiException.staleVersion("boundary line", old.id(), old.version());
                 }
                 BoundaryLine after = lines.find(old.id(), false).orElseThrow();
@@ -99,24 +95,24 @@ public class LineDerivationService {
     /** Shared edges of all neighbouring pairs in the scope, oriented, with left and right resolved. */
     public List<SharedEdge> sharedEdges(String prefix, int level, boolean sameParent, double snapMetres) {
         WKBReader wkb = new WKBReader(LineOrientation.GF);
-        return jdbc.sql(BoundarySql.load("shared-edges.sql"))
-                .param("level", level).param("prefix", prefix == null ? "" : prefix).param("same_parent", sameParent)
-                .param("snap", snapMetres / METRES_PER_DEGREE).param("min_length_m", 1.0)
-                .query((rs, i) -> {
-                    try {
-                        Geometry a = wkb.read(rs.getBytes("a_wkb")), b = wkb.read(rs.getBytes("b_wkb"));
-                        Geometry edge = wkb.read(rs.getBytes("edge_wkb"));
-                        LineOrientation.Direction dir = LineOrientation.direction(edge);
-                        MultiLineString oriented = LineOrientation.orient(edge, dir);
-                        int side = LineOrientation.leftSide(oriented, a, b);
-                        String ac = rs.getString("a_code"), an = rs.getString("a_name");
-                        String bc = rs.getString("b_code"), bn = rs.getString("b_name");
-                        return side >= 0 ? new SharedEdge(ac, an, bc, bn, oriented, dir)
-                                : new SharedEdge(bc, bn, ac, an, oriented, dir);
-                    } catch (ParseException ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                }).list();
+        List<SharedEdge> out = new ArrayList<>();
+        for (BoundaryLineRepository.EdgeRow r : lines.sharedEdges(prefix == null ? "" : prefix, level, sameParent,
+                snapMetres / METRES_PER_DEGREE)) {
+            try {
+                Geometry a = wkb.read(r.aWkb()), b = wkb.read(r.bWkb());
+                Geometry edge = wkb.read(r.edgeWkb());
+                LineOrientation.Direction dir = LineOrientation.direction(edge);
+                MultiLineString oriented = LineOrientation.orient(edge, dir);
+                int side = LineOrientation.leftSide(oriented, a, b);
+                String ac = r.aCode(), an = r.aName();
+                String bc = r.bCode(), bn = r.bName();
+                out.add(side >= 0 ? new SharedEdge(ac, an, bc, bn, oriented, dir)
+                        : new SharedEdge(bc, bn, ac, an, oriented, dir));
+            } catch (ParseException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return out;
     }
 
     /** Code prefix of the units under {@code parentCode}: 350200 → 3502, 350203 → 350203, 350203001 → 350203001. */

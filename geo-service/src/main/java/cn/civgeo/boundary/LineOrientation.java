@@ -25,11 +25,12 @@ public final class LineOrientation {
     public enum Direction {
         WEST_EAST("west_east"), NORTH_SOUTH("north_south");
 
-        private final String sql;
+        private final String dbValue;
 
-        Direction(String sql) { this.sql = sql; }
+        Direction(String dbValue) { this.dbValue = dbValue; }
 
-        public String sql() { return sql; }
+        /** The value of the {@code direction} column. */
+        public String dbValue() { return dbValue; }
     }
 
     private LineOrientation() {}

@@ -3,7 +3,6 @@ package cn.civgeo.boundary;
 import cn.civgeo.common.ApiException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Lists markers breaking the placement and numbering rules (see {@code sql/boundary/marker-qa.sql}). */
@@ -14,11 +13,11 @@ public class MarkerQaService {
     @io.swagger.v3.oas.annotations.media.Schema(name = "MarkerQaReport")
     public record Report(double toleranceM, int count, List<Issue> issues) {}
 
-    private final JdbcClient jdbc;
+    private final MarkerRepository markers;
     private final double defaultTolerance;
 
-    MarkerQaService(JdbcClient jdbc, @Value("${civgeo.boundary.marker-tolerance-m:20}") double defaultTolerance) {
-        this.jdbc = jdbc;
+    MarkerQaService(MarkerRepository markers, @Value("${civgeo.boundary.marker-tolerance-m:20}") double defaultTolerance) {
+        this.markers = markers;
         this.defaultTolerance = defaultTolerance;
     }
 
@@ -26,11 +25,7 @@ public class MarkerQaService {
         double tol = toleranceM == null ? defaultTolerance : toleranceM;
         if (!(tol >= 0 && tol <= 10_000)) throw ApiException.badField("tolerance", "must be 0–10000 metres");
         String prefix = within == null ? null : LineDerivationService.scopePrefix(within, "within");
-        List<Issue> issues = jdbc.sql(BoundarySql.load("marker-qa.sql"))
-                .param("line", lineId).param("prefix", prefix).param("tol", tol)
-                .query((rs, i) -> new Issue(rs.getString("issue"), rs.getLong("id"), rs.getString("number"),
-                        rs.getString("line_code"), rs.getString("detail")))
-                .list();
+        List<Issue> issues = markers.qaIssues(lineId, prefix, tol);
         return new Report(tol, issues.size(), issues);
     }
 }

@@ -98,6 +98,15 @@ class MarkerRepository {
                 .query((rs, i) -> new double[] {rs.getDouble("lon"), rs.getDouble("lat")}).single();
     }
 
+    /** The markers breaking the placement and numbering rules (resources/sql/boundary/marker-qa.sql). */
+    List<MarkerQaService.Issue> qaIssues(Long lineId, String prefix, double tol) {
+        return jdbc.sql(BoundarySql.load("marker-qa.sql"))
+                .param("line", lineId).param("prefix", prefix).param("tol", tol)
+                .query((rs, i) -> new MarkerQaService.Issue(rs.getString("issue"), rs.getLong("id"), rs.getString("number"),
+                        rs.getString("line_code"), rs.getString("detail")))
+                .list();
+    }
+
     private static BoundaryMarker map(ResultSet rs, int i) throws SQLException {
         int zone = rs.getInt("zone");
         String type = rs.getString("type_code");

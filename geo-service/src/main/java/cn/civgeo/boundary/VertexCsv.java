@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class VertexCsv {
-    private final JdbcClient jdbc;
+    private final BoundaryLineRepository lines;
 
-    VertexCsv(JdbcClient jdbc) { this.jdbc = jdbc; }
+    VertexCsv(BoundaryLineRepository lines) { this.lines = lines; }
 
     Geometry read(InputStream in, String filename, int zone) {
         if (!GaussKruger.validZone(zone)) throw ApiException.badField("zone", "must be a CGCS2000 3-degree zone 25–45");
@@ -69,8 +68,7 @@ class VertexCsv {
             wkt.append(')');
         }
         wkt.append(')');
-        String lonlat = jdbc.sql("select ST_AsText(ST_Transform(ST_GeomFromText(:w, :srid), 4490))")
-                .param("w", wkt.toString()).param("srid", GaussKruger.srid(zone)).query(String.class).single();
+        String lonlat = lines.toLonLat(wkt.toString(), GaussKruger.srid(zone));
         Geometry g = BoundaryLineService.read(lonlat);
         g.setSRID(4490);
         return g;

@@ -219,6 +219,20 @@ class BoundaryPdf {
         cb.setLineWidth(0.5f);
         cb.rectangle(left, bottom, boxW, boxH);
         cb.stroke();
+        drawParts(cb, parts, xy);
+        BaseFont bf = f.small.getBaseFont();
+        drawMarkers(cb, bf, markers, xy);
+        drawScaleAndNorth(cb, bf, scale, left, bottom, top, boxW);
+        cb.restoreState();
+        // reserve the space the sketch took in the flow of the document
+        Paragraph space = new Paragraph(" ", f.normal);
+        space.setSpacingAfter(boxH);
+        doc.add(space);
+    }
+
+    /** The line's parts in red. */
+    private static void drawParts(PdfContentByte cb, List<List<double[]>> parts,
+                                  java.util.function.BiFunction<Double, Double, float[]> xy) {
         cb.setColorStroke(new Color(192, 57, 43));
         cb.setLineWidth(1.6f);
         for (List<double[]> p : parts) {
@@ -228,7 +242,11 @@ class BoundaryPdf {
             }
             cb.stroke();
         }
-        BaseFont bf = f.small.getBaseFont();
+    }
+
+    /** The markers as small circles labelled with sequence and type. */
+    private static void drawMarkers(PdfContentByte cb, BaseFont bf, List<BoundaryMarker> markers,
+                                    java.util.function.BiFunction<Double, Double, float[]> xy) {
         for (BoundaryMarker m : markers) {
             float[] q = xy.apply(m.lon(), m.lat());
             cb.setColorFill(Color.WHITE);
@@ -242,7 +260,11 @@ class BoundaryPdf {
             cb.showTextAligned(Element.ALIGN_LEFT, String.format(Locale.ROOT, "%03d%s", m.seq(), m.type()), q[0] + 3.5f, q[1] + 2, 0);
             cb.endText();
         }
-        // scale bar (a round length near a fifth of the box) and north arrow
+    }
+
+    /** A scale bar (a round length near a fifth of the box) and the north arrow. */
+    private static void drawScaleAndNorth(PdfContentByte cb, BaseFont bf, double scale, float left, float bottom, float top,
+                                          float boxW) {
         double target = (boxW / 5) / scale, bar = Math.pow(10, Math.floor(Math.log10(target)));
         if (bar * 5 <= target) bar *= 5; else if (bar * 2 <= target) bar *= 2;
         float barPt = (float) (bar * scale), bx = left + 10, by = bottom + 8;
@@ -263,11 +285,6 @@ class BoundaryPdf {
         cb.lineTo(left + boxW - 14, top - 6);
         cb.lineTo(left + boxW - 18, top - 12);
         cb.stroke();
-        cb.restoreState();
-        // reserve the space the sketch took in the flow of the document
-        Paragraph space = new Paragraph(" ", f.normal);
-        space.setSpacingAfter(boxH);
-        doc.add(space);
     }
 
     private List<List<double[]>> parts(String geojson) {

@@ -204,66 +204,87 @@ public class FieldExchangeService {
         Map<String, Integer> firstRow = new HashMap<>();
         List<Checked> checked = new ArrayList<>();
         for (Tabular.DataRow r : t.rows()) {
-            List<FieldProblem> errs = new ArrayList<>();
             // a template row left as downloaded (number and zone only): a marker not inspected, skipped
             if (r.get("condition") == null && r.get("x") == null && r.get("y") == null && r.get("note") == null
                     && r.get("reference_objects") == null && r.get("repainted") == null && r.get("accuracy_m") == null) continue;
-            String inspCell = r.get("inspection_id");
-            if (inspCell != null && !inspCell.strip().equals(String.valueOf(inspectionId))) {
-                errs.add(new FieldProblem("inspection_id", "the row belongs to inspection " + inspCell + ", not " + inspectionId));
-            }
-            String number = r.get("number") == null ? null : r.get("number").toUpperCase(Locale.ROOT);
-            String condition = normaliseCondition(r.get("condition"));
-            Double x = number(r, "x", errs), y = number(r, "y", errs), accuracy = number(r, "accuracy_m", errs);
-            Boolean refs = yesNo(r, "reference_objects", errs), repainted = yesNo(r, "repainted", errs);
-            Integer zone = null;
-            if (r.get("zone") != null && (x != null || y != null)) {   // the template's zone alone is no position
-                try {
-                    zone = Integer.valueOf(r.get("zone"));
-                } catch (NumberFormatException e) {
-                    errs.add(new FieldProblem("zone", "'" + r.get("zone") + "' is not a zone number"));
-                }
-            }
-            BoundaryMarker marker = null;
-            if (number == null) {
-                errs.add(new FieldProblem("number", "is required"));
-            } else {
-                Integer first = firstRow.putIfAbsent(number, r.rowNumber());
-                if (first != null) errs.add(new FieldProblem("number", "marker " + number + " is already in row " + first));
-                Optional<BoundaryMarker> m = markers.byNumber(number);
-                if (m.isEmpty()) errs.add(new FieldProblem("number", "unknown marker " + number));
-                else if (m.get().lineId() != line.id()) {
-                    errs.add(new FieldProblem("number", "marker " + number + " is on line " + m.get().lineCode() + ", not " + line.code()));
-                } else marker = m.get();
-            }
-            MarkerRecordInput input = new MarkerRecordInput(marker == null ? null : marker.id(), number, condition, x, y,
-                    zone, refs, repainted, r.get("note"), accuracy);
-            if (marker != null && zone != null && x != null && y != null && GaussKruger.validZone(zone) && zone != marker.gk().zone()
-                    && GaussKruger.problem(x, y, zone) == null) {
-                errs.add(new FieldProblem("zone", "marker " + number + " lies in zone " + marker.gk().zone() + ", not " + zone));
-            }
-            if (errs.stream().noneMatch(e -> e.field().equals("x") || e.field().equals("y") || e.field().equals("zone"))) {
-                for (String p : InspectionService.recordProblems(input)) {
-                    String field = p.substring(0, p.indexOf(':'));
-                    errs.add(new FieldProblem(field.equals("accuracyM") ? "accuracy_m" : field, p.substring(p.indexOf(':') + 2)));
-                }
-            } else if (condition == null || !InspectionModels.CONDITIONS.contains(condition)) {
-                errs.add(new FieldProblem("condition", "must be one of " + InspectionModels.CONDITIONS + " or 完好/损坏/丢失/移位"));
-            }
-            Double displacement = null;
-            if (errs.isEmpty() && marker != null && x != null) {
-                double[] dd = inspections.displacementAndLineDistance(marker.id(), x, y, zone);
-                if (dd[1] > maxDistanceM) {
-                    errs.add(new FieldProblem("x", String.format(Locale.ROOT,
-                            "the surveyed position is %.1f m from line %s (more than %.0f m): wrong zone or coordinates?",
-                            dd[1], line.code(), maxDistanceM)));
-                } else {
-                    displacement = Math.round(dd[0] * 1000) / 1000.0;
-                }
-            }
-            checked.add(new Checked(r.rowNumber(), marker, input, errs, displacement));
+            checked.add(checkRow(r, inspectionId, line, firstRow));
         }
+        return write(checked, mode, insp, line);
+    }
 
+    /** One row's record with every problem found in it; {@code firstRow}: the row of each marker number seen so far. */
+    private Checked checkRow(Tabular.DataRow r, long inspectionId, BoundaryLine line, Map<String, Integer> firstRow) {
+        List<FieldProblem> errs = new ArrayList<>();
+        String inspCell = r.get("inspection_id");
+        if (inspCell != null && !inspCell.strip().equals(String.valueOf(inspectionId))) {
+            errs.add(new FieldProblem("inspection_id", "the row belongs to inspection " + inspCell + ", not " + inspectionId));
+        }
+        String number = r.get("number") == null ? null : r.get("number").toUpperCase(Locale.ROOT);
+        String condition = normaliseCondition(r.get("condition"));
+        Double x = number(r, "x", errs), y = number(r, "y", errs), accuracy = number(r, "accuracy_m", errs);
+        Boolean refs = yesNo(r, "reference_objects", errs), repainted = yesNo(r, "repainted", errs);
+        Integer zone = null;
+        if (r.get("zone") != null && (x != null || y != null)) {   // the template's zone alone is no position
+            try {
+                zone = Integer.valueOf(r.get("zone"));
+            } catch (NumberFormatException e) {
+                errs.add(new FieldProblem("zone", "'" + r.get("zone") + "' is not a zone number"));
+            }
+        }
+        BoundaryMarker marker = number == null ? null : markerOfRow(number, r.rowNumber(), line, firstRow, errs);
+        if (number == null) errs.add(new FieldProblem("number", "is required"));
+        MarkerRecordInput input = new MarkerRecordInput(marker == null ? null : marker.id(), number, condition, x, y,
+                zone, refs, repainted, r.get("note"), accuracy);
+        if (marker != null && zone != null && x != null && y != null && GaussKruger.validZone(zone) && zone != marker.gk().zone()
+                && GaussKruger.problem(x, y, zone) == null) {
+            errs.add(new FieldProblem("zone", "marker " + number + " lies in zone " + marker.gk().zone() + ", not " + zone));
+        }
+        recordProblems(input, condition, errs);
+        Double displacement = null;
+        if (errs.isEmpty() && marker != null && x != null) displacement = displacement(marker, x, y, zone, line, errs);
+        return new Checked(r.rowNumber(), marker, input, errs, displacement);
+    }
+
+    /** The marker numbered {@code number} on the line; null (with the problem added) when repeated, unknown or elsewhere. */
+    private BoundaryMarker markerOfRow(String number, int row, BoundaryLine line, Map<String, Integer> firstRow,
+                                      List<FieldProblem> errs) {
+        Integer first = firstRow.putIfAbsent(number, row);
+        if (first != null) errs.add(new FieldProblem("number", "marker " + number + " is already in row " + first));
+        Optional<BoundaryMarker> m = markers.byNumber(number);
+        if (m.isEmpty()) errs.add(new FieldProblem("number", "unknown marker " + number));
+        else if (m.get().lineId() != line.id()) {
+            errs.add(new FieldProblem("number", "marker " + number + " is on line " + m.get().lineCode() + ", not " + line.code()));
+        } else return m.get();
+        return null;
+    }
+
+    /** The record rules of the inspection service (unless the position is already wrong), named by the file's columns. */
+    private static void recordProblems(MarkerRecordInput input, String condition, List<FieldProblem> errs) {
+        if (errs.stream().noneMatch(e -> e.field().equals("x") || e.field().equals("y") || e.field().equals("zone"))) {
+            for (String p : InspectionService.recordProblems(input)) {
+                String field = p.substring(0, p.indexOf(':'));
+                errs.add(new FieldProblem(field.equals("accuracyM") ? "accuracy_m" : field, p.substring(p.indexOf(':') + 2)));
+            }
+        } else if (condition == null || !InspectionModels.CONDITIONS.contains(condition)) {
+            errs.add(new FieldProblem("condition", "must be one of " + InspectionModels.CONDITIONS + " or 完好/损坏/丢失/移位"));
+        }
+    }
+
+    /** The surveyed position's displacement (m, 3 decimals); null with a problem on x when too far from the line. */
+    private Double displacement(BoundaryMarker marker, double x, Double y, Integer zone, BoundaryLine line,
+                                List<FieldProblem> errs) {
+        double[] dd = inspections.displacementAndLineDistance(marker.id(), x, y, zone);
+        if (dd[1] > maxDistanceM) {
+            errs.add(new FieldProblem("x", String.format(Locale.ROOT,
+                    "the surveyed position is %.1f m from line %s (more than %.0f m): wrong zone or coordinates?",
+                    dd[1], line.code(), maxDistanceM)));
+            return null;
+        }
+        return Math.round(dd[0] * 1000) / 1000.0;
+    }
+
+    /** Strict: any rejected row rejects the file (nothing written); otherwise the valid rows are written. */
+    private ImportReport write(List<Checked> checked, ImportReport.Mode mode, Inspection insp, BoundaryLine line) {
         ImportReport.Builder b = ImportReport.builder(mode);
         boolean anyRejected = checked.stream().anyMatch(c -> !c.errors().isEmpty());
         if (mode == ImportReport.Mode.STRICT && anyRejected) {

@@ -8,12 +8,8 @@ import cn.civgeo.boundary.inspection.InspectionModels.ProblemStep;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;
 import cn.civgeo.common.Validation;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,21 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ProblemService {
-    private static final String SELECT = """
-            select p.*, l.code as line_code, m.number as marker_number
-              from boundary_problem p join boundary_line l on l.id = p.line_id
-              left join boundary_marker m on m.id = p.marker_id""";
-
-    private final JdbcClient jdbc;
+    private final ProblemRepository repo;
     private final AuditService audit;
 
-    ProblemService(JdbcClient jdbc, AuditService audit) {
-        this.jdbc = jdbc;
+    ProblemService(ProblemRepository repo, AuditService audit) {
+        this.repo = repo;
         this.audit = audit;
     }
 
     public Problem get(long id) {
-        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(ProblemService::map).optional()
+        return repo.find(id)
                 .orElseThrow(() -> ApiException.notFound("problem", id));
     }
 
@@ -45,23 +36,14 @@ public class ProblemService {
         if (status != null && !InspectionModels.PROBLEM_STATUSES.contains(status)) {
             throw ApiException.badField("status", "must be one of " + InspectionModels.PROBLEM_STATUSES);
         }
-        String where = """
-                 where (cast(:r as bigint) is null or p.round_id = :r) and (cast(:l as bigint) is null or p.line_id = :l)
-                   and (cast(:s as text) is null or p.status = :s) and (not :open or p.status <> 'closed')""";
-        List<Problem> items = jdbc.sql(SELECT + " " + where + " order by p.id limit :limit offset :offset")
-                .param("r", roundId).param("l", lineId).param("s", status).param("open", openOnly)
-                .param("limit", p.limit()).param("offset", p.offset()).query(ProblemService::map).list();
-        long total = jdbc.sql("select count(*) from boundary_problem p " + where)
-                .param("r", roundId).param("l", lineId).param("s", status).param("open", openOnly).query(Long.class).single();
+        List<Problem> items = repo.listPage(roundId, lineId, status, openOnly, p.limit(), p.offset());
+        long total = repo.count(roundId, lineId, status, openOnly);
         return p.page(items, total);
     }
 
     public List<ProblemEvent> history(long id) {
         get(id);
-        return jdbc.sql("select * from boundary_problem_event where problem_id = :id order by id").param("id", id)
-                .query((rs, i) -> new ProblemEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                        rs.getString("actor"), rs.getString("from_status"), rs.getString("to_status"), rs.getString("note")))
-                .list();
+        return repo.events(id);
     }
 
     @Transactional
@@ -72,19 +54,13 @@ public class ProblemService {
                 "must be one of " + InspectionModels.PROBLEM_CATEGORIES);
         v.notBlank(in.description(), "description");
         v.throwIfInvalid();
-        boolean lineOk = jdbc.sql("select exists(select 1 from boundary_line where id = :id)").param("id", in.lineId())
-                .query(Boolean.class).single();
+        boolean lineOk = repo.lineExists(in.lineId());
         if (!lineOk) throw ApiException.badField("lineId", "unknown line " + in.lineId());
         if (in.markerId() != null) {
-            boolean ok = jdbc.sql("select exists(select 1 from boundary_marker where id = :m and line_id = :l)")
-                    .param("m", in.markerId()).param("l", in.lineId()).query(Boolean.class).single();
+            boolean ok = repo.markerOfLine(in.markerId(), in.lineId());
             if (!ok) throw ApiException.badField("markerId", "is not a marker of line " + in.lineId());
         }
-        long id = jdbc.sql("""
-                        insert into boundary_problem(line_id, round_id, inspection_id, marker_id, category, description)
-                        values (:l, :r, :i, :m, :c, :d) returning id""")
-                .param("l", in.lineId()).param("r", in.roundId()).param("i", in.inspectionId()).param("m", in.markerId())
-                .param("c", in.category()).param("d", in.description()).query(Long.class).single();
+        long id = repo.insert(in);
         event(id, null, "open", in.description());
         Problem p = get(id);
         audit.created("boundary_problem", id, p);
@@ -134,9 +110,7 @@ public class ProblemService {
     }
 
     private Problem move(Problem old, ProblemStep step, String to, String set, String a, LocalDate d) {
-        int n = jdbc.sql("update boundary_problem set status = :to, " + set
-                        + ", version = version + 1, updated_at = now() where id = :id and version = :v")
-                .param("to", to).param("a", a).param("d", d).param("id", old.id()).param("v", step.version()).update();
+        int n = repo.updateStatus(old.id(), step.version(), to, set, a, d);
         if (n == 0) throw ApiException.staleVersion("problem", old.id(), step.version());
         event(old.id(), old.status(), to, step.note());
         Problem p = get(old.id());
@@ -145,9 +119,7 @@ public class ProblemService {
     }
 
     private void event(long id, String from, String to, String note) {
-        jdbc.sql("insert into boundary_problem_event(problem_id, actor, from_status, to_status, note) values (:p, :a, :f, :t, :n)")
-                .param("p", id).param("a", AuditService.currentActor()).param("f", from).param("t", to).param("n", note)
-                .update();
+        repo.insertEvent(id, AuditService.currentActor(), from, to, note);
     }
 
     private static void requireVersion(ProblemStep step) {
@@ -157,15 +129,5 @@ public class ProblemService {
     private static void expect(Problem p, String... states) {
         for (String s : states) if (s.equals(p.status())) return;
         throw ApiException.conflict("problem " + p.id() + " is " + p.status() + "; this step needs " + String.join(" or ", states));
-    }
-
-    private static Problem map(ResultSet rs, int i) throws SQLException {
-        return new Problem(rs.getLong("id"), rs.getLong("line_id"), rs.getString("line_code"),
-                (Long) rs.getObject("round_id", Long.class), (Long) rs.getObject("inspection_id", Long.class),
-                (Long) rs.getObject("marker_id", Long.class), rs.getString("marker_number"), rs.getString("category"),
-                rs.getString("description"), rs.getString("status"), rs.getString("assignee"), rs.getString("evidence"),
-                rs.getObject("fixed_on", LocalDate.class), rs.getString("verified_by"),
-                rs.getObject("verified_at", OffsetDateTime.class), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

@@ -5,16 +5,15 @@ import cn.civgeo.boundary.inspection.CycleModels.AssignmentInput;
 import cn.civgeo.boundary.inspection.CycleService;
 import cn.civgeo.boundary.inspection.InspectionModels.NewRound;
 import cn.civgeo.boundary.inspection.InspectionService;
+import cn.civgeo.boundary.management.ManagementDemoRepository.DemoLine;
 import cn.civgeo.boundary.management.ManagementModels.CustodianInput;
 import cn.civgeo.boundary.management.ManagementModels.PatrolInput;
 import cn.civgeo.boundary.management.ManagementModels.PeaceBorderInput;
 import cn.civgeo.demo.DemoDataContributor;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,16 +31,16 @@ class ManagementDemoData implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(ManagementDemoData.class);
     private static final String[] PERSONS = {"王建华", "李秀英", "张伟", "刘芳", "陈志强", "杨丽", "黄海", "周敏", "吴磊", "郑小燕"};
 
-    private final JdbcClient jdbc;
+    private final ManagementDemoRepository repo;
     private final PeaceBorderService peace;
     private final CustodianService custodians;
     private final RedemarcationService redemarcation;
     private final InspectionService inspections;
     private final CycleService cycle;
 
-    ManagementDemoData(JdbcClient jdbc, PeaceBorderService peace, CustodianService custodians, RedemarcationService redemarcation,
+    ManagementDemoData(ManagementDemoRepository repo, PeaceBorderService peace, CustodianService custodians, RedemarcationService redemarcation,
                        InspectionService inspections, CycleService cycle) {
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.peace = peace;
         this.custodians = custodians;
         this.redemarcation = redemarcation;
@@ -55,35 +54,34 @@ class ManagementDemoData implements DemoDataContributor {
     @Override
     public String name() { return "平安边界, custodians, patrols, a re-demarcation task and survey tasks of the demo city"; }
 
-    private record Line(long id, String code, String name, int level, String leftName, String rightName) {}
+    /** Custodians created so far and how many of them are overdue with their patrol. */
+    private record CustodianCount(int custodians, int overdue) {}
 
     @Override
     @Transactional
     public void load() {
-        List<Line> lines = jdbc.sql("""
-                        select l.id, l.code, l.name, l.level, coalesce(dl.name, l.left_code) as left_name,
-                               coalesce(dr.name, l.right_code) as right_name
-                          from boundary_line l
-                          left join division_read dl on dl.code = l.left_code
-                          left join division_read dr on dr.code = l.right_code
-                         where l.left_code like '3502%' and l.status <> 'superseded'
-                         order by l.level, l.code""")
-                .query((rs, i) -> new Line(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("level"),
-                        rs.getString("left_name"), rs.getString("right_name"))).list();
+        List<DemoLine> lines = repo.demoCityLines();
         if (lines.isEmpty()) {
             log.info("demo boundary management: the demo city has no boundary lines; skipped");
             return;
         }
-        boolean has = jdbc.sql("select exists(select 1 from peace_border p join boundary_line l on l.id = p.line_id where l.left_code like '3502%')")
-                .query(Boolean.class).single();
+        boolean has = repo.anyDemoCityAgreement();
         if (has) return;
         LocalDate today = LocalDate.now();
-        List<Line> county = lines.stream().filter(l -> l.level() == 3).toList();
-        List<Line> township = lines.stream().filter(l -> l.level() == 4).toList();
+        List<DemoLine> county = lines.stream().filter(l -> l.level() == 3).toList();
+        List<DemoLine> township = lines.stream().filter(l -> l.level() == 4).toList();
+        peaceBorders(county, township, today);
+        CustodianCount c = custodians(county, today);
+        int opened = redemarcation(township);
+        int assigned = surveyTasks(township, today);
+        log.info("demo boundary management: {} agreements, {} custodians ({} overdue), {} re-demarcation task, {} lines assigned to surveyor",
+                county.size() + township.size(), c.custodians(), c.overdue(), opened, assigned);
+    }
 
-        // 平安边界: every district line signed (within the last two years, valid five years); township lines: 3 of 5 signed
+    /** 平安边界: every district line signed (within the last two years, valid five years); township lines: 3 of 5 signed. */
+    private void peaceBorders(List<DemoLine> county, List<DemoLine> township, LocalDate today) {
         int k = 0;
-        for (Line l : county) {
+        for (DemoLine l : county) {
             k++;
             LocalDate signed = today.minusDays(120 + (k * 37L) % 600);
             peace.put(l.id(), new PeaceBorderInput("signed", List.of(l.leftName() + "人民政府", l.rightName() + "人民政府"), signed,
@@ -91,7 +89,7 @@ class ManagementDemoData implements DemoDataContributor {
                     "双方联合开展界线巡查与矛盾纠纷排查", null));
         }
         int t = 0;
-        for (Line l : township) {
+        for (DemoLine l : township) {
             t++;
             String status = t % 5 == 0 ? "planned" : t % 5 == 3 ? "negotiating" : "signed";
             LocalDate signed = "signed".equals(status) ? today.minusDays(30 + (t * 53L) % 900) : null;
@@ -99,10 +97,12 @@ class ManagementDemoData implements DemoDataContributor {
                     signed == null ? null : signed.plusYears(5),
                     signed == null ? List.of() : List.of(l.name() + "平安边界协议书"), "planned".equals(status) ? "列入下年度创建计划" : null, null));
         }
+    }
 
-        // 界线界桩管理责任制: a custodian per district line, and per double marker (A/B); patrol logs, two overdue
+    /** 界线界桩管理责任制: a custodian per district line, and per double marker (A/B); patrol logs, two overdue. */
+    private CustodianCount custodians(List<DemoLine> county, LocalDate today) {
         int c = 0, overdue = 0;
-        for (Line l : county) {
+        for (DemoLine l : county) {
             var cu = custodians.create(new CustodianInput(l.id(), null, l.leftName() + "民政局区划地名科", PERSONS[c % PERSONS.length],
                     String.format("0592-%07d", 5_100_000 + c * 1_317), 90, LocalDate.of(2023, 1, 1), null));
             boolean late = c % 2 == 1 && overdue < 2;
@@ -112,21 +112,20 @@ class ManagementDemoData implements DemoDataContributor {
             custodians.patrol(cu.id(), new PatrolInput(last, null, c % 3 == 0 ? "界桩周边杂草清理，已描红" : "界线两侧无新增建设", false));
             c++;
         }
-        List<Map<String, Object>> doubles = jdbc.sql("""
-                        select k.id, k.number from boundary_marker k join boundary_line l on l.id = k.line_id
-                         where l.left_code like '3502%' and l.level = 3 and k.type_code in ('A', 'B') and k.status <> 'removed'
-                         order by k.number""").query().listOfRows();
-        for (Map<String, Object> m : doubles) {
-            var cu = custodians.create(new CustodianInput(null, ((Number) m.get("id")).longValue(), "界桩所在村（居）委会",
+        for (long markerId : repo.demoCityDoubleMarkers()) {
+            var cu = custodians.create(new CustodianInput(null, markerId, "界桩所在村（居）委会",
                     PERSONS[c % PERSONS.length], String.format("1390592%04d", 1000 + c * 37), 30, LocalDate.of(2024, 6, 1), null));
             custodians.patrol(cu.id(), new PatrolInput(today.minusDays(5 + c % 20), null, "界桩完好", false));
             c++;
         }
+        return new CustodianCount(c, overdue);
+    }
 
-        // re-demarcation (勘界) after a division change: one township line, the new agreement already signed
+    /** Re-demarcation (勘界) after a division change: one township line, the new agreement already signed; tasks opened. */
+    private int redemarcation(List<DemoLine> township) {
         int opened = 0;
         if (!township.isEmpty()) {
-            Line l = township.get(township.size() - 1);
+            DemoLine l = township.get(township.size() - 1);
             var task = redemarcation.open(List.of(l.id()), "行政区划调整（示例）：" + l.leftName() + "部分社区划归" + l.rightName() + "，界线需重新勘定");
             if (!task.isEmpty()) {
                 opened = 1;
@@ -134,8 +133,11 @@ class ManagementDemoData implements DemoDataContributor {
                 redemarcation.step(x.id(), new ManagementModels.RedemarcationStep(true, null, null, false, "新界线协议书已签订", x.version()));
             }
         }
+        return opened;
+    }
 
-        // survey tasks: this year's round of township lines, the first three assigned to the demo surveyor
+    /** Survey tasks: this year's round of township lines, the first three assigned to the demo surveyor; lines assigned. */
+    private int surveyTasks(List<DemoLine> township, LocalDate today) {
         int assigned = 0;
         if (!township.isEmpty()) {
             // the last lines by code (翔安、同安 before 思明): the tests that plan rounds work on 思明's lines
@@ -146,7 +148,6 @@ class ManagementDemoData implements DemoDataContributor {
             List<AssignmentInput> a = ids.stream().limit(3).map(id -> new AssignmentInput(id, "外业一组", List.of("surveyor"))).toList();
             assigned = cycle.assign(round.id(), new AssignmentChange(round.version(), a)).size();
         }
-        log.info("demo boundary management: {} agreements, {} custodians ({} overdue), {} re-demarcation task, {} lines assigned to surveyor",
-                county.size() + township.size(), c, overdue, opened, assigned);
+        return assigned;
     }
 }
