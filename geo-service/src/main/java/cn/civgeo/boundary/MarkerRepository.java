@@ -14,17 +14,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MarkerRepository {
     /**
-     * Gauss–Krüger zone from the marker's longitude (floor((lon + 1.5) / 3)), SRID 4513 + zone - 25; ST_X of the
+     * Gauss–Krüger zone from the marker's longitude and its SRID (gk_zone, gk_srid: common.crs.GaussKruger in SQL); ST_X of the
      * transformed point is the easting (survey y), ST_Y the northing (survey x).
      */
     private static final String SELECT = """
             with base as (
                 select m.*, l.code as line_code, l.geom as line_geom,
-                       floor((ST_X(m.geom) + 1.5) / 3)::int as zone
+                       gk_zone(ST_X(m.geom)) as zone
                   from boundary_marker m join boundary_line l on l.id = m.line_id
             )
             select b.id, b.line_id, b.line_code, b.number, b.seq, b.type_code, ST_X(b.geom) as lon, ST_Y(b.geom) as lat,
-                   b.zone, ST_X(ST_Transform(b.geom, 4513 + b.zone - 25)) as gk_y, ST_Y(ST_Transform(b.geom, 4513 + b.zone - 25)) as gk_x,
+                   b.zone, ST_X(ST_Transform(b.geom, gk_srid(b.zone))) as gk_y, ST_Y(ST_Transform(b.geom, gk_srid(b.zone))) as gk_x,
                    b.elevation_m, b.material, b.installed_on, b.status, b.last_condition, b.last_inspected_on, b.note,
                    ST_Distance(b.geom::geography, b.line_geom::geography) as distance_m,
                    ST_LineLocatePoint(boundary_line_path(b.line_geom), b.geom) as measure,
@@ -113,7 +113,7 @@ class MarkerRepository {
         BigDecimal elev = rs.getBigDecimal("elevation_m");
         return new BoundaryMarker(rs.getLong("id"), rs.getLong("line_id"), rs.getString("line_code"), rs.getString("number"),
                 rs.getInt("seq"), type, BoundaryMarker.kindOf(type.charAt(0)), rs.getDouble("lon"), rs.getDouble("lat"),
-                new BoundaryMarker.GaussKrugerXY(zone, "EPSG:" + (4513 + zone - GaussKruger.MIN_ZONE), mm(rs.getDouble("gk_x")), mm(rs.getDouble("gk_y"))),
+                new BoundaryMarker.GaussKrugerXY(zone, "EPSG:" + GaussKruger.srid(zone), mm(rs.getDouble("gk_x")), mm(rs.getDouble("gk_y"))),
                 elev == null ? null : elev.doubleValue(), rs.getString("material"),
                 rs.getObject("installed_on", LocalDate.class), rs.getString("status"), rs.getString("last_condition"),
                 rs.getObject("last_inspected_on", LocalDate.class), rs.getString("note"),

@@ -144,7 +144,7 @@ class InspectionRepository {
                             select cast(:x as double precision) as x, cast(:y as double precision) as y,
                                    cast(:zone as integer) as zone
                         ), p as (
-                            select s.*, case when s.zone is null then null else 4513 + s.zone - 25 end as srid from s
+                            select s.*, gk_srid(s.zone) as srid from s
                         ), d as (
                             select p.x, p.y, p.zone,
                                    case when p.srid is null then null
@@ -177,7 +177,7 @@ class InspectionRepository {
                                ST_Distance(l.geom::geography,
                                            ST_Transform(ST_SetSRID(ST_MakePoint(:y, :x), :srid), 4490)::geography) as to_line
                           from boundary_marker m join boundary_line l on l.id = m.line_id where m.id = :m""")
-                .param("srid", 4513 + zone - 25).param("x", x).param("y", y).param("m", markerId)
+                .param("srid", cn.civgeo.common.crs.GaussKruger.srid(zone)).param("x", x).param("y", y).param("m", markerId)
                 .query((rs, i) -> new double[] {rs.getDouble("disp"), rs.getDouble("to_line")}).single();
     }
 
