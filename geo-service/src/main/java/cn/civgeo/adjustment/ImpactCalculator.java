@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,21 +44,21 @@ class ImpactCalculator {
     private final ImpactIndicators indicators;
     private final NameCheckService names;
     private final StandardChecks standards;
-    private final JdbcClient jdbc;
+    private final ImpactRepository repo;
     private final JsonMapper json;
     private final ApiUseService apiUse;
     /** How far back the impact report looks for API use of the old codes. */
     static final int API_USE_DAYS = 90;
 
     ImpactCalculator(StepApplier applier, DivisionService divisions, ImpactIndicators indicators, NameCheckService names,
-                     StandardChecks standards, JdbcClient jdbc, JsonMapper json, ApiUseService apiUse) {
+                     StandardChecks standards, ImpactRepository repo, JsonMapper json, ApiUseService apiUse) {
         this.apiUse = apiUse;
         this.applier = applier;
         this.divisions = divisions;
         this.indicators = indicators;
         this.names = names;
         this.standards = standards;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.json = json;
     }
 
@@ -71,13 +70,7 @@ class ImpactCalculator {
         applier.checkStatic(steps);
         List<String> notes = new ArrayList<>();
         // ---- before: every existing unit the steps name (not parents named as the target of a move)
-        Set<String> predCodes = new LinkedHashSet<>();
-        for (JsonNode s : steps) {
-            for (String c : StepApplier.named(s)) {
-                if (c.equals(StepApplier.text(s, "parentCode"))) continue;
-                predCodes.add(c);
-            }
-        }
+        Set<String> predCodes = predecessorCodes(steps);
         Map<String, Unit> before = new LinkedHashMap<>();
         for (String c : predCodes) {
             Optional<Division> d = divisions.find(c);
@@ -85,14 +78,55 @@ class ImpactCalculator {
             before.put(c, unit(c, "predecessor", null, null));
         }
         ImpactIndicators.Before indBefore = indicators.before(before.keySet(), date, withIndicators);
-        String beforeArea = predCodes.isEmpty() ? null : jdbc.sql(
-                "select encode(st_asewkb(st_union(geom)), 'hex') from division_public where code in (:c)")
-                .param("c", List.copyOf(predCodes)).query(String.class).optional().orElse(null);
+        String beforeArea = predCodes.isEmpty() ? null : repo.unionEwkbHex(predCodes);
 
         // ---- apply (dry run or approval: the caller decides whether this commits)
         List<StepApplier.Applied> applied = applier.applyAll(steps, date, document, body.note());
 
         // ---- the resulting units: per step, the active units of the step's own level it created or reshaped
+        Resulting res = resulting(applied, before);
+        checkGeometry(res.step());
+        List<String> resultCodes = List.copyOf(res.step().keySet());
+        List<FacilityMove> facilities = repo.facilityMoves(beforeArea, resultCodes);
+        // the facilities that change division move with the change (their new unit is the one containing them)
+        int movedFacilities = indicators.moveFacilities(facilities, res.touched());
+        if (movedFacilities > 0) notes.add(movedFacilities + " facilities move into the unit that contains them");
+
+        List<Unit> results = resultUnits(body, date, withIndicators, applied, res, indBefore, notes);
+        List<AddressRecode> addresses = repo.addressRecodes(beforeArea, resultCodes);
+        List<Line> lines = res.touched().isEmpty() ? List.of() : repo.linesOf(res.touched());
+        List<Marker> markers = lines.isEmpty() ? List.of() : repo.markersOf(lines.stream().map(Line::id).toList());
+        List<Duplicate> dups = new ArrayList<>(divisionDuplicates(resultCodes, res.touched()));
+        dups.addAll(placeNameDuplicates(beforeArea, resultCodes));
+        ImpactReport.ApiClientUse api = apiClientUse(predCodes, date);
+        for (StepApplier.Applied a : applied) for (ChangeResult r : a.results()) notes.addAll(r.notes());
+        Map<String, String> resultNames = new LinkedHashMap<>();
+        results.forEach(u -> resultNames.put(u.code(), u.name()));
+        ImpactReport.ServiceCoverage cov = indicators.coverage(indBefore, resultNames, date, withIndicators);
+        ImpactReport report = new ImpactReport(id, version, date, body.standard(), List.copyOf(before.values()), results, facilities,
+                lines, markers, dups, addresses, api, cov, notes);
+        return new Outcome(report, applied);
+    }
+
+    /** Every existing unit the steps name, not parents named as the target of a move. */
+    private static Set<String> predecessorCodes(List<JsonNode> steps) {
+        Set<String> predCodes = new LinkedHashSet<>();
+        for (JsonNode s : steps) {
+            for (String c : StepApplier.named(s)) {
+                if (c.equals(StepApplier.text(s, "parentCode"))) continue;
+                predCodes.add(c);
+            }
+        }
+        return predCodes;
+    }
+
+    /**
+     * The resulting units with the step that made each ({@code step}), their predecessors ({@code preds}) and every
+     * unit the steps touched.
+     */
+    private record Resulting(Map<String, Integer> step, Map<String, List<String>> preds, Set<String> touched) {}
+
+    private Resulting resulting(List<StepApplier.Applied> applied, Map<String, Unit> before) {
         Map<String, Integer> resultStep = new LinkedHashMap<>();
         Map<String, List<String>> stepPreds = new LinkedHashMap<>();
         Set<String> touched = new LinkedHashSet<>();
@@ -113,19 +147,17 @@ class ImpactCalculator {
             }
         }
         resultStep.keySet().removeIf(c -> divisions.find(c).map(d -> !d.active()).orElse(true));
-        checkGeometry(resultStep);
-        List<String> resultCodes = List.copyOf(resultStep.keySet());
-        List<FacilityMove> facilities = facilities(beforeArea, resultCodes);
-        // the facilities that change division move with the change (their new unit is the one containing them)
-        int movedFacilities = indicators.moveFacilities(facilities, touched);
-        if (movedFacilities > 0) notes.add(movedFacilities + " facilities move into the unit that contains them");
+        return new Resulting(resultStep, stepPreds, touched);
+    }
 
+    private List<Unit> resultUnits(ProposalRequest body, LocalDate date, boolean withIndicators, List<StepApplier.Applied> applied,
+                                   Resulting res, ImpactIndicators.Before indBefore, List<String> notes) {
         List<Unit> results = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : resultStep.entrySet()) {
+        for (Map.Entry<String, Integer> e : res.step().entrySet()) {
             Division d = divisions.find(e.getKey()).orElseThrow();
             double[] seat = seat(body, d);
             List<ImpactReport.IndicatorChange> ic = withIndicators
-                    ? indicators.changes(applied.get(e.getValue()).kind(), d.code(), stepPreds.getOrDefault(e.getKey(), List.of()), indBefore, date)
+                    ? indicators.changes(applied.get(e.getValue()).kind(), d.code(), res.preds().getOrDefault(e.getKey(), List.of()), indBefore, date)
                     : List.of();
             Unit u = unit(d.code(), "result", seat, ic);
             Map<String, Double> entered = entered(body, d);
@@ -134,31 +166,17 @@ class ImpactCalculator {
                     u.farthestCommunity(), u.indicators(), standards.check(body.standard(), u, entered)));
             if (seat == null) notes.add(d.code() + " " + d.name() + ": no proposed seat (驻地) given, so no distance to it");
         }
-        List<AddressRecode> addresses = addresses(beforeArea, resultCodes);
-        List<Line> lines = touched.isEmpty() ? List.of() : jdbc.sql("""
-                select id, code, name, "leftCode", "rightCode", status from boundary_line_public
-                 where "leftCode" in (:c) or "rightCode" in (:c) order by id""").param("c", List.copyOf(touched))
-                .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).list();
-        List<Marker> markers = lines.isEmpty() ? List.of() : jdbc.sql("""
-                select id, number, "lineCode", status from boundary_marker_public where "lineId" in (:l) order by "lineCode", number""")
-                .param("l", lines.stream().map(Line::id).toList())
-                .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
-        List<Duplicate> dups = new ArrayList<>(divisionDuplicates(resultCodes, touched));
-        dups.addAll(placeNameDuplicates(beforeArea, resultCodes));
+        return results;
+    }
+
+    private ImpactReport.ApiClientUse apiClientUse(Set<String> predCodes, LocalDate date) {
         List<ApiUseService.Use> uses = apiUse.callers(predCodes, date.minusDays(API_USE_DAYS), 200);
         long anonymous = uses.stream().filter(u -> ApiUseService.ANONYMOUS.equals(u.client())).mapToLong(ApiUseService.Use::requests).sum();
-        ImpactReport.ApiClientUse api = new ImpactReport.ApiClientUse(true,
+        return new ImpactReport.ApiClientUse(true,
                 uses.stream().map(ApiUseService.Use::client).distinct().toList(), uses, anonymous,
                 "API callers that asked about the changed units' codes (or codes under them) in the " + API_USE_DAYS
                         + " days before " + date + " (requests without an API key or sign-in as '" + ApiUseService.ANONYMOUS
                         + "'); the change feed (old and new codes) tells other systems of the change");
-        for (StepApplier.Applied a : applied) for (ChangeResult r : a.results()) notes.addAll(r.notes());
-        Map<String, String> resultNames = new LinkedHashMap<>();
-        results.forEach(u -> resultNames.put(u.code(), u.name()));
-        ImpactReport.ServiceCoverage cov = indicators.coverage(indBefore, resultNames, date, withIndicators);
-        ImpactReport report = new ImpactReport(id, version, date, body.standard(), List.copyOf(before.values()), results, facilities,
-                lines, markers, dups, addresses, api, cov, notes);
-        return new Outcome(report, applied);
     }
 
     private int primaryLevel(StepApplier.Applied a) {
@@ -188,22 +206,14 @@ class ImpactCalculator {
         List<FieldProblem> problems = new ArrayList<>();
         for (Map.Entry<String, Integer> e : results.entrySet()) {
             String f = "steps[" + e.getValue() + "]";
-            jdbc.sql("""
-                    select s.code, s.name, st_area(st_intersection(u.geom, s.geom)::geography) as m2
-                      from division_public u join division_public s on s."parentCode" = u."parentCode" and s.code <> u.code
-                     where u.code = :c and s.status = 'active' and st_intersects(u.geom, s.geom)
-                       and not st_touches(u.geom, s.geom)""").param("c", e.getKey())
-                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3)}).list().stream()
-                    .filter(r -> (double) r[2] > TOLERANCE_M2)
+            repo.siblingOverlaps(e.getKey()).stream()
+                    .filter(r -> r.m2() > TOLERANCE_M2)
                     .forEach(r -> problems.add(new FieldProblem(f, String.format(java.util.Locale.ROOT,
-                            "overlapping geometry: %s overlaps its sibling %s %s by %.0f m²", e.getKey(), r[0], r[1], (double) r[2]))));
-            jdbc.sql("""
-                    select p.code, p.name, st_area(st_difference(u.geom, p.geom)::geography) as m2
-                      from division_public u join division_public p on p.code = u."parentCode" where u.code = :c""")
-                    .param("c", e.getKey()).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3)}).list().stream()
-                    .filter(r -> (double) r[2] > TOLERANCE_M2)
+                            "overlapping geometry: %s overlaps its sibling %s %s by %.0f m²", e.getKey(), r.code(), r.name(), r.m2()))));
+            repo.outsideParent(e.getKey()).stream()
+                    .filter(r -> r.m2() > TOLERANCE_M2)
                     .forEach(r -> problems.add(new FieldProblem(f, String.format(java.util.Locale.ROOT,
-                            "unit outside its parent: %s reaches %.0f m² outside %s %s", e.getKey(), (double) r[2], r[0], r[1]))));
+                            "unit outside its parent: %s reaches %.0f m² outside %s %s", e.getKey(), r.m2(), r.code(), r.name()))));
         }
         if (!problems.isEmpty()) throw ApiException.invalid(problems);
     }
@@ -211,21 +221,11 @@ class ImpactCalculator {
     /** Figures of one unit from division_public (population etc. its own, else the sum of its children's). */
     Unit unit(String code, String role, double[] seat, List<ImpactReport.IndicatorChange> ic) {
         Division d = divisions.find(code).orElseThrow(() -> ApiException.notFound("division", code));
-        Map<String, Object> row = jdbc.sql("""
-                select st_area(d.geom::geography) / 1e6 as area_km2,
-                       coalesce(d.population::bigint, (select sum(c.population) from division_public c where c."parentCode" = d.code and c.status = 'active')) as population,
-                       coalesce(d.households::bigint, (select sum(c.households) from division_public c where c."parentCode" = d.code and c.status = 'active')) as households,
-                       coalesce(d.elderly::bigint, (select sum(c.elderly) from division_public c where c."parentCode" = d.code and c.status = 'active')) as elderly,
-                       (select count(*) from division_public c where c.level = 5 and c.status = 'active' and c.code like d.code || '%') as communities
-                  from division_public d where d.code = :c""").param("c", code).query().listOfRows().stream().findFirst().orElse(Map.of());
+        Map<String, Object> row = repo.unitFigures(code);
         Double far = null;
         String farName = null;
         if (seat != null) {
-            var r = jdbc.sql("""
-                    select c.code || ' ' || c.name, st_distance(st_pointonsurface(c.geom)::geography, st_setsrid(st_makepoint(:x, :y), 4490)::geography)
-                      from division_public c where c.level = 5 and c.status = 'active' and c.code like :c || '%' order by 2 desc, 1 limit 1""")
-                    .param("x", seat[0]).param("y", seat[1]).param("c", code)
-                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getDouble(2)}).optional();
+            var r = repo.farthestCommunity(code, seat);
             if (r.isPresent()) {
                 farName = (String) r.get()[0];
                 far = Math.round((double) r.get()[1] * 10) / 10.0;
@@ -235,42 +235,6 @@ class ImpactCalculator {
                 lng(row.get("population")), lng(row.get("households")), lng(row.get("elderly")),
                 row.get("communities") == null ? 0 : ((Number) row.get("communities")).longValue(), seat, far, farName,
                 ic == null ? List.of() : ic, List.of());
-    }
-
-    private static final String AREA = """
-            with area as (select st_union(g) as g from (select st_geomfromewkb(decode(cast(:before as text), 'hex')) as g where cast(:before as text) is not null
-                           union all select geom from division_public where code in (:after)) x)
-            """;
-
-    private List<FacilityMove> facilities(String beforeArea, List<String> after) {
-        return jdbc.sql(AREA + """
-                , f as (select f.id, f.name, f.kind, f."divisionCode" as old, o.level, f.geom
-                          from facility_public f cross join area join division_public o on o.code = f."divisionCode"
-                         where st_intersects(f.geom, area.g))
-                select * from (select f.id, f.name, f.kind, f.old,
-                       (select d.code from division_public d where d.status = 'active' and d.level = f.level
-                           and st_intersects(d.geom, f.geom) order by d.code limit 1) as new from f) q
-                 where new is distinct from old order by id""")
-                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
-                .query((rs, i) -> new FacilityMove(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
-    }
-
-    private List<AddressRecode> addresses(String beforeArea, List<String> after) {
-        return jdbc.sql(AREA + """
-                , a as (select a.id, a.code, a."fullText", a."communityCode" as oc, a."townshipCode" as ot, a.geom
-                          from address_public a cross join area where st_intersects(a.geom, area.g))
-                select * from (select a.id, a.code, a."fullText", a.oc,
-                       (select d.code from division_public d where d.status = 'active' and d.level = 5 and st_intersects(d.geom, a.geom) order by d.code limit 1) as nc,
-                       a.ot,
-                       (select d.code from division_public d where d.status = 'active' and d.level = 4 and st_intersects(d.geom, a.geom) order by d.code limit 1) as nt
-                  from a) q
-                 where nc is distinct from oc or nt is distinct from ot order by id""")
-                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
-                .query((rs, i) -> {
-                    String code = rs.getString(2), oc = rs.getString(4), nc = rs.getString(5);
-                    String newCode = code != null && oc != null && nc != null && code.startsWith(oc) ? nc + code.substring(oc.length()) : code;
-                    return new AddressRecode(rs.getLong(1), code, rs.getString(3), oc, nc, rs.getString(6), rs.getString(7), newCode);
-                }).list();
     }
 
     /** Children of a resulting unit whose names clash (重) once they share it as their parent. */
@@ -303,21 +267,13 @@ class ImpactCalculator {
 
     private record Named(long id, String name, String cat, String oldDiv, String newDiv) {}
 
+    private static Named named(ImpactRepository.NamedRow r) {
+        return new Named(r.id(), r.name(), r.cat(), r.oldDiv(), r.newDiv());
+    }
+
     /** Approved place names whose uniqueness scope changes and that clash with a name of the new scope. */
     private List<Duplicate> placeNameDuplicates(String beforeArea, List<String> after) {
-        String views = """
-                select id, name, "categoryCode" as cat, "divisionCode" as div, geom from place_name_public_point where status = 'approved' and "isCurrent"
-                union all select id, name, "categoryCode", "divisionCode", geom from place_name_public_line where status = 'approved' and "isCurrent"
-                union all select id, name, "categoryCode", "divisionCode", geom from place_name_public_area where status = 'approved' and "isCurrent"
-                """;
-        List<Named> inArea = jdbc.sql(AREA + ", p as (" + views + """
-                ) select p.id, p.name, p.cat, p.div,
-                       coalesce((select d.code from division_public d join division_public o on o.code = p.div
-                                  where d.status = 'active' and d.level = o.level and st_intersects(d.geom, st_pointonsurface(p.geom))
-                                  order by d.code limit 1), p.div) as nd
-                  from p cross join area where st_intersects(p.geom, area.g)""")
-                .param("before", beforeArea).param("after", after.isEmpty() ? List.of("-") : after)
-                .query((rs, i) -> new Named(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+        List<Named> inArea = repo.placeNamesInArea(beforeArea, after).stream().map(ImpactCalculator::named).toList();
         List<Named> moved = inArea.stream().filter(n -> !NameCheckService.scopeOf(n.cat(), n.oldDiv()).equals(NameCheckService.scopeOf(n.cat(), n.newDiv()))).toList();
         List<Duplicate> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -326,9 +282,8 @@ class ImpactCalculator {
         for (Named m : moved) {
             String scope = NameCheckService.scopeOf(m.cat(), m.newDiv());
             List<Named> others = new ArrayList<>(inArea);
-            jdbc.sql("select id, name, cat, div from (" + views + ") v where div like :s").param("s", scope + "%")
-                    .query((rs, i) -> new Named(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(4))).list()
-                    .stream().filter(o -> !areaIds.contains(o.id())).forEach(others::add);
+            repo.placeNamesInScope(scope).stream().map(ImpactCalculator::named)
+                    .filter(o -> !areaIds.contains(o.id())).forEach(others::add);
             for (Named o : others) {
                 if (o.id() == m.id() || !NameCheckService.comparedTogether(m.cat(), o.cat())) continue;
                 if (!NameCheckService.scopeOf(o.cat(), o.newDiv()).equals(scope)) continue;

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,13 +33,13 @@ class StepApplier {
 
     private final DivisionChangeService changes;
     private final DivisionService divisions;
-    private final JdbcClient jdbc;
+    private final ImpactRepository repo;
     private final JsonMapper json;
 
-    StepApplier(DivisionChangeService changes, DivisionService divisions, JdbcClient jdbc, JsonMapper json) {
+    StepApplier(DivisionChangeService changes, DivisionService divisions, ImpactRepository repo, JsonMapper json) {
         this.changes = changes;
         this.divisions = divisions;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.json = json;
     }
 
@@ -160,10 +159,7 @@ class StepApplier {
         List<String> list = new ArrayList<>();
         codes.forEach(c -> list.add(c.asString()));
         if (list.isEmpty()) throw ApiException.badField(field, "must name at least one unit");
-        String gj = jdbc.sql("""
-                select case when count(*) = :n then st_asgeojson(st_multi(st_union(geom)))::text end
-                  from division_public where code in (:codes) and status = 'active'""")
-                .param("n", list.size()).param("codes", list).query(String.class).single();
+        String gj = repo.activeUnionGeoJson(list);
         if (gj == null) throw ApiException.badField(field, "every code must be an active unit with geometry");
         return json.readTree(gj);
     }

@@ -20,6 +20,11 @@ class CoverageRepository {
 
     CoverageRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /** Whether the demo city (350200) is in the registry. */
+    boolean demoCityExists() {
+        return jdbc.sql("select exists(select 1 from division_read division where code = '350200')").query(Boolean.class).single();
+    }
+
     /** One residential unit and whether it is covered. */
     record Unit(String code, String name, String top, int level, String urbanRural, long households, long elderly,
                 long population, boolean covered, double coveredAreaShare, Long nearestM) {}

@@ -5,7 +5,6 @@ import cn.civgeo.demo.DemoDataContributor;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Brings every demo facility's service area up to date and logs the demo city's elderly-care coverage. */
@@ -15,12 +14,12 @@ class DemoCoverage implements DemoDataContributor {
 
     private final ServiceAreaService areas;
     private final CoverageService coverage;
-    private final JdbcClient jdbc;
+    private final CoverageRepository repo;
 
-    DemoCoverage(ServiceAreaService areas, CoverageService coverage, JdbcClient jdbc) {
+    DemoCoverage(ServiceAreaService areas, CoverageService coverage, CoverageRepository repo) {
         this.areas = areas;
         this.coverage = coverage;
-        this.jdbc = jdbc;
+        this.repo = repo;
     }
 
     @Override public int order() { return 70; }
@@ -31,7 +30,7 @@ class DemoCoverage implements DemoDataContributor {
     public void load() {
         Map<String, Object> r = areas.recompute(null, "350200", false, Progress.NONE);
         log.info("demo service areas: {}", r);
-        if (!jdbc.sql("select exists(select 1 from division_read division where code = '350200')").query(Boolean.class).single()) return;
+        if (!repo.demoCityExists()) return;
         var c = coverage.coverage("350200", null, null, Progress.NONE);
         log.info("demo city elderly-care 15-minute coverage: {} of {} households ({} of {} residential units)",
                 c.total().coveredHouseholds(), c.total().households(), c.total().coveredUnits(), c.total().units());

@@ -8,7 +8,6 @@ import cn.civgeo.coverage.network.WalkGraph;
 import cn.civgeo.demographics.DemographicsService;
 import cn.civgeo.division.DivisionChangedEvent;
 import cn.civgeo.facility.FacilityChangedEvent;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +31,6 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -52,10 +50,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class PlannerCoverage {
     private static final Logger log = LoggerFactory.getLogger(PlannerCoverage.class);
-    private static final String UNITS = CoverageRepository.sql("planner-units.sql");
     private static final GeometryFactory GF = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4490);
 
-    private final JdbcClient jdbc;
+    private final PlannerCoverageRepository repo;
     private final ServiceAreaService areas;
     private final Map<Key, CompletableFuture<Model>> models = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -69,12 +66,12 @@ public class PlannerCoverage {
     private volatile java.time.Duration hotWindow;
     private final Map<Key, Long> lastRead = new ConcurrentHashMap<>();
 
-    PlannerCoverage(JdbcClient jdbc, ServiceAreaService areas,
+    PlannerCoverage(PlannerCoverageRepository repo, ServiceAreaService areas,
                     @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-warm-up:true}") boolean warmUp,
                     @org.springframework.beans.factory.annotation.Value("${civgeo.coverage.planner-hot-window:PT15M}") java.time.Duration hotWindow) {
         this.warmUp = warmUp;
         this.hotWindow = hotWindow;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.areas = areas;
     }
 
@@ -176,10 +173,7 @@ public class PlannerCoverage {
 
     private CoverageRepository.DivisionRef division(String code) {
         DivisionCode.parse(code, "division"); // 400 naming division when malformed
-        return jdbc.sql("select code, name, level, households::bigint, elderly::bigint from division_read division where code = :c").param("c", code.strip())
-                .query((rs, i) -> new CoverageRepository.DivisionRef(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
-                .optional().orElseThrow(() -> ApiException.notFound("Division", code));
+        return repo.division(code);
     }
 
     static String prefix(String code) { return DivisionCode.parse(code, "division").significant(); }
@@ -261,10 +255,7 @@ public class PlannerCoverage {
         ServiceAreaService.Params p = new ServiceAreaService.Params(key.minutes(), key.speedMps(), d.snapDistanceM(), d.edgeBufferM(), d.shape());
         boolean stored = p.minutes() == d.minutes() && p.speedMps() == d.speedMps();
         WKBReader wkb = new WKBReader(GF);
-        List<Object[]> raw = jdbc.sql(UNITS).param("prefix", key.scope()).param("asOf", Date.valueOf(key.asOf()))
-                .query((rs, i) -> new Object[] {rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
-                        rs.getString("parent_name"), rs.getLong("households"), rs.getLong("elderly"), rs.getDouble("lon"),
-                        rs.getDouble("lat"), rs.getBytes("wkb")}).list();
+        List<Object[]> raw = repo.units(key.scope(), key.asOf());
         Envelope all = new Envelope();
         List<Geometry> polys = new ArrayList<>(raw.size());
         for (Object[] r : raw) {
@@ -274,33 +265,43 @@ public class PlannerCoverage {
         }
         // facilities that count: inside the scope's units' envelope widened by the walking distance
         double margin = p.maxDistanceM() / 90000.0 + 0.01;
-        List<Fac> facs0 = raw.isEmpty() ? List.of() : jdbc.sql("""
-                        select id, name, kind, ST_X(geom) as lon, ST_Y(geom) as lat from facility_read facility
-                         where kind = any(cast(:kinds as text[])) and status in ('operating', 'closed') and geom is not null
-                           and (opened_on is null or opened_on <= :asOf) and (closed_on is null or closed_on > :asOf)
-                           and geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4490)
-                         order by id""")
-                .param("kinds", CoverageRepository.array(key.kinds())).param("asOf", Date.valueOf(key.asOf()))
-                .param("x0", all.getMinX() - margin).param("y0", all.getMinY() - margin)
-                .param("x1", all.getMaxX() + margin).param("y1", all.getMaxY() + margin)
-                .query((rs, i) -> new Fac(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5))).list();
+        List<Fac> facs0 = raw.isEmpty() ? List.of() : repo.facilities(key.kinds(), key.asOf(), all, margin);
         List<Fac> edited = new ArrayList<>(facs0.stream().filter(f -> !closed.contains(f.id())).toList());
         for (Fac f : added) if (key.kinds().contains(f.kind())) edited.add(f);
         final List<Fac> facs = List.copyOf(edited);
         // service areas: the stored ones at the stored parameters, else walked in memory
+        STRtree tree = areaTree(key, facs, stored, p, wkb);
+        // nearest facility by walking: one multi-source Dijkstra per network the facilities lie on
+        Nets nets = nets(facs, p);
+        long tAreas = System.nanoTime();
+        List<UnitState> units = java.util.stream.IntStream.range(0, raw.size()).parallel()
+                .mapToObj(i -> unitState(raw.get(i), polys.get(i), tree, facs, nets)).toList();
+        log.info("planner coverage {}: areas {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000, (System.nanoTime() - tAreas) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.info("planner coverage {}: {} units, {} facilities ({} areas) in {} ms", key, units.size(), facs.size(),
+                stored ? "stored" : "walked", ms);
+        return new Model(key, List.copyOf(units), facs.size(), stored ? "stored" : "memory", ms, java.time.Instant.now());
+    }
+
+    /** The facilities' service areas, prepared, in a spatial index: the stored ones at the stored parameters, else walked. */
+    private STRtree areaTree(Key key, List<Fac> facs, boolean stored, ServiceAreaService.Params p, WKBReader wkb) {
         STRtree tree = new STRtree();
         Map<Long, Geometry> storedAreas = new HashMap<>();
         if (stored && facs.stream().anyMatch(f -> f.id() > 0)) {
             areas.recompute(key.kinds(), null, false, Progress.NONE);
-            jdbc.sql("select facility_id, ST_AsBinary(geom) from service_area where facility_id in (:ids) and geom is not null")
-                    .param("ids", facs.stream().map(Fac::id).filter(id -> id > 0).toList())
-                    .query((rs, i) -> Map.entry(rs.getLong(1), read(wkb, rs.getBytes(2)))).list()
-                    .forEach(e -> storedAreas.put(e.getKey(), e.getValue()));
+            repo.storedAreas(facs.stream().map(Fac::id).filter(id -> id > 0).toList())
+                    .forEach(e -> storedAreas.put(e.getKey(), read(wkb, e.getValue())));
         }
         List<Geometry> areaList = facs.parallelStream().map(f -> stored && f.id() > 0 ? storedAreas.get(f.id()) : areas.walkArea(f.lon(), f.lat(), p).area()).toList();
         for (Geometry a : areaList) if (a != null && !a.isEmpty()) tree.insert(a.getEnvelopeInternal(), PreparedGeometryFactory.prepare(a));
         tree.build();
-        // nearest facility by walking: one multi-source Dijkstra per network the facilities lie on
+        return tree;
+    }
+
+    /** Per network id: the facilities on it (indexes into the list) and the nearest of them from every node. */
+    private record Nets(Map<Long, List<Integer>> byNet, Map<Long, WalkGraph.Nearest> nearest) {}
+
+    private Nets nets(List<Fac> facs, ServiceAreaService.Params p) {
         Map<Long, WalkGraph> graphs = new HashMap<>();
         Map<Long, List<Integer>> byNet = new HashMap<>();
         for (int i = 0; i < facs.size(); i++) {
@@ -313,50 +314,45 @@ public class PlannerCoverage {
             List<double[]> pts = e.getValue().stream().map(i -> new double[] {facs.get(i).lon(), facs.get(i).lat()}).toList();
             nearest.put(e.getKey(), graphs.get(e.getKey()).nearest(pts, p.snapDistanceM(), areas.minComponentNodes()));
         }
-        long tAreas = System.nanoTime();
-        List<UnitState> units = java.util.stream.IntStream.range(0, raw.size()).parallel().mapToObj(i -> {
-            Object[] r = raw.get(i);
-            Geometry poly = polys.get(i);
-            double lon = (double) r[6], lat = (double) r[7];
-            Point pt = GF.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
-            List<PreparedGeometry> touching = new ArrayList<>();
-            for (Object o : tree.query(poly.getEnvelopeInternal())) touching.add((PreparedGeometry) o);
-            boolean covered = coveredBy(touching, pt);
-            double share = touching.isEmpty() ? 0 : sampledShare(poly, touching);
-            // an uncovered unit is drawn as its part outside the service areas (not whole)
-            Geometry rest = covered ? poly : uncoveredPart(poly, touching);
-            Fac best = null;
-            Long bestM = null;
-            String by = null;
-            WalkGraph g = facs.isEmpty() ? null : areas.graphAt(lon, lat);
-            WalkGraph.Nearest nn = g == null ? null : nearest.get(g.networkId());
-            double[] hit = nn == null ? null : nn.at(lon, lat);
-            if (hit != null) {
-                best = facs.get(byNet.get(g.networkId()).get((int) hit[0]));
-                bestM = Math.round(hit[1]);
-                by = "network";
-            } else if (!facs.isEmpty()) { // off the network: the nearest in a straight line
-                double bd = Double.POSITIVE_INFINITY;
-                for (Fac f : facs) {
-                    double dm = metres(lon, lat, f.lon(), f.lat());
-                    if (dm < bd) { bd = dm; best = f; }
-                }
-                bestM = Math.round(bd);
-                by = "straight-line";
+        return new Nets(byNet, nearest);
+    }
+
+    /** One unit's state: covered or not, the share inside the areas, its nearest facility and its uncovered part. */
+    private UnitState unitState(Object[] r, Geometry poly, STRtree tree, List<Fac> facs, Nets nets) {
+        double lon = (double) r[6], lat = (double) r[7];
+        Point pt = GF.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+        List<PreparedGeometry> touching = new ArrayList<>();
+        for (Object o : tree.query(poly.getEnvelopeInternal())) touching.add((PreparedGeometry) o);
+        boolean covered = coveredBy(touching, pt);
+        double share = touching.isEmpty() ? 0 : sampledShare(poly, touching);
+        // an uncovered unit is drawn as its part outside the service areas (not whole)
+        Geometry rest = covered ? poly : uncoveredPart(poly, touching);
+        Fac best = null;
+        Long bestM = null;
+        String by = null;
+        WalkGraph g = facs.isEmpty() ? null : areas.graphAt(lon, lat);
+        WalkGraph.Nearest nn = g == null ? null : nets.nearest().get(g.networkId());
+        double[] hit = nn == null ? null : nn.at(lon, lat);
+        if (hit != null) {
+            best = facs.get(nets.byNet().get(g.networkId()).get((int) hit[0]));
+            bestM = Math.round(hit[1]);
+            by = "network";
+        } else if (!facs.isEmpty()) { // off the network: the nearest in a straight line
+            double bd = Double.POSITIVE_INFINITY;
+            for (Fac f : facs) {
+                double dm = metres(lon, lat, f.lon(), f.lat());
+                if (dm < bd) { bd = dm; best = f; }
             }
-            Envelope env = poly.getEnvelopeInternal();
-            Geometry shown = covered || rest == null ? null : simplify(rest);
-            double shareR = CoverageService.round4(share);
-            return new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
-                    new double[] {round6(env.getMinX()), round6(env.getMinY()), round6(env.getMaxX()), round6(env.getMaxY())},
-                    covered, shareR, best, bestM, by, shown, shown == null ? null
-                    : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, m2(rest), best, bestM, shown));
-        }).toList();
-        log.info("planner coverage {}: areas {} ms, units {} ms", key.scope(), (tAreas - t0) / 1_000_000, (System.nanoTime() - tAreas) / 1_000_000);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        log.info("planner coverage {}: {} units, {} facilities ({} areas) in {} ms", key, units.size(), facs.size(),
-                stored ? "stored" : "walked", ms);
-        return new Model(key, List.copyOf(units), facs.size(), stored ? "stored" : "memory", ms, java.time.Instant.now());
+            bestM = Math.round(bd);
+            by = "straight-line";
+        }
+        Envelope env = poly.getEnvelopeInternal();
+        Geometry shown = covered || rest == null ? null : simplify(rest);
+        double shareR = CoverageService.round4(share);
+        return new UnitState((String) r[0], (String) r[1], (String) r[2], (String) r[3], (long) r[4], (long) r[5], lon, lat,
+                new double[] {round6(env.getMinX()), round6(env.getMinY()), round6(env.getMaxX()), round6(env.getMaxY())},
+                covered, shareR, best, bestM, by, shown, shown == null ? null
+                : feature((String) r[0], (String) r[1], (String) r[3], (long) r[4], (long) r[5], shareR, m2(rest), best, bestM, shown));
     }
 
     private static boolean coveredBy(List<PreparedGeometry> areas, Point pt) {
@@ -495,9 +491,7 @@ public class PlannerCoverage {
         if (!warmUp) return;
         background.submit(() -> {
             try {
-                List<String> scopes = jdbc.sql("""
-                        select distinct substr(code, 1, 4) from division_read division
-                         where level = 5 and status = 'active' and geom is not null order by 1 limit 20""").query(String.class).list();
+                List<String> scopes = repo.citiesWithUnits();
                 for (String s : scopes) {
                     Key k = new Key(s, CoverageService.kindsOrDefault(null).stream().sorted().distinct().toList(), areas.defaults().minutes(),
                             areas.defaults().speedMps(), LocalDate.now());

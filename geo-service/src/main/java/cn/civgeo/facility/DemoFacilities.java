@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,11 @@ class DemoFacilities implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(DemoFacilities.class);
     private static final String[] OPERATORS = {"public", "public", "public_private", "private"};
 
-    private final JdbcClient jdbc;
+    private final DemoFacilitiesRepository repo;
     private final FacilityService facilities;
 
-    DemoFacilities(JdbcClient jdbc, FacilityService facilities) {
-        this.jdbc = jdbc;
+    DemoFacilities(DemoFacilitiesRepository repo, FacilityService facilities) {
+        this.repo = repo;
         this.facilities = facilities;
     }
 
@@ -38,14 +37,8 @@ class DemoFacilities implements DemoDataContributor {
 
     @Override
     public void load() {
-        if (jdbc.sql("select exists(select 1 from facility where division_code like '3502%')").query(Boolean.class).single()) return;
-        List<Unit> units = jdbc.sql("""
-                        select code, name, level, urban_rural, coalesce(households, 0), coalesce(elderly, 0),
-                               ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom))
-                          from division_read division where code like '3502%' and level between 3 and 5 and status = 'active' and geom is not null
-                         order by code""")
-                .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                        rs.getDouble(7), rs.getDouble(8))).list();
+        if (repo.demoCityHasFacilities()) return;
+        List<Unit> units = repo.demoCityUnits();
         if (units.isEmpty()) {
             log.info("no demo city: no demo facilities");
             return;

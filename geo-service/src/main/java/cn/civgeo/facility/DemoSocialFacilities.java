@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSocialFacilities implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(DemoSocialFacilities.class);
-    private final JdbcClient jdbc;
+    private final DemoFacilitiesRepository repo;
     private final FacilityService facilities;
 
-    DemoSocialFacilities(JdbcClient jdbc, FacilityService facilities) {
-        this.jdbc = jdbc;
+    DemoSocialFacilities(DemoFacilitiesRepository repo, FacilityService facilities) {
+        this.repo = repo;
         this.facilities = facilities;
     }
 
@@ -36,14 +35,8 @@ class DemoSocialFacilities implements DemoDataContributor {
 
     @Override
     public void load() {
-        if (jdbc.sql("select exists(select 1 from facility where kind = 'marriage_registry' and division_code like '3502%')").query(Boolean.class).single()) return;
-        List<Unit> units = jdbc.sql("""
-                        select d.code, d.name, d.level, ST_X(ST_PointOnSurface(d.geom)), ST_Y(ST_PointOnSurface(d.geom)),
-                               exists(select 1 from facility f where f.kind = 'community_service_centre' and f.division_code = d.code)
-                          from division_read d where d.code like '3502%' and d.level between 3 and 5 and d.status = 'active' and d.geom is not null
-                         order by d.code""")
-                .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6)))
-                .list();
+        if (repo.demoCityHasMarriageRegistry()) return;
+        List<Unit> units = repo.demoCitySocialUnits();
         if (units.isEmpty()) return;
         Random r = new Random(35020062);
         String[] grades = {"3A", "4A", null, "5A", "3A", null};

@@ -101,6 +101,14 @@ public class FacilityImportService {
             throw ApiException.badField("file", "needs an address (地址) column or lon/lat (经度/纬度) columns");
         }
         ImportReport.Builder report = ImportReport.builder(mode);
+        List<Planned> plans = plan(table, cols, report);
+        ImportReport preliminary = report.build(false);
+        preliminary.throwIfRejected();
+        return tx.execute(s -> store(mode, preliminary, plans, filename, table));
+    }
+
+    /** Every row checked and located (or rejected into the report), in file order. */
+    private List<Planned> plan(Tabular table, Map<String, String> cols, ImportReport.Builder report) {
         List<Planned> plans = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Tabular.DataRow r : table.rows()) {
@@ -129,61 +137,66 @@ public class FacilityImportService {
                 report.reject(r.rowNumber(), "address", "an address or lon/lat is required");
                 continue;
             }
-            Optional<FacilityGeocoder.Located> hit = geocoder.flatMap(g -> g.locate(v.address()));
-            if (hit.isPresent() && hit.get().confidence() >= minConfidence && !COARSE_LEVELS.contains(hit.get().level())) {
-                FacilityGeocoder.Located h = hit.get();
-                plans.add(new Planned(r.rowNumber(), input.withLocation(h.lon(), h.lat(), null), "geocoded", h.confidence(), v.address(), h, null));
-            } else {
-                String reason = geocoder.isEmpty() ? "no geocoder available"
-                        : hit.isEmpty() ? "address not found"
-                        : hit.get().confidence() < minConfidence
-                            ? String.format(Locale.ROOT, "confidence %.2f below %.2f", hit.get().confidence(), minConfidence)
-                            : "located only to the " + hit.get().level() + " (" + hit.get().matched() + ")";
-                plans.add(new Planned(r.rowNumber(), input, null, null, v.address(), hit.orElse(null), reason));
+            plans.add(geocoded(r, input, v));
+        }
+        return plans;
+    }
+
+    /** A row located by its address, or held for review with the reason when the geocoder is not sure enough. */
+    private Planned geocoded(Tabular.DataRow r, FacilityInput input, FacilityService.ValidatedFacility v) {
+        Optional<FacilityGeocoder.Located> hit = geocoder.flatMap(g -> g.locate(v.address()));
+        if (hit.isPresent() && hit.get().confidence() >= minConfidence && !COARSE_LEVELS.contains(hit.get().level())) {
+            FacilityGeocoder.Located h = hit.get();
+            return new Planned(r.rowNumber(), input.withLocation(h.lon(), h.lat(), null), "geocoded", h.confidence(), v.address(), h, null);
+        }
+        String reason = geocoder.isEmpty() ? "no geocoder available"
+                : hit.isEmpty() ? "address not found"
+                : hit.get().confidence() < minConfidence
+                    ? String.format(Locale.ROOT, "confidence %.2f below %.2f", hit.get().confidence(), minConfidence)
+                    : "located only to the " + hit.get().level() + " (" + hit.get().matched() + ")";
+        return new Planned(r.rowNumber(), input, null, null, v.address(), hit.orElse(null), reason);
+    }
+
+    /** In the import's transaction: creates the located facilities and holds the others for review. */
+    private Result store(ImportReport.Mode mode, ImportReport preliminary, List<Planned> plans, String filename, Tabular table) {
+        ImportReport.Builder outcome = ImportReport.builder(mode);
+        for (var row : preliminary.rows()) if ("rejected".equals(row.status())) outcome.reject(row.row(), row.errors());
+        List<Long> created = new ArrayList<>();
+        List<Planned> held = new ArrayList<>();
+        for (Planned p : plans) {
+            if (p.reason() != null) {
+                held.add(p);
+                continue;
+            }
+            try {
+                Facility f = facilities.create(p.input(), p.source(), p.confidence());
+                created.add(f.id());
+                outcome.accept(p.row(), f.id(), p.confidence() == null ? Map.of("location", p.source())
+                        : Map.of("location", p.source(), "confidence", p.confidence()));
+            } catch (ApiException e) {
+                if (mode == ImportReport.Mode.STRICT) {
+                    outcome.reject(p.row(), e.errors().isEmpty() ? List.of(new FieldProblem("name", e.getMessage())) : e.errors());
+                    outcome.build(false).throwIfRejected();
+                }
+                outcome.reject(p.row(), e.errors().isEmpty() ? List.of(new FieldProblem("name", e.getMessage())) : e.errors());
             }
         }
-        ImportReport preliminary = report.build(false);
-        preliminary.throwIfRejected();
-        return tx.execute(s -> {
-            ImportReport.Builder outcome = ImportReport.builder(mode);
-            for (var row : preliminary.rows()) if ("rejected".equals(row.status())) outcome.reject(row.row(), row.errors());
-            List<Long> created = new ArrayList<>();
-            List<Planned> held = new ArrayList<>();
-            for (Planned p : plans) {
-                if (p.reason() != null) {
-                    held.add(p);
-                    continue;
-                }
-                try {
-                    Facility f = facilities.create(p.input(), p.source(), p.confidence());
-                    created.add(f.id());
-                    outcome.accept(p.row(), f.id(), p.confidence() == null ? Map.of("location", p.source())
-                            : Map.of("location", p.source(), "confidence", p.confidence()));
-                } catch (ApiException e) {
-                    if (mode == ImportReport.Mode.STRICT) {
-                        outcome.reject(p.row(), e.errors().isEmpty() ? List.of(new FieldProblem("name", e.getMessage())) : e.errors());
-                        outcome.build(false).throwIfRejected();
-                    }
-                    outcome.reject(p.row(), e.errors().isEmpty() ? List.of(new FieldProblem("name", e.getMessage())) : e.errors());
-                }
+        Long importId = null;
+        List<FacilityImportRow> review = new ArrayList<>();
+        if (!held.isEmpty()) {
+            importId = repo.insertImport(filename, cn.civgeo.audit.AuditService.currentActor(), table.size(), created.size(), held.size());
+            for (Planned p : held) {
+                long id = repo.insertHeld(importId, p.row(), json.writeValueAsString(p.input()), p.address(),
+                        p.guess() == null ? null : p.guess().lon(), p.guess() == null ? null : p.guess().lat(),
+                        p.guess() == null ? null : p.guess().confidence(), p.reason());
+                FacilityImportRow row = repo.row(id).orElseThrow();
+                audit.created(ENTITY, id, row);
+                review.add(row);
+                outcome.accept(p.row(), null, Map.of("location", "held for review", "reviewRowId", id, "reason", p.reason()));
             }
-            Long importId = null;
-            List<FacilityImportRow> review = new ArrayList<>();
-            if (!held.isEmpty()) {
-                importId = repo.insertImport(filename, cn.civgeo.audit.AuditService.currentActor(), table.size(), created.size(), held.size());
-                for (Planned p : held) {
-                    long id = repo.insertHeld(importId, p.row(), json.writeValueAsString(p.input()), p.address(),
-                            p.guess() == null ? null : p.guess().lon(), p.guess() == null ? null : p.guess().lat(),
-                            p.guess() == null ? null : p.guess().confidence(), p.reason());
-                    FacilityImportRow row = repo.row(id).orElseThrow();
-                    audit.created(ENTITY, id, row);
-                    review.add(row);
-                    outcome.accept(p.row(), null, Map.of("location", "held for review", "reviewRowId", id, "reason", p.reason()));
-                }
-            }
-            ImportReport rep = outcome.build(true);
-            return new Result(importId, table.size(), created.size(), held.size(), rep.rejected(), rep, review);
-        });
+        }
+        ImportReport rep = outcome.build(true);
+        return new Result(importId, table.size(), created.size(), held.size(), rep.rejected(), rep, review);
     }
 
     public Paging.Page<FacilityImportRow> review(Long importId, String status, Paging paging) {

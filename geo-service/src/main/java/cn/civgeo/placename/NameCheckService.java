@@ -9,13 +9,11 @@ import cn.civgeo.placename.rules.NameRules;
 import cn.civgeo.placename.rules.PlaceCategories;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NameCheckService {
-    private static final String LIVE = "('proposed','under_review','approved')";
-
-    private final JdbcClient jdbc;
+    private final NameCheckRepository repo;
     private final NameRules rules;
     private final PlaceNameRomanizer romanizer;
     private final DivisionService divisions;
 
-    public NameCheckService(JdbcClient jdbc, NameRules rules, PlaceNameRomanizer romanizer, DivisionService divisions) {
-        this.jdbc = jdbc;
+    public NameCheckService(NameCheckRepository repo, NameRules rules, PlaceNameRomanizer romanizer, DivisionService divisions) {
+        this.repo = repo;
         this.rules = rules;
         this.romanizer = romanizer;
         this.divisions = divisions;
@@ -99,19 +95,13 @@ public class NameCheckService {
                 case PlaceCategories.PROVINCE -> 1; case PlaceCategories.PREFECTURE -> 2; case PlaceCategories.COUNTY -> 3;
                 case PlaceCategories.TOWNSHIP -> 4; default -> 5; };
             // Read-only look at the division registry: division names are place names too.
-            jdbc.sql("select code, name from division_read division where status = 'active' and level = :level and code like :scope"
-                            + " and (:exclude is null or code <> :exclude)")
-                    .param("level", level).param("scope", scope + "%").param("exclude", divisionCode)
-                    .query((rs, i) -> new NameRules.Other(rs.getString(2), rs.getString(1))).list()
+            repo.divisionNames(level, scope, divisionCode)
                     .stream().filter(o -> matches(o.name(), prefixes, specificOnly, key, sound)).forEach(out::add);
             return out;
         }
         String group = PlaceCategories.STREET_GROUP.contains(category)
                 ? " and category_code in ('2410','2420','2520','2530','2540')" : " and left(category_code, 2) = left(:cat, 2)";
-        jdbc.sql("select id, coalesce(code, 'id ' || id), name from place_name where status in " + LIVE + " and is_current"
-                        + " and division_code like :scope and (:exclude::bigint is null or id <> :exclude)" + group)
-                .param("scope", scope + "%").param("exclude", excludeId).param("cat", category)
-                .query((rs, i) -> new NameRules.Other(rs.getString(3), rs.getString(2))).list()
+        repo.placeNames(scope, excludeId, category, group)
                 .stream().filter(o -> matches(o.name(), prefixes, specificOnly, key, sound)).forEach(out::add);
         return out;
     }
@@ -122,11 +112,7 @@ public class NameCheckService {
     }
 
     Map<NameRule, String> exemptions(String name) {
-        Map<NameRule, String> out = new EnumMap<>(NameRule.class);
-        jdbc.sql("select rule, reason from place_name_exemption where name = :n").param("n", name)
-                .query((rs, i) -> Map.entry(NameRule.valueOf(rs.getString(1)), rs.getString(2))).list()
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return repo.exemptions(name);
     }
 
     /** One flagged record of a scan. */
@@ -142,44 +128,32 @@ public class NameCheckService {
      */
     @Transactional(readOnly = true)
     public ScanResult scan(String divisionPrefix) {
-        record Row(long id, String code, String name, String category, String division, Double length) {}
-        List<Row> rows = jdbc.sql("""
-                select id, code, name, category_code, division_code,
-                       case when geometrytype(geom) in ('LINESTRING','MULTILINESTRING') then st_length(geom::geography) end
-                  from place_name where status in """ + LIVE + " and is_current and division_code like :p order by id")
-                .param("p", (divisionPrefix == null ? "" : divisionPrefix) + "%")
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        (Double) rs.getObject(6))).list();
+        List<NameCheckRepository.ScanRow> rows = repo.liveNames(divisionPrefix);
         Map<String, List<String>> prefixCache = new HashMap<>();
-        Map<String, List<Row>> byKey = new HashMap<>();
+        Map<String, List<NameCheckRepository.ScanRow>> byKey = new HashMap<>();
         Map<Long, String[]> keys = new HashMap<>();
-        for (Row r : rows) {
-            boolean specificOnly = PlaceCategories.comparesSpecificOnly(r.category);
-            String key = rules.key(r.name, prefixes(r.division, prefixCache), specificOnly);
+        for (NameCheckRepository.ScanRow r : rows) {
+            boolean specificOnly = PlaceCategories.comparesSpecificOnly(r.category());
+            String key = rules.key(r.name(), prefixes(r.division(), prefixCache), specificOnly);
             String sound = romanizer.toneless(key);
-            String scope = PlaceCategories.scopePrefix(r.category, r.division) + "|" + groupOf(r.category);
-            keys.put(r.id, new String[] {scope + "|k|" + key, scope + "|s|" + sound});
+            String scope = PlaceCategories.scopePrefix(r.category(), r.division()) + "|" + groupOf(r.category());
+            keys.put(r.id(), new String[] {scope + "|k|" + key, scope + "|s|" + sound});
             byKey.computeIfAbsent(scope + "|k|" + key, k -> new ArrayList<>()).add(r);
             byKey.computeIfAbsent(scope + "|s|" + sound, k -> new ArrayList<>()).add(r);
         }
-        Map<String, Map<NameRule, String>> exemptionsByName = new HashMap<>();
-        jdbc.sql("select name, rule, reason from place_name_exemption").query((rs, i) -> {
-            exemptionsByName.computeIfAbsent(rs.getString(1), n -> new EnumMap<>(NameRule.class))
-                    .put(NameRule.valueOf(rs.getString(2)), rs.getString(3));
-            return null;
-        }).list();
+        Map<String, Map<NameRule, String>> exemptionsByName = repo.allExemptions();
         List<Flagged> flagged = new ArrayList<>();
         int exempted = 0;
-        for (Row r : rows) {
+        for (NameCheckRepository.ScanRow r : rows) {
             Set<NameRules.Other> others = new LinkedHashSet<>();
-            for (String k : keys.get(r.id)) {
-                for (Row o : byKey.get(k)) if (o.id != r.id) others.add(new NameRules.Other(o.name, o.code == null ? "id " + o.id : o.code));
+            for (String k : keys.get(r.id())) {
+                for (NameCheckRepository.ScanRow o : byKey.get(k)) if (o.id() != r.id()) others.add(new NameRules.Other(o.name(), o.code() == null ? "id " + o.id() : o.code()));
             }
-            List<Finding> all = rules.check(new NameRules.Subject(r.name, r.category, r.length), others,
-                    prefixes(r.division, prefixCache), exemptionsByName.getOrDefault(r.name, Map.of()));
+            List<Finding> all = rules.check(new NameRules.Subject(r.name(), r.category(), r.length()), others,
+                    prefixes(r.division(), prefixCache), exemptionsByName.getOrDefault(r.name(), Map.of()));
             List<Finding> open = all.stream().filter(f -> !f.exempted()).toList();
             exempted += all.size() - open.size();
-            if (!open.isEmpty()) flagged.add(new Flagged(r.id, r.code, r.name, r.category, r.division, open));
+            if (!open.isEmpty()) flagged.add(new Flagged(r.id(), r.code(), r.name(), r.category(), r.division(), open));
         }
         return new ScanResult(rows.size(), flagged.size(), exempted, flagged);
     }

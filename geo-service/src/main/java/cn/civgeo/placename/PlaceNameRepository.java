@@ -34,6 +34,11 @@ public class PlaceNameRepository {
 
     public PlaceNameRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /** A WKT geometry as GeoJSON (PostGIS); throws when the text is not WKT. */
+    String geoJsonOfWkt(String wkt) {
+        return jdbc.sql("select st_asgeojson(st_geomfromtext(:w))").param("w", wkt).query(String.class).single();
+    }
+
     public Optional<PlaceName> find(long id) {
         return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(PlaceNameRepository::map).optional();
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,15 +22,15 @@ public class PlaceNameSearch {
     public static final Set<String> MODES = Set.of("auto", "exact", "prefix", "fuzzy", "pinyin", "initials");
     private static final double FUZZY_THRESHOLD = 0.2;
 
-    private final JdbcClient jdbc;
+    private final PlaceNameSearchRepository repo;
     private final PlaceNameRomanizer romanizer;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final int timeoutMs;
 
-    public PlaceNameSearch(JdbcClient jdbc, PlaceNameRomanizer romanizer,
+    public PlaceNameSearch(PlaceNameSearchRepository repo, PlaceNameRomanizer romanizer,
                            org.springframework.transaction.PlatformTransactionManager tm,
                            @org.springframework.beans.factory.annotation.Value("${civgeo.placename.search-timeout-ms:10000}") int timeoutMs) {
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.romanizer = romanizer;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(tm);
         this.readOnly.setReadOnly(true);
@@ -60,17 +59,8 @@ public class PlaceNameSearch {
         List<String> where = filters(query, q, mode);
         boolean near = query.lon() != null && query.lat() != null;
         String sql = sql(query, mode, where, near);
-        JdbcClient.StatementSpec s = jdbc.sql(sql).param("q", q).param("like", escape(q)).param("key", key).param("keyLike", escape(key))
-                .param("limit", paging.limit()).param("offset", paging.offset());
-        if (query.status() != null) s = s.param("status", query.status());
-        if (query.category() != null) s = s.param("category", query.category());
-        if (query.division() != null) s = s.param("division", query.division());
-        if (query.bbox() != null) {
-            s = s.param("minx", query.bbox()[0]).param("miny", query.bbox()[1]).param("maxx", query.bbox()[2]).param("maxy", query.bbox()[3]);
-        }
-        if (near) s = s.param("lon", query.lon()).param("lat", query.lat()).param("radius", query.radiusM() == null ? 1000.0 : query.radiusM());
         long[] total = {0};
-        List<PlaceNameHit> hits = runBounded(s, mode.equals("fuzzy"), total);
+        List<PlaceNameHit> hits = runBounded(() -> repo.hits(sql, query, q, key, paging, near, total), mode.equals("fuzzy"));
         if (hits.isEmpty() && paging.offset() > 0) total[0] = -1; // unknown past the end
         return paging.page(hits, Math.max(total[0], 0));
     }
@@ -157,14 +147,11 @@ public class PlaceNameSearch {
      * Runs the search in a read-only transaction under a statement timeout, so broad ones cannot hold pool connections
      * for long (answered 400 on q); the fuzzy mode's {@code %} threshold is set for this transaction only.
      */
-    private List<PlaceNameHit> runBounded(JdbcClient.StatementSpec spec, boolean fuzzy, long[] total) {
+    private List<PlaceNameHit> runBounded(java.util.function.Supplier<List<PlaceNameHit>> search, boolean fuzzy) {
         try {
             return readOnly.execute(tx -> {
-                jdbc.sql("select set_config('statement_timeout', :t, true), set_config('pg_trgm.similarity_threshold', coalesce(:s,"
-                                + " current_setting('pg_trgm.similarity_threshold', true), '0.3'), true)")
-                        .param("t", Integer.toString(timeoutMs)).param("s", fuzzy ? Double.toString(FUZZY_THRESHOLD) : null, java.sql.Types.VARCHAR)
-                        .query((rs, i) -> 0).single();
-                return query(spec, total);
+                repo.boundTransaction(Integer.toString(timeoutMs), fuzzy ? Double.toString(FUZZY_THRESHOLD) : null);
+                return search.get();
             });
         } catch (org.springframework.dao.QueryTimeoutException | org.springframework.dao.PessimisticLockingFailureException e) {
             throw tooBroad();
@@ -191,16 +178,6 @@ public class PlaceNameSearch {
     private ApiException tooBroad() {
         return ApiException.badField("q", "matches too much to answer within " + timeoutMs
                 + " ms: add characters, a category, a division or a bbox");
-    }
-
-    private static List<PlaceNameHit> query(JdbcClient.StatementSpec s, long[] total) {
-        return s.query((rs, i) -> {
-            total[0] = rs.getLong("total");
-            return new PlaceNameHit(rs.getString("source"), (Long) rs.getObject("id", Long.class), rs.getString("code"), rs.getString("name"),
-                    rs.getString("spelling"), rs.getString("pinyin"), rs.getString("category_code"), rs.getString("category_name"),
-                    rs.getString("division_code"), rs.getString("status"), rs.getString("matched"), (Double) rs.getObject("score", Double.class),
-                    (Double) rs.getObject("dist", Double.class), rs.getString("geometry"));
-        }).list();
     }
 
     static String escape(String s) { return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"); }

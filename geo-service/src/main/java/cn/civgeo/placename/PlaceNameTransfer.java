@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,13 +41,13 @@ public class PlaceNameTransfer {
     public static final int MAX_EXPORT = 200_000;
 
     private final PlaceNameService service;
-    private final JdbcClient jdbc;
+    private final PlaceNameRepository repo;
     private final JsonMapper json;
     private final RowImporter rows;
 
-    public PlaceNameTransfer(PlaceNameService service, JdbcClient jdbc, JsonMapper json, RowImporter rows) {
+    public PlaceNameTransfer(PlaceNameService service, PlaceNameRepository repo, JsonMapper json, RowImporter rows) {
         this.service = service;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.json = json;
         this.rows = rows;
     }
@@ -98,7 +97,7 @@ public class PlaceNameTransfer {
 
     private String wktToGeoJson(String wkt) {
         try {
-            return jdbc.sql("select st_asgeojson(st_geomfromtext(:w))").param("w", wkt).query(String.class).single();
+            return repo.geoJsonOfWkt(wkt);
         } catch (RuntimeException e) {
             throw ApiException.badField("geometry", "is neither GeoJSON nor WKT");
         }

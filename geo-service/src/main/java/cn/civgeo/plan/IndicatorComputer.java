@@ -1,11 +1,9 @@
 package cn.civgeo.plan;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IndicatorComputer {
-    private static final String RATIO = sql("ratio.sql");
-    private static final String UNIT_SHARE = sql("unit-share.sql");
-    private static final String FACILITY_SHARE = sql("facility-share.sql");
+    private final IndicatorRepository repo;
 
-    private final JdbcClient jdbc;
-
-    IndicatorComputer(JdbcClient jdbc) { this.jdbc = jdbc; }
+    IndicatorComputer(IndicatorRepository repo) { this.repo = repo; }
 
     /** value = numerator / denominator × scale (null when the denominator is 0 or unknown); a count has no denominator. */
     record Figure(Double value, Double numerator, Double denominator) {}
@@ -32,33 +26,17 @@ class IndicatorComputer {
         switch (m.type()) {
             case "ratio" -> {
                 String num = m.numerator(), den = m.denominator();
-                jdbc.sql(RATIO).param("codes", codeArray).param("asOf", Date.valueOf(asOf)).param("year", year)
-                        .param("kinds", m.kindsOrEmpty().toArray(String[]::new))
-                        .param("numField", field(num, "facility.")).param("denField", field(den, "facility."))
-                        .param("numDemo", field(num, "demographics.")).param("denDemo", field(den, "demographics."))
-                        .query((rs, i) -> {
-                            Double n = side(num, rs.getDouble("num_fac"), (Double) rs.getObject("num_dem"));
-                            Double d = den == null ? null : side(den, rs.getDouble("den_fac"), (Double) rs.getObject("den_dem"));
-                            out.put(rs.getString("code"), figure(n, d, den == null, m.scaleOr1()));
-                            return null;
-                        }).list();
+                repo.ratio(m, codeArray, asOf, year, field(num, "facility."), field(den, "facility."),
+                        field(num, "demographics."), field(den, "demographics.")).forEach(r -> {
+                            Double n = side(num, r.numFac(), r.numDem());
+                            Double d = den == null ? null : side(den, r.denFac(), r.denDem());
+                            out.put(r.code(), figure(n, d, den == null, m.scaleOr1()));
+                        });
             }
-            case "unitShare" -> jdbc.sql(UNIT_SHARE).param("codes", codeArray).param("asOf", Date.valueOf(asOf)).param("year", year)
-                    .param("level", m.level()).param("kinds", m.kindsOrEmpty().toArray(String[]::new))
-                    .param("minBeds", m.minBeds())
-                    .param("functions", m.functions() == null ? null : m.functions().toArray(String[]::new))
-                    .param("minFloor", m.minFloorArea()).param("filter", m.filter())
-                    .param("among", m.among() == null ? null : m.among().toArray(String[]::new))
-                    .query((rs, i) -> {
-                        out.put(rs.getString("code"), figure(rs.getDouble("num"), rs.getDouble("den"), false, scale(m)));
-                        return null;
-                    }).list();
-            case "facilityShare" -> jdbc.sql(FACILITY_SHARE).param("codes", codeArray).param("asOf", Date.valueOf(asOf))
-                    .param("kinds", m.kindsOrEmpty().toArray(String[]::new)).param("grades", m.grades().toArray(String[]::new))
-                    .query((rs, i) -> {
-                        out.put(rs.getString("code"), figure(rs.getDouble("num"), rs.getDouble("den"), false, scale(m)));
-                        return null;
-                    }).list();
+            case "unitShare" -> repo.unitShare(m, codeArray, asOf, year)
+                    .forEach(r -> out.put(r.code(), figure(r.num(), r.den(), false, scale(m))));
+            case "facilityShare" -> repo.facilityShare(m, codeArray, asOf)
+                    .forEach(r -> out.put(r.code(), figure(r.num(), r.den(), false, scale(m))));
             default -> throw new IllegalStateException("unknown metric type " + m.type());
         }
         return out;

@@ -35,57 +35,65 @@ final class PlanExport {
             pct.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
             CellStyle num = wb.createCellStyle();
             num.setDataFormat(wb.createDataFormat().getFormat("#,##0.0#"));
-
-            Sheet s = wb.createSheet("规划指标");
-            Row title = s.createRow(0);
-            title.createCell(0).setCellValue(r.planName() + " — " + r.divisionName() + " " + r.year() + "年" + viewLabel(r.view()));
-            header(s.createRow(1), HEADERS, head);
-            int n = 2;
-            for (PlanReport.Row i : r.indicators()) {
-                Row row = s.createRow(n++);
-                boolean p = "%".equals(i.unit());
-                row.createCell(0).setCellValue(i.code());
-                row.createCell(1).setCellValue(i.nameZh());
-                row.createCell(2).setCellValue(i.unit());
-                row.createCell(3).setCellValue("binding".equals(i.kind()) ? "约束性" : "预期性");
-                value(row, 4, i.baseline(), p, pct, num);
-                value(row, 5, i.latest(), p, pct, num);
-                if (i.latestYear() != null) row.createCell(6).setCellValue(i.latestYear());
-                value(row, 7, i.target(), p, pct, num);
-                if (i.targetText() != null) row.createCell(8).setCellValue(i.targetText());
-                value(row, 9, i.gap(), p, pct, num);
-                value(row, 10, i.expected(), p, pct, num);
-                row.createCell(11).setCellValue(i.onTrack() == null ? "—" : i.onTrack() ? "符合进度" : "滞后");
-                row.createCell(12).setCellValue(i.met() == null ? "—" : i.met() ? "达标" : "未达标");
-                row.createCell(13).setCellValue(switch (i.valueSource()) { case "computed" -> "地图计算"; case "reported" -> "填报"; default -> "无数据"; });
-            }
-            s.createFreezePane(0, 2);
-            for (int c = 0; c < WIDTHS.length; c++) s.setColumnWidth(c, WIDTHS[c] * 256);
-
-            Sheet k = wb.createSheet("下级排名");
-            header(k.createRow(0), List.of("指标名称", "排名", "区划代码", "区划名称", "值", "目标值", "是否达标"), head);
-            int m = 1;
-            for (PlanReport.Row i : r.indicators()) {
-                boolean p = "%".equals(i.unit());
-                for (PlanReport.Child c : i.children()) {
-                    Row row = k.createRow(m++);
-                    row.createCell(0).setCellValue(i.nameZh());
-                    if (c.rank() != null) row.createCell(1).setCellValue(c.rank());
-                    row.createCell(2).setCellValue(c.code());
-                    row.createCell(3).setCellValue(c.name());
-                    value(row, 4, c.value(), p, pct, num);
-                    value(row, 5, c.target(), p, pct, num);
-                    row.createCell(6).setCellValue(c.met() == null ? "—" : c.met() ? "达标" : "未达标");
-                }
-            }
-            k.createFreezePane(0, 1);
-            int[] kw = {40, 6, 14, 24, 10, 10, 8};
-            for (int c = 0; c < kw.length; c++) k.setColumnWidth(c, kw[c] * 256);
+            indicatorSheet(wb, r, head, pct, num);
+            rankingSheet(wb, r, head, pct, num);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sheet 规划指标: a title, the headers and one row per indicator. */
+    private static void indicatorSheet(XSSFWorkbook wb, PlanReport r, CellStyle head, CellStyle pct, CellStyle num) {
+        Sheet s = wb.createSheet("规划指标");
+        Row title = s.createRow(0);
+        title.createCell(0).setCellValue(r.planName() + " — " + r.divisionName() + " " + r.year() + "年" + viewLabel(r.view()));
+        header(s.createRow(1), HEADERS, head);
+        int n = 2;
+        for (PlanReport.Row i : r.indicators()) {
+            Row row = s.createRow(n++);
+            boolean p = "%".equals(i.unit());
+            row.createCell(0).setCellValue(i.code());
+            row.createCell(1).setCellValue(i.nameZh());
+            row.createCell(2).setCellValue(i.unit());
+            row.createCell(3).setCellValue("binding".equals(i.kind()) ? "约束性" : "预期性");
+            value(row, 4, i.baseline(), p, pct, num);
+            value(row, 5, i.latest(), p, pct, num);
+            if (i.latestYear() != null) row.createCell(6).setCellValue(i.latestYear());
+            value(row, 7, i.target(), p, pct, num);
+            if (i.targetText() != null) row.createCell(8).setCellValue(i.targetText());
+            value(row, 9, i.gap(), p, pct, num);
+            value(row, 10, i.expected(), p, pct, num);
+            row.createCell(11).setCellValue(i.onTrack() == null ? "—" : i.onTrack() ? "符合进度" : "滞后");
+            row.createCell(12).setCellValue(i.met() == null ? "—" : i.met() ? "达标" : "未达标");
+            row.createCell(13).setCellValue(switch (i.valueSource()) { case "computed" -> "地图计算"; case "reported" -> "填报"; default -> "无数据"; });
+        }
+        s.createFreezePane(0, 2);
+        for (int c = 0; c < WIDTHS.length; c++) s.setColumnWidth(c, WIDTHS[c] * 256);
+    }
+
+    /** Sheet 下级排名: each indicator's children ranked. */
+    private static void rankingSheet(XSSFWorkbook wb, PlanReport r, CellStyle head, CellStyle pct, CellStyle num) {
+        Sheet k = wb.createSheet("下级排名");
+        header(k.createRow(0), List.of("指标名称", "排名", "区划代码", "区划名称", "值", "目标值", "是否达标"), head);
+        int m = 1;
+        for (PlanReport.Row i : r.indicators()) {
+            boolean p = "%".equals(i.unit());
+            for (PlanReport.Child c : i.children()) {
+                Row row = k.createRow(m++);
+                row.createCell(0).setCellValue(i.nameZh());
+                if (c.rank() != null) row.createCell(1).setCellValue(c.rank());
+                row.createCell(2).setCellValue(c.code());
+                row.createCell(3).setCellValue(c.name());
+                value(row, 4, c.value(), p, pct, num);
+                value(row, 5, c.target(), p, pct, num);
+                row.createCell(6).setCellValue(c.met() == null ? "—" : c.met() ? "达标" : "未达标");
+            }
+        }
+        k.createFreezePane(0, 1);
+        int[] kw = {40, 6, 14, 24, 10, 10, 8};
+        for (int c = 0; c < kw.length; c++) k.setColumnWidth(c, kw[c] * 256);
     }
 
     static String viewLabel(String view) {

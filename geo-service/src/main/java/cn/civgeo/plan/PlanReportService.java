@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,29 +30,19 @@ public class PlanReportService {
     private final PlanRepository repo;
     private final IndicatorComputer computer;
     private final DivisionService divisions;
-    private final JdbcClient jdbc;
 
-    PlanReportService(PlanService plans, PlanRepository repo, IndicatorComputer computer, DivisionService divisions, JdbcClient jdbc) {
+    PlanReportService(PlanService plans, PlanRepository repo, IndicatorComputer computer, DivisionService divisions) {
         this.plans = plans;
         this.repo = repo;
         this.computer = computer;
         this.divisions = divisions;
-        this.jdbc = jdbc;
     }
 
     public PlanReport report(long planId, String divisionCode, Integer yearParam, String viewParam) {
         long t0 = System.nanoTime();
         Plan plan = plans.get(planId);
         String view = viewParam == null ? "current" : viewParam;
-        int year = switch (view) {
-            case "current" -> yearParam != null ? yearParam : Math.min(LocalDate.now().getYear(), plan.periodTo());
-            case "midterm" -> plan.periodFrom() + (plan.periodTo() - plan.periodFrom()) / 2;
-            case "final" -> plan.periodTo();
-            default -> throw ApiException.badField("view", "must be current, midterm or final");
-        };
-        if (year < plan.baselineYear() || year > plan.periodTo() + 5) {
-            throw ApiException.badField("year", "must be between the baseline year " + plan.baselineYear() + " and " + (plan.periodTo() + 5));
-        }
+        int year = reportYear(plan, view, yearParam);
         String code = divisionCode == null ? plan.divisionCode() : divisionCode;
         if (!code.equals(plan.divisionCode()) && !code.startsWith(DivisionCode.significant(plan.divisionCode()))) {
             throw ApiException.badField("division", code + " is not the plan's division " + plan.divisionCode() + " or under it");
@@ -70,51 +59,70 @@ public class PlanReportService {
 
         List<PlanReport.Row> rows = new ArrayList<>();
         for (Plan.Indicator ind : plan.indicators()) {
-            Map<String, Double> values = new HashMap<>();
-            Map<String, Integer> valueYears = new HashMap<>();
-            Double num = null, den = null;
-            List<PlanReport.Point> trend = new ArrayList<>();
-            if (ind.baseline() != null) trend.add(new PlanReport.Point(plan.baselineYear(), ind.baseline()));
-            String valueSource;
-            List<Plan.ReportedValue> rv = reported.getOrDefault(ind.code(), List.of());
-            if (ind.computed()) {
-                valueSource = "computed";
-                Map<String, IndicatorComputer.Figure> figs = computer.compute(ind.metric(), codes, asOf, year);
-                figs.forEach((k, f) -> { values.put(k, f.value()); valueYears.put(k, year); });
-                IndicatorComputer.Figure own = figs.get(code);
-                if (own != null) { num = own.numerator(); den = own.denominator(); }
-                for (int y : recorded) {
-                    if (y == year) continue;
-                    Double v = computer.compute(ind.metric(), List.of(code), asOf(y), y).get(code).value();
-                    trend.add(new PlanReport.Point(y, v));
-                }
-                trend.add(new PlanReport.Point(year, values.get(code)));
-            } else {
-                valueSource = rv.isEmpty() ? "none" : "reported";
-                for (String c : codes) {
-                    rv.stream().filter(v -> v.divisionCode().equals(c) && v.year() <= year).max(Comparator.comparingInt(Plan.ReportedValue::year))
-                            .ifPresent(v -> { values.put(c, v.value()); valueYears.put(c, v.year()); });
-                }
-                rv.stream().filter(v -> v.divisionCode().equals(code) && v.year() <= year && v.year() != plan.baselineYear())
-                        .sorted(Comparator.comparingInt(Plan.ReportedValue::year)).forEach(v -> trend.add(new PlanReport.Point(v.year(), v.value())));
-            }
-            trend.sort(Comparator.comparingInt(PlanReport.Point::year));
-            Double latest = values.get(code);
-            Double target = ind.targetFor(code);
-            Double expected = expected(ind.baseline(), target, plan.baselineYear(), plan.periodTo(), year);
-            Boolean onTrack = latest == null || expected == null ? null : meets(ind.direction(), latest, expected, target);
-            Boolean met = latest == null || target == null ? null : meetsFinal(ind.direction(), latest, target, ind.targetMax());
-            Double gap = latest == null || target == null ? null : IndicatorComputer.round(target - latest);
-            List<PlanReport.Child> children = rank(ind, kids, values);
-            rows.add(new PlanReport.Row(ind.code(), ind.nameZh(), ind.nameEn(), ind.unit(), ind.kind(), ind.direction(), ind.baseline(),
-                    target, ind.targetMax(), ind.targetText(), latest, valueYears.get(code), ind.source(), valueSource, num, den,
-                    expected == null ? null : IndicatorComputer.round(expected), gap, onTrack, met, trend, children, ind.definition()));
+            rows.add(row(plan, ind, code, codes, kids, year, asOf, recorded, reported.getOrDefault(ind.code(), List.of())));
         }
         long on = rows.stream().filter(r -> Boolean.TRUE.equals(r.onTrack())).count();
         long off = rows.stream().filter(r -> Boolean.FALSE.equals(r.onTrack())).count();
         long none = rows.stream().filter(r -> r.latest() == null).count();
         return new PlanReport(plan.id(), plan.code(), plan.name(), code, d.name(), year, asOf, view, plan.baselineYear(),
                 plan.periodFrom(), plan.periodTo(), rows, on, off, none, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The year a view reports on, checked against the plan's baseline and period. */
+    private static int reportYear(Plan plan, String view, Integer yearParam) {
+        int year = switch (view) {
+            case "current" -> yearParam != null ? yearParam : Math.min(LocalDate.now().getYear(), plan.periodTo());
+            case "midterm" -> plan.periodFrom() + (plan.periodTo() - plan.periodFrom()) / 2;
+            case "final" -> plan.periodTo();
+            default -> throw ApiException.badField("view", "must be current, midterm or final");
+        };
+        if (year < plan.baselineYear() || year > plan.periodTo() + 5) {
+            throw ApiException.badField("year", "must be between the baseline year " + plan.baselineYear() + " and " + (plan.periodTo() + 5));
+        }
+        return year;
+    }
+
+    /** One indicator's row: its value (computed, or the latest reported), trend, expectation and the children ranked. */
+    private PlanReport.Row row(Plan plan, Plan.Indicator ind, String code, List<String> codes, List<Division> kids, int year,
+                               LocalDate asOf, Set<Integer> recorded, List<Plan.ReportedValue> rv) {
+        Map<String, Double> values = new HashMap<>();
+        Map<String, Integer> valueYears = new HashMap<>();
+        Double num = null, den = null;
+        List<PlanReport.Point> trend = new ArrayList<>();
+        if (ind.baseline() != null) trend.add(new PlanReport.Point(plan.baselineYear(), ind.baseline()));
+        String valueSource;
+        if (ind.computed()) {
+            valueSource = "computed";
+            Map<String, IndicatorComputer.Figure> figs = computer.compute(ind.metric(), codes, asOf, year);
+            figs.forEach((k, f) -> { values.put(k, f.value()); valueYears.put(k, year); });
+            IndicatorComputer.Figure own = figs.get(code);
+            if (own != null) { num = own.numerator(); den = own.denominator(); }
+            for (int y : recorded) {
+                if (y == year) continue;
+                Double v = computer.compute(ind.metric(), List.of(code), asOf(y), y).get(code).value();
+                trend.add(new PlanReport.Point(y, v));
+            }
+            trend.add(new PlanReport.Point(year, values.get(code)));
+        } else {
+            valueSource = rv.isEmpty() ? "none" : "reported";
+            for (String c : codes) {
+                rv.stream().filter(v -> v.divisionCode().equals(c) && v.year() <= year).max(Comparator.comparingInt(Plan.ReportedValue::year))
+                        .ifPresent(v -> { values.put(c, v.value()); valueYears.put(c, v.year()); });
+            }
+            rv.stream().filter(v -> v.divisionCode().equals(code) && v.year() <= year && v.year() != plan.baselineYear())
+                    .sorted(Comparator.comparingInt(Plan.ReportedValue::year)).forEach(v -> trend.add(new PlanReport.Point(v.year(), v.value())));
+        }
+        trend.sort(Comparator.comparingInt(PlanReport.Point::year));
+        Double latest = values.get(code);
+        Double target = ind.targetFor(code);
+        Double expected = expected(ind.baseline(), target, plan.baselineYear(), plan.periodTo(), year);
+        Boolean onTrack = latest == null || expected == null ? null : meets(ind.direction(), latest, expected, target);
+        Boolean met = latest == null || target == null ? null : meetsFinal(ind.direction(), latest, target, ind.targetMax());
+        Double gap = latest == null || target == null ? null : IndicatorComputer.round(target - latest);
+        List<PlanReport.Child> children = rank(ind, kids, values);
+        return new PlanReport.Row(ind.code(), ind.nameZh(), ind.nameEn(), ind.unit(), ind.kind(), ind.direction(), ind.baseline(),
+                target, ind.targetMax(), ind.targetText(), latest, valueYears.get(code), ind.source(), valueSource, num, den,
+                expected == null ? null : IndicatorComputer.round(expected), gap, onTrack, met, trend, children, ind.definition());
     }
 
     private static LocalDate asOf(int year) {
@@ -124,11 +132,7 @@ public class PlanReportService {
 
     /** Years after the baseline up to the report year with demographics of the division or reported values. */
     private Set<Integer> recordedYears(long planId, String code, int baselineYear, int year) {
-        Set<Integer> out = new TreeSet<>(jdbc.sql("""
-                        select distinct year::int from demographics_at(:y) where division_code = :c and year > :b
-                        union select distinct year::int from plan_reported_value where plan_id = :p and division_code = :c
-                           and year > :b and year <= :y""")
-                .param("y", year).param("c", code).param("b", baselineYear).param("p", planId).query(Integer.class).list());
+        Set<Integer> out = new TreeSet<>(repo.recordedYears(planId, code, baselineYear, year));
         return out;
     }
 

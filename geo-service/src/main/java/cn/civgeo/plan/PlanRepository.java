@@ -29,6 +29,15 @@ class PlanRepository {
         this.json = json;
     }
 
+    /** Years after the baseline up to the year with demographics of the division or values reported for it in the plan. */
+    List<Integer> recordedYears(long planId, String code, int baselineYear, int year) {
+        return jdbc.sql("""
+                        select distinct year::int from demographics_at(:y) where division_code = :c and year > :b
+                        union select distinct year::int from plan_reported_value where plan_id = :p and division_code = :c
+                           and year > :b and year <= :y""")
+                .param("y", year).param("c", code).param("b", baselineYear).param("p", planId).query(Integer.class).list();
+    }
+
     Optional<Plan> byId(long id) {
         return jdbc.sql("select " + PLAN_COLUMNS + " from plan where id = :id").param("id", id).query(this::plan).optional();
     }

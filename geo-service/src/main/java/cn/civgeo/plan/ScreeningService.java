@@ -2,12 +2,10 @@ package cn.civgeo.plan;
 
 import cn.civgeo.common.ApiException;
 import cn.civgeo.facility.FacilityKind;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,28 +21,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ScreeningService {
-    private static final String UNITS = """
-            with recursive tree as (
-                select code, level from division_read division where code = :d
-                union all
-                select c.code, c.level from tree join division_read c on c.parent_code = tree.code where c.status = 'active' and c.level <= :level
-            ),
-            units as (select u.code, u.name, u.geom from tree t join division_read u on u.code = t.code where t.level = :level and u.code <> :d)
-            """;
-    private static final String LACKING = UNITS + """
-            , fac as (select f.* from facility_operating_at(:asOf) f
-                       where f.kind = any(cast(:kinds as text[])) and (cast(:subtype as text) is null or f.subtype = :subtype)),
-            hit as (select distinct p.code from fac f join division_part_read p on p.level = :level and ST_Intersects(p.geom, f.geom))
-            select u.code, u.name, null::integer as households, ST_XMin(u.geom) x1, ST_YMin(u.geom) y1, ST_XMax(u.geom) x2, ST_YMax(u.geom) y2
-              from units u where u.code not in (select code from hit) order by u.code""";
-    private static final String HOUSEHOLDS = UNITS + """
-            select u.code, u.name, d.households, ST_XMin(u.geom) x1, ST_YMin(u.geom) y1, ST_XMax(u.geom) x2, ST_YMax(u.geom) y2
-              from units u join demographics_at(:year) d on d.division_code = u.code
-             where d.households < :min or d.households > :max order by u.code""";
+    private final ScreeningRepository repo;
 
-    private final JdbcClient jdbc;
-
-    ScreeningService(JdbcClient jdbc) { this.jdbc = jdbc; }
+    ScreeningService(ScreeningRepository repo) { this.repo = repo; }
 
     record Item(String code, String name, Integer households, double[] bbox) {}
 
@@ -58,8 +37,7 @@ class ScreeningService {
             case "community-households" -> {
                 int lo = min == null ? 1000 : min, hi = max == null ? 5000 : max;
                 if (lo < 0 || hi < lo) throw ApiException.badField("max", "must be ≥ min ≥ 0");
-                items = jdbc.sql(HOUSEHOLDS).param("d", division).param("level", 5).param("year", y).param("min", lo).param("max", hi)
-                        .query(ScreeningService::item).list();
+                items = repo.householdsOutside(division, y, lo, hi);
                 rule.put("rule", "communities and villages with fewer than " + lo + " or more than " + hi + " households (" + y + ")");
             }
             case "county-lacking", "township-burial" -> {
@@ -72,9 +50,7 @@ class ScreeningService {
                 } else {
                     kinds = List.of("public_cemetery", "columbarium");
                 }
-                items = jdbc.sql(LACKING).param("d", division).param("level", county ? 3 : 4).param("asOf", Date.valueOf(asOf))
-                        .param("kinds", kinds.toArray(String[]::new)).param("subtype", county ? subtype : null)
-                        .query(ScreeningService::item).list();
+                items = repo.lacking(division, county ? 3 : 4, asOf, kinds, county ? subtype : null);
                 rule.put("rule", (county ? "county-level units" : "townships") + " without an operating " + kinds
                         + (subtype == null || !county ? "" : " of subtype " + subtype) + " inside them on " + asOf);
             }
@@ -94,11 +70,5 @@ class ScreeningService {
         out.put("bbox", all);
         out.put("items", items);
         return out;
-    }
-
-    private static Item item(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        Object x1 = rs.getObject("x1");
-        return new Item(rs.getString("code"), rs.getString("name"), (Integer) rs.getObject("households"),
-                x1 == null ? null : new double[] {rs.getDouble("x1"), rs.getDouble("y1"), rs.getDouble("x2"), rs.getDouble("y2")});
     }
 }

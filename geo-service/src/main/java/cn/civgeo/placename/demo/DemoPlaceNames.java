@@ -20,7 +20,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +46,15 @@ public class DemoPlaceNames implements DemoDataContributor {
             "海景·名苑", "BIZARRE", "沿河路", "DUPLICATE");
     public static final String EXEMPT_HISTORIC = "万国俱乐部";
 
-    private final JdbcClient jdbc;
+    private final DemoPlaceNamesRepository repo;
     private final DivisionService divisions;
     private final PlaceNameRomanizer romanizer;
     private final NameRules rules;
     private final AuditService audit;
     private final GeometryFactory gf = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4490);
 
-    public DemoPlaceNames(JdbcClient jdbc, DivisionService divisions, PlaceNameRomanizer romanizer, NameRules rules, AuditService audit) {
-        this.jdbc = jdbc;
+    public DemoPlaceNames(DemoPlaceNamesRepository repo, DivisionService divisions, PlaceNameRomanizer romanizer, NameRules rules, AuditService audit) {
+        this.repo = repo;
         this.divisions = divisions;
         this.romanizer = romanizer;
         this.rules = rules;
@@ -69,8 +68,7 @@ public class DemoPlaceNames implements DemoDataContributor {
     public String name() { return "place names of the demo city"; }
 
     public boolean loaded() {
-        return jdbc.sql("select exists(select 1 from place_name where proposed_by = 'demo' and division_code like '3502%')")
-                .query(Boolean.class).single();
+        return repo.demoLoaded();
     }
 
     @Override
@@ -82,9 +80,7 @@ public class DemoPlaceNames implements DemoDataContributor {
             log.warn("demo place names skipped: the demo city {} has no geometry", CITY);
             return;
         }
-        List<String> prefixes = jdbc.sql("select name from division_read division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')"
-                + " union select short_name from division_read division where code like '35%' and level <= 4 and (level < 3 or code like '3502%')")
-                .query(String.class).list();
+        List<String> prefixes = repo.provinceAndCityNames();
         DemoNameGenerator names = new DemoNameGenerator(romanizer, rules, prefixes, 3502L);
         List<Planned> planned = new ArrayList<>();
         List<LineString> roads = lattice(city.get(), names, planned);
@@ -212,10 +208,7 @@ public class DemoPlaceNames implements DemoDataContributor {
         Coordinate h = roads.get(3 * roads.size() / 4).coords[0];
         planned.add(new Planned(EXEMPT_HISTORIC, "2740", pointWkt(h.x + 0.002, h.y + 0.002), null,
                 "鼓浪屿万国俱乐部（名称借用）：历史建筑名称，演示豁免"));
-        jdbc.sql("""
-                insert into place_name_exemption(name, rule, reason, created_by)
-                values (:n, 'EXAGGERATED', '历史建筑名称，1870年代起沿用（鼓浪屿万国俱乐部） (historic name in settled use)', 'demo')
-                on conflict do nothing""").param("n", EXEMPT_HISTORIC).update();
+        repo.exemptHistoric(EXEMPT_HISTORIC);
     }
 
     private String spur(Coordinate from, double dx, double dy) {
@@ -229,32 +222,11 @@ public class DemoPlaceNames implements DemoDataContributor {
         int n = 0;
         for (Planned p : planned) {
             var rom = romanizer.romanize(p.name());
-            long id = jdbc.sql("""
-                    insert into place_name(code, name, spelling, pronunciation, pinyin, initials, category_code, division_code, geom,
-                        location_text, meaning, status, naming_date, established_year, approval_authority, approval_doc, approval_date,
-                        numbering, proposed_by, reviewed_by)
-                    select :code, :name, :spelling, :pron, :pinyin, :initials, :cat,
-                           coalesce((select min(dp.code) from division_part_read dp where dp.level = 4
-                                      and st_intersects(dp.geom, st_pointonsurface(g))), :city), g,
-                           '厦门市（演示）', :meaning, 'approved', date '2020-06-30', 2020, '厦门市人民政府', :doc, date '2020-06-30',
-                           :numbering, 'demo', 'demo'
-                      from (select st_geomfromtext(:wkt, 4490) g) x
-                    returning id""")
-                    .param("code", "TMP" + (n++)).param("name", p.name()).param("spelling", rom.spelling()).param("pron", rom.pronunciation())
-                    .param("pinyin", rom.toneless()).param("initials", rom.initials()).param("cat", p.category()).param("city", CITY)
-                    .param("meaning", p.meaning()).param("doc", "厦府地〔2020〕" + (100 + n) + "号").param("numbering", p.numbering())
-                    .param("wkt", p.wkt()).query(Long.class).single();
+            String code = "TMP" + (n++);
+            long id = repo.insertApproved(code, p, rom, CITY, "厦府地〔2020〕" + (100 + n) + "号");
             countyOf.put(String.valueOf(id), p.category());
         }
         // place-name codes (county + category + sequence) and every township a name touches
-        jdbc.sql("""
-                update place_name p set code = left(p.division_code, 6) || p.category_code || lpad((nextval('place_name_code_seq') % 1000000)::text, 6, '0'),
-                       division_codes = coalesce((select array_agg(distinct dp.code order by dp.code) from division_part_read dp
-                                                   where dp.level = 4 and st_intersects(dp.geom, p.geom)), array[p.division_code])
-                 where p.proposed_by = 'demo' and p.code like 'TMP%'""").update();
-        jdbc.sql("""
-                insert into place_name_event(place_name_id, kind, from_status, to_status, actor, reason, approval_doc)
-                select id, 'approve', null, 'approved', 'demo', 'demo data', approval_doc from place_name where proposed_by = 'demo'
-                   and division_code like '3502%'""").update();
+        repo.codeDemoNamesAndLogApproval();
     }
 }
