@@ -42,9 +42,8 @@ class PlannerCoverageRepository {
     /** Facilities of the kinds open on the date inside the envelope widened by the margin (degrees), by id. */
     List<PlannerCoverage.Fac> facilities(List<String> kinds, LocalDate asOf, Envelope all, double margin) {
         return jdbc.sql("""
-                        select id, name, kind, ST_X(geom) as lon, ST_Y(geom) as lat from facility_read facility
-                         where kind = any(cast(:kinds as text[])) and status in ('operating', 'closed') and geom is not null
-                           and (opened_on is null or opened_on <= :asOf) and (closed_on is null or closed_on > :asOf)
+                        select id, name, kind, ST_X(geom) as lon, ST_Y(geom) as lat from facility_operating_at(:asOf) facility
+                         where kind = any(cast(:kinds as text[])) and geom is not null
                            and geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4490)
                          order by id""")
                 .param("kinds", CoverageRepository.array(kinds)).param("asOf", Date.valueOf(asOf))
