@@ -31,12 +31,15 @@ public class AddressService {
     private final PlaceNameService placeNames;
     private final DivisionService divisions;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AddressService(AddressRepository repo, PlaceNameService placeNames, DivisionService divisions, AuditService audit) {
+    public AddressService(AddressRepository repo, PlaceNameService placeNames, DivisionService divisions, AuditService audit,
+                          org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
         this.placeNames = placeNames;
         this.divisions = divisions;
         this.audit = audit;
+        this.events = events;
     }
 
     public Address get(long id) { return repo.find(id).orElseThrow(() -> ApiException.notFound("address", id)); }
@@ -82,6 +85,7 @@ public class AddressService {
                 x.fullText, source == null ? "manual" : source);
         Address saved = get(id);
         audit.created(ENTITY, id, saved);
+        events.publishEvent(AddressChangedEvent.of(id));
         return saved;
     }
 
@@ -139,6 +143,7 @@ public class AddressService {
         if (!repo.setApproval(id, version, to, AuditService.currentActor())) throw ApiException.staleVersion("address", id, version);
         Address saved = get(id);
         audit.updated(ENTITY, id, before, saved);
+        events.publishEvent(AddressChangedEvent.of(id));
         return saved;
     }
 
@@ -158,6 +163,7 @@ public class AddressService {
         }
         Address saved = get(id);
         audit.updated(ENTITY, id, before, saved);
+        events.publishEvent(AddressChangedEvent.of(id));
         return saved;
     }
 

@@ -59,6 +59,16 @@ public class IndicatorService {
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void onDemographics(cn.civgeo.demographics.DemographicsService.DemographicsChangedEvent e) { cache.clear(); }
 
+    /**
+     * Facilities, divisions or demographics written elsewhere (another instance, an import, SQL by hand) arrive through
+     * the one NOTIFY channel (common.changes.ChangeBus); "*" after the listener reconnected. Road tables arrive as
+     * RoadNetworkChangedEvent through coverage.network.RoadNetworkWatch.
+     */
+    @org.springframework.context.event.EventListener
+    void onRemoteChange(cn.civgeo.common.changes.RemoteChange e) {
+        if (e.concerns("facility") || e.concerns("division") || e.concerns("demographics")) cache.clear();
+    }
+
     public DivisionIndicators indicators(String division, LocalDate asOf, boolean withChildren, Progress progress) {
         var d = repo.division(division).orElseThrow(() -> ApiException.notFound("Division", division));
         LocalDate at = asOf == null ? LocalDate.now() : asOf;

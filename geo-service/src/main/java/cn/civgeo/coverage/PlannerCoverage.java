@@ -458,8 +458,7 @@ public class PlannerCoverage {
         if (codes == null || codes.isEmpty()) return true;
         for (String c : codes) {
             if (c == null) return true;
-            String unit = c;
-            while (unit.length() > 2 && unit.endsWith("00")) unit = unit.substring(0, unit.length() - 2);
+            String unit = cn.civgeo.common.code.DivisionCode.significant(c);
             if (unit.startsWith(k.scope()) || k.scope().startsWith(unit)) return true;
         }
         return false;

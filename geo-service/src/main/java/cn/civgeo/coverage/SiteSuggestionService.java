@@ -189,6 +189,12 @@ public class SiteSuggestionService {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onDemographics(cn.civgeo.demographics.DemographicsService.DemographicsChangedEvent e) { clearCache(); }
 
+    /** The same tables written elsewhere, through the one NOTIFY channel (common.changes.ChangeBus); "*" after a reconnect. */
+    @org.springframework.context.event.EventListener
+    void onRemoteChange(cn.civgeo.common.changes.RemoteChange e) {
+        if (e.concerns("facility") || e.concerns("division") || e.concerns("demographics")) clearCache();
+    }
+
     private static double round1(double v) { return Math.round(v * 10) / 10.0; }
 
     static List<String> kindNames() { return java.util.Arrays.stream(FacilityKind.values()).map(FacilityKind::code).toList(); }

@@ -88,4 +88,7 @@ class SuggestionCandidateRepository {
 
     /** Forgets the reach sets. */
     void clear() { cache.clear(); }
+
+    /** How many reach sets are kept. */
+    int size() { return cache.size(); }
 }

@@ -38,6 +38,7 @@ class NearbyIndex {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshotRead;
     private final AtomicBoolean building = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nearby-index");
         t.setDaemon(true);
@@ -45,7 +46,12 @@ class NearbyIndex {
     });
     private volatile Snapshot current;
 
-    NearbyIndex(DataSource dataSource, PlatformTransactionManager tx) {
+    /** Rebuild as soon as addresses or place names change (else on the first read that finds the copy stale). */
+    private final boolean rebuildOnChange;
+
+    NearbyIndex(DataSource dataSource, PlatformTransactionManager tx,
+                @org.springframework.beans.factory.annotation.Value("${civgeo.geocode.rebuild-on-change:true}") boolean rebuildOnChange) {
+        this.rebuildOnChange = rebuildOnChange;
         this.jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(20_000); // stream a million rows instead of holding them all in the driver
         this.snapshotRead = new TransactionTemplate(tx);
@@ -55,6 +61,32 @@ class NearbyIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() { rebuildLater(); }
+
+    /**
+     * Addresses or place names written through this instance's services: rebuild now, after commit, so the next
+     * reverse geocode is answered from memory (the change counter still decides what is fresh).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void addressesChanged(cn.civgeo.address.AddressChangedEvent e) { changed(); }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void placeNamesChanged(cn.civgeo.placename.PlaceNameChangedEvent e) { changed(); }
+
+    /** The same tables written elsewhere (another instance, an import, psql) through the one NOTIFY channel; "*" after a reconnect. */
+    @EventListener
+    void changedElsewhere(cn.civgeo.common.changes.RemoteChange e) {
+        if (e.concerns("address") || e.concerns("place_name")) changed();
+    }
+
+    private void changed() {
+        if (!rebuildOnChange) return;
+        Snapshot s = current;
+        // a rebuild already running may have read its snapshot before this commit: the next read finds it stale and rebuilds again
+        if (s == null || s.changes() != changes()) rebuildLater();
+    }
+
+    /** The generation in memory now (null before the first build). */
+    Snapshot current() { return current; }
 
     /** The in-memory copy if it matches the tables now, else null (the caller reads the database). */
     Snapshot fresh() {
@@ -69,18 +101,27 @@ class NearbyIndex {
         return c == null ? -1 : c;
     }
 
+    /** Starts a rebuild in the background; asked while one runs (it may have read its rows before the change), another follows it. */
     private void rebuildLater() {
-        if (building.compareAndSet(false, true)) {
-            builder.execute(() -> {
-                try {
-                    rebuild();
-                } catch (RuntimeException e) {
-                    log.warn("nearby index build failed (reverse geocoding reads the database meanwhile): {}", e.toString());
-                } finally {
-                    building.set(false);
-                }
-            });
+        if (!building.compareAndSet(false, true)) {
+            again.set(true);
+            return;
         }
+        builder.execute(() -> {
+            try {
+                again.set(false);
+                rebuild();
+            } catch (RuntimeException e) {
+                log.warn("nearby index build failed (reverse geocoding reads the database meanwhile): {}", e.toString());
+            } finally {
+                building.set(false);
+            }
+            try {
+                if (again.get() && current != null && current.changes() != changes()) rebuildLater();
+            } catch (RuntimeException e) {
+                log.warn("nearby index: could not read the change counter ({}); the next read rebuilds", e.toString());
+            }
+        });
     }
 
     /** Reads a new copy now and switches to it; returns it. */

@@ -41,14 +41,16 @@ public class PlaceNameService {
     private final PlaceNameRomanizer romanizer;
     private final DivisionService divisions;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public PlaceNameService(PlaceNameRepository repo, NameCheckService checks, PlaceNameRomanizer romanizer,
-                            DivisionService divisions, AuditService audit) {
+                            DivisionService divisions, AuditService audit, org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
         this.checks = checks;
         this.romanizer = romanizer;
         this.divisions = divisions;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A stored record with the findings of the checks run on it. */
@@ -81,6 +83,7 @@ public class PlaceNameService {
         PlaceName saved = get(id);
         repo.insertEvent(id, "propose", null, PlaceName.PROPOSED, AuditService.currentActor(), null, null, null);
         audit.created(ENTITY, id, saved);
+        events.publishEvent(PlaceNameChangedEvent.of(id));
         return new Result(saved, checks.check(saved.name(), saved.categoryCode(), saved.divisionCode(), x.lengthM, id));
     }
 
@@ -263,6 +266,7 @@ public class PlaceNameService {
         PlaceName saved = get(before.id());
         repo.insertEvent(before.id(), kind, before.status(), saved.status(), AuditService.currentActor(), reason, doc, null);
         audit.updated(ENTITY, before.id(), before, saved);
+        events.publishEvent(PlaceNameChangedEvent.of(before.id()));
         return saved;
     }
 

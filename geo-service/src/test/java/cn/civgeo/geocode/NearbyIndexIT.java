@@ -117,4 +117,53 @@ class NearbyIndexIT extends IntegrationTest {
         assertThat(rebuilt.path("nearestAddress").path("id").toString()).as(rebuilt.toString()).doesNotContain(code);
         assertThat(rebuilt.get("placeNames").get(0).get("name").asString()).isEqualTo(name);
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager tx;
+
+    /**
+     * The index as production runs it (the test profile turns eager rebuilds off: every address or place-name write of
+     * the suite would reload tens of thousands of rows): a change signal of address or place_name rebuilds it without a
+     * read; another table's does not; with rebuilds off, a signal changes nothing and the next read finds it stale.
+     */
+    @Test
+    void aChangeSignalOfAddressesOrPlaceNamesRebuildsTheIndexWithoutARead() throws Exception {
+        NearbyIndex eager = new NearbyIndex(dataSource, tx, true);
+        NearbyIndex lazy = new NearbyIndex(dataSource, tx, false);
+        eager.rebuild();
+        lazy.rebuild();
+        NearbyIndex.Snapshot first = eager.current();
+
+        // a write elsewhere (a statement on the table fires its change trigger: counter and NOTIFY), as RemoteChange
+        jdbc.sql("update address set status = status where false").update();
+        eager.changedElsewhere(new cn.civgeo.common.changes.RemoteChange("address"));
+        NearbyIndex.Snapshot second = awaitNewer(eager, first);
+        assertThat(second.changes()).isGreaterThan(first.changes());
+
+        // another table's signal: nothing to rebuild
+        eager.changedElsewhere(new cn.civgeo.common.changes.RemoteChange("facility"));
+        Thread.sleep(500);
+        assertThat(eager.current()).isSameAs(second);
+
+        // a place name written through this instance's service, as its after-commit event
+        jdbc.sql("update place_name set status = status where false").update();
+        eager.placeNamesChanged(cn.civgeo.placename.PlaceNameChangedEvent.of(1));
+        assertThat(awaitNewer(eager, second).changes()).isGreaterThan(second.changes());
+
+        // rebuilds off: the signal is ignored and the stale copy is not served
+        NearbyIndex.Snapshot lazyFirst = lazy.current();
+        lazy.addressesChanged(cn.civgeo.address.AddressChangedEvent.of(1));
+        Thread.sleep(500);
+        assertThat(lazy.current()).isSameAs(lazyFirst);
+        assertThat(lazy.fresh()).as("stale copy not served").isNull();
+    }
+
+    private static NearbyIndex.Snapshot awaitNewer(NearbyIndex index, NearbyIndex.Snapshot than) throws InterruptedException {
+        long t0 = System.currentTimeMillis();
+        while (index.current() == than && System.currentTimeMillis() - t0 < 60_000) Thread.sleep(100);
+        assertThat(index.current()).as("rebuilt within 60 s").isNotSameAs(than);
+        return index.current();
+    }
 }

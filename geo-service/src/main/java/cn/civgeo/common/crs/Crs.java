@@ -38,7 +38,7 @@ public record Crs(String id, int srid, Kind kind) {
         int srid = Integer.parseInt(digits);
         if (srid == 4490) return CGCS2000;
         if (srid == 4326) return WGS84;
-        if (srid >= 4513 && srid <= 4554) return new Crs("EPSG:" + srid, srid, Kind.PROJECTED);
+        if (GaussKruger.isSrid(srid)) return new Crs("EPSG:" + srid, srid, Kind.PROJECTED);
         throw ApiException.badField(field, "'" + value + "' is not one of " + ACCEPTED);
     }
 
@@ -55,11 +55,7 @@ public record Crs(String id, int srid, Kind kind) {
     public static int zoneFor(double lon) { return GaussKruger.zoneFor(lon); }
 
     /** Zone number of a prefixed 3-degree Gauss–Krüger CRS (EPSG:4513–4533), else -1. */
-    public int zone() {
-        if (srid >= 4513 && srid <= 4533) return srid - 4513 + 25;
-        if (srid >= 4534 && srid <= 4554) return srid - 4534 + 25;
-        return -1;
-    }
+    public int zone() { return GaussKruger.zoneOfSrid(srid); }
 
     public boolean isProjected() { return kind == Kind.PROJECTED; }
 

@@ -23,6 +23,13 @@ public final class GaussKruger {
     /** A CGCS2000 3-degree Gauss–Krüger SRID: EPSG:4513–4533 (easting with zone prefix) or 4534–4554 (without). */
     public static boolean isSrid(int srid) { return srid >= 4513 && srid <= 4554; }
 
+    /** The zone of a 3-degree Gauss–Krüger SRID, with (EPSG:4513–4533) or without (4534–4554) the prefix; -1 for another SRID. */
+    public static int zoneOfSrid(int srid) {
+        if (srid >= 4513 && srid <= 4533) return srid - 4513 + MIN_ZONE;
+        if (srid >= 4534 && srid <= 4554) return srid - 4534 + MIN_ZONE;
+        return -1;
+    }
+
     /** The zone prefix of an easting written with it (39 612 345.678 → 39); -1 when it has none. */
     public static int zoneOfEasting(double y) {
         if (!(y >= 1e7 && y < 1e8)) return -1;

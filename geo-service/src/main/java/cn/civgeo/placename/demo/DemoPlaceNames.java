@@ -51,10 +51,13 @@ public class DemoPlaceNames implements DemoDataContributor {
     private final PlaceNameRomanizer romanizer;
     private final NameRules rules;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final GeometryFactory gf = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4490);
 
-    public DemoPlaceNames(DemoPlaceNamesRepository repo, DivisionService divisions, PlaceNameRomanizer romanizer, NameRules rules, AuditService audit) {
+    public DemoPlaceNames(DemoPlaceNamesRepository repo, DivisionService divisions, PlaceNameRomanizer romanizer, NameRules rules, AuditService audit,
+                          org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
+        this.events = events;
         this.divisions = divisions;
         this.romanizer = romanizer;
         this.rules = rules;
@@ -88,6 +91,7 @@ public class DemoPlaceNames implements DemoDataContributor {
         seeded(roads, planned);
         insert(planned);
         audit.created("place_name", "demo:" + CITY, Map.of("loaded", planned.size(), "source", "demo generator"));
+        events.publishEvent(cn.civgeo.placename.PlaceNameChangedEvent.many());
         log.info("demo place names: {} ({} roads)", planned.size(), roads.size());
     }
 

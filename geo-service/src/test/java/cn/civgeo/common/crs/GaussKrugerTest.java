@@ -13,6 +13,13 @@ class GaussKrugerTest {
         assertThat(GaussKruger.srid(25)).isEqualTo(4513);
         assertThat(GaussKruger.srid(39)).isEqualTo(4527);
         assertThat(GaussKruger.srid(45)).isEqualTo(4533);
+        // and back, with and without the zone prefix on the easting
+        assertThat(GaussKruger.zoneOfSrid(4513)).isEqualTo(25);
+        assertThat(GaussKruger.zoneOfSrid(4527)).isEqualTo(39);
+        assertThat(GaussKruger.zoneOfSrid(4548)).isEqualTo(39);
+        assertThat(GaussKruger.zoneOfSrid(4554)).isEqualTo(45);
+        assertThat(GaussKruger.zoneOfSrid(4490)).isEqualTo(-1);
+        assertThat(GaussKruger.zoneOfSrid(4555)).isEqualTo(-1);
     }
 
     @Test
