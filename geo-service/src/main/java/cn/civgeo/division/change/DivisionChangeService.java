@@ -30,13 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class DivisionChangeService {
     static final Set<String> KINDS = Set.of("establish", "abolish", "rename", "merge", "split", "reparent", "boundary", "convert");
 
-    private final DivisionWriter w;
+    private final DivisionWriteRepository w;
     private final ChangeGeometry geo;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    DivisionChangeService(DivisionWriter w, ChangeGeometry geo, AuditService audit, ApplicationEventPublisher events,
+    DivisionChangeService(DivisionWriteRepository w, ChangeGeometry geo, AuditService audit, ApplicationEventPublisher events,
                           JsonMapper json) {
         this.w = w;
         this.geo = geo;
@@ -395,8 +395,8 @@ public class DivisionChangeService {
             return requested;
         }
         if (level > 5) throw ApiException.badField(field, "villages (level 5) have no children");
-        String placeholder = DivisionWriter.prefix(parent.code(), level) + "0".repeat(DivisionWriter.codeLength(level)
-                - DivisionWriter.prefix(parent.code(), level).length());
+        String placeholder = DivisionWriteRepository.prefix(parent.code(), level) + "0".repeat(DivisionWriteRepository.codeLength(level)
+                - DivisionWriteRepository.prefix(parent.code(), level).length());
         String kind = DivisionNames.kindOf(level, level == 2 ? placeholder.substring(0, 2) + "0100" : placeholder, name);
         return w.freeCode(parent.code(), level, kind, null).orElseThrow(() -> ApiException.conflict(
                 "no free code left for a " + kind + " under " + parent.code()));
