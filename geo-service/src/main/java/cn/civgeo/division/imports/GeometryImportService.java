@@ -60,8 +60,9 @@ public class GeometryImportService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    GeometryImportService(OgrStaging ogr, GeometryImportRepository repo, CoordinateConverter converter, DivisionWriteRepository writer,
-                          AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events, Staging staging) {
+    GeometryImportService(OgrStaging ogr, GeometryImportRepository repo, CoordinateConverter converter,
+                          DivisionWriteRepository writer, AuditService audit, TransactionTemplate tx,
+                          ApplicationEventPublisher events, Staging staging) {
         this.staging = staging;
         this.events = events;
         this.ogr = ogr;

@@ -49,9 +49,9 @@ public class RegistryLoader {
 
     /** The owner's credentials are Flyway's (migrations run as the schema owner); the first load may use them. */
     RegistryLoader(DataSource dataSource, RegistryLoadRepository repo, TransactionTemplate tx, AuditService audit,
-                          @Value("${civgeo.division.registry-dir}") String dir,
-                          @Value("${spring.flyway.url:}") String ownerUrl, @Value("${spring.flyway.user:}") String ownerUser,
-                          @Value("${spring.flyway.password:}") String ownerPassword) {
+                   @Value("${civgeo.division.registry-dir}") String dir,
+                   @Value("${spring.flyway.url:}") String ownerUrl, @Value("${spring.flyway.user:}") String ownerUser,
+                   @Value("${spring.flyway.password:}") String ownerPassword) {
         this.dataSource = dataSource;
         this.repo = repo;
         this.tx = tx;
