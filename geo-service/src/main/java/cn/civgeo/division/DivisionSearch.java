@@ -4,9 +4,10 @@ import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.Paging;
 import cn.civgeo.common.Validation;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +24,9 @@ public class DivisionSearch {
     public record Query(String q, String code, Integer level, String parent, String within, String kind, Match match,
                         boolean includeAbolished) {}
 
-    private final JdbcClient jdbc;
+    private final DivisionSearchRepository repo;
 
-    public DivisionSearch(JdbcClient jdbc) { this.jdbc = jdbc; }
+    DivisionSearch(DivisionSearchRepository repo) { this.repo = repo; }
 
     public Paging.Page<Division> search(Query query, Paging paging) {
         String q = query.q() == null ? null : query.q().strip();
@@ -33,7 +34,7 @@ public class DivisionSearch {
 
         StringBuilder where = new StringBuilder(" where true");
         String rank = "0";
-        JdbcParams p = new JdbcParams();
+        Map<String, Object> p = new LinkedHashMap<>(); // named parameters of where and rank
         if (!query.includeAbolished()) where.append(" and status = 'active'");
         if (query.code() != null) { where.append(" and code like :code"); p.put("code", query.code() + "%"); }
         if (query.level() != null) { where.append(" and level = :level"); p.put("level", query.level()); }
@@ -75,11 +76,8 @@ public class DivisionSearch {
         }
         String order = q != null && !q.matches("\\d+") && !q.matches("[A-Za-z' ]+")
                 ? " order by r, level, similarity(name, :q) desc, code" : " order by r, level, code";
-        String sql = "select " + DivisionRepository.COLS + ", " + rank + " as r from division d" + where + order
-                + " limit :limit offset :offset";
-        JdbcClient.StatementSpec s = p.apply(jdbc.sql(sql)).param("limit", paging.limit()).param("offset", paging.offset());
-        List<Division> items = s.query(DivisionRepository::map).list();
-        long total = p.apply(jdbc.sql("select count(*) from division d" + where)).query(Long.class).single();
+        List<Division> items = repo.page(where.toString(), rank, order, p, paging.limit(), paging.offset());
+        long total = repo.count(where.toString(), p);
         return paging.page(items, total);
     }
 
@@ -95,13 +93,6 @@ public class DivisionSearch {
         v.require(q != null || query.code() != null || query.parent() != null || query.within() != null || query.level() != null,
                 "q", "give q, code, parent, within or level");
         v.throwIfInvalid();
-    }
-
-    private static final class JdbcParams extends java.util.LinkedHashMap<String, Object> {
-        JdbcClient.StatementSpec apply(JdbcClient.StatementSpec s) {
-            for (var e : entrySet()) s = s.param(e.getKey(), e.getValue());
-            return s;
-        }
     }
 
     static Match match(String value) {

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 /** Geometry steps of changes: reading request geometry, containment checks, moving subtrees and territory. */
 @Component
 class ChangeGeometry {
-    private final DivisionWriter w;
+    private final DivisionWriteRepository w;
     private final CoordinateConverter converter;
     private final double toleranceM2;
 
-    ChangeGeometry(DivisionWriter w, CoordinateConverter converter,
+    ChangeGeometry(DivisionWriteRepository w, CoordinateConverter converter,
                    @Value("${civgeo.division.containment-tolerance-m2:1000}") double toleranceM2) {
         this.w = w;
         this.converter = converter;
@@ -69,7 +69,7 @@ class ChangeGeometry {
             Division parent = w.lock(newParent).orElseThrow();
             code = svc.newCode(parent, requested, current.name(), "newCode");
         } else {
-            String prefix = DivisionWriter.prefix(newParent, current.level());
+            String prefix = DivisionWriteRepository.prefix(newParent, current.level());
             String preferred = prefix + current.code().substring(prefix.length());
             code = w.freeCode(newParent, current.level(), current.kind(), preferred).orElseThrow(() ->
                     ApiException.conflict("no free code left for a " + current.kind() + " under " + newParent));

@@ -30,13 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class DivisionChangeService {
     static final Set<String> KINDS = Set.of("establish", "abolish", "rename", "merge", "split", "reparent", "boundary", "convert");
 
-    private final DivisionWriter w;
+    private final DivisionWriteRepository w;
     private final ChangeGeometry geo;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    DivisionChangeService(DivisionWriter w, ChangeGeometry geo, AuditService audit, ApplicationEventPublisher events,
+    DivisionChangeService(DivisionWriteRepository w, ChangeGeometry geo, AuditService audit, ApplicationEventPublisher events,
                           JsonMapper json) {
         this.w = w;
         this.geo = geo;
@@ -191,19 +191,7 @@ public class DivisionChangeService {
         }
         int sv = ctx.expectedVersion(survivor);
         ctx.requireNotBefore(survivor);
-        List<Division> absorbed = new ArrayList<>();
-        for (int i = 0; i < r.absorbed().size(); i++) {
-            String f = "absorbed[" + i + "]";
-            Division a = locked(r.absorbed().get(i), f);
-            ctx.requireActive(a, f);
-            if (a.code().equals(survivor.code()) || absorbed.stream().anyMatch(x -> x.code().equals(a.code()))) {
-                throw ApiException.badField(f, "names " + a.code() + " twice (or the survivor)");
-            }
-            if (a.level() != survivor.level()) throw ApiException.badField(f, "must be of the survivor's level " + survivor.level());
-            ctx.expectedVersion(a);
-            requireAfter(a, ctx);
-            absorbed.add(a);
-        }
+        List<Division> absorbed = absorbedUnits(r, survivor, ctx);
         List<byte[]> geoms = new ArrayList<>();
         geoms.add(w.geometry(survivor.code()));
         boolean allGeom = survivor.hasGeometry();
@@ -239,17 +227,39 @@ public class DivisionChangeService {
             if (survivor.elderly() != null) cols.put("elderly", (int) old);
         }
         if (r.name() != null && !r.name().isBlank() && !r.name().strip().equals(survivor.name())) {
-            String name = r.name().strip();
-            String[] py = cn.civgeo.division.DivisionPinyin.of(name);
-            cols.put("name", name);
-            cols.put("short_name", DivisionNames.shortName(survivor.level(), name));
-            cols.put("kind", DivisionNames.kindOf(survivor.level(), survivor.code(), name));
-            cols.put("pinyin", py[0]);
-            cols.put("initials", py[1]);
+            putName(cols, survivor, r.name().strip());
         }
         if (current.version() != sv) sv = current.version(); // bumped by our own moves above, not by someone else
         if (!cols.isEmpty()) newVersion(current, sv, cols, ctx);
         touch(ctx, survivor.code(), "survivor", survivor);
+    }
+
+    /** The units a merge absorbs, locked: active, each once, not the survivor, of its level, version checked. */
+    private List<Division> absorbedUnits(ChangeRequest r, Division survivor, ChangeContext ctx) {
+        List<Division> absorbed = new ArrayList<>();
+        for (int i = 0; i < r.absorbed().size(); i++) {
+            String f = "absorbed[" + i + "]";
+            Division a = locked(r.absorbed().get(i), f);
+            ctx.requireActive(a, f);
+            if (a.code().equals(survivor.code()) || absorbed.stream().anyMatch(x -> x.code().equals(a.code()))) {
+                throw ApiException.badField(f, "names " + a.code() + " twice (or the survivor)");
+            }
+            if (a.level() != survivor.level()) throw ApiException.badField(f, "must be of the survivor's level " + survivor.level());
+            ctx.expectedVersion(a);
+            requireAfter(a, ctx);
+            absorbed.add(a);
+        }
+        return absorbed;
+    }
+
+    /** The columns of a new name for {@code d}: name, short name, kind and pinyin. */
+    private static void putName(Map<String, Object> cols, Division d, String name) {
+        String[] py = cn.civgeo.division.DivisionPinyin.of(name);
+        cols.put("name", name);
+        cols.put("short_name", DivisionNames.shortName(d.level(), name));
+        cols.put("kind", DivisionNames.kindOf(d.level(), d.code(), name));
+        cols.put("pinyin", py[0]);
+        cols.put("initials", py[1]);
     }
 
     private void split(ChangeRequest r, Crs crs, ChangeContext ctx) {
@@ -261,6 +271,40 @@ public class DivisionChangeService {
         if (r.targets() == null || r.targets().isEmpty()) throw ApiException.badField("targets", "must name the new units");
         Division parent = w.lock(src.parentCode()).orElseThrow();
         byte[] srcGeom = w.geometry(src.code());
+        Targets targets = insertTargets(r, crs, ctx, src, parent, srcGeom);
+        assignChildren(r, src, keep, targets.byName(), ctx);
+        for (String c : targets.codes()) {
+            w.link(src.code(), c, ctx.eventId);
+            touch(ctx, c, "target", null);
+        }
+        Division current = w.lock(src.code()).orElseThrow();
+        if (keep) {
+            Map<String, Object> cols = new LinkedHashMap<>();
+            byte[] taken = w.union(targets.geoms());
+            if (srcGeom != null && taken != null) {
+                cols.put("geom", w.difference(srcGeom, taken));
+                cols.put("geom_source", "event:" + ctx.eventId);
+            }
+            if (src.population() != null && targets.population() > 0) {
+                cols.put("population", (int) Math.max(0, src.population() - targets.population()));
+                ctx.notes.add("the source's population was reduced by the targets' population");
+            }
+            if (!cols.isEmpty()) newVersion(current, current.version(), cols, ctx);
+            touch(ctx, src.code(), "source", src);
+        } else {
+            if (!w.abolish(src.code(), current.version(), ctx.date)) throw ApiException.staleVersion("division", src.code(), version);
+            touch(ctx, src.code(), "source", src);
+        }
+    }
+
+    /**
+     * The new units of a split: their codes and geometry (null where none given) in request order, each code by
+     * itself and by the unit's name, and their population summed.
+     */
+    private record Targets(List<String> codes, List<byte[]> geoms, Map<String, String> byName, long population) {}
+
+    /** Inserts the split's targets under {@code parent}, each checked (name, geometry within the source, code). */
+    private Targets insertTargets(ChangeRequest r, Crs crs, ChangeContext ctx, Division src, Division parent, byte[] srcGeom) {
         List<String> codes = new ArrayList<>();
         List<byte[]> tg = new ArrayList<>();
         Map<String, String> byName = new HashMap<>();
@@ -281,6 +325,14 @@ public class DivisionChangeService {
             byName.put(code, code);
             popTargets += nz(t.population());
         }
+        return new Targets(codes, tg, byName, popTargets);
+    }
+
+    /**
+     * Moves the source's active children to the targets {@code childAssignments} names (by code or name); when the
+     * source is abolished ({@code keep} false) every one of them needs a target.
+     */
+    private void assignChildren(ChangeRequest r, Division src, boolean keep, Map<String, String> byName, ChangeContext ctx) {
         Map<String, String> assign = r.childAssignments() == null ? Map.of() : r.childAssignments();
         List<Division> kids = w.activeChildren(src.code());
         List<String> unassigned = new ArrayList<>();
@@ -302,28 +354,6 @@ public class DivisionChangeService {
         if (!unassigned.isEmpty()) {
             throw ApiException.badField("childAssignments", "the source is abolished, so every active child needs a target; "
                     + "unassigned: " + String.join(", ", unassigned.stream().limit(20).toList()));
-        }
-        for (String c : codes) {
-            w.link(src.code(), c, ctx.eventId);
-            touch(ctx, c, "target", null);
-        }
-        Division current = w.lock(src.code()).orElseThrow();
-        if (keep) {
-            Map<String, Object> cols = new LinkedHashMap<>();
-            byte[] taken = w.union(tg);
-            if (srcGeom != null && taken != null) {
-                cols.put("geom", w.difference(srcGeom, taken));
-                cols.put("geom_source", "event:" + ctx.eventId);
-            }
-            if (src.population() != null && popTargets > 0) {
-                cols.put("population", (int) Math.max(0, src.population() - popTargets));
-                ctx.notes.add("the source's population was reduced by the targets' population");
-            }
-            if (!cols.isEmpty()) newVersion(current, current.version(), cols, ctx);
-            touch(ctx, src.code(), "source", src);
-        } else {
-            if (!w.abolish(src.code(), current.version(), ctx.date)) throw ApiException.staleVersion("division", src.code(), version);
-            touch(ctx, src.code(), "source", src);
         }
     }
 
@@ -395,8 +425,8 @@ public class DivisionChangeService {
             return requested;
         }
         if (level > 5) throw ApiException.badField(field, "villages (level 5) have no children");
-        String placeholder = DivisionWriter.prefix(parent.code(), level) + "0".repeat(DivisionWriter.codeLength(level)
-                - DivisionWriter.prefix(parent.code(), level).length());
+        String prefix = DivisionWriteRepository.prefix(parent.code(), level);
+        String placeholder = prefix + "0".repeat(DivisionWriteRepository.codeLength(level) - prefix.length());
         String kind = DivisionNames.kindOf(level, level == 2 ? placeholder.substring(0, 2) + "0100" : placeholder, name);
         return w.freeCode(parent.code(), level, kind, null).orElseThrow(() -> ApiException.conflict(
                 "no free code left for a " + kind + " under " + parent.code()));

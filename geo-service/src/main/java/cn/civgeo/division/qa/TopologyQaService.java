@@ -6,10 +6,8 @@ import cn.civgeo.division.Division;
 import cn.civgeo.division.DivisionService;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,22 +15,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Topology QA of a unit's children (domain.md §1): gaps inside the parent not covered by any child, overlaps
  * between siblings, and parts of children outside the parent. Areas on the ellipsoid in m²; findings below the
- * tolerance are counted as slivers and not listed one by one. SQL in {@code sql/division/qa-findings.sql}.
+ * tolerance are counted as slivers and not listed one by one. SQL in {@code sql/division/qa-findings.sql}, run by
+ * {@link TopologyQaRepository}.
  */
 @Service
 @Transactional(readOnly = true)
 public class TopologyQaService {
     public static final int MAX_FINDINGS = 5000;
-    private final JdbcClient jdbc;
+    private final TopologyQaRepository repo;
     private final DivisionService divisions;
     private final JsonMapper json;
-    private final String sql;
 
-    TopologyQaService(JdbcClient jdbc, DivisionService divisions, JsonMapper json) {
-        this.jdbc = jdbc;
+    TopologyQaService(TopologyQaRepository repo, DivisionService divisions, JsonMapper json) {
+        this.repo = repo;
         this.divisions = divisions;
         this.json = json;
-        this.sql = cn.civgeo.common.io.SqlFiles.load("division/qa-findings.sql");
     }
 
     /** One gap, overlap or outside part: the codes involved, area (m²), a point on it (lon, lat, EPSG:4490). */
@@ -59,14 +56,9 @@ public class TopologyQaService {
         if (!(toleranceM2 >= 0) || toleranceM2 > 1e9) throw ApiException.badField("tolerance", "must be between 0 and 1e9 (m²)");
         if (limit < 1 || limit > MAX_FINDINGS) throw ApiException.badField("limit", "must be between 1 and " + MAX_FINDINGS);
         Division parent = divisions.get(code, asOf);
-        String src = asOf == null ? "(select * from division where status = 'active')" : "division_asof(:asOf)";
         List<Division> kids = asOf == null ? divisions.children(code)
                 : divisions.children(code, asOf, false, cn.civgeo.common.Paging.of(cn.civgeo.common.Paging.MAX_LIMIT, 0)).items();
-        JdbcClient.StatementSpec s = jdbc.sql(sql.replace("{{source}}", src)).param("parent", code).param("tol", toleranceM2);
-        if (asOf != null) s = s.param("asOf", asOf);
-        List<Finding> all = s.query((rs, i) -> new Finding(rs.getString("kind"),
-                Arrays.asList((String[]) rs.getArray("codes").getArray()), rs.getDouble("area"), rs.getDouble("lon"),
-                rs.getDouble("lat"), rs.getString("geojson"))).list();
+        List<Finding> all = repo.findings(code, asOf, toleranceM2);
         List<Finding> listed = new ArrayList<>();
         double[] area = new double[4];
         int[] count = new int[4];

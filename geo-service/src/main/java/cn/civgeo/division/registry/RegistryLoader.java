@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +39,7 @@ public class RegistryLoader {
     private static final String[] FILES = {"provinces.csv", "cities.csv", "areas.csv", "streets.csv", "villages.csv"};
 
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final RegistryLoadRepository repo;
     private final TransactionTemplate tx;
     private final AuditService audit;
     private final Path dir;
@@ -49,12 +48,12 @@ public class RegistryLoader {
     private final String ownerPassword;
 
     /** The owner's credentials are Flyway's (migrations run as the schema owner); the first load may use them. */
-    public RegistryLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditService audit,
-                          @Value("${civgeo.division.registry-dir}") String dir,
-                          @Value("${spring.flyway.url:}") String ownerUrl, @Value("${spring.flyway.user:}") String ownerUser,
-                          @Value("${spring.flyway.password:}") String ownerPassword) {
+    RegistryLoader(DataSource dataSource, RegistryLoadRepository repo, TransactionTemplate tx, AuditService audit,
+                   @Value("${civgeo.division.registry-dir}") String dir,
+                   @Value("${spring.flyway.url:}") String ownerUrl, @Value("${spring.flyway.user:}") String ownerUser,
+                   @Value("${spring.flyway.password:}") String ownerPassword) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.tx = tx;
         this.audit = audit;
         this.dir = Path.of(dir);
@@ -67,8 +66,7 @@ public class RegistryLoader {
     public record Result(boolean skipped, int parsed, int inserted, int kindRangeMismatches, long millis) {}
 
     public boolean loaded() {
-        return jdbc.sql("select count(*) from division_registry_load where source = :s").param("s", SOURCE)
-                .query(Integer.class).single() > 0;
+        return repo.loaded(SOURCE);
     }
 
     public Path directory() { return dir; }
@@ -87,11 +85,10 @@ public class RegistryLoader {
         }
         long t0 = System.nanoTime();
         return tx.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('division_registry_load'))").query().singleValue();
+            repo.lockRegistryLoad();
             if (loaded()) return new Result(true, 0, 0, 0, 0);
             Result r = load(t0);
-            jdbc.sql("insert into division_registry_load(source, units, millis) values (:s, :u, :ms)")
-                    .param("s", SOURCE).param("u", r.parsed()).param("ms", r.millis()).update();
+            repo.recordLoad(SOURCE, r.parsed(), r.millis());
             audit.created("division-registry", SOURCE, Map.of("units", r.parsed(), "inserted", r.inserted(),
                     "kindRangeMismatches", r.kindRangeMismatches()));
             log.info("division registry: {} units parsed, {} inserted, {} kinds outside their code range, in {} ms",

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * WKB (EPSG:4490); unions and differences are computed by PostGIS.
  */
 @Repository
-public class DivisionWriter {
+public class DivisionWriteRepository {
     private static final String COLS = """
             code, name, short_name, level, kind, parent_code, urban_rural, population, households, elderly, area_km2,
             pinyin, initials, status, valid_from, valid_to, version, geom_source, geom is not null as has_geom""";
@@ -27,17 +27,17 @@ public class DivisionWriter {
 
     private final JdbcClient jdbc;
 
-    public DivisionWriter(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public DivisionWriteRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     /** The unit, locked for the rest of the transaction. */
     public Optional<Division> lock(String code) {
         return jdbc.sql("select " + COLS + " from division where code = :c for update").param("c", code)
-                .query(DivisionWriter::map).optional();
+                .query(DivisionWriteRepository::map).optional();
     }
 
     List<Division> activeChildren(String code) {
         return jdbc.sql("select " + COLS + " from division where parent_code = :c and status = 'active' order by code for update")
-                .param("c", code).query(DivisionWriter::map).list();
+                .param("c", code).query(DivisionWriteRepository::map).list();
     }
 
     boolean codeUsed(String code) {
