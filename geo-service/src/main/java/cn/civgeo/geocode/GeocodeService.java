@@ -3,6 +3,7 @@ package cn.civgeo.geocode;
 import cn.civgeo.common.crs.LocalMetres;
 import cn.civgeo.common.ApiException;
 import cn.civgeo.common.FieldProblem;
+import cn.civgeo.common.code.DivisionCode;
 import cn.civgeo.common.crs.CoordinateConverter;
 import cn.civgeo.common.crs.Crs;
 import cn.civgeo.geocode.GeocodeModels.Candidate;
@@ -229,10 +230,7 @@ public class GeocodeService {
                 addressCode = hit.kind().equals("placename") || hit.kind().equals("road") ? null : hit.id();
                 // The address knows its community: extend the chain down to it when it lies under what the text named.
                 int deeper = hit.divisionCode() == null ? -1 : g.find(hit.divisionCode());
-                if (deeper >= 0 && deeper != c.unit() && isUnder(g, deeper, c.unit())) {
-                    ids = new ArrayList<>();
-                    for (int u = deeper; u >= 0; u = g.parent(u)) ids.add(0, u);
-                }
+                if (deeper >= 0 && deeper != c.unit() && isUnder(g, deeper, c.unit())) ids = chainOf(g, deeper);
                 if (hit.kind().equals("placename")) verified.add("poi");
                 else {
                     verified.addAll(List.of("road", "doorplate", "suffix", "building", "unit", "room"));
@@ -249,29 +247,48 @@ public class GeocodeService {
             }
         }
         if (location == null) {
-            for (int i = ids.size() - 1; i >= 0 && location == null; i--) {
-                double[] p = g.point(ids.get(i));
-                if (p != null) {
-                    location = point(p[0], p[1], crs);
-                    locationLevel = Component.LEVEL_KINDS[g.level(ids.get(i))];
-                    geometrySource = sources.get(g.code(ids.get(i)));
-                    if (CountyOutlines.GEOMETRY_SOURCE.equals(geometrySource)) {
-                        notes.add("location from the approximate county outlines (" + CountyOutlines.SOURCE + "): " + locationLevel + " level");
-                    }
-                }
-            }
-            if (location == null) notes.add("no geometry for this division: location is null");
+            Located at = divisionLocation(g, sources, ids, crs, notes);
+            location = at.location();
+            locationLevel = at.level();
+            geometrySource = at.geometrySource();
         }
         List<DivisionRef> chain = new ArrayList<>();
         for (int u : ids) chain.add(new DivisionRef(g.level(u), g.code(u), g.name(u)));
+        int deepest = ids.get(ids.size() - 1);
+        return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
+                chain, addressCode, location, locationLevel, c.components(), unmatched(c, verified), notes, null,
+                geometrySource, accuracyOf(geometrySource));
+    }
+
+    /** Where a division answer lies: its point, the level that point is of, and the source of that unit's geometry. */
+    private record Located(Point location, String level, String geometrySource) {}
+
+    /**
+     * The point of the deepest unit of the chain that has one (noted when it comes from the approximate county
+     * outlines); none when no unit has geometry (noted too).
+     */
+    private Located divisionLocation(InMemoryGazetteer g, Map<String, String> sources, List<Integer> ids, Crs crs, List<String> notes) {
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            double[] p = g.point(ids.get(i));
+            if (p == null) continue;
+            String locationLevel = Component.LEVEL_KINDS[g.level(ids.get(i))];
+            String geometrySource = sources.get(g.code(ids.get(i)));
+            if (CountyOutlines.GEOMETRY_SOURCE.equals(geometrySource)) {
+                notes.add("location from the approximate county outlines (" + CountyOutlines.SOURCE + "): " + locationLevel + " level");
+            }
+            return new Located(point(p[0], p[1], crs), locationLevel, geometrySource);
+        }
+        notes.add("no geometry for this division: location is null");
+        return new Located(null, null, null);
+    }
+
+    /** The components of the text that name no division, are not noise and were not confirmed by the registry. */
+    private static List<Component> unmatched(AddressParser.Candidate c, java.util.Set<String> verified) {
         List<Component> unmatched = new ArrayList<>();
         for (Component x : c.components()) {
             if (x.code() == null && !x.kind().equals("noise") && !verified.contains(x.kind())) unmatched.add(x);
         }
-        int deepest = ids.get(ids.size() - 1);
-        return new Candidate(rank, confidence, matchLevel, g.code(deepest), g.name(deepest), standard,
-                chain, addressCode, location, locationLevel, c.components(), unmatched, notes, null,
-                geometrySource, accuracyOf(geometrySource));
+        return unmatched;
     }
 
     /** True when no candidate found a division name as written (only loose typo readings): the text names none. */
@@ -327,15 +344,12 @@ public class GeocodeService {
         return out;
     }
 
-    /** The code prefix of everything inside a unit: 35 (province), 3502 (prefecture), 350203, 350203001, the village. */
+    /**
+     * The code prefix of everything inside a unit of the gazetteer's level ({@link DivisionCode#significantDigits}):
+     * 35 (province), 3502 (prefecture), 350203, 350203001, the village.
+     */
     static String divisionPrefix(String code, int level) {
-        return switch (level) {
-            case 1 -> code.substring(0, 2);
-            case 2 -> code.substring(0, 4);
-            case 3 -> code.substring(0, 6);
-            case 4 -> code.substring(0, 9);
-            default -> code;
-        };
+        return code.substring(0, DivisionCode.significantDigits(level));
     }
 
     private static boolean isUnder(InMemoryGazetteer g, int unit, int ancestor) {

@@ -66,6 +66,20 @@ class ExportController {
                                   @RequestParam(required = false) String after,
                                   jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) throws IOException {
         String fmt = format.toLowerCase();
+        StreamedExport.Page page = checkedPage(fmt, level, limit, offset, after);
+        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit(), (int) page.offset(),
+                page.after() == null ? null : page.after().get(0));
+        // Paged by key: the page's keys are counted first (one more than the page tells whether another follows; the
+        // next page starts after this page's last feature, so features written between pages neither repeat nor get
+        // skipped), then the features stream from a database cursor straight into the answer.
+        StreamedExport.Counted counted = countPage(q);
+        exports.check(req, res, (int) Math.min(counted.rows(), page.limit()), "bbox");
+        if (counted.rows() > page.limit()) linkNext(res, page, counted);
+        write(q, fmt, id, res);
+    }
+
+    /** The checked format, level and page of an export request (400 naming the field otherwise). */
+    private StreamedExport.Page checkedPage(String fmt, Integer level, Integer limit, Long offset, String after) {
         if (!List.of("geojson", "csv", "kml").contains(fmt)) throw ApiException.badField("format", "must be geojson, csv or kml");
         if (level != null && (level < 1 || level > 5)) throw ApiException.badField("level", "must be between 1 and 5");
         var page = StreamedExport.Page.of(limit, offset, after, exports.fetchLimit(FeatureService.EXPORT_MAX));
@@ -73,26 +87,30 @@ class ExportController {
         if (page.after() != null && page.after().size() != 1) {
             throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
         }
-        FeatureService.Query q = new FeatureService.Query(id, Bbox.parse(bbox), null, level, null, null, page.limit(), (int) page.offset(),
-                page.after() == null ? null : page.after().get(0));
-        // Paged by key: the page's keys are counted first (one more than the page tells whether another follows; the
-        // next page starts after this page's last feature, so features written between pages neither repeat nor get
-        // skipped), then the features stream from a database cursor straight into the answer.
-        StreamedExport.Counted counted;
+        return page;
+    }
+
+    /** The page's keys counted; 400 naming {@code after} when the cursor is not one of this layer. */
+    private StreamedExport.Counted countPage(FeatureService.Query q) {
         try {
-            counted = features.countPage(q);
+            return features.countPage(q);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // a cursor whose parts do not parse as the layer's key (hand-edited)
             throw ApiException.badField("after", "is not a cursor of this export (take it from the Link rel=next)");
         }
-        exports.check(req, res, (int) Math.min(counted.rows(), page.limit()), "bbox");
-        if (counted.rows() > page.limit()) {
-            String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("offset").replaceQueryParam("limit", page.limit())
-                    .replaceQueryParam("after", StreamedExport.Cursor.encode(counted.lastKey()))
-                    .build().toUriString();
-            res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
+    }
+
+    /** {@code Link: <...after=...>; rel="next"}: the next page starts after this page's last feature. */
+    private static void linkNext(jakarta.servlet.http.HttpServletResponse res, StreamedExport.Page page, StreamedExport.Counted counted) {
+        String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("offset").replaceQueryParam("limit", page.limit())
+                .replaceQueryParam("after", StreamedExport.Cursor.encode(counted.lastKey()))
+                .build().toUriString();
+        res.addHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+
+    /** The answer's headers, then the page's features streamed from the cursor in the format. */
+    private void write(FeatureService.Query q, String fmt, String id, jakarta.servlet.http.HttpServletResponse res) throws IOException {
         String ext = fmt.equals("geojson") ? "geojson" : fmt;
         res.setContentType(switch (fmt) {
             case "csv" -> "text/csv;charset=UTF-8";

@@ -8,11 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,17 +21,13 @@ public class FeatureService {
     /** Rows fetched from the database at a time while an export streams. */
     static final int FETCH_SIZE = 500;
 
-    private final JdbcClient jdbc;
+    private final MapRepository repo;
     private final MapLayerRegistry layers;
-    private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate readOnly;
 
-    FeatureService(JdbcClient jdbc, MapLayerRegistry layers, DataSource dataSource, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    FeatureService(MapRepository repo, MapLayerRegistry layers, PlatformTransactionManager transactions) {
+        this.repo = repo;
         this.layers = layers;
-        JdbcTemplate t = new JdbcTemplate(dataSource);
-        t.setFetchSize(FETCH_SIZE);
-        this.cursor = new NamedParameterJdbcTemplate(t);
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
     }
@@ -70,13 +61,11 @@ public class FeatureService {
         MapLayer layer = layers.get(q.layer());
         List<String> features = new ArrayList<>(), keys = new ArrayList<>();
         long[] total = {0};
-        jdbc.sql(layer.itemsSql()).params(params(q, q.limit()))
-                .query((rs, i) -> {
-                    total[0] = rs.getLong("total");
-                    features.add(rs.getString("feature"));
-                    keys.add(rs.getString("page_key"));
-                    return null;
-                }).list();
+        for (MapRepository.Item item : repo.items(layer.itemsSql(), params(q, q.limit()))) {
+            total[0] = item.total();
+            features.add(item.feature());
+            keys.add(item.pageKey());
+        }
         if (features.isEmpty() && q.offset() > 0 && q.after() == null) {
             total[0] = count(layer, q);
         }
@@ -92,11 +81,9 @@ public class FeatureService {
         MapLayer layer = layers.get(q.layer());
         long[] n = {0};
         String[] last = {null};
-        jdbc.sql("select page.page_key from (" + layer.itemsSql() + ") page").params(params(q, q.limit() + 1))
-                .query((rs, i) -> {
-                    if (++n[0] <= q.limit()) last[0] = rs.getString(1);
-                    return null;
-                }).list();
+        for (String key : repo.pageKeys(layer.itemsSql(), params(q, q.limit() + 1))) {
+            if (++n[0] <= q.limit()) last[0] = key;
+        }
         return new StreamedExport.Counted(n[0], last[0] == null ? null : List.of(last[0]));
     }
 
@@ -106,8 +93,7 @@ public class FeatureService {
      */
     public void stream(Query q, Consumer<String> sink) {
         MapLayer layer = layers.get(q.layer());
-        readOnly.executeWithoutResult(s -> cursor.query(layer.itemsSql(), params(q, q.limit()),
-                (RowCallbackHandler) rs -> sink.accept(rs.getString("feature"))));
+        readOnly.executeWithoutResult(s -> repo.streamFeatures(layer.itemsSql(), params(q, q.limit()), sink));
     }
 
     private static Map<String, Object> params(Query q, int limit) {

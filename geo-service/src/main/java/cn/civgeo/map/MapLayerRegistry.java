@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +15,13 @@ import org.springframework.stereotype.Component;
 public class MapLayerRegistry {
     private static final long RECHECK_MILLIS = 30_000;
 
-    private final JdbcClient jdbc;
+    private final MapRepository repo;
     private final Map<String, MapLayer> layers = new LinkedHashMap<>();
     private final Map<String, Boolean> tableExists = new ConcurrentHashMap<>();
     private volatile long checkedAt;
 
-    MapLayerRegistry(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    MapLayerRegistry(MapRepository repo) {
+        this.repo = repo;
         add("divisions", "行政区划", "Administrative divisions", "Polygon", List.of("division"));
         add("division-labels", "行政区划注记", "Division labels", "Point", List.of("division"));
         add("boundary-lines", "行政区域界线", "Boundary lines", "LineString", List.of("boundary_line", "boundary_marker"));
@@ -50,10 +49,7 @@ public class MapLayerRegistry {
         return layer.requiredTables().stream().allMatch(t -> tableExists.computeIfAbsent(t, this::exists));
     }
 
-    private boolean exists(String table) {
-        return Boolean.TRUE.equals(jdbc.sql("select to_regclass(:t) is not null").param("t", table)
-                .query(Boolean.class).single());
-    }
+    private boolean exists(String table) { return repo.tableExists(table); }
 
     /** The layer, or 404 when unknown or not deployed. */
     public MapLayer get(String id) {

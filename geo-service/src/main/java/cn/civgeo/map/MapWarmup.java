@@ -18,7 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,7 @@ class MapWarmup implements DisposableBean {
 
     private final TileService tiles;
     private final MapProperties props;
-    private final JdbcClient jdbc;
+    private final MapRepository repo;
     private final Environment env;
     private final MapAssets assets;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -55,10 +54,10 @@ class MapWarmup implements DisposableBean {
     private volatile boolean ready;
     private volatile boolean webDone;
 
-    MapWarmup(TileService tiles, MapProperties props, JdbcClient jdbc, Environment env, MapAssets assets) {
+    MapWarmup(TileService tiles, MapProperties props, MapRepository repo, Environment env, MapAssets assets) {
         this.tiles = tiles;
         this.props = props;
-        this.jdbc = jdbc;
+        this.repo = repo;
         this.env = env;
         this.assets = assets;
     }
@@ -117,15 +116,7 @@ class MapWarmup implements DisposableBean {
             double[] box = view;
             if (z > props.zoom()) {
                 // deeper zooms: only where the level's polygons are, within the opening view
-                List<Double> e = jdbc.sql("""
-                        select st_xmin(e) x0, st_ymin(e) y0, st_xmax(e) x1, st_ymax(e) y1 from (
-                          select st_extent(geom) e from division_tile_shape_read
-                           where band = :band and level = :level
-                             and geom && st_makeenvelope(:x0, :y0, :x1, :y1, 3857)) s where e is not null""")
-                        .param("band", TileService.band(tz)).param("level", level)
-                        .param("x0", view[0]).param("y0", view[1]).param("x1", view[2]).param("y1", view[3])
-                        .query((rs, i) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
-                        .optional().orElse(null);
+                List<Double> e = repo.levelExtent(TileService.band(tz), level, view);
                 if (e == null) continue;
                 box = new double[] {Math.max(e.get(0), view[0]), Math.max(e.get(1), view[1]), Math.min(e.get(2), view[2]),
                         Math.min(e.get(3), view[3])};

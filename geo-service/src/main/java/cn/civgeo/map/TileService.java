@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +22,7 @@ public class TileService {
     /** A built tile: its bytes, a strong ETag over them, and the division level it shows (0 when not levelled). */
     public record Tile(byte[] bytes, String etag, int level, long builtAt) {}
 
-    private final JdbcClient jdbc;
+    private final MapRepository repo;
     private final MapLayerRegistry layers;
     private final MapProperties props;
     private final Map<String, Tile> cache;
@@ -31,8 +30,8 @@ public class TileService {
     private final AtomicLong generation = new AtomicLong();
     private volatile Integer maxLevel;
 
-    TileService(JdbcClient jdbc, MapLayerRegistry layers, MapProperties props) {
-        this.jdbc = jdbc;
+    TileService(MapRepository repo, MapLayerRegistry layers, MapProperties props) {
+        this.repo = repo;
         this.layers = layers;
         this.props = props;
         int max = props.tileCacheEntries();
@@ -66,8 +65,7 @@ public class TileService {
             Tile t = cache.get(key);
             if (t != null && now - t.builtAt() < props.tileCacheSeconds() * 1000L) return t;
         }
-        byte[] bytes = jdbc.sql(layer.tileSql()).param("z", z).param("x", x).param("y", y).param("band", band(z))
-                .param("tol", tolerance(z)).param("level", lvl).query(byte[].class).optional().orElse(new byte[0]);
+        byte[] bytes = repo.tile(layer.tileSql(), z, x, y, band(z), tolerance(z), lvl);
         Tile t = new Tile(bytes, etag(bytes), lvl, now);
         synchronized (cache) {
             if (generation.get() == gen) cache.put(key, t);
@@ -102,10 +100,7 @@ public class TileService {
         MapLayer divisions = layers.all().stream().filter(l -> l.id().equals("divisions")).findFirst().orElseThrow();
         if (!layers.available(divisions)) return 5;
         long gen = generation.get();
-        Integer max = jdbc.sql("""
-                select max(v.l) from generate_series(1, 5) v(l)
-                 where exists (select 1 from division_tile_label_read where level = v.l)""")
-                .query(Integer.class).optional().orElse(null);
+        Integer max = repo.deepestLabelledLevel();
         int result = max == null ? 5 : max;
         if (generation.get() == gen) maxLevel = result;
         return result;

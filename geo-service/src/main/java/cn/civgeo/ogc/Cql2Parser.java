@@ -117,7 +117,7 @@ public final class Cql2Parser {
 
     private String predicate(Queryable q) {
         Cql2Lexer.Token t = lex.next();
-        String col = q.sql();
+        String col = q.sqlExpression();
         if (t.kind() == Cql2Lexer.Kind.OP) {
             String op = t.text().equals("!=") ? "<>" : t.text();
             return col + " " + op + " " + bind(q, lex.next());

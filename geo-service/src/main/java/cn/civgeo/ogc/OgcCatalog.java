@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +28,12 @@ public class OgcCatalog {
             {"commercial_cemetery", "经营性公墓", "Commercial cemeteries"}, {"columbarium", "骨灰堂", "Columbaria"},
             {"community_service_centre", "社区综合服务设施", "Community service centres"}};
 
-    private final JdbcClient jdbc;
+    private final OgcViewColumnRepository viewColumns;
     private final Map<String, OgcCollection> all = new LinkedHashMap<>();
     private final Map<String, Map<String, Queryable>> columns = new ConcurrentHashMap<>();
 
-    OgcCatalog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    OgcCatalog(OgcViewColumnRepository viewColumns) {
+        this.viewColumns = viewColumns;
         for (int l = 1; l <= 5; l++) {
             add(new OgcCollection("divisions-" + LEVELS[l - 1][0], LEVELS[l - 1][1], LEVELS[l - 1][2], "division_public",
                     "level", l, "MultiPolygon", "validFrom", "validTo"));
@@ -87,19 +86,12 @@ public class OgcCatalog {
         Map<String, Queryable> q = columns.get(c.view());
         if (q != null) return q;
         Map<String, Queryable> read = new LinkedHashMap<>();
-        jdbc.sql("""
-                select a.attname, t.typname from pg_attribute a join pg_class c on c.oid = a.attrelid
-                  join pg_type t on t.oid = a.atttypid
-                 where c.relname = :v and c.relnamespace = current_schema()::regnamespace and c.relkind in ('v', 'm')
-                   and a.attnum > 0 and not a.attisdropped order by a.attnum""")
-                .param("v", c.view())
-                .query((rs, i) -> {
-                    String name = rs.getString(1);
-                    Queryable.Type type = Queryable.Type.ofSql(rs.getString(2));
-                    if (type == Queryable.Type.GEOMETRY) read.put("geometry", new Queryable("geometry", type));
-                    else if (!name.equals("id")) read.put(name, new Queryable(name, type));
-                    return null;
-                }).list();
+        for (OgcViewColumnRepository.Column col : viewColumns.columns(c.view())) {
+            String name = col.name();
+            Queryable.Type type = Queryable.Type.ofSql(col.typeName());
+            if (type == Queryable.Type.GEOMETRY) read.put("geometry", new Queryable("geometry", type));
+            else if (!name.equals("id")) read.put(name, new Queryable(name, type));
+        }
         Map<String, Queryable> fixed = Collections.unmodifiableMap(read);
         if (!fixed.isEmpty()) columns.put(c.view(), fixed); // a missing view is looked up again next time
         return fixed;

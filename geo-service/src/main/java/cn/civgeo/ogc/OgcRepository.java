@@ -69,7 +69,7 @@ class OgcRepository {
         if (crs.projected()) g = "ST_Transform(" + g + ", " + crs.srid() + ")";
         if (crs.swap()) g = "ST_FlipCoordinates(" + g + ")";
         List<String> props = new ArrayList<>();
-        for (Queryable p : catalog.properties(c)) props.add("'" + p.name().replace("'", "''") + "', " + p.sql());
+        for (Queryable p : catalog.properties(c)) props.add("'" + p.name().replace("'", "''") + "', " + p.sqlExpression());
         return "select json_build_object('type', 'Feature', 'id', v.id, 'geometry', ST_AsGeoJSON(" + g + ", "
                 + crs.precision() + ", 0)::json, 'properties', json_build_object(" + String.join(", ", props)
                 + "))::text from " + c.view() + " v";

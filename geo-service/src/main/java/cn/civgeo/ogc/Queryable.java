@@ -26,5 +26,5 @@ public record Queryable(String name, Type type) {
     }
 
     /** The column as SQL: quoted, on the view alias {@code v}. Safe because the name is a catalog column. */
-    public String sql() { return "v.\"" + name.replace("\"", "\"\"") + "\""; }
+    public String sqlExpression() { return "v.\"" + name.replace("\"", "\"\"") + "\""; }
 }

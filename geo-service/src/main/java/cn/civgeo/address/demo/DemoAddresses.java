@@ -6,7 +6,6 @@ import cn.civgeo.placename.demo.DemoPlaceNames;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoAddresses implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(DemoAddresses.class);
 
-    private final JdbcClient jdbc;
+    private final DemoAddressRepository repo;
     private final AuditService audit;
 
-    public DemoAddresses(JdbcClient jdbc, AuditService audit) {
-        this.jdbc = jdbc;
+    DemoAddresses(DemoAddressRepository repo, AuditService audit) {
+        this.repo = repo;
         this.audit = audit;
     }
 
@@ -34,14 +33,14 @@ public class DemoAddresses implements DemoDataContributor {
     public String name() { return "standard addresses of the demo city"; }
 
     public boolean loaded() {
-        return jdbc.sql("select exists(select 1 from address where source = 'demo' and community_code like '3502%')").query(Boolean.class).single();
+        return repo.loaded();
     }
 
     @Override
     @Transactional
     public void load() {
         if (loaded()) return;
-        int n = jdbc.sql(cn.civgeo.common.io.SqlFiles.load("address/demo-addresses.sql")).param("city", "3502").update();
+        int n = repo.load();
         audit.created("address", "demo:" + DemoPlaceNames.CITY, Map.of("loaded", n, "source", "demo generator"));
         log.info("demo addresses: {}", n);
     }
