@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL on {@code address}. Points are EPSG:4490; distances in metres on the ellipsoid. */
 @Repository
-public class AddressRepository {
+class AddressRepository {
     static final String COLS = """
             a.id, a.code, a.road_id, r.name as road, r.spelling as road_spelling, a.number, a.number_suffix, a.building, a.unit,
             a.room, a.community_code, a.township_code, a.county_code, st_x(a.geom) as lon, st_y(a.geom) as lat,

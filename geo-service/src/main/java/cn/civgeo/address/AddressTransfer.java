@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
  * All-or-nothing by default (savepoint per row, one bad row rolls everything back); {@code mode=partial} keeps good rows.
  */
 @Service
-public class AddressTransfer {
+class AddressTransfer {
     static final List<String> COLUMNS = List.of("code", "road", "roadId", "number", "suffix", "building", "unit", "room", "communityCode",
             "lon", "lat", "status", "fullText");
     private static final Map<String, String> CHINESE = Map.ofEntries(Map.entry("road", "道路"), Map.entry("number", "门牌号"),
@@ -28,12 +27,10 @@ public class AddressTransfer {
     public static final int MAX_EXPORT = 200_000;
 
     private final AddressService service;
-    private final JdbcClient jdbc;
     private final RowImporter rows;
 
-    public AddressTransfer(AddressService service, JdbcClient jdbc, RowImporter rows) {
+    public AddressTransfer(AddressService service, RowImporter rows) {
         this.service = service;
-        this.jdbc = jdbc;
         this.rows = rows;
     }
 

@@ -3,7 +3,7 @@ package cn.civgeo.address;
 import java.util.regex.Pattern;
 
 /** Writing doorplates and address codes; pure functions. */
-public final class Doorplates {
+final class Doorplates {
     private Doorplates() {}
 
     public static final Pattern SUFFIX = Pattern.compile("^(之[一二三四五六七八九十]|附[0-9]{0,2}|[A-Z])$");

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * values of the province's standard, not national law: set them per deployment ({@code civgeo.adjustment.standards}).
  */
 @ConfigurationProperties("civgeo.adjustment")
-public record AdjustmentProperties(Map<String, Standard> standards, Integer recentDays) {
+record AdjustmentProperties(Map<String, Standard> standards, Integer recentDays) {
     public AdjustmentProperties {
         standards = standards == null ? Map.of() : Map.copyOf(standards);
         recentDays = recentDays == null ? 90 : recentDays;

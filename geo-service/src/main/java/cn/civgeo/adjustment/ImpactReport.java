@@ -8,7 +8,7 @@ import java.util.List;
  * What a proposal would do, computed by a dry run of its steps against today's registry (rolled back). Areas in km²
  * on the ellipsoid, distances in metres.
  */
-public record ImpactReport(long proposalId, int proposalVersion, LocalDate computedFor, String standard,
+record ImpactReport(long proposalId, int proposalVersion, LocalDate computedFor, String standard,
                            List<Unit> predecessors, List<Unit> results, List<FacilityMove> facilities,
                            List<Line> boundaryLines, List<Marker> markers, List<Duplicate> duplicateNames,
                            List<AddressRecode> addresses, ApiClientUse apiClients, ServiceCoverage coverage,

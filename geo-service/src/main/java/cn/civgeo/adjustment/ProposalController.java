@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/adjustments")
 @Tag(name = "Division adjustments", description = "Proposals kept apart from the registry, impact before approval, approval, follow-up tasks")
 @PreAuthorize("hasAnyRole('ADMIN','PLANNER')")
-public class ProposalController {
+class ProposalController {
     private final ProposalService proposals;
     private final StandardChecks standards;
     private final EffectEvaluation evaluation;

@@ -14,5 +14,5 @@ import tools.jackson.databind.JsonNode;
  * {@code standard}: the establishment standard to check against (a key of {@code civgeo.adjustment.standards}).
  * {@code version}: required on update.
  */
-public record ProposalRequest(String title, String note, List<JsonNode> steps, Map<String, List<Double>> seats,
+record ProposalRequest(String title, String note, List<JsonNode> steps, Map<String, List<Double>> seats,
                               Map<String, Map<String, Double>> entered, String standard, Integer version) {}

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * successors' demographics of merges and converts ({@link SuccessorDemographics}).
  */
 @Service
-public class ProposalService {
+class ProposalService {
     static final String ENTITY = "adjustment-proposal";
 
     private final ProposalRepository repo;

@@ -3,5 +3,5 @@ package cn.civgeo.audit;
 import java.time.OffsetDateTime;
 import tools.jackson.databind.JsonNode;
 
-public record AuditEntry(long id, OffsetDateTime at, String actor, String action, String entity, String entityId,
+record AuditEntry(long id, OffsetDateTime at, String actor, String action, String entity, String entityId,
                          JsonNode before, JsonNode after) {}

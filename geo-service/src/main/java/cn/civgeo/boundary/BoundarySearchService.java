@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
  * point (along the line) and extent; markers their position. Superseded lines and removed markers are not found.
  */
 @Service
-public class BoundarySearchService {
+class BoundarySearchService {
     public record Hit(String kind, long id, String code, String name, Long lineId, double lon, double lat, double[] bbox) {}
 
     private static final String DASHES = "[-‐‑‒–—―－~～]";

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Long analytical queries of this feature, kept in {@code resources/sql/boundary/} (read once through {@link SqlFiles}). */
-public final class BoundarySql {
+final class BoundarySql {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private BoundarySql() {}

@@ -2,7 +2,7 @@ package cn.civgeo.boundary;
 
 import cn.civgeo.common.code.DivisionCode;
 /** Default line codes and names from the two divisions a line separates. */
-public final class LineCodes {
+final class LineCodes {
     private LineCodes() {}
 
     /** Significant digits of a division code at a level: province 2, prefecture 4, county 6, township 9. */

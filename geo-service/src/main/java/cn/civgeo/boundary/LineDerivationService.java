@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * level, oriented in numbering direction, with left/right taken from which polygon lies left of the line.
  */
 @Service
-public class LineDerivationService {
+class LineDerivationService {
     private static final double METRES_PER_DEGREE = 111_320.0;
 
     private final BoundaryLineRepository lines;

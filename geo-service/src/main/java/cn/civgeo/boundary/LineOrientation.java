@@ -19,7 +19,7 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  * Works on lon/lat (EPSG:4490) geometry; the east–west extent is scaled by cos(latitude) so that "wider than
  * tall" is judged in metres, not degrees.
  */
-public final class LineOrientation {
+final class LineOrientation {
     public static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
 
     public enum Direction {

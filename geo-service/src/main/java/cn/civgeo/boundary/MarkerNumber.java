@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A boundary-marker number: line code + 3-digit sequence (001–999, in line direction) + type code.
  * Q single (单立); A/B same-number double (同号双立); C/D/E same-number triple (同号三立).
  */
-public record MarkerNumber(String lineCode, int seq, char type) {
+record MarkerNumber(String lineCode, int seq, char type) {
     private static final Pattern FORMAT = Pattern.compile("^([0-9A-Z]{2,24})(\\d{3})([QABCDE])$");
 
     public enum Kind { SINGLE, DOUBLE, TRIPLE }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 /** Lists markers breaking the placement and numbering rules (see {@code sql/boundary/marker-qa.sql}). */
 @Service
-public class MarkerQaService {
+class MarkerQaService {
     public record Issue(String issue, long markerId, String number, String lineCode, String detail) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "MarkerQaReport")

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class BodySizeLimitFilter extends OncePerRequestFilter {
+class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final long maxUploadBytes;
     private final JsonMapper json;

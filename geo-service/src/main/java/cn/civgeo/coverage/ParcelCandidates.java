@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  * lives in a scratch folder for the length of the call.
  */
 @Component
-public class ParcelCandidates {
+class ParcelCandidates {
     static final long MAX_BYTES = 20L << 20;
     static final int MAX_PARCELS = SiteSuggestionService.MAX_CANDIDATES;
     /** Attributes taken as the parcel's name, in this order (compared ignoring case). */

@@ -36,7 +36,7 @@ import cn.civgeo.common.jobs.JobService;
  * facility is created or moved; marked stale when its network changes (then recomputed by a job).
  */
 @Service
-public class ServiceAreaService {
+class ServiceAreaService {
     public static final List<String> SHAPES = List.of("buffer", "hull", "straight-line");
 
     private final ServiceAreaRepository repo;

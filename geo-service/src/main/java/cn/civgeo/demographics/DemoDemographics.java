@@ -16,8 +16,12 @@ class DemoDemographics implements DemoDataContributor {
     static final int YEAR = 2025;
     private static final Logger log = LoggerFactory.getLogger(DemoDemographics.class);
     private final DemoDemographicsRepository repo;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DemoDemographics(DemoDemographicsRepository repo) { this.repo = repo; }
+    DemoDemographics(DemoDemographicsRepository repo, org.springframework.context.ApplicationEventPublisher events) {
+        this.repo = repo;
+        this.events = events;
+    }
 
     @Override public int order() { return 25; }
 
@@ -27,6 +31,8 @@ class DemoDemographics implements DemoDataContributor {
     public void load() {
         if (repo.loaded()) return;
         int n = repo.load(YEAR);
+        // no codes: many units (the indicator and coverage caches drop everything)
+        events.publishEvent(new DemographicsService.DemographicsChangedEvent(java.util.List.of()));
         log.info("demo demographics: {} rows for {}", n, YEAR);
     }
 }

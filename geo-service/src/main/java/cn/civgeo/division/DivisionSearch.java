@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class DivisionSearch {
+class DivisionSearch {
     public enum Match { AUTO, EXACT, PREFIX, FUZZY }
 
     /** @param within any ancestor's code (its descendants are searched) */

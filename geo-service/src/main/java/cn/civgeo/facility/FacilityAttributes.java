@@ -17,7 +17,7 @@ import java.util.Map;
  *   <li>{@code grade} — marriage registries: national grade 3A, 4A or 5A (null = ungraded).</li>
  * </ul>
  */
-public record FacilityAttributes(String subtype, List<String> functions, Boolean medicalCare, Integer cremators,
+record FacilityAttributes(String subtype, List<String> functions, Boolean medicalCare, Integer cremators,
                                  Integer ecoCremators, Double publicSectionAreaM2, String grade) {
     public static final FacilityAttributes NONE = new FacilityAttributes(null, null, null, null, null, null, null);
 

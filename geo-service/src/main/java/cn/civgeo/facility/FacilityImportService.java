@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Validation is all-or-nothing (mode=strict, the default): one invalid row and nothing is written.
  */
 @Service
-public class FacilityImportService {
+class FacilityImportService {
     static final String ENTITY = "facility_import_row";
     /** Geocoder levels that only stand for a division's representative point: never good enough for a facility. */
     static final Set<String> COARSE_LEVELS = Set.of("province", "prefecture", "city", "county", "district", "township", "village",

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/feed")
 @Tag(name = "Change feed", description = "Ordered, replayable feed of division, place-name and address changes; signed webhooks")
-public class FeedController {
+class FeedController {
     private final FeedService feed;
     private final FeedSnapshot snapshot;
 

@@ -4,5 +4,5 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 
 /** One entry of the change feed; {@code record} is the JSON of the record after the write (null on delete). */
-public record FeedEntry(long seq, String entity, String key, String op, String oldCode, String newCode,
+record FeedEntry(long seq, String entity, String key, String op, String oldCode, String newCode,
                         @JsonRawValue String record, OffsetDateTime recordedAt) {}

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the feed by cursor, registering webhooks, the delivery log. */
 @Service
-public class FeedService {
+class FeedService {
     static final Set<String> ENTITIES = Set.of("division", "place-name", "address");
     private static final SecureRandom RANDOM = new SecureRandom();
 

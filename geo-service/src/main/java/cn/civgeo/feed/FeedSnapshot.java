@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Keys are read through the owners' read views ({@code division_read}, {@code place_name_read}, {@code address_read}).
  */
 @Service
-public class FeedSnapshot {
+class FeedSnapshot {
     private final FeedRepository feed;
     private final FeedRecorder recorder;
 

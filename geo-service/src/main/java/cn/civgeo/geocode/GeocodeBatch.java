@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Rows are worked in parallel chunks and written as each chunk completes, so output streams while work goes on.
  */
 @Service
-public class GeocodeBatch {
+class GeocodeBatch {
     public static final int MAX_ROWS = 10_000;
     private static final int CHUNK = 512;
     /** Place names per reverse row, as a single call with its default limit. */

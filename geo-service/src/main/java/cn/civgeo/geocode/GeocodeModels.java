@@ -4,7 +4,7 @@ import cn.civgeo.geocode.parse.Component;
 import java.util.List;
 
 /** The geocoding API's answers. Field names are the JSON names. */
-public final class GeocodeModels {
+final class GeocodeModels {
     private GeocodeModels() {}
 
     /** A GeoJSON point in the answer's {@code crs} (x/y in metres for Gauss–Krüger). */

@@ -6,7 +6,7 @@ import java.util.List;
  * Standard addresses and place names for the geocoder: exact look-up of a doorplate and nearest features around a
  * point. Implemented over the place-name feature; until its data exist the answers are empty.
  */
-public interface NearbyDirectory {
+interface NearbyDirectory {
     /** A feature with its EPSG:4490 position; {@code roadReadAs} is the road's standard name when the text misspelt it. */
     record Feature(String kind, String id, String name, String address, String divisionCode, double lon, double lat, String roadReadAs,
                    List<String> unverified) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +33,7 @@ class NearbyIndex {
     /** One consistent generation of the index. */
     record Snapshot(long changes, PointGrid addresses, PlaceNameShapes placeNames, long loadMillis) {}
 
-    private final JdbcTemplate jdbc;
+    private final NearbyRepository repo;
     private final TransactionTemplate snapshotRead;
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -49,11 +47,10 @@ class NearbyIndex {
     /** Rebuild as soon as addresses or place names change (else on the first read that finds the copy stale). */
     private final boolean rebuildOnChange;
 
-    NearbyIndex(DataSource dataSource, PlatformTransactionManager tx,
+    NearbyIndex(NearbyRepository repo, PlatformTransactionManager tx,
                 @org.springframework.beans.factory.annotation.Value("${civgeo.geocode.rebuild-on-change:true}") boolean rebuildOnChange) {
         this.rebuildOnChange = rebuildOnChange;
-        this.jdbc = new JdbcTemplate(dataSource);
-        jdbc.setFetchSize(20_000); // stream a million rows instead of holding them all in the driver
+        this.repo = repo;
         this.snapshotRead = new TransactionTemplate(tx);
         snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshotRead.setReadOnly(true);
@@ -96,10 +93,7 @@ class NearbyIndex {
         return null;
     }
 
-    private long changes() {
-        Long c = jdbc.queryForObject("select civgeo_change_count(array['address', 'place_name'])", Long.class);
-        return c == null ? -1 : c;
-    }
+    private long changes() { return repo.changes(); }
 
     /** Starts a rebuild in the background; asked while one runs (it may have read its rows before the change), another follows it. */
     private void rebuildLater() {
@@ -137,23 +131,20 @@ class NearbyIndex {
 
     private PointGrid loadAddresses() {
         Columns c = new Columns();
-        jdbc.query("select id, st_x(geom), st_y(geom) from address_read address where status = 'active' and geom is not null",
-                rs -> { c.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)); });
+        repo.activeAddresses(c::add);
         return new PointGrid(c.ids, c.xs, c.ys, c.n);
     }
 
     private PlaceNameShapes loadPlaceNames() {
         WKBReader wkb = new WKBReader();
         List<PlaceNameShapes.Shape> shapes = new ArrayList<>();
-        jdbc.query("select id, code, name, division_code, st_asbinary(geom) from place_name_read place_name where status = 'approved' and geom is not null",
-                rs -> {
-                    try {
-                        shapes.add(new PlaceNameShapes.Shape(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                wkb.read(rs.getBytes(5))));
-                    } catch (ParseException e) {
-                        throw new IllegalStateException("place name " + rs.getLong(1) + " has unreadable geometry", e);
-                    }
-                });
+        repo.approvedPlaceNames((id, code, name, division, bytes) -> {
+            try {
+                shapes.add(new PlaceNameShapes.Shape(id, code, name, division, wkb.read(bytes)));
+            } catch (ParseException e) {
+                throw new IllegalStateException("place name " + id + " has unreadable geometry", e);
+            }
+        });
         return new PlaceNameShapes(shapes);
     }
 

@@ -3,7 +3,7 @@ package cn.civgeo.map;
 import cn.civgeo.common.ApiException;
 
 /** A lon/lat box in EPSG:4490, parsed from {@code minLon,minLat,maxLon,maxLat} (OGC API Features order). */
-public record Bbox(double minx, double miny, double maxx, double maxy) {
+record Bbox(double minx, double miny, double maxx, double maxy) {
 
     /** Null for a blank parameter; 400 naming {@code bbox} when malformed. */
     public static Bbox parse(String s) {

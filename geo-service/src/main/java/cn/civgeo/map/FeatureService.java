@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** GeoJSON feature collections of the map layers, built in SQL and simplified for the requested zoom. */
 @Service
-public class FeatureService {
+class FeatureService {
     /** Exports may return this many features at most. */
     public static final int EXPORT_MAX = 100_000;
 

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            down to this map zoom (0 = no warm-up); see {@link MapWarmup}
  */
 @ConfigurationProperties("civgeo.map")
-public record MapProperties(String rasterUrl, String rasterAttribution, String rasterSubdomains, double centerLon,
+record MapProperties(String rasterUrl, String rasterAttribution, String rasterSubdomains, double centerLon,
                             double centerLat, int zoom, List<Integer> levelMinZooms, int tileMaxAgeSeconds,
                             int tileCacheSeconds, int tileCacheEntries, int warmupMaxZoom) {
     public MapProperties {

@@ -27,7 +27,7 @@ import java.util.Map;
  *            | [NOT] IN '(' literal { ',' literal } ')' | IS [NOT] NULL
  * </pre>
  */
-public final class Cql2Parser {
+final class Cql2Parser {
     /** The condition and its parameters. */
     public record Sql(String where, Map<String, Object> params) {}
 

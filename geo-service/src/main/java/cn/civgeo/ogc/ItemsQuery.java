@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * @param dateTo    end (inclusive), null = open
  * @param filter    the CQL2 condition, or null
  */
-public record ItemsQuery(double[] bbox, OgcCrs bboxCrs, boolean datetime, LocalDate dateFrom, LocalDate dateTo,
+record ItemsQuery(double[] bbox, OgcCrs bboxCrs, boolean datetime, LocalDate dateFrom, LocalDate dateTo,
                          Cql2Parser.Sql filter, OgcCrs crs, int limit, int offset) {}

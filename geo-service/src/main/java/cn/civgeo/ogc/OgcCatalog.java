@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * left out. Queryables are the view's columns, read from the database catalog.
  */
 @Component
-public class OgcCatalog {
+class OgcCatalog {
     static final String[][] LEVELS = {{"province", "省级行政区", "Provinces"}, {"prefecture", "地级行政区", "Prefectures"},
             {"county", "县级行政区", "Counties"}, {"township", "乡级行政区（街道、镇、乡）", "Townships"},
             {"village", "村级（社区、村）", "Villages and communities"}};

@@ -15,7 +15,7 @@ package cn.civgeo.ogc;
  * @param validTo       the column where it ends (exclusive; null = still valid), or null
  * @param refresh       a function the owner publishes that brings a materialized view up to date, or null
  */
-public record OgcCollection(String id, String titleZh, String titleEn, String view, String fixedColumn,
+record OgcCollection(String id, String titleZh, String titleEn, String view, String fixedColumn,
                             Object fixedValue, String geometryType, String validFrom, String validTo, String refresh) {
     public OgcCollection(String id, String titleZh, String titleEn, String view, String fixedColumn, Object fixedValue,
                          String geometryType, String validFrom, String validTo) {

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param swap      coordinates are written and read in the other order than PostGIS (x, y)
  * @param projected metres (3 decimals) rather than degrees (7 decimals)
  */
-public record OgcCrs(String uri, int srid, boolean swap, boolean projected) {
+record OgcCrs(String uri, int srid, boolean swap, boolean projected) {
     public static final String CRS84_URI = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     public static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     public static final OgcCrs CRS84 = new OgcCrs(CRS84_URI, 4326, false, false);

@@ -4,7 +4,7 @@ package cn.civgeo.ogc;
  * A property clients may filter on (Part 3 queryables): the API name, which is also the view's column name, and
  * its JSON Schema type. The names come from the database catalog of the published view, never from a request.
  */
-public record Queryable(String name, Type type) {
+record Queryable(String name, Type type) {
     public enum Type {
         STRING("string"), INTEGER("integer"), NUMBER("number"), DATE("string"), BOOLEAN("boolean"), GEOMETRY(null);
 

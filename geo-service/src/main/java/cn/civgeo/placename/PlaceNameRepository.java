@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL on {@code place_name} and its side tables. Geometry goes in and out as GeoJSON in EPSG:4490. */
 @Repository
-public class PlaceNameRepository {
+class PlaceNameRepository {
     static final String SELECT = """
             select p.id, p.code, p.name, p.short_name, p.aliases, p.spelling, p.spelling_source, p.pronunciation, p.pinyin,
                    p.initials, p.category_code, c.name as category_name, p.division_code, p.division_codes,

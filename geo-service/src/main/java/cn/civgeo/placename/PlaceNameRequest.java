@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * {@code geometry} is a GeoJSON Point, LineString or Polygon (or Multi-) in EPSG:4490. {@code version} is
  * required on update.
  */
-public record PlaceNameRequest(
+record PlaceNameRequest(
         String name, String shortName, List<String> aliases, String spelling, String category, String divisionCode,
         JsonNode geometry, String locationText, String meaning, String history, String description, LocalDate namingDate,
         Integer establishedYear, String numbering, Boolean current, Integer version) {}

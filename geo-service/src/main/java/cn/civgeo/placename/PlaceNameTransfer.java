@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * names each bad row and field. {@code mode=partial} keeps the good rows.
  */
 @Service
-public class PlaceNameTransfer {
+class PlaceNameTransfer {
     static final List<String> COLUMNS = List.of("code", "name", "category", "divisionCode", "shortName", "aliases", "spelling", "pinyin",
             "status", "lon", "lat", "geometry", "locationText", "meaning", "history", "description", "namingDate", "numbering",
             "approvalAuthority", "approvalDoc", "approvalDate");

@@ -7,5 +7,5 @@ import java.time.LocalDate;
  * abolish), approval body/document/date (approve, rename, abolish), {@code announcementNo} (announce),
  * {@code newName} and optional {@code spelling} (rename).
  */
-public record WorkflowRequest(Integer version, String reason, String approvalAuthority, String approvalDoc,
+record WorkflowRequest(Integer version, String reason, String approvalAuthority, String approvalDoc,
                               LocalDate approvalDate, String announcementNo, String newName, String spelling) {}

@@ -27,7 +27,7 @@ import java.util.Set;
  *       of them (marriage registries at 3A or above).</li>
  * </ul>
  */
-public record Metric(String type, String numerator, String denominator, Double scale, Integer level, String filter,
+record Metric(String type, String numerator, String denominator, Double scale, Integer level, String filter,
                      List<String> kinds, List<String> among, Integer minBeds, List<String> functions, Double minFloorArea,
                      List<String> grades) {
     static final Set<String> TYPES = Set.of("ratio", "unitShare", "facilityShare");

@@ -8,7 +8,7 @@ import java.util.Map;
  * A five-year plan (e.g. 厦门市"十四五"民政事业发展规划, 2021–2025, baseline 2020) of a division and its indicators.
  * Years are calendar years; baselineYear is the year the baselines describe.
  */
-public record Plan(long id, String code, String divisionCode, String name, String nameEn, int periodFrom, int periodTo,
+record Plan(long id, String code, String divisionCode, String name, String nameEn, int periodFrom, int periodTo,
                    int baselineYear, String source, int version, String createdBy, OffsetDateTime createdAt, String updatedBy,
                    OffsetDateTime updatedAt, List<Indicator> indicators, Approval approval) {
 

@@ -9,7 +9,7 @@ import java.util.List;
  * the latest value is on that path (onTrack) and whether it meets the final target (met), the trend over the recorded
  * years and the children ranked. view: current, midterm (中期评估) or final (总结评估).
  */
-public record PlanReport(long planId, String planCode, String planName, String divisionCode, String divisionName, int year,
+record PlanReport(long planId, String planCode, String planName, String divisionCode, String divisionName, int year,
                          LocalDate asOf, String view, int baselineYear, int periodFrom, int periodTo, List<Row> indicators,
                          long onTrack, long offTrack, long noData, long computeMillis) {
 

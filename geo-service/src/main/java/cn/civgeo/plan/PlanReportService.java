@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * the target's size of expected, for range ≥ expected (lower bound). Met: the latest value meets the final target.
  */
 @Service
-public class PlanReportService {
+class PlanReportService {
     private final PlanService plans;
     private final PlanRepository repo;
     private final IndicatorComputer computer;

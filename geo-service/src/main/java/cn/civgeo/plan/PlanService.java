@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Plans: validation, CRUD with audit, optimistic locking (409) and a saved snapshot of every version. */
 @Service
-public class PlanService {
+class PlanService {
     static final String ENTITY = "plan";
     static final Set<String> DIRECTIONS = Set.of("ge", "le", "eq", "range");
     static final Set<String> KINDS = Set.of("binding", "expected");

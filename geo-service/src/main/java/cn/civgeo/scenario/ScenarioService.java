@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and closures stay proposals (the registry changes them through its own workflow).
  */
 @Service
-public class ScenarioService {
+class ScenarioService {
     static final String ENTITY = "scenario";
     static final Set<String> ACTIONS = Set.of("new", "move", "close");
 

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API clients (other systems) and their keys; a key is shown once, when created. */
 @Service
-public class ApiClientService {
+class ApiClientService {
     static final String ENTITY = "api_client";
 
     private final ApiClientRepository clients;

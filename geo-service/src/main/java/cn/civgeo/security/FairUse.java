@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * shared bucket, which then goes below zero and pays it back.
  */
 @Component
-public class FairUse {
+class FairUse {
     public static final int ROWS_PER_UNIT = 100;
     public static final int BROAD_SEARCH_COST = 5;
     static final String CALLER = FairUse.class.getName() + ".caller";

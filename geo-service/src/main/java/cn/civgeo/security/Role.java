@@ -1,7 +1,7 @@
 package cn.civgeo.security;
 
 /** User roles; API clients get the authority {@code ROLE_API_CLIENT} instead. */
-public enum Role {
+enum Role {
     ADMIN, SURVEYOR, PLANNER, VIEWER;
 
     public static final String API_CLIENT = "API_CLIENT";

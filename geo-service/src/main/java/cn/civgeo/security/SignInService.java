@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * (LOGIN, LOGIN_FAILED, LOCKOUT under entity {@value #ENTITY}).
  */
 @Service
-public class SignInService {
+class SignInService {
     static final String ENTITY = "auth";
 
     private final UserRepository users;

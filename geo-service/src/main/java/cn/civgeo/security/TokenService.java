@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /** Opaque bearer tokens for the web map and scripts; only their SHA-256 is stored. */
 @Service
-public class TokenService {
+class TokenService {
     private final TokenRepository tokens;
     private final Duration ttl;
 

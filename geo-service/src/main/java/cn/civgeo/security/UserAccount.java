@@ -4,6 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-public record UserAccount(long id, String username, String displayName, @JsonIgnore String passwordHash,
+record UserAccount(long id, String username, String displayName, @JsonIgnore String passwordHash,
                           List<String> roles, boolean enabled, int version, OffsetDateTime createdAt,
                           OffsetDateTime updatedAt) {}

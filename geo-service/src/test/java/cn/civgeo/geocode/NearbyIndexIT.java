@@ -130,8 +130,8 @@ class NearbyIndexIT extends IntegrationTest {
      */
     @Test
     void aChangeSignalOfAddressesOrPlaceNamesRebuildsTheIndexWithoutARead() throws Exception {
-        NearbyIndex eager = new NearbyIndex(dataSource, tx, true);
-        NearbyIndex lazy = new NearbyIndex(dataSource, tx, false);
+        NearbyIndex eager = new NearbyIndex(new NearbyRepository(dataSource), tx, true);
+        NearbyIndex lazy = new NearbyIndex(new NearbyRepository(dataSource), tx, false);
         eager.rebuild();
         lazy.rebuild();
         NearbyIndex.Snapshot first = eager.current();

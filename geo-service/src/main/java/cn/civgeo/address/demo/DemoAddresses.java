@@ -20,10 +20,12 @@ public class DemoAddresses implements DemoDataContributor {
 
     private final DemoAddressRepository repo;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DemoAddresses(DemoAddressRepository repo, AuditService audit) {
+    DemoAddresses(DemoAddressRepository repo, AuditService audit, org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
         this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -42,6 +44,7 @@ public class DemoAddresses implements DemoDataContributor {
         if (loaded()) return;
         int n = repo.load();
         audit.created("address", "demo:" + DemoPlaceNames.CITY, Map.of("loaded", n, "source", "demo generator"));
+        events.publishEvent(cn.civgeo.address.AddressChangedEvent.many());
         log.info("demo addresses: {}", n);
     }
 

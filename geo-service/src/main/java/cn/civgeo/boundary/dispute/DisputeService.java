@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Boundary disputes and their status history until settled. */
 @Service
-public class DisputeService {
+class DisputeService {
     public static final List<String> STATUSES = List.of("reported", "negotiating", "mediation", "ruling", "settled");
 
     public record Dispute(long id, String title, String leftCode, String rightCode, Long lineId, double areaKm2,

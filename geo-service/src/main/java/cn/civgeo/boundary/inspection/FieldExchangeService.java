@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (number, condition, x, y, zone, note), every row validated; all-or-nothing unless mode=partial.
  */
 @Service
-public class FieldExchangeService {
+class FieldExchangeService {
     public static final List<String> RESULT_HEADERS = List.of("number", "condition", "x", "y", "zone", "note");
     /** The results template: the required columns and the optional ones the import reads too. */
     public static final List<String> TEMPLATE_HEADERS = List.of("inspection_id", "number", "condition", "x", "y", "zone",

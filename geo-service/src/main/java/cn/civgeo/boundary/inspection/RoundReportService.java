@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** The report of a round: counts by condition, displaced markers with distances, open problems, per line. */
 @Service
-public class RoundReportService {
+class RoundReportService {
     public record LineSummary(long lineId, String code, String name, Long inspectionId, LocalDate inspectedOn, int markers,
                               int inspected, int intact, int damaged, int missing, int displaced, int notInspected,
                               Double maxDisplacementM, int openProblems) {}

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** 界线界桩管理责任制: a custodian per line or marker, the patrol log, and the patrols overdue on a day. */
 @Service
-public class CustodianService {
+class CustodianService {
     private final ManagementRepository repo;
     private final BoundaryLineService lines;
     private final MarkerService markers;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Records of boundary management: 平安边界, custodians and patrols, re-demarcation tasks. */
-public final class ManagementModels {
+final class ManagementModels {
     private ManagementModels() {}
 
     public static final List<String> PEACE_STATUSES = List.of("planned", "negotiating", "signed", "lapsed");

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** 平安边界: the creation agreement of a line (parties, dates, documents, status) and the creation rate indicator. */
 @Service
-public class PeaceBorderService {
+class PeaceBorderService {
     private final ManagementRepository repo;
     private final BoundaryLineService lines;
     private final AuditService audit;

@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(10) // after Spring Security's filter chain (-100): the caller is known; inside DatabaseGate (first)
-public class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Answer headers kept with the stored answer (per-request ones such as RateLimit-* are not). */

@@ -1,7 +1,7 @@
 package cn.civgeo.common.replica;
 
 /** Whether the current thread is inside a read scope (then connections may come from a replica). */
-public final class ReadRouting {
+final class ReadRouting {
     private static final ThreadLocal<Boolean> READ = new ThreadLocal<>();
 
     private ReadRouting() {}

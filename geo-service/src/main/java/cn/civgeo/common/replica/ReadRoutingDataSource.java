@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * (all replicas down, or none in the synchronous set) falls back to the leader, so reads never fail because of the
  * replicas alone.
  */
-public class ReadRoutingDataSource extends AbstractDataSource implements DisposableBean {
+class ReadRoutingDataSource extends AbstractDataSource implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadRoutingDataSource.class);
 
     private final HikariDataSource leader;

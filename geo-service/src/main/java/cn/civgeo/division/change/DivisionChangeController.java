@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/divisions")
 @Tag(name = "Division changes", description = "Establish, abolish, rename, merge, split, re-parent, boundary change; history")
-public class DivisionChangeController {
+class DivisionChangeController {
     private final DivisionChangeService changes;
     private final DivisionHistory history;
 

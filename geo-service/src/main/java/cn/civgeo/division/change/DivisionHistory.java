@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Read side of the history: versions of a unit, events, predecessor and successor chains. */
 @Service
 @Transactional(readOnly = true)
-public class DivisionHistory {
+class DivisionHistory {
     private final DivisionHistoryRepository history;
     private final DivisionService divisions;
 

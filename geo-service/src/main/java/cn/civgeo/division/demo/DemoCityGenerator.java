@@ -24,7 +24,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * The same tree always gives the same geometry (seeds come from the codes). Coordinates are lon/lat (EPSG:4490).
  * Nothing here is a real boundary.
  */
-public final class DemoCityGenerator {
+final class DemoCityGenerator {
     /** A unit of the tree to fill: code, level and children. Optional {@code seed}: where its cell should be. */
     public record Node(String code, int level, List<Node> children, Coordinate seed) {}
 

@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/divisions/geometry-imports")
 @Tag(name = "Division geometry import")
-public class GeometryImportController {
+class GeometryImportController {
     private final GeometryImportService service;
     private final JobService jobs;
 

@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written in one transaction as an {@code import} event: each unit's previous version is closed, like any change.
  */
 @Service
-public class GeometryImportService {
+class GeometryImportService {
     private static final Logger log = LoggerFactory.getLogger(GeometryImportService.class);
     private static final List<String> CODE_FIELDS = List.of("adcode", "code", "xzqdm", "xzqhdm", "xzq_dm", "dm", "gb",
             "pac", "division_code", "admin_code");

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/divisions")
 @Tag(name = "Division topology QA")
-public class TopologyQaController {
+class TopologyQaController {
     private final TopologyQaService qa;
 
     TopologyQaController(TopologyQaService qa) { this.qa = qa; }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @Transactional(readOnly = true)
-public class TopologyQaService {
+class TopologyQaService {
     public static final int MAX_FINDINGS = 5000;
     private final TopologyQaRepository repo;
     private final DivisionService divisions;

@@ -5,7 +5,7 @@ package cn.civgeo.geocode.parse;
  * original string of normalised character {@code i}; {@code origin[text.length()]} is the original length.
  * Noise (phone numbers, 附近, brackets, ...) is blanked to spaces, so it separates names but keeps offsets.
  */
-public record Normalized(String original, String text, int[] origin) {
+record Normalized(String original, String text, int[] origin) {
 
     /** Start offset in the original text of the normalised range [start, end). */
     public int originalStart(int start) { return origin[start]; }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * a leading 中国), and Chinese numerals before a numbering generic turned into digits (八号 → 8号,
  * 十二号 → 12号, 三〇一室 → 301室). Names are never rewritten: 五一路 and 三明市 keep their numerals.
  */
-public final class TextNormalizer {
+final class TextNormalizer {
     private static final Pattern PHONE = Pattern.compile(
             "(?:(?:电话|手机|联系电话|联系方式|tel|TEL|Tel)[:： ]*)?(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|[0-9]{3,4}-[0-9]{7,8}|400-?[0-9]{3}-?[0-9]{4})(?![0-9])");
     private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|【[^【】]*】|「[^「」]*」|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》");
