@@ -16,14 +16,13 @@ fig as (
     select d.code, d.geom,
            coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly,
            coalesce(case when m.division_code is null then d.households else m.households end, 0) as households
-      from tree t join division_read d on d.code = t.code
+      from tree t join division_residential_unit_read d on d.code = t.code
       left join demo m on m.division_code = d.code
 ),
 units as (
     select d.code, d.elderly, d.households, d.geom
       from fig d
-     where d.geom is not null and d.households + d.elderly > 0
-       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
+     where d.households + d.elderly > 0
 ),
 cells as (
     select u.code, ST_Transform(ST_Centroid(g.geom), 4490) as pt

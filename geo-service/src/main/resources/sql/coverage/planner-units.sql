@@ -10,9 +10,8 @@ select d.code, d.name, d.parent_code, p.name as parent_name,
        coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0)::bigint as elderly,
        ST_X(ST_PointOnSurface(d.geom)) as lon, ST_Y(ST_PointOnSurface(d.geom)) as lat,
        ST_AsBinary(d.geom) as wkb
-  from division_read d
+  from division_residential_unit_read d
   left join division_read p on p.code = d.parent_code
   left join demo m on m.division_code = d.code
- where d.code like :prefix || '%' and d.status = 'active' and d.geom is not null
-   and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
+ where d.code like :prefix || '%'
  order by d.code

@@ -16,10 +16,8 @@ units as (
            coalesce(case when m.division_code is null then d.households else m.households end, 0) as households,
            coalesce(case when m.division_code is null then d.elderly else m.age60 end, 0) as elderly, d.geom,
            ST_PointOnSurface(d.geom) as pt
-      from tree t join division_read d on d.code = t.code
+      from tree t join division_residential_unit_read d on d.code = t.code
       left join demo m on m.division_code = d.code
-     where d.geom is not null
-       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
 ),
 areas as (
     select s.geom

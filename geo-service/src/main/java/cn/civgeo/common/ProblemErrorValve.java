@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * Requests Tomcat refuses before the application sees them (an encoded backslash or NUL in the path, a malformed
  * URL) get a problem detail too, instead of Tomcat's HTML error page.
  */
-class ProblemErrorValve extends ErrorReportValve {
+public class ProblemErrorValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable t) {
         int status = response.getStatus();

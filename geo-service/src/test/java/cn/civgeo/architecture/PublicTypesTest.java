@@ -36,6 +36,8 @@ class PublicTypesTest {
     /** Public for a reason no source text shows, each with it. */
     static final Map<String, String> KEEP = Map.of(
             "src/main/java/cn/civgeo/common/DatabaseFailureAnalyzer.java", "named in META-INF/spring.factories",
+            "src/main/java/cn/civgeo/common/ProblemErrorValve.java",
+            "Tomcat makes it by its class name (StandardHost.errorReportValveClass): public class, public constructor",
             "src/main/java/cn/civgeo/coverage/network/RoadNetwork.java",
             "returned by coverage.network's services: coverage calls its accessors, which javac allows only on a public type");
 

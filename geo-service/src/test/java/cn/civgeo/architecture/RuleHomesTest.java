@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * got its home cannot be edited; those superseded by a later migration are listed with what replaced them.
  * <ul>
  *   <li>a facility "operating at a date": {@code facility_operating_at(date)} (facility, V72);</li>
+ *   <li>a residential unit (active, with a polygon, no active child): {@code division_residential_unit_read} (division, V161);</li>
  *   <li>the Gauss–Krüger zone of a longitude and its SRID: {@code common.crs.GaussKruger}, {@code gk_zone}/{@code gk_srid} (V160);</li>
  *   <li>a division code's significant prefix and implied parent: {@code common.code.DivisionCode}.</li>
  * </ul>
@@ -31,7 +32,11 @@ class RuleHomesTest {
     static final List<Rule> RULES = List.of(
             new Rule("operating at a date", Pattern.compile("opened_on\\s+is\\s+null\\s+or\\s+(?:\\w+\\.)?opened_on\\s*<="),
                     Set.of("resources/db/migration/V72__facility_kinds.sql",
-                            // coverage's gap layer, redefined through facility_operating_at(current_date) by V161
+                            // coverage's gap layer, redefined through facility_operating_at(current_date) by V162
+                            "resources/db/migration/V95__coverage_public_views.sql")),
+            new Rule("a residential unit", Pattern.compile("not\\s+exists\\s*\\(\\s*select\\s+1\\s+from\\s+\\w+\\s+\\w+\\s+where\\s+\\w+\\.\"?parent_?[cC]ode\"?\\s*=\\s*\\w+\\.code\\s+and\\s+\\w+\\.status\\s*=\\s*'active'"),
+                    Set.of("resources/db/migration/V161__division_residential_units.sql",
+                            // coverage's gap layer, redefined through division_residential_unit_read by V162
                             "resources/db/migration/V95__coverage_public_views.sql")),
             new Rule("Gauss–Krüger zone of a longitude", Pattern.compile("\\+\\s*1\\.5\\s*\\)\\s*/\\s*3(?:\\.0)?\\b"),
                     Set.of("java/cn/civgeo/common/crs/GaussKruger.java", "resources/db/migration/V160__gauss_kruger_functions.sql")),
@@ -84,11 +89,13 @@ class RuleHomesTest {
                 }
                 """);
         Files.writeString(tmp.resolve("java/cn/civgeo/gamma/gamma.sql"),
-                "select * from facility f where (f.opened_on is null or f.opened_on <= :d)\n");
+                "select * from facility f where (f.opened_on is null or f.opened_on <= :d)\n"
+                        + "select * from division_read u where not exists (select 1 from division_read k where k.parent_code = u.code and k.status = 'active')\n");
         assertThat(copies(tmp)).containsExactly(
                 "Gauss–Krüger zone of a longitude: java/cn/civgeo/gamma/Gamma.java:2",
                 "Gauss–Krüger SRID of a zone: java/cn/civgeo/gamma/Gamma.java:3",
                 "a division code's significant prefix: java/cn/civgeo/gamma/Gamma.java:4",
-                "operating at a date: java/cn/civgeo/gamma/gamma.sql:1");
+                "operating at a date: java/cn/civgeo/gamma/gamma.sql:1",
+                "a residential unit: java/cn/civgeo/gamma/gamma.sql:2");
     }
 }

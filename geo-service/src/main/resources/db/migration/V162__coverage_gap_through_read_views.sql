@@ -1,14 +1,12 @@
 -- Coverage's gap layer reads the facilities operating today through facility's published facility_operating_at(date)
--- and the divisions through division_read, instead of its own copy of the "operating at a date" rule on the
--- facility table (V95; issue #12: one home per rule). Same rows, same columns, same indexes, same grants; the
+-- and the residential units through division's division_residential_unit_read (V161), instead of its own copies of
+-- both rules on the facility and division tables (V95; issue #12: one home per rule). Same rows, same columns, same indexes, same grants; the
 -- refresh function's fingerprint reads the same read views. The view is rebuilt at the next coverage_gap_refresh().
 drop materialized view coverage_gap_public;
 create materialized view coverage_gap_public as
 with units as (
     select d.code, d.name, d.level, coalesce(d.households, 0) as households, coalesce(d.elderly, 0) as elderly, d.geom
-      from division_read d
-     where d.status = 'active' and d.geom is not null
-       and not exists (select 1 from division_read c where c.parent_code = d.code and c.status = 'active')
+      from division_residential_unit_read d
 ), areas as (
     select s.geom
       from service_area s join facility_operating_at(current_date) f on f.id = s.facility_id
