@@ -29,10 +29,12 @@ public class SurveyFiles {
     private final JsonMapper json;
 
     private final Staging staging;
+    private final cn.civgeo.common.process.Gdal gdal;
 
-    SurveyFiles(JsonMapper json, Staging staging) {
+    SurveyFiles(JsonMapper json, Staging staging, cn.civgeo.common.process.Gdal gdal) {
         this.json = json;
         this.staging = staging;
+        this.gdal = gdal;
     }
 
     List<String> lineGeometries(InputStream in, String filename, Integer sourceSrid) {
@@ -49,13 +51,13 @@ public class SurveyFiles {
             Files.copy(in, src);
             if (ext.equals(".zip")) cn.civgeo.common.io.ZipGuard.check(src, "file");
             Path out = dir.resolve("out.geojson");
-            List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490"));
+            List<String> cmd = new ArrayList<>(List.of("-f", "GeoJSON", "-t_srs", "EPSG:4490"));
             if (sourceSrid != null) cmd.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
             cmd.addAll(List.of("-lco", "COORDINATE_PRECISION=9", out.toString(),
                     ext.equals(".zip") ? "/vsizip/" + src : src.toString()));
             ExternalTool.Result r;
             try {
-                r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+                r = gdal.ogr2ogr(cmd, Duration.ofSeconds(120));
             } catch (ExternalTool.TimedOut e) {
                 throw ApiException.badField("file", "GDAL took too long to read the file");
             }
@@ -95,11 +97,11 @@ public class SurveyFiles {
             Path src = dir.resolve("in.geojson");
             Files.writeString(src, geojson);
             Path out = dir.resolve(driver.equals("GPKG") ? "out.gpkg" : "out.dxf");
-            List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs", "EPSG:" + srid));
+            List<String> cmd = new ArrayList<>(List.of("-f", driver, "-s_srs", "EPSG:4490", "-t_srs", "EPSG:" + srid));
             if (driver.equals("GPKG")) cmd.addAll(List.of("-nln", layer));
             else cmd.addAll(List.of("-skipfailures"));
             cmd.addAll(List.of(out.toString(), src.toString()));
-            ExternalTool.Result r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+            ExternalTool.Result r = gdal.ogr2ogr(cmd, Duration.ofSeconds(120));
             if (!r.ok() || !Files.exists(out)) throw new IllegalStateException("ogr2ogr failed writing " + driver + ": " + r.firstLine());
             return Files.readAllBytes(out);
         } catch (IOException e) {

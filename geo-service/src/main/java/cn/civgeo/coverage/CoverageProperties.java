@@ -12,13 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shape          {@code buffer} (reached edges buffered) or {@code hull} (their concave hull plus the band)
  * @param stepsFactor    walking-cost multiplier of steps (stairs are slow for elderly walkers)
  * @param osm2pgrouting  the osm2pgrouting executable
- * @param ogr2ogr        the ogr2ogr executable (GeoJSON, Shapefile and other line imports)
  * @param gridSpacingM   spacing of candidate sites (site suggestion) and demand points over residential land
  * @param targets        indicator targets
  */
 @ConfigurationProperties("civgeo.coverage")
 public record CoverageProperties(Double minutes, Double speedMps, Double snapDistanceM, Double edgeBufferM,
-                                 String shape, Double stepsFactor, String osm2pgrouting, String ogr2ogr,
+                                 String shape, Double stepsFactor, String osm2pgrouting,
                                  Double gridSpacingM, Targets targets) {
     public CoverageProperties {
         minutes = minutes == null ? 15.0 : minutes;
@@ -28,7 +27,6 @@ public record CoverageProperties(Double minutes, Double speedMps, Double snapDis
         shape = shape == null ? "buffer" : shape;
         stepsFactor = stepsFactor == null ? 2.0 : stepsFactor;
         osm2pgrouting = osm2pgrouting == null ? "osm2pgrouting" : osm2pgrouting;
-        ogr2ogr = ogr2ogr == null ? "ogr2ogr" : ogr2ogr;
         gridSpacingM = gridSpacingM == null ? 250.0 : gridSpacingM;
         targets = targets == null ? new Targets(null, null, null, null, null, null, null, null, null) : targets;
     }

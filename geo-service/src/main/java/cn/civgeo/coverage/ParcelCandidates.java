@@ -69,8 +69,10 @@ class ParcelCandidates {
     private final Staging staging;
     private final CoordinateConverter coordinates;
     private final CoverageRepository divisions;
+    private final cn.civgeo.common.process.Gdal gdal;
 
-    ParcelCandidates(Staging staging, CoordinateConverter coordinates, CoverageRepository divisions) {
+    ParcelCandidates(Staging staging, CoordinateConverter coordinates, CoverageRepository divisions, cn.civgeo.common.process.Gdal gdal) {
+        this.gdal = gdal;
         this.staging = staging;
         this.coordinates = coordinates;
         this.divisions = divisions;
@@ -225,9 +227,9 @@ class ParcelCandidates {
         }
     }
 
-    /** ogr2ogr into CSV (WKT first, at most one parcel over the limit), CSV inputs read by their lon/lat or WKT columns. */
+    /** ogr2ogr's arguments into CSV (WKT first, at most one parcel over the limit), CSV inputs read by their lon/lat or WKT columns. */
     private static List<String> ogrCommand(Path out, String source, String ext, String sourceSrs, boolean reproject) {
-        List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "CSV", "-lco", "GEOMETRY=AS_WKT", "-lco", "CREATE_CSVT=NO",
+        List<String> cmd = new ArrayList<>(List.of("-f", "CSV", "-lco", "GEOMETRY=AS_WKT", "-lco", "CREATE_CSVT=NO",
                 "-dim", "XY", "-limit", String.valueOf(MAX_PARCELS + 1)));
         if (sourceSrs != null) cmd.addAll(List.of("-s_srs", sourceSrs));
         if (reproject) cmd.addAll(List.of("-t_srs", "EPSG:4490"));
@@ -247,7 +249,7 @@ class ParcelCandidates {
         Path out = dir.resolve("out-" + System.nanoTime());
         ExternalTool.Result r;
         try {
-            r = ExternalTool.run(ogrCommand(out, source, ext, sourceSrs, reproject), Duration.ofSeconds(60));
+            r = gdal.ogr2ogr(ogrCommand(out, source, ext, sourceSrs, reproject), Duration.ofSeconds(60));
         } catch (ExternalTool.TimedOut e) {
             throw ApiException.badField("file", "GDAL took too long to read the file");
         }

@@ -59,9 +59,9 @@ class OgcExporter {
 
     record Export(byte[] bytes, String fileName, String mediaType) {}
 
-    private final String ogr2ogr;
+    private final cn.civgeo.common.process.Gdal gdal;
 
-    OgcExporter(@Value("${civgeo.ogc.ogr2ogr:ogr2ogr}") String ogr2ogr) { this.ogr2ogr = ogr2ogr; }
+    OgcExporter(cn.civgeo.common.process.Gdal gdal) { this.gdal = gdal; }
 
     /**
      * @param geojson  a FeatureCollection in CRS84
@@ -77,7 +77,7 @@ class OgcExporter {
             Files.writeString(in, geojson, StandardCharsets.UTF_8);
             Path outDir = Files.createDirectory(dir.resolve("out"));
             String name = layer.replace('-', '_');
-            List<String> cmd = new ArrayList<>(List.of(ogr2ogr, "-nln", name));
+            List<String> cmd = new ArrayList<>(List.of("-nln", name));
             switch (f) {
                 case GPKG -> cmd.addAll(List.of("-f", "GPKG", "-a_srs", "EPSG:4490", outDir.resolve(name + ".gpkg").toString()));
                 case FGB -> cmd.addAll(List.of("-f", "FlatGeobuf", "-a_srs", "EPSG:4490", outDir.resolve(name + ".fgb").toString()));
@@ -93,7 +93,7 @@ class OgcExporter {
             }
             cmd.add(in.toString());
             if (f == Format.XLSX) cmd.addAll(List.of("-nlt", "NONE"));
-            run(cmd);
+            check("ogr2ogr", gdal.ogr2ogr(cmd, Duration.ofSeconds(120)));
             String file = layer + (f == Format.SHP ? "-shp" : f == Format.DXF ? "-dxf" : "") + "." + f.extension;
             if (f == Format.SHP || f == Format.DXF) return new Export(zip(outDir), file, f.mediaType);
             try (Stream<Path> s = Files.list(outDir)) {
@@ -108,16 +108,15 @@ class OgcExporter {
     }
 
     private String wkt(String srs) {
-        String wkt = run(List.of("gdalsrsinfo", "-o", "wkt_esri", "--single-line", srs)).strip();
+        String wkt = check("gdalsrsinfo", gdal.gdalsrsinfo(List.of("-o", "wkt_esri", "--single-line", srs), Duration.ofSeconds(120))).strip();
         if (!wkt.startsWith("PROJCS[")) throw new IllegalStateException("gdalsrsinfo gave no ESRI WKT for " + srs + ": " + wkt);
         return wkt;
     }
 
-    private static String run(List<String> cmd) {
-        ExternalTool.Result r = ExternalTool.run(cmd, Duration.ofSeconds(120));
+    private static String check(String program, ExternalTool.Result r) {
         if (!r.ok()) {
-            log.error("{} failed: {}", cmd, r.output());
-            throw new IllegalStateException(cmd.get(0) + " failed (exit " + r.exit() + ")");
+            log.error("{} failed: {}", program, r.output());
+            throw new IllegalStateException(program + " failed (exit " + r.exit() + ")");
         }
         return r.output();
     }

@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
  *   <li>a facility "operating at a date": {@code facility_operating_at(date)} (facility, V72);</li>
  *   <li>a residential unit (active, with a polygon, no active child): {@code division_residential_unit_read} (division, V161);</li>
  *   <li>the Gauss–Krüger zone of a longitude and its SRID: {@code common.crs.GaussKruger}, {@code gk_zone}/{@code gk_srid} (V160);</li>
- *   <li>a division code's significant prefix and implied parent: {@code common.code.DivisionCode}.</li>
+ *   <li>a division code's significant prefix and implied parent: {@code common.code.DivisionCode};</li>
+ *   <li>running GDAL's programs: {@code common.process.Gdal} (one place configures and runs them).</li>
  * </ul>
  */
 class RuleHomesTest {
     private static final Path MAIN = Path.of("src/main");
 
-    record Rule(String name, Pattern copy, Set<String> homes) {}
+    /** A rule, how a copy of it reads, its homes and what a home holds (its own text of the rule, or what stands for it). */
+    record Rule(String name, Pattern copy, Set<String> homes, Pattern home) {
+        Rule(String name, Pattern copy, Set<String> homes) { this(name, copy, homes, copy); }
+    }
 
     static final List<Rule> RULES = List.of(
             new Rule("operating at a date", Pattern.compile("opened_on\\s+is\\s+null\\s+or\\s+(?:\\w+\\.)?opened_on\\s*<="),
@@ -45,7 +49,10 @@ class RuleHomesTest {
             new Rule("a division code's significant prefix", Pattern.compile(
                     "endsWith\\(\"00\"\\)\\)\\s*\\w+\\s*=\\s*\\w+\\.substring|case\\s+4\\s*->\\s*\\w+\\.substring\\(0,\\s*9\\)"
                             + "|case\\s+2\\s*->\\s*\\d+;\\s*case\\s+3\\s*->\\s*6"),
-                    Set.of("java/cn/civgeo/common/code/DivisionCode.java")));
+                    Set.of("java/cn/civgeo/common/code/DivisionCode.java")),
+            new Rule("running a GDAL program", Pattern.compile(
+                    "(?:List\\.of|ProcessBuilder|Arrays\\.asList)\\(\\s*\"(?:ogr2ogr|ogrinfo|gdalsrsinfo|gdal_translate)\""),
+                    Set.of("java/cn/civgeo/common/process/Gdal.java"), Pattern.compile("civgeo\\.gdal\\.ogr2ogr")));
 
     /** Each copy of a rule under root outside its homes, as "rule: file:line". */
     static List<String> copies(Path root) throws IOException {
@@ -72,7 +79,7 @@ class RuleHomesTest {
         // the homes exist and still hold their rule (a renamed home would make the list above vacuous)
         for (Rule r : RULES) {
             boolean held = false;
-            for (String h : r.homes()) held |= r.copy().matcher(Files.readString(MAIN.resolve(h))).find();
+            for (String h : r.homes()) held |= r.home().matcher(Files.readString(MAIN.resolve(h))).find();
             assertThat(held).as(r.name() + " in " + r.homes()).isTrue();
         }
     }
@@ -86,6 +93,7 @@ class RuleHomesTest {
                     int zone(double lon) { return (int) Math.floor((lon + 1.5) / 3); }
                     int srid(int zone) { return 4513 + zone - 25; }
                     String prefix(String c) { while (c.endsWith("00")) c = c.substring(0, c.length() - 2); return c; }
+                    Object export() { return new ProcessBuilder("ogr2ogr", "-f", "GPKG"); }
                 }
                 """);
         Files.writeString(tmp.resolve("java/cn/civgeo/gamma/gamma.sql"),
@@ -95,6 +103,7 @@ class RuleHomesTest {
                 "Gauss–Krüger zone of a longitude: java/cn/civgeo/gamma/Gamma.java:2",
                 "Gauss–Krüger SRID of a zone: java/cn/civgeo/gamma/Gamma.java:3",
                 "a division code's significant prefix: java/cn/civgeo/gamma/Gamma.java:4",
+                "running a GDAL program: java/cn/civgeo/gamma/Gamma.java:5",
                 "operating at a date: java/cn/civgeo/gamma/gamma.sql:1",
                 "a residential unit: java/cn/civgeo/gamma/gamma.sql:2");
     }

@@ -24,13 +24,15 @@ class ExternalTools {
     private static final long TIMEOUT_MINUTES = 30;
 
     private final CoverageProperties props;
+    private final cn.civgeo.common.process.Gdal gdal;
     private final ExternalTool.PgTarget target;
     private final String user;
     private final String password;
 
-    ExternalTools(CoverageProperties props, @Value("${spring.datasource.url}") String url,
+    ExternalTools(CoverageProperties props, cn.civgeo.common.process.Gdal gdal, @Value("${spring.datasource.url}") String url,
                   @Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password}") String password) {
         this.props = props;
+        this.gdal = gdal;
         this.target = ExternalTool.pgTarget(url);
         this.user = user;
         this.password = password;
@@ -38,22 +40,24 @@ class ExternalTools {
 
     /** Imports an OSM XML file into {@code schema} (tables ways, ways_vertices_pgr, configuration). */
     void osm2pgrouting(Path osmFile, Path mapconfig, String schema) {
-        run(List.of(props.osm2pgrouting(), "-f", osmFile.toString(), "-c", mapconfig.toString(), "--schema", schema,
-                "-d", target.database(), "-U", user, "-W", password, "-h", target.host(), "-p", String.valueOf(target.port()), "--clean"), "osm2pgrouting");
+        List<String> cmd = List.of(props.osm2pgrouting(), "-f", osmFile.toString(), "-c", mapconfig.toString(), "--schema", schema,
+                "-d", target.database(), "-U", user, "-W", password, "-h", target.host(), "-p", String.valueOf(target.port()), "--clean");
+        run(() -> ExternalTool.run(cmd, Duration.ofMinutes(TIMEOUT_MINUTES), Map.of("PGPASSWORD", password)), "osm2pgrouting");
     }
 
     /** Loads the first layer of a GDAL-readable file into {@code schema.lines} (geometry column geom, EPSG:4490). */
     void ogr2ogr(String source, String schema) {
-        run(List.of(props.ogr2ogr(), "-f", "PostgreSQL",
+        List<String> args = List.of("-f", "PostgreSQL",
                 "PG:host=" + target.host() + " port=" + target.port() + " dbname=" + target.database() + " user=" + user,
                 source, "-nln", schema + ".lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=ogc_fid",
-                "-t_srs", "EPSG:4490", "-nlt", "PROMOTE_TO_MULTI", "-overwrite"), "ogr2ogr");
+                "-t_srs", "EPSG:4490", "-nlt", "PROMOTE_TO_MULTI", "-overwrite");
+        run(() -> gdal.ogr2ogr(args, Duration.ofMinutes(TIMEOUT_MINUTES), Map.of("PGPASSWORD", password)), "ogr2ogr");
     }
 
-    private void run(List<String> command, String tool) {
+    private void run(java.util.function.Supplier<ExternalTool.Result> tool0, String tool) {
         ExternalTool.Result r;
         try {
-            r = ExternalTool.run(command, Duration.ofMinutes(TIMEOUT_MINUTES), Map.of("PGPASSWORD", password));
+            r = tool0.get();
         } catch (ExternalTool.TimedOut e) {
             throw new ApiException(ProblemType.UNAVAILABLE, tool + " did not finish within " + TIMEOUT_MINUTES + " minutes");
         } catch (ExternalTool.Missing e) {

@@ -25,17 +25,13 @@ import org.springframework.stereotype.Component;
 class OgrStaging {
     private final String datasource;
     private final String password;
-    private final String ogr2ogr;
-    private final String ogrinfo;
+    private final cn.civgeo.common.process.Gdal gdal;
 
     OgrStaging(@Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username}") String user,
-               @Value("${spring.datasource.password}") String password,
-               @Value("${civgeo.division.ogr2ogr:ogr2ogr}") String ogr2ogr,
-               @Value("${civgeo.division.ogrinfo:ogrinfo}") String ogrinfo) {
-        this.datasource = ExternalTool.gdalPostgres(url, user);
+               @Value("${spring.datasource.password}") String password, cn.civgeo.common.process.Gdal gdal) {
+        this.datasource = cn.civgeo.common.process.Gdal.postgres(url, user);
         this.password = password;
-        this.ogr2ogr = ogr2ogr;
-        this.ogrinfo = ogrinfo;
+        this.gdal = gdal;
     }
 
     /** The format of an upload by its file name: geojson, shapefile (zip) or gpkg; 400 otherwise. */
@@ -65,7 +61,7 @@ class OgrStaging {
 
     /** Layer names in the source (first is used unless the caller names one). */
     List<String> layers(String source) {
-        ExternalTool.Result r = run(List.of(ogrinfo, "-ro", "-q", source), 120);
+        ExternalTool.Result r = run("ogrinfo", List.of("-ro", "-q", source), 120);
         if (!r.ok()) throw ApiException.badField("file", "GDAL cannot read it: " + r.firstLine());
         List<String> out = new ArrayList<>();
         for (String line : r.output().split("\n")) {
@@ -78,21 +74,23 @@ class OgrStaging {
 
     /** Copies the layer into division_import.{table}. */
     void load(String source, String layer, String table) {
-        List<String> cmd = new ArrayList<>(List.of(ogr2ogr, "-f", "PostgreSQL",
+        List<String> cmd = new ArrayList<>(List.of("-f", "PostgreSQL",
                 datasource, source));
         if (layer != null) cmd.add(layer);
         cmd.addAll(List.of("-nln", "division_import." + table, "-nlt", "PROMOTE_TO_MULTI", "-dim", "XY",
                 "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=NONE", "-lco", "PRECISION=NO",
                 "--config", "PG_USE_COPY", "YES", "-oo", "FLATTEN_NESTED_ATTRIBUTES=YES"));
-        ExternalTool.Result r = run(cmd, 600);
+        ExternalTool.Result r = run("ogr2ogr", cmd, 600);
         if (!r.ok()) throw ApiException.badField("file", "GDAL could not import it: " + r.firstLine());
     }
 
-    private ExternalTool.Result run(List<String> cmd, int timeoutSeconds) {
+    private ExternalTool.Result run(String program, List<String> args, int timeoutSeconds) {
+        Map<String, String> env = Map.of("PGPASSWORD", password, "PGCLIENTENCODING", "UTF8");
         try {
-            return ExternalTool.run(cmd, Duration.ofSeconds(timeoutSeconds), Map.of("PGPASSWORD", password, "PGCLIENTENCODING", "UTF8"));
+            return program.equals("ogrinfo") ? gdal.ogrinfo(args, Duration.ofSeconds(timeoutSeconds), env)
+                    : gdal.ogr2ogr(args, Duration.ofSeconds(timeoutSeconds), env);
         } catch (ExternalTool.Missing e) {
-            throw new IllegalStateException("cannot run " + cmd.get(0) + " (GDAL installed?): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + program + " (GDAL installed?): " + e.getMessage(), e);
         }
     }
 
