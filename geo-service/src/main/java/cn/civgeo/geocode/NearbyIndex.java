@@ -75,11 +75,9 @@ class NearbyIndex {
         if (e.concerns("address") || e.concerns("place_name")) changed();
     }
 
+    /** A write of this instance arrives twice (its event, then its NOTIFY); the builder skips a copy that is fresh already. */
     private void changed() {
-        if (!rebuildOnChange) return;
-        Snapshot s = current;
-        // a rebuild already running may have read its snapshot before this commit: the next read finds it stale and rebuilds again
-        if (s == null || s.changes() != changes()) rebuildLater();
+        if (rebuildOnChange) rebuildLater();
     }
 
     /** The generation in memory now (null before the first build). */
@@ -104,17 +102,14 @@ class NearbyIndex {
         builder.execute(() -> {
             try {
                 again.set(false);
-                rebuild();
+                Snapshot s = current;
+                if (s == null || s.changes() != changes()) rebuild(); // asked twice for one write: built once
             } catch (RuntimeException e) {
                 log.warn("nearby index build failed (reverse geocoding reads the database meanwhile): {}", e.toString());
             } finally {
                 building.set(false);
             }
-            try {
-                if (again.get() && current != null && current.changes() != changes()) rebuildLater();
-            } catch (RuntimeException e) {
-                log.warn("nearby index: could not read the change counter ({}); the next read rebuilds", e.toString());
-            }
+            if (again.get()) rebuildLater(); // it checks whether the copy is fresh before it builds
         });
     }
 

@@ -89,15 +89,6 @@ public final class ExternalTool {
         p.destroyForcibly();
     }
 
-    /**
-     * GDAL's PostgreSQL data source for a JDBC URL ({@code PG:host=… port=… dbname=… user=…}; the password goes
-     * in the environment as {@code PGPASSWORD}).
-     */
-    public static String gdalPostgres(String jdbcUrl, String user) {
-        PgTarget t = pgTarget(jdbcUrl);
-        return "PG:host=" + t.host() + " port=" + t.port() + " dbname=" + t.database() + " user=" + user;
-    }
-
     /** Host, port and database of a {@code jdbc:postgresql://host:port/db?params} URL. */
     public record PgTarget(String host, int port, String database) {}
 

@@ -45,8 +45,11 @@ public class Gdal {
         return ExternalTool.run(command(gdalsrsinfo, args), timeout, Map.of());
     }
 
-    /** GDAL's PostgreSQL data source for a JDBC URL and user (the password goes in PGPASSWORD, never here). */
-    public static String postgres(String jdbcUrl, String user) { return ExternalTool.gdalPostgres(jdbcUrl, user); }
+    /** GDAL's PostgreSQL data source for a JDBC URL and user ({@code PG:host=… port=… dbname=… user=…}; the password goes in PGPASSWORD, never here). */
+    public static String postgres(String jdbcUrl, String user) {
+        ExternalTool.PgTarget t = ExternalTool.pgTarget(jdbcUrl);
+        return "PG:host=" + t.host() + " port=" + t.port() + " dbname=" + t.database() + " user=" + user;
+    }
 
     private static List<String> command(String program, List<String> args) {
         List<String> cmd = new ArrayList<>(args.size() + 1);

@@ -26,6 +26,7 @@ class ExternalTools {
     private final CoverageProperties props;
     private final cn.civgeo.common.process.Gdal gdal;
     private final ExternalTool.PgTarget target;
+    private final String gdalTarget;
     private final String user;
     private final String password;
 
@@ -34,6 +35,7 @@ class ExternalTools {
         this.props = props;
         this.gdal = gdal;
         this.target = ExternalTool.pgTarget(url);
+        this.gdalTarget = cn.civgeo.common.process.Gdal.postgres(url, user);
         this.user = user;
         this.password = password;
     }
@@ -47,17 +49,15 @@ class ExternalTools {
 
     /** Loads the first layer of a GDAL-readable file into {@code schema.lines} (geometry column geom, EPSG:4490). */
     void ogr2ogr(String source, String schema) {
-        List<String> args = List.of("-f", "PostgreSQL",
-                "PG:host=" + target.host() + " port=" + target.port() + " dbname=" + target.database() + " user=" + user,
-                source, "-nln", schema + ".lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=ogc_fid",
+        List<String> args = List.of("-f", "PostgreSQL", gdalTarget, source, "-nln", schema + ".lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=ogc_fid",
                 "-t_srs", "EPSG:4490", "-nlt", "PROMOTE_TO_MULTI", "-overwrite");
         run(() -> gdal.ogr2ogr(args, Duration.ofMinutes(TIMEOUT_MINUTES), Map.of("PGPASSWORD", password)), "ogr2ogr");
     }
 
-    private void run(java.util.function.Supplier<ExternalTool.Result> tool0, String tool) {
+    private void run(java.util.function.Supplier<ExternalTool.Result> command, String tool) {
         ExternalTool.Result r;
         try {
-            r = tool0.get();
+            r = command.get();
         } catch (ExternalTool.TimedOut e) {
             throw new ApiException(ProblemType.UNAVAILABLE, tool + " did not finish within " + TIMEOUT_MINUTES + " minutes");
         } catch (ExternalTool.Missing e) {

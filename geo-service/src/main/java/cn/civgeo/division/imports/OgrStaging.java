@@ -61,7 +61,7 @@ class OgrStaging {
 
     /** Layer names in the source (first is used unless the caller names one). */
     List<String> layers(String source) {
-        ExternalTool.Result r = run("ogrinfo", List.of("-ro", "-q", source), 120);
+        ExternalTool.Result r = installed("ogrinfo", () -> gdal.ogrinfo(List.of("-ro", "-q", source), Duration.ofSeconds(120), env()));
         if (!r.ok()) throw ApiException.badField("file", "GDAL cannot read it: " + r.firstLine());
         List<String> out = new ArrayList<>();
         for (String line : r.output().split("\n")) {
@@ -80,15 +80,15 @@ class OgrStaging {
         cmd.addAll(List.of("-nln", "division_import." + table, "-nlt", "PROMOTE_TO_MULTI", "-dim", "XY",
                 "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=NONE", "-lco", "PRECISION=NO",
                 "--config", "PG_USE_COPY", "YES", "-oo", "FLATTEN_NESTED_ATTRIBUTES=YES"));
-        ExternalTool.Result r = run("ogr2ogr", cmd, 600);
+        ExternalTool.Result r = installed("ogr2ogr", () -> gdal.ogr2ogr(cmd, Duration.ofSeconds(600), env()));
         if (!r.ok()) throw ApiException.badField("file", "GDAL could not import it: " + r.firstLine());
     }
 
-    private ExternalTool.Result run(String program, List<String> args, int timeoutSeconds) {
-        Map<String, String> env = Map.of("PGPASSWORD", password, "PGCLIENTENCODING", "UTF8");
+    private Map<String, String> env() { return Map.of("PGPASSWORD", password, "PGCLIENTENCODING", "UTF8"); }
+
+    private static ExternalTool.Result installed(String program, java.util.function.Supplier<ExternalTool.Result> run) {
         try {
-            return program.equals("ogrinfo") ? gdal.ogrinfo(args, Duration.ofSeconds(timeoutSeconds), env)
-                    : gdal.ogr2ogr(args, Duration.ofSeconds(timeoutSeconds), env);
+            return run.get();
         } catch (ExternalTool.Missing e) {
             throw new IllegalStateException("cannot run " + program + " (GDAL installed?): " + e.getMessage(), e);
         }

@@ -40,7 +40,7 @@ class ExternalToolTest {
 
     @Test
     void gdalGetsThePostgresDatasourceOfTheJdbcUrl() {
-        assertThat(ExternalTool.gdalPostgres("jdbc:postgresql://db.local:54329/civgeo?sslmode=disable", "civgeo_app"))
+        assertThat(Gdal.postgres("jdbc:postgresql://db.local:54329/civgeo?sslmode=disable", "civgeo_app"))
                 .isEqualTo("PG:host=db.local port=54329 dbname=civgeo user=civgeo_app");
         assertThat(ExternalTool.pgTarget("jdbc:postgresql://h1:5433,h2:5433/civgeo?targetServerType=primary"))
                 .isEqualTo(new ExternalTool.PgTarget("h1", 5433, "civgeo"));
